@@ -1,0 +1,44 @@
+# news-etl: `make run` (demo) and `make test` (whole suite) do all set-up on a fresh machine.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+export AIRFLOW_HOME ?= $(CURDIR)/.airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export NEWS_ETL_ES_URL ?= http://127.0.0.1:9200
+
+.PHONY: setup run test lint es-start es-stop es-status serve bench clean-cache
+
+setup: $(VENV)/.installed  ## venv with the project, Airflow, spaCy model, dev tools; system packages
+
+$(VENV)/.installed: pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh $(VENV)
+	touch $@
+
+run: setup  ## start Elasticsearch, run news_ingest once over the sample corpus, print a faceted search
+	bash scripts/run-demo.sh
+
+test: setup  ## start Elasticsearch, run the whole test suite, stop it
+	bash scripts/test.sh
+
+lint: setup
+	$(BIN)/ruff check etl dags tests bench
+
+es-start: setup
+	$(BIN)/news-etl es start
+
+es-stop:
+	$(BIN)/news-etl es stop
+
+es-status:
+	$(BIN)/news-etl es status
+
+serve: setup  ## search API and page on http://127.0.0.1:8000
+	$(BIN)/news-etl serve
+
+bench: setup
+	bash scripts/bench.sh
+
+clean-cache:
+	rm -rf .cache var .airflow

@@ -1,0 +1,3 @@
+"""news-etl: news web pages -> cleaned, annotated articles -> Elasticsearch faceted search."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,72 @@
+"""Dateline detection: "PARIS (AFP) -", "MOSCOW, Nov 9 (Reuters) -", "WASHINGTON —"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_PLACE_ANY = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+_DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,40})\)"
+_DASH = r"\s*(?:[-–—:]+|--)\s+"
+_WITH_AGENCY = re.compile(rf"^\s*(?P<place>{_PLACE_ANY}){_REGION}{_DATE}\s*{_AGENCY}{_DASH}")
+_CAPS_ONLY = re.compile(rf"^\s*(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_DASH}")
+_LINES_TO_CHECK = 6  # non-empty lines (a plain-text page may start with byline and caption)
+_NOT_PLACES = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE WATCH VIDEO LIVE ANALYSIS OPINION FILE PHOTO NOTE EDITOR'S NOTE "
+    "COMMENTARY REVIEW INTERVIEW FACTBOX EXPLAINER CORRECTION".split()
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline found at ``start``..``end``: place as printed, its span, the agency span."""
+
+    place: str
+    place_start: int
+    place_end: int
+    start: int
+    end: int
+    agency_span: tuple[int, int] | None = None
+
+    @property
+    def name(self) -> str:
+        """The place in reading case: "NEW YORK" -> "New York" (mixed case kept)."""
+        if self.place.isupper():
+            return " ".join(w if len(w) <= 3 and "." in w else w.capitalize() for w in self.place.split())
+        return self.place
+
+
+def find_dateline(text: str, start: int = 0) -> Dateline | None:
+    """Find a dateline at the start of one of the first non-empty lines of ``text[start:]``.
+
+    Input: text and the offset of the body in it. Output: a Dateline or None.
+    """
+    pos, checked = start, 0
+    while checked < _LINES_TO_CHECK and pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[pos:line_end].strip():
+            checked += 1
+            found = _match_line(text, pos, line_end)
+            if found is not None:
+                return found
+        pos = line_end + 1
+    return None
+
+
+def _match_line(text: str, pos: int, line_end: int) -> Dateline | None:
+    line = text[pos:line_end]
+    m = _WITH_AGENCY.match(line) or _CAPS_ONLY.match(line)
+    if m is None or len(m.group("place")) < 3 or line_end - pos - m.end() < 20:
+        return None
+    place = m.group("place").rstrip(",")
+    if place.upper().strip(".") in _NOT_PLACES:
+        return None
+    agency = m.span("agency") if "agency" in m.groupdict() and m.group("agency") else None
+    if agency is not None:
+        agency = (pos + agency[0], pos + agency[1])
+    s = pos + m.start("place")
+    return Dateline(place, s, s + len(place), pos + m.start(), pos + m.end(), agency)

@@ -1,0 +1,177 @@
+"""The text that is annotated, and turning one spaCy ``Doc`` into an :class:`Annotation`.
+
+Offsets base: every offset in an Annotation (entity mentions, ``first_offset``, quote
+offsets) points into ``compose(title, lead, body, captions).text``, i.e.
+``title + "\\n\\n" + lead + "\\n\\n" + body + "\\n\\n" + captions`` (captions one per
+line) with empty parts, a lead already at the start of the body and captions already in
+the text left out. Image captions name people and places (photo credits do not: they
+are never included). ``word_count`` counts the body only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from etl.annotate import keywords as kw
+from etl.annotate.canonical import AliasTable, Cluster, canonicalize
+from etl.annotate.dateline import find_dateline
+from etl.annotate.entities import RawMention, doc_mentions, junk_regions
+from etl.annotate.quotes import PersonRef, find_quotes
+from etl.records import Annotation, Entity, Mention
+
+SEPARATOR = "\n\n"
+_WORDS = re.compile(r"\S*\w\S*")
+_TYPE_FIELDS = {"person": "persons", "organization": "organizations", "location": "locations", "event": "events"}
+
+
+@dataclass(frozen=True)
+class Composed:
+    """Annotated text and the (start, end) of its title, lead, body and captions parts."""
+
+    text: str
+    title: tuple[int, int]
+    lead: tuple[int, int]
+    body: tuple[int, int]
+    captions: tuple[int, int] = (0, 0)
+
+
+def compose(title: str = "", lead: str = "", body: str = "", captions: tuple[str, ...] = ()) -> Composed:
+    """Join title, lead, body and image captions with blank lines (module doc: offsets base).
+
+    A lead repeated at the start of the body, and captions already in the text, are left out.
+    """
+    title, lead, body = title.strip(), lead.strip(), body.strip()
+    if lead and _squash(lead) in _squash(body[: len(lead) * 2 + 200]):
+        lead = ""
+    seen = _squash(" ".join((title, lead, body)))
+    extra = "\n".join(dict.fromkeys(c.strip() for c in captions if c.strip() and _squash(c) not in seen))
+    spans, parts, pos = {}, [], 0
+    for name, part in (("title", title), ("lead", lead), ("body", body), ("captions", extra)):
+        if part and parts:
+            pos += len(SEPARATOR)
+        spans[name] = (pos, pos + len(part))
+        if part:
+            parts.append(part)
+            pos += len(part)
+    return Composed(SEPARATOR.join(parts), spans["title"], spans["lead"], spans["body"], spans["captions"])
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words that hold a letter or digit in ``text``."""
+    return len(_WORDS.findall(text))
+
+
+def build_annotation(doc, composed: Composed, aliases: AliasTable, *, language: str, model: str) -> Annotation:
+    """Annotation of an English document from its spaCy ``doc`` (NER run on ``composed.text``)."""
+    text = composed.text
+    dateline = find_dateline(text, composed.body[0])
+    regions = junk_regions(text)
+    mentions = _with_dateline(doc_mentions(doc, regions + _dateline_regions(dateline)), dateline)
+    clusters = [c for c in canonicalize(mentions, aliases) if c.type in _TYPE_FIELDS and not _doubtful(c)]
+    entities = _entities(clusters, composed)
+    persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
+    quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters))
+    exclude = {c.name.lower() for c in clusters}
+    names = [(m.start, m.end) for c in clusters for m in c.mentions]
+    masked = _mask(text, names + regions)  # names are facets already; credits are noise
+    keywords = kw.extract_keywords(masked, masked[composed.title[0] : composed.title[1]], exclude=exclude)
+    by_type = {f: tuple(e.name for e in entities if e.type == t) for t, f in _TYPE_FIELDS.items()}
+    return Annotation(
+        language=language,
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        keywords=tuple(keywords),
+        dateline=_dateline_name(dateline, aliases),
+        word_count=word_count(text[composed.body[0] : composed.body[1]]),
+        model=model,
+        **by_type,
+    )
+
+
+def plain_annotation(composed: Composed, *, language: str, model: str = "") -> Annotation:
+    """Annotation of a document not run through NER (non-English): language, counts, dateline."""
+    dateline = find_dateline(composed.text, composed.body[0])
+    return Annotation(
+        language=language,
+        dateline=dateline.name if dateline else "",
+        word_count=word_count(composed.text[composed.body[0] : composed.body[1]]),
+        model=model,
+    )
+
+
+def _doubtful(cluster: Cluster) -> bool:
+    """A 2-3 letter capitalised "place" the alias table does not know ("AI", "EV") is a misread."""
+    short = cluster.name.replace(".", "")
+    return cluster.type == "location" and not cluster.from_alias and short.isupper() and len(short) <= 3
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by a comma run of the same length (a phrase break)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "," * (end - start)
+    return "".join(chars)
+
+
+def _dateline_regions(dateline) -> list[tuple[int, int]]:
+    if dateline is None:
+        return []
+    return [(dateline.start, dateline.end)]
+
+
+def _with_dateline(mentions: list[RawMention], dateline) -> list[RawMention]:
+    if dateline is None:
+        return mentions
+    place = RawMention(dateline.place_start, dateline.place_end, dateline.place, "location", "DATELINE")
+    return sorted(mentions + [place], key=lambda m: m.start)
+
+
+def _dateline_name(dateline, aliases: AliasTable) -> str:
+    if dateline is None:
+        return ""
+    hit = aliases.lookup(dateline.name)
+    return hit[0] if hit else dateline.name
+
+
+def _surnames(clusters: list[Cluster]) -> dict[str, str]:
+    counts = Counter(c.name.split()[-1] for c in clusters if c.type == "person" and len(c.name.split()) > 1)
+    return {c.name.split()[-1]: c.name for c in clusters if c.type == "person" and counts[c.name.split()[-1]] == 1}
+
+
+def salience_scores(clusters: list[Cluster], composed: Composed) -> list[float]:
+    """0..1 per cluster: mentions weighted by earliness, plus title/lead presence; max is 1."""
+    length = max(1, len(composed.text))
+    raw = []
+    for c in clusters:
+        score = sum(1.0 + (1.0 - m.start / length) for m in c.mentions)
+        score += 2.0 * any(_inside(m, composed.title) for m in c.mentions)
+        score += 1.0 * any(_inside(m, composed.lead) for m in c.mentions)
+        raw.append(score)
+    top = max(raw, default=1.0) or 1.0
+    return [round(r / top, 3) for r in raw]
+
+
+def _inside(m: RawMention, span: tuple[int, int]) -> bool:
+    return span[0] <= m.start < span[1]
+
+
+def _entities(clusters: list[Cluster], composed: Composed) -> list[Entity]:
+    scores = salience_scores(clusters, composed)
+    entities = [
+        Entity(
+            name=c.name,
+            type=c.type,
+            count=len(c.mentions),
+            salience=s,
+            first_offset=c.mentions[0].start,
+            mentions=tuple(Mention(m.start, m.end, m.text) for m in c.mentions),
+        )
+        for c, s in zip(clusters, scores)
+    ]
+    return sorted(entities, key=lambda e: (-e.salience, e.first_offset))

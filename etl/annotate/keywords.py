@@ -1,0 +1,110 @@
+"""Key phrases of an English document, RAKE-style: runs of content words between stop words.
+
+No tagger needed: candidates are 1-3 word runs between stop words/punctuation; a phrase
+scores by how often it and its words occur, its length, and whether it is in the title
+or the first fifth of the text. Phrases that are exactly an entity name are left to the
+entity facets; a phrase whose words all appear in a better phrase is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from etl.annotate.entities import TITLES
+
+STOPWORDS = frozenset(
+    """a about above across after again against all almost along already also although always am
+    among an and another any anyone anything are around as at away back be became because become been
+    before being below between both but by can cannot could did do does doing done down during each
+    either else enough even ever every few first for from further get gets got had has have having he
+    her here hers herself him himself his how however i if in including into is it its itself just
+    last least less like made make many may me might more most much must my myself near neither never
+    next no nor not now of off often on once one only onto or other others our ours out over own per
+    perhaps put rather same several she should since so some still such than that the their theirs
+    them themselves then there these they this those though through thus to too toward towards under
+    until up upon us very via was we well were what whatever when where whether which while who whom
+    whose why will with within without would yet you your yours
+    said says say saying told tell tells added adds asked according stated noted explained wrote
+    mr mrs ms dr week weeks year years month months day days time times today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december two three four five six seven eight nine ten
+    percent new also including around go top photo file reuters ap afp getty images image video
+    am pm est edt cst cdt pst pdt gmt utc bst cet updated
+    would could told think know going want way lot thing things people""".split()
+) | TITLES
+_CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ve|ll|d|m|t))$")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d.,:]*|[^\sA-Za-z\d]|\n")
+_MAX_WORDS = 3
+
+
+def extract_keywords(text: str, title: str = "", *, top: int = 10, exclude: set[str] = frozenset()) -> list[str]:
+    """Up to ``top`` key phrases (lower case unless written as a name) of English ``text``.
+
+    ``exclude`` holds lower-cased names to leave out (the document's entity names).
+    Never raises; returns [] for text without content words.
+    """
+    phrases = candidate_phrases(text)
+    if not phrases:
+        return []
+    counts = Counter(p.lower() for p in phrases)
+    words = Counter(w for p in counts.elements() for w in p.split())
+    early = {p.lower() for p in candidate_phrases(text[: max(200, len(text) // 5)])}
+    in_title = {p.lower() for p in candidate_phrases(title)} if title else set()
+    surface = _display_forms(phrases)
+    scored = sorted(
+        (p for p in counts if p not in exclude and len(p) > 2),
+        key=lambda p: -_score(p, counts, words, p in early, p in in_title),
+    )
+    return _diverse(scored, top, surface)
+
+
+def candidate_phrases(text: str) -> list[str]:
+    """Runs of up to 3 content words found between stop words, numbers and punctuation."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in _TOKEN.findall(text):
+        word = token.strip(".'’-")
+        base = _CONTRACTION.sub("", word)
+        if base != word and (base.lower() in STOPWORDS or not base[:1].isupper()):
+            word = ""  # "there's", "we're", "don't"; a name's possessive keeps the name
+        word = base if word else ""
+        if not word[:1].isalpha() or word.lower() in STOPWORDS or len(word) < 2 or "." in word:
+            _flush(run, out)
+            run = []
+            continue
+        run.append(word)
+    _flush(run, out)
+    return out
+
+
+def _flush(run: list[str], out: list[str]) -> None:
+    if run and len(run) <= _MAX_WORDS:
+        out.append(" ".join(run))
+    elif run:  # a long run is a list, not a phrase: keep its words
+        out.extend(run)
+
+
+def _score(phrase: str, counts: Counter, words: Counter, early: bool, in_title: bool) -> float:
+    parts = phrase.split()
+    word_weight = sum(words[w] for w in parts) / len(parts)
+    return counts[phrase] * (1 + 0.5 * (len(parts) - 1)) + 0.3 * word_weight + early + 2 * in_title
+
+
+def _display_forms(phrases: list[str]) -> dict[str, str]:
+    """Lower case, except phrases always written capitalised (names) keep their case."""
+    forms: dict[str, Counter] = {}
+    for p in phrases:
+        forms.setdefault(p.lower(), Counter())[p] += 1
+    return {k: (c.most_common(1)[0][0] if all(f[:1].isupper() for f in c) else k) for k, c in forms.items()}
+
+
+def _diverse(ranked: list[str], top: int, surface: dict[str, str]) -> list[str]:
+    chosen: list[str] = []
+    for p in ranked:
+        if any(set(p.split()) <= set(c.split()) for c in chosen):
+            continue
+        chosen.append(p)
+        if len(chosen) == top:
+            break
+    return [surface[p] for p in chosen]

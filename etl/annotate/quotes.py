@@ -1,0 +1,187 @@
+"""Direct quotes and who said them, by rules on the text (no parser needed).
+
+A quote is text between double quote marks (straight or curly, mixed pairs allowed),
+a paragraph wrapped in single quotes, or a UK-style ‘...,’ quote. Scare quotes (fewer
+than three words, or short and without final punctuation) are skipped.
+
+The speaker is found next to a speech verb ("said", "told", "added", "according to"...):
+first right after the quote (``"...," said Tillerson`` / ``"...," Ushakov told agencies``),
+else in the sentence before it (``Tillerson said: "..."``). The name is a person mention
+of the document resolved to its canonical entity; "he"/"she" take the last person
+mentioned before the quote; a known surname missed by the model still counts. A quote
+with no attribution that follows an attributed quote in the same paragraph, or opens
+the next paragraph, continues it (same speaker, texts joined into one Quote). Duplicates (a pull quote repeating a body quote) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.records import Quote
+
+_DOUBLE = "\"“”„«»"
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|asked|asks|stated|states|noted|notes|explained|explains|"
+    r"insisted|insists|wrote|writes|warned|warns|argued|argues|continued|continues|replied|replies|"
+    r"responded|declared|declares|announced|recalled|acknowledged|admitted|claimed|claims|conceded|"
+    r"tweeted|posted|urged|urges|stressed|stresses|emphasised|emphasized|pointed out|according to"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_SINGLE = re.compile(r"(?:^|(?<=[\s(]))[‘'](?=\S)(.{3,}?[.,!?…])[’'](?=\s|$|[)—–-])")
+_AFTER_CHARS = 160
+_NEAR_VERB = 60
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person mention: offsets in the text and the canonical person it belongs to."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class _Found:
+    start: int  # offset of the quote text (inside the marks)
+    end: int
+    close: int  # offset just after the closing mark
+    open: int  # offset of the opening mark
+    para: int
+    speaker: str = ""
+
+
+def find_quotes(text: str, persons: list[PersonRef], surnames: dict[str, str]) -> list[Quote]:
+    """Quotes of ``text`` with canonical speakers ("" when unknown), in text order.
+
+    Input: the annotated text, its person mentions (sorted), and a map surname -> canonical
+    person for names the model missed. Output: Quote list. Never raises.
+    """
+    found = [q for q in _quote_spans(text) if _is_speech(text[q.start : q.end])]
+    for q in found:
+        q.speaker = attribute(text, q, persons, surnames)
+    return _dedupe(_continue(text, found))
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for index, line in enumerate(text.split("\n")):
+        yield index, pos, line
+        pos += len(line) + 1
+
+
+def _quote_spans(text: str) -> list[_Found]:
+    out = []
+    for index, base, line in _paragraphs(text):
+        marks = [i for i, c in enumerate(line) if c in _DOUBLE]
+        if marks:
+            if len(marks) % 2 and line.lstrip()[:1] in _DOUBLE:
+                marks.append(len(line))  # continued quote: runs to the end of the paragraph
+            for a, b in zip(marks[::2], marks[1::2]):
+                out.append(_Found(base + a + 1, base + b, base + min(b + 1, len(line)), base + a, index))
+            continue
+        for m in _SINGLE.finditer(line):
+            out.append(_Found(base + m.start(1), base + m.end(1), base + m.end(), base + m.start(), index))
+    return out
+
+
+def _is_speech(content: str) -> bool:
+    words = content.split()
+    return len(words) >= 6 or (len(words) >= 3 and content.rstrip()[-1:] in ".,!?…")
+
+
+def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str, str]) -> str:
+    """Canonical speaker of quote ``q``: after-quote attribution first, then the lead-in."""
+    after_end = _after_window_end(text, q.close)
+    speaker = _speaker_in(text, q.close, after_end, q.open, persons, surnames, after=True)
+    if speaker is None:
+        before_start = _sentence_start(text, q.open)
+        speaker = _speaker_in(text, before_start, q.open, before_start, persons, surnames, after=False)
+    return speaker or ""
+
+
+def _after_window_end(text: str, pos: int) -> int:
+    limit = min(len(text), pos + _AFTER_CHARS)
+    stops = [text.find(c, pos, limit) for c in _DOUBLE + "\n"]
+    m = _SENTENCE_END.search(text, pos, limit)
+    candidates = [s for s in stops if s >= 0] + ([m.start()] if m else [])
+    return min(candidates, default=limit)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    para_start = text.rfind("\n", 0, pos) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, para_start, pos)]
+    return ends[-1] if ends else para_start
+
+
+def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool) -> str | None:
+    window = text[start:end]
+    verb = _VERB.search(window)
+    if verb is None or (after and verb.start() > _NEAR_VERB):
+        return None
+    inside = [p for p in persons if start <= p.start and p.end <= end]
+    if inside:
+        return (inside[0] if after else _nearest(inside, start + verb.start())).name
+    named = _surname_in(window, surnames)
+    if named:
+        return named
+    if _PRONOUN.search(window):
+        earlier = [p for p in persons if p.end <= quote_open]
+        return earlier[-1].name if earlier else None
+    return None if after else ""
+
+
+def _nearest(persons: list[PersonRef], pos: int) -> PersonRef:
+    return min(persons, key=lambda p: abs(p.start - pos))
+
+
+def _surname_in(window: str, surnames: dict[str, str]) -> str:
+    for word in re.findall(r"[A-Z][\w'’-]+", window):
+        if word in surnames:
+            return surnames[word]
+    return ""
+
+
+def _continue(text: str, found: list[_Found]) -> list[Quote]:
+    quotes: list[Quote] = []
+    last: _Found | None = None
+    for q in found:
+        body = _clean(text[q.start : q.end])
+        starts_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
+        follows = last is not None and (q.para == last.para or (starts_paragraph and _next_paragraph(text, last, q)))
+        if not q.speaker and last and last.speaker and follows:
+            prev = quotes.pop()
+            joiner = " " if prev.text[-1:] in ".!?…" else " … "
+            quotes.append(Quote(prev.speaker, f"{prev.text}{joiner}{body}", prev.offset))
+            q.speaker = last.speaker
+        else:
+            quotes.append(Quote(q.speaker, body, q.start))
+        last = q
+    return quotes
+
+
+def _next_paragraph(text: str, last: _Found, q: _Found) -> bool:
+    """True when ``q`` is in the paragraph right after the one holding ``last`` (blank lines allowed)."""
+    between = text[last.close : q.open]
+    return "\n" in between and between[between.index("\n") :].strip() == "" and q.para > last.para
+
+
+def _clean(content: str) -> str:
+    return re.sub(r"\s+", " ", content).strip().rstrip(",").strip()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.replace("’", "'").lower())
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    ranked = sorted(quotes, key=lambda q: (not q.speaker, -len(q.text)))
+    kept: list[Quote] = []
+    for q in ranked:
+        key = _key(q.text)
+        if not any(key in _key(k.text) for k in kept):
+            kept.append(q)
+    return sorted(kept, key=lambda q: q.offset)

@@ -1,0 +1,93 @@
+"""Raw archive: fetched HTML, gzipped and content-addressed, with its response metadata.
+
+Layout under ``settings.archive_dir`` (default ``<staging_dir>/_archive``)::
+
+    <sha[:2]>/<sha>.html.gz              body, once per distinct content (sha256 of the raw bytes)
+    <sha[:2]>/<sha>.<doc id>.json        URL, final URL, status, content type, charset,
+                                         response headers, fetched_at, source
+
+The ``reprocess`` DAG rebuilds :class:`etl.records.FetchedPage`\\ s from it, newest
+fetch per URL, without any network access. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from etl.records import FetchedPage
+from etl.settings import Settings
+from etl.urls import doc_id
+
+
+def content_hash(content: bytes) -> str:
+    """Hex sha256 of raw bytes: the archive key."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def archive_dir(settings: Settings) -> Path:
+    """Root folder of the archive (created if missing)."""
+    path = Path(settings.archive_dir or Path(settings.staging_dir) / "_archive")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+class Archive:
+    """Read and write the raw archive rooted at ``root``."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    @classmethod
+    def open(cls, settings: Settings) -> Archive:
+        """The archive of ``settings``."""
+        return cls(archive_dir(settings))
+
+    def body_path(self, sha: str) -> Path:
+        """Path of the gzipped body with hash ``sha``."""
+        return self.root / sha[:2] / f"{sha}.html.gz"
+
+    def put(self, page: FetchedPage) -> str:
+        """Store ``page`` (body once per content, metadata per URL); return the content hash."""
+        sha = content_hash(page.content)
+        body = self.body_path(sha)
+        if not body.exists():
+            _atomic_write(body, gzip.compress(page.content, compresslevel=6, mtime=0))
+        meta = page.to_dict()
+        meta.pop("content")
+        meta["content_hash"] = sha
+        _atomic_write(body.with_name(f"{sha}.{doc_id(page.url)}.json"),
+                      json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return sha
+
+    def get(self, sha: str) -> bytes:
+        """The raw body with hash ``sha``. Raises FileNotFoundError when absent."""
+        return gzip.decompress(self.body_path(sha).read_bytes())
+
+    def latest(self) -> dict[str, Path]:
+        """Map URL -> metadata file of its newest fetch (by ``fetched_at``)."""
+        best: dict[str, tuple[str, Path]] = {}
+        for meta_path in self.root.glob("??/*.json"):
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            seen = best.get(meta["url"])
+            if seen is None or meta.get("fetched_at", "") >= seen[0]:
+                best[meta["url"]] = (meta.get("fetched_at", ""), meta_path)
+        return {url: path for url, (_, path) in best.items()}
+
+    def pages(self) -> Iterator[FetchedPage]:
+        """Yield the newest archived page of every URL, sorted by URL (streams the bodies)."""
+        for url, meta_path in sorted(self.latest().items()):
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            content = self.get(meta.pop("content_hash"))
+            yield FetchedPage.from_dict({**meta, "content": content, "url": url})

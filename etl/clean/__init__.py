@@ -1,0 +1,224 @@
+"""Clean stage: HTML page -> :class:`etl.records.CleanedArticle` (or a counted Rejection).
+
+Public interface (stable):
+
+- ``EXTRACTOR_VERSION``: bumped whenever the output for the same page changes.
+- ``clean_page(page, settings)``: a fetched page -> article or Rejection.
+- ``clean_html(html, url, settings=None, *, encoding=None, fetched_at="", source="")``.
+- ``main_text(html, url)``: body text only, one paragraph per line, title excluded
+  (the plugin interface of ``../shared/bench/score.py``).
+
+None of them raises on bad input: empty, binary, non-HTML, oversized (over
+``decode.MAX_BYTES`` = 25 MB), deeply nested or broken pages become a Rejection
+(``empty``, ``binary``, ``not_html``, ``too_large``, ``unparsable``, ``no_text``,
+``too_short``, ``error``). Only an invalid rules file (``NEWS_ETL_CLEAN_RULES``)
+raises ConfigError. See ``etl/clean/README.md`` for the algorithm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from urllib.parse import urlsplit
+
+from etl.clean import body, decode, dom, meta
+from etl.clean import rules as rules_mod
+from etl.errors import ConfigError
+from etl.records import CleanedArticle, FetchedPage, Image, Rejection
+from etl.urls import doc_id, normalize_url
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "clean-1.0"
+MIN_BODY_CHARS = 80  # below this the page is rejected as ``too_short``
+_SHORT = 250  # below this the strict pass is retried leniently / with JSON-LD articleBody
+
+__all__ = ["EXTRACTOR_VERSION", "clean_page", "clean_html", "main_text"]
+
+
+def main_text(html: str, url: str) -> str:
+    """Body as plain text, one paragraph per line, title excluded; '' when none. Never raises."""
+    try:
+        text, err = decode.decode_html(html)
+        if err:
+            return ""
+        result = _extract(text, url, full=False)
+        return "\n".join(result[2]) if result else ""
+    except Exception:  # pragma: no cover - last-resort guard for the bench interface
+        log.exception("main_text failed for %s", url)
+        return ""
+
+
+def clean_page(page: FetchedPage, settings=None) -> CleanedArticle | Rejection:
+    """Clean one fetched page. Input: FetchedPage; output: CleanedArticle or Rejection."""
+    url = page.final_url or page.url
+    ctype = (page.content_type or "").lower()
+    if ctype and not any(t in ctype for t in ("html", "xml", "text/plain", "octet-stream")):
+        return Rejection(url, "clean", "not_html", f"content type {page.content_type}")
+    return clean_html(page.content, url, settings, encoding=page.encoding,
+                      fetched_at=page.fetched_at, source=page.source)
+
+
+def clean_html(html: str | bytes, url: str, settings=None, *, encoding: str | None = None,
+               fetched_at: str = "", source: str = "") -> CleanedArticle | Rejection:
+    """Clean one page given as bytes or text.
+
+    Input: the page, its URL, optional settings, the HTTP charset (``encoding``).
+    Output: CleanedArticle (metadata + provenance) or Rejection(stage="clean").
+    Errors: only ConfigError for an invalid rules file; bad pages are Rejections.
+    """
+    rules = rules_mod.load_rules()
+    try:
+        text, err = decode.decode_html(html, encoding)
+        if err:
+            return Rejection(url, "clean", err[0], err[1])
+        result = _extract(text, url, full=True, rules=rules)
+    except ConfigError:
+        raise
+    except Exception as exc:  # defensive: any bug becomes a counted rejection, not a crash
+        log.exception("clean failed for %s", url)
+        return Rejection(url, "clean", "error", f"{type(exc).__name__}: {exc}"[:300])
+    if result is None:
+        return Rejection(url, "clean", "unparsable", "no HTML tree could be built")
+    fields, prov, paras = result
+    body_text = "\n".join(paras)
+    if not body_text:
+        return Rejection(url, "clean", "no_text", "no main text found")
+    if len(body_text) < MIN_BODY_CHARS:
+        return Rejection(url, "clean", "too_short", f"{len(body_text)} characters of text")
+    return _article(fields, prov, body_text, url, fetched_at, source)
+
+
+def _article(fields, prov, body_text, url, fetched_at, source) -> CleanedArticle:
+    canonical = _id_url(fields.get("canonical_url") or "", url)
+    if canonical != normalize_url(fields.get("canonical_url") or ""):
+        prov["canonical_url"] = "url"
+    images = tuple(Image(i["url"], i["caption"], i["credit"]) for i in fields.get("images", ()))
+    return CleanedArticle(
+        url=url, doc_id=doc_id(canonical), title=fields.get("title", ""), body=body_text,
+        canonical_url=canonical, lead=fields.get("lead", ""), authors=tuple(fields.get("authors", ())),
+        agency=fields.get("agency", ""), site_name=fields.get("site_name", ""),
+        section=fields.get("section", ""), tags=tuple(fields.get("tags", ())),
+        language=fields.get("language", ""), published_at=fields.get("published_at"),
+        modified_at=fields.get("modified_at"), images=images, provenance=dict(prov),
+        fetched_at=fetched_at, source=source, content_hash=content_hash(body_text),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the whitespace-normalised body text."""
+    norm = "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _site(host: str) -> str:
+    labels = (host or "").lower().removeprefix("www.").split(".")
+    if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])  # example.co.uk
+    return ".".join(labels[-2:])
+
+
+def _id_url(canonical: str, url: str) -> str:
+    """Normalised canonical URL when absolute http(s) on the page's site, else the page URL."""
+    c = urlsplit(canonical or "")
+    if c.scheme in ("http", "https") and c.hostname and urlsplit(url or "").scheme not in ("http", "https"):
+        return normalize_url(canonical)  # a local file: the page's own canonical URL is the best id
+    if c.scheme in ("http", "https") and c.hostname and _site(c.hostname) == _site(urlsplit(url).hostname or ""):
+        return normalize_url(canonical)
+    return normalize_url(url)
+
+
+# ----------------------------------------------------------------- core
+
+def _light_meta(root, url) -> tuple[dict, dict, dict]:
+    objs = meta.jsonld_objects(root)
+    ld = meta.article_object(objs)
+    md = meta.meta_tags(root)
+    site, _ = meta.find_site_name(objs, md, url)
+    title, tprov = meta.find_title(ld, md, root, site)
+    lead, lprov = meta.find_lead(ld, md, root)
+    art = _longest_body(objs)
+    return ({"title": title, "lead": lead}, {"title": tprov, "lead": lprov},
+            {"article_body": art})
+
+
+def _longest_body(objs) -> str:
+    bodies = [o.get("articleBody") for o in objs if isinstance(o.get("articleBody"), str)]
+    return max(bodies, key=len).strip() if bodies else ""
+
+
+def _extract(text: str, url: str, full: bool = True, rules: dict | None = None):
+    """Parse, read metadata, extract the body. Output: (fields, provenance, paragraphs) or None."""
+    root = dom.parse(text)
+    if root is None:
+        return None
+    fields, prov, extras = meta.extract_meta(root, url) if full else _light_meta(root, url)
+    rule = rules_mod.rule_for(rules or {}, urlsplit(url or "").hostname or "")
+    protect = _apply_rule(root, rule, fields, prov) if rule else []
+    title = fields.get("title", "")
+    paras = body.extract_blocks(root, title, protect)
+    if _chars(paras) < _SHORT and not protect:
+        alt = body.extract_blocks(dom.parse(text), title, lenient=True)
+        if _chars(alt) > _chars(paras):
+            paras = alt
+    art = extras.get("article_body", "")
+    if len(art) > max(_chars(paras) * 2, 200) and _chars(paras) < 1500:
+        paras = [p.strip() for p in re.split(r"\n+|(?<=[.!?])\s{2,}", art) if p.strip()]
+        prov["body"] = "json-ld"
+    paras = _drop_lead(paras, fields.get("lead", ""), prov.get("lead"))
+    if full and not fields.get("language"):
+        guess = meta.guess_language("\n".join(paras))
+        if guess:
+            fields["language"], prov["language"] = guess, "guess"
+    if not fields.get("agency") and paras:
+        from etl.clean.authors import agency_in_text
+
+        ag = agency_in_text(paras[0][:200])
+        if ag:
+            fields["agency"], prov["agency"] = ag, "body"
+    return fields, prov, paras
+
+
+def _chars(paras) -> int:
+    return sum(len(p) for p in paras)
+
+
+def _drop_lead(paras: list, lead: str, lead_prov: str | None) -> list:
+    """The visible standfirst is a field of its own: remove it from the body's start."""
+    if not lead or lead_prov not in ("text", "rule") or not paras:
+        return paras
+    key = body._key(lead)
+    for i, p in enumerate(paras[:3]):
+        if body._key(p) == key:
+            return paras[:i] + paras[i + 1:]
+    return paras
+
+
+def _apply_rule(root, rule: dict, fields: dict, prov: dict) -> list:
+    """Apply a user rule: remove selectors, override fields; return body elements."""
+    for el in rules_mod.select(root, rule.get("remove") or []):
+        dom.remove(el)
+    for key, field in (("title", "title"), ("lead", "lead"), ("section", "section")):
+        if rule.get(key):
+            els = rules_mod.select(root, rule[key])
+            if els:
+                fields[field], prov[field] = " ".join(els[0].text_content().split()), "rule"
+    if rule.get("authors"):
+        from etl.clean.authors import split_byline
+
+        names, agency = split_byline([" ".join(e.text_content().split()) for e in rules_mod.select(root, rule["authors"])])
+        if names:
+            fields["authors"], prov["authors"] = names, "rule"
+        if agency:
+            fields["agency"], prov["agency"] = agency, "rule"
+    if rule.get("published"):
+        from etl.clean.dates import parse_date
+
+        for el in rules_mod.select(root, rule["published"]):
+            iso = parse_date(el.get("datetime") or el.get("content") or " ".join(el.text_content().split()))
+            if iso:
+                fields["published_at"], prov["published_at"] = iso, "rule"
+                break
+    return rules_mod.select(root, rule["body"]) if rule.get("body") else []

@@ -1,0 +1,351 @@
+"""Main-text extraction: score the tree, pick the article container, emit text blocks.
+
+The algorithm (our own, general; no site rules):
+1. ``dom.strip_tags`` + ``dom.remove_boilerplate`` drop scripts, navigation, share
+   bars, comments, ads, hidden elements and captions (class/id/role/tag heuristics,
+   guarded so that a wrapper holding most of the page text is never removed).
+2. Every paragraph-like node (``p``, ``pre``, ``td``, text-bearing ``div``) adds a
+   score (length, commas) to its parent and, damped, to two more ancestors;
+   candidates are weighted by class/id hints and by their link density.
+3. The best candidate plus its good siblings is the article; inside it, link lists
+   are dropped and the remaining text is cut into blocks (paragraphs, headings,
+   list items, quotes, table rows) in reading order.
+4. Blocks are filtered: link-heavy, boilerplate phrases, bylines/datelines and
+   short dangling lines at the edges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from etl.clean import dom
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+    "dt", "dd", "blockquote", "pre", "table", "tr", "thead", "tbody", "tfoot", "caption", "hr", "figure",
+    "header", "footer", "address", "center", "fieldset", "details", "summary", "body", "html", "nav",
+    "aside", "form", "hgroup", "br", "figcaption", "legend", "noscript",
+})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+PARA_TAGS = ("p", "pre", "td", "blockquote")
+TEXT_CONTAINERS = frozenset({"div", "section", "article", "main", "span", "font", "center", "td"})
+
+_BOILER_LINE = re.compile(
+    r"^(?:share|share this|share on|tweet|e-?mail|print|advertisement|anzeige|werbung|publicit[ée]|"
+    r"read more|read next|related|related articles|related stories|more from|see also|also read|"
+    r"follow us|follow|sign up|subscribe|click here|go to top|back to top|top of page|nach oben|"
+    r"comments?|leave a comment|post a comment|loading|skip to|close|menu|search|login|log in|"
+    r"photo|image|credit|video|watch|listen|copyright|all rights reserved|tags?|topics?|"
+    r"mehr zum thema|lesen sie auch|zum thema|teilen|drucken|kommentare?)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten", re.I)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av)\s+[A-Z][\w.'’-]+", re.U)
+_DATELINE_ONLY = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand)\s*:?\s*)?"
+    r"(?:\w+,?\s+)?(?:\d{1,2}[./ ]\s*)?(?:\w+\.?\s+)?\d{1,2},?\s*\d{4}\b[\w\s:.,|/-]{0,30}$",
+    re.I,
+)
+_END_PUNCT = re.compile(r"[.!?:;\"”»'’)\]…。！？]$")
+
+
+@dataclass
+class Block:
+    text: str
+    tag: str
+    links: int = 0
+    in_list: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.links / max(len(self.text), 1)
+
+
+def _direct_text_len(el) -> int:
+    n = len((el.text or "").strip())
+    for child in el:
+        if child.tag in BLOCK_TAGS:
+            continue
+        n += len((child.tail or "").strip())
+    return n
+
+
+def _class_weight(el) -> float:
+    """Multiplier from class/id/itemprop/tag hints (content words up, boilerplate down)."""
+    attrs = dom.attr_text(el)
+    w = 1.0
+    if attrs:
+        if dom.BODY_HINT.search(attrs):
+            w *= 1.6
+        elif dom.POS_PHRASES.search(attrs):
+            w *= 1.25
+        if dom.is_negative(attrs):
+            w *= 0.5
+    if el.get("itemprop") == "articleBody":
+        w *= 2.0
+    if el.tag == "article":
+        w *= 1.2
+    return w
+
+
+def score_candidates(root, total: dict, links: dict) -> dict:
+    """Score container elements by the paragraphs they hold.
+
+    Input: the cleaned tree and per-element text/link lengths (``dom.text_lengths``).
+    Output: {element: score}; empty when the page has no paragraph-like text.
+    """
+    raw: dict = {}
+    for el in root.iter(etree.Element):
+        tag = el.tag
+        if tag in PARA_TAGS:
+            length = total.get(el, 0)
+            target = el.getparent()
+        elif tag in TEXT_CONTAINERS:
+            length = _direct_text_len(el)
+            target = el
+        else:
+            continue
+        if length < 25 or target is None:
+            continue
+        lk = links.get(el, 0) if tag in PARA_TAGS else 0
+        if lk > 0.5 * length:
+            continue
+        text = el.text_content() if tag in PARA_TAGS else (el.text or "")
+        contrib = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
+        weight = 1.0
+        node = target
+        for _ in range(3):
+            if node is None or node.tag == "html":
+                break
+            raw[node] = raw.get(node, 0.0) + contrib * weight
+            weight /= 2
+            node = node.getparent()
+    scores = {}
+    for el, s in raw.items():
+        t = total.get(el, 0)
+        ld = links.get(el, 0) / t if t else 0.0
+        scores[el] = (s + 12 * (_class_weight(el) - 1)) * (1 - ld)
+    return scores
+
+
+def _is_ancestor(a, b) -> bool:
+    return any(x is a for x in b.iterancestors())
+
+
+def pick_container(root, scores: dict, total: dict, links: dict) -> list:
+    """Choose the article: the best candidate, maybe its ancestor, plus good siblings.
+
+    Output: list of elements in document order (empty when nothing scores).
+    """
+    if not scores:
+        return []
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    top, best = ranked[0]
+    # strong candidates split by ads/figures: their common ancestor is the article,
+    # provided it adds little text of its own
+    strong = [el for el, s in ranked[1:10] if s >= 0.5 * best and not _is_ancestor(el, top)
+              and not _is_ancestor(top, el)]
+    if strong:
+        node = top.getparent()
+        while node is not None and node.tag not in ("body", "html"):
+            inside = [el for el in strong if _is_ancestor(node, el)]
+            if inside:
+                covered = total.get(top, 0) + sum(total.get(el, 0) for el in inside)
+                if total.get(node, 0) <= 1.6 * covered:
+                    top = node
+                break
+            node = node.getparent()
+    # a lone child: use the parent so siblings of the wrapper are considered
+    while True:
+        parent = top.getparent()
+        if parent is None or parent.tag in ("body", "html") or len(parent) != 1:
+            break
+        top = parent
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    threshold = max(10.0, scores.get(top, best) * 0.2)
+    chosen = []
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is top:
+            chosen.append(sib)
+            continue
+        if _sibling_ok(sib, scores, threshold, total, links):
+            chosen.append(sib)
+    return chosen
+
+
+def _sibling_ok(sib, scores, threshold, total, links) -> bool:
+    if scores.get(sib, 0) >= threshold:
+        return True
+    if sib.tag not in ("p", "blockquote", "pre", "ul", "ol", "h2", "h3", "h4", "table", "div"):
+        return False
+    t = total.get(sib, 0)
+    if not t:
+        return False
+    ld = links.get(sib, 0) / t
+    if t > 80 and ld < 0.25 and sib.tag != "div":
+        return True
+    if sib.tag == "div" and t > 200 and ld < 0.1 and not dom.is_negative(dom.attr_text(sib)):
+        return True
+    if t <= 80 and ld == 0 and sib.tag == "p":
+        return bool(_END_PUNCT.search(sib.text_content().strip()))
+    return False
+
+
+def prune_region(region: list, total: dict, links: dict) -> None:
+    """Inside the chosen article, drop link lists and link-heavy boxes."""
+    doomed = []
+    for top in region:
+        for el in top.iter("ul", "ol", "div", "section", "table", "dl", "p", "span"):
+            if el is top:
+                continue
+            t = total.get(el, 0)
+            if not t:
+                continue
+            ld = links.get(el, 0) / t
+            limit = 0.5 if el.tag in ("ul", "ol", "dl") else 0.65
+            if el.tag in ("ul", "ol") and t < 400:
+                limit = 0.4
+            if ld > limit:
+                doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            dom.remove(el)
+
+
+def blocks_of(region: list) -> list[Block]:
+    """Cut elements into text blocks in reading order (one per paragraph/heading/item/row)."""
+    out: list[Block] = []
+    for top in region:
+        _walk(top, out)
+    return out
+
+
+def _walk(top, out: list) -> None:
+    buf: list[str] = []
+    state = {"links": 0}
+    stack: list[str] = [top.tag if top.tag in BLOCK_TAGS else "div"]
+    a_depth = 0
+    li_depth = 0
+
+    def flush(tag):
+        if buf:
+            text = " ".join("".join(buf).split())
+            if text:
+                out.append(Block(text, tag, min(state["links"], len(text)), li_depth > 0))
+            buf.clear()
+        state["links"] = 0
+
+    for event, el in etree.iterwalk(top, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                flush(stack[-1])
+                stack.append(tag)
+                if tag == "li":
+                    li_depth += 1
+            elif tag == "a":
+                a_depth += 1
+            elif tag in ("td", "th"):
+                buf.append(" ")
+            if el.text:
+                buf.append(el.text)
+                if a_depth:
+                    state["links"] += len(el.text.strip())
+        else:
+            if tag in BLOCK_TAGS:
+                flush(stack[-1])
+                if len(stack) > 1:
+                    stack.pop()
+                if tag == "li":
+                    li_depth -= 1
+            elif tag == "a":
+                a_depth -= 1
+            elif tag in ("td", "th"):
+                buf.append(" ")
+            if el is not top and el.tail:
+                buf.append(el.tail)
+                if a_depth:
+                    state["links"] += len(el.tail.strip())
+    flush(stack[-1])
+
+
+def filter_blocks(blocks: list[Block], title: str = "") -> list[str]:
+    """Drop boilerplate blocks; return the kept texts.
+
+    Drops: h1/title repeats, link-heavy lines, boilerplate phrases, copyright,
+    bylines and bare datelines, and short unpunctuated lines at both edges.
+    """
+    title_key = _key(title)
+    kept: list[Block] = []
+    seen_short = set()
+    for b in blocks:
+        text = b.text
+        n = len(text)
+        if (b.tag == "h1" and not kept) or (title_key and _key(text) == title_key):
+            continue
+        ld = b.link_density
+        if ld > 0.5 or (b.in_list and ld > 0.3 and n < 200):
+            continue
+        if n < 120 and (_BOILER_LINE.match(text) and not _END_PUNCT.search(text) or _COPYRIGHT.search(text)):
+            continue
+        if n < 80 and (_BYLINE.match(text) and not _END_PUNCT.search(text) or _DATELINE_ONLY.match(text)):
+            continue
+        if n < 60:
+            k = _key(text)
+            if k in seen_short:
+                continue
+            seen_short.add(k)
+        kept.append(b)
+    _trim_edges(kept)
+    return [b.text for b in kept]
+
+
+def _dangling(b: Block) -> bool:
+    words = b.text.split()
+    if b.tag in HEADINGS:
+        return len(words) < 25
+    return len(words) < 8 and not _END_PUNCT.search(b.text)
+
+
+def _trim_edges(kept: list) -> None:
+    while kept and _dangling(kept[-1]):
+        kept.pop()
+    while len(kept) > 1 and _dangling(kept[0]) and kept[0].tag not in HEADINGS:
+        kept.pop(0)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def extract_blocks(root, title: str = "", protect=(), lenient: bool = False) -> list[str]:
+    """Full main-text pipeline on a parsed tree (mutated in place).
+
+    Input: lxml root from ``dom.parse``; the page title (to drop repeats);
+    ``protect``: elements chosen by user rules that must be kept whole.
+    Output: list of paragraph texts in reading order ([] when none).
+    """
+    dom.strip_tags(root)
+    total, _ = dom.text_lengths(root)
+    dom.remove_boilerplate(root, total, protect, lenient)
+    if protect:
+        region = [p for p in protect if p.getparent() is not None or p is root]
+    else:
+        total, links = dom.text_lengths(root)
+        scores = score_candidates(root, total, links)
+        region = pick_container(root, scores, total, links)
+    if not region:
+        body = root.find("body")
+        region = [body if body is not None else root]
+    total, links = dom.text_lengths(root)
+    prune_region(region, total, links)
+    return filter_blocks(blocks_of(region), title)

@@ -1,0 +1,229 @@
+"""HTML parsing and boilerplate removal.
+
+We parse with lxml's HTML parser -- the parser BeautifulSoup uses with its ``"lxml"``
+builder -- directly, because a BeautifulSoup tree costs 5-10x more time per page
+than the whole extraction budget (trafilatura speed). ``to_soup`` gives a
+BeautifulSoup view for callers that want one. Every traversal here is iterative,
+so 10,000-deep nesting cannot hit Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lhtml
+
+_PARSER = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False,
+                           remove_blank_text=False)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+
+# Elements that never hold article text.
+DROP_TAGS = frozenset({
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "button", "input", "select", "textarea", "option", "link", "meta", "audio", "video", "source",
+    "map", "area", "dialog", "menu", "head", "title", "base",
+})
+NOSCRIPT_KEEP = 300  # a <noscript> with this much text is a no-JS copy of the article: keep it
+# Elements that usually hold boilerplate; removed unless they hold much of the page's text.
+BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "figcaption"})
+
+_SPLIT = re.compile(r"[\s_\-:]+")
+# class/id words: strong ones mark boilerplate whatever else the attribute says
+STRONG_WORDS = frozenset("""
+comment comments commentlist disqus respond replies sidebar footer cookie cookies consent gdpr newsletter
+newsletters related relatedposts outbrain taboola breadcrumb breadcrumbs pagination pager navbar
+masthead popup modal sharebar sharetools socials sociallinks subnav toolbar skip
+""".split())
+WEAK_WORDS = frozenset("""
+share sharing shares social recommended recommendations recommend subscribe subscription signup advert
+advertisement advertising ads ad adsense adslot adunit dfp sponsor sponsored promo promotion promoted
+widget widgets nav navigation menu tags taglist keywords popular trending mostread readmore alsoread
+byline author authors bio dateline timestamp postmeta meta caption captions credit credits print overlay
+login rating vote jump toc offscreen banner topbar follow rss feedback tools
+utility utilities linkbar
+""".split())
+STRONG_PHRASES = re.compile(
+    r"comment(?!ary)|disqus|sidebar|footer|cookie|consent|newsletter|related|outbrain|taboola|breadcrumb|"
+    r"pagination|navbar|masthead|popup|most-?read|most_read|more-?stories|read-?more|"
+    r"share-?bar|social-?(?:links|share|media|icons)|sr-only|visually-hidden|screen-reader",
+    re.I,
+)
+WEAK_PHRASES = re.compile(
+    r"share|social|subscri|advert|sponsor|promo|widget|byline|author|dateline|caption|banner|trending|"
+    r"popular|recommend|tag-?cloud|tag-?list|tags-list|"
+    r"(?:^|[\s_-])(?:ad|ads|tags|meta|nav|menu|print|credit|toolbar|tools|bio|timestamp)(?:$|[\s_-])",
+    re.I,
+)
+POS_PHRASES = re.compile(
+    r"article|body|content|entry|main|post|story|text|prose|blog|richtext|rich-text|news|detail|copy",
+    re.I)
+BODY_HINT = re.compile(
+    r"article[-_]?body|articlebody|story[-_]?body|entry[-_]?content|post[-_]?content|post[-_]?body|"
+    r"article[-_]?content|article[-_]?text|body[-_]?text|story[-_]?content|main[-_]?content|"
+    r"content[-_]?body|news[-_]?text|artikel|itemprop-articlebody",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def parse(text: str):
+    """Parse HTML text into an lxml document root; returns None when nothing parses.
+
+    Input: decoded HTML text (any size; broken markup is repaired by libxml2).
+    Errors: none raised; unparsable input gives None.
+    """
+    text = _XML_DECL.sub("", text, count=1)
+    try:
+        root = lhtml.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError, TypeError):
+        try:
+            root = lhtml.document_fromstring("<html><body>" + text + "</body></html>", parser=_PARSER)
+        except Exception:
+            return None
+    except Exception:
+        return None
+    return root
+
+
+def to_soup(text: str):
+    """A BeautifulSoup tree (lxml builder) of ``text``, for interactive inspection."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(text, "lxml")
+
+
+def attr_text(el) -> str:
+    """class and id of an element, joined (empty string when missing)."""
+    get = el.get
+    c, i = get("class"), get("id")
+    if c and i:
+        return c + " " + i
+    return c or i or ""
+
+
+def negativity(attrs: str) -> int:
+    """2 when class/id words mark strong boilerplate (comments, footer...), 1 weak, 0 none."""
+    if not attrs:
+        return 0
+    words = _SPLIT.split(attrs.lower())
+    if any(w in STRONG_WORDS for w in words) or STRONG_PHRASES.search(attrs):
+        return 2
+    if any(w in WEAK_WORDS for w in words) or WEAK_PHRASES.search(attrs):
+        return 1
+    return 0
+
+
+def is_negative(attrs: str) -> bool:
+    """True when class/id words look like boilerplate (share bars, ads, comments...)."""
+    return negativity(attrs) > 0
+
+
+def is_hidden(el) -> bool:
+    """True for elements the browser would not show."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def text_lengths(root) -> tuple[dict, dict]:
+    """Post-order pass: per element, total text length and text length inside links.
+
+    Output: two dicts keyed by element (stripped character counts).
+    """
+    total, links = {}, {}
+    elems = list(root.iter(etree.Element))
+    for el in reversed(elems):
+        t = len((el.text or "").strip())
+        lk = 0
+        for child in el:
+            if child.tag is etree.Comment or not isinstance(child.tag, str):
+                t += len((child.tail or "").strip())
+                continue
+            t += total.get(child, 0) + len((child.tail or "").strip())
+            lk += links.get(child, 0)
+        if el.tag == "a":
+            lk = t
+        total[el] = t
+        links[el] = lk
+    return total, links
+
+
+def remove(el) -> None:
+    """Remove an element but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def strip_tags(root, keep_hint=None) -> None:
+    """Remove elements that never carry article text (scripts, forms controls, media)."""
+    doomed = [el for el in root.iter(etree.Element) if el.tag in DROP_TAGS]
+    for el in root.iter("noscript"):
+        if len(el.text_content()) < NOSCRIPT_KEEP:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None and el.tag != "head":
+            remove(el)
+    head = root.find("head")
+    if head is not None:
+        root.remove(head)
+
+
+def remove_boilerplate(root, total: dict, protect=(), lenient: bool = False) -> int:
+    """Remove boilerplate subtrees (nav, share bars, ads, comments, hidden, captions).
+
+    Class/id words decide: strong boilerplate words (comments, footer, related...)
+    remove an element holding up to half the page's text; weak ones (share, meta,
+    author...) only when the attribute has no content word (article, post, body...)
+    and the element holds under 35% of the text. ``lenient`` limits removal to tags,
+    roles and hidden elements. Protected elements and their ancestors are kept.
+    Returns the number of removed elements.
+    """
+    body_len = max(total.get(root, 0), 1)
+    protected = set()
+    for p in protect:
+        protected.add(p)
+        protected.update(p.iterancestors())
+    doomed = []
+    for el in root.iter(etree.Element):
+        if el in protected or el.tag in ("html", "body"):
+            continue
+        share = total.get(el, 0) / body_len
+        if _doomed(el, share, lenient):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            remove(el)
+    return len(doomed)
+
+
+_BAD_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "alert", "search"})
+
+
+def _doomed(el, share: float, lenient: bool) -> bool:
+    tag = el.tag
+    if tag in BOILER_TAGS or el.get("role") in _BAD_ROLES:
+        return share < 0.35 or tag == "figcaption"
+    if is_hidden(el):
+        return share < 0.35
+    if lenient:
+        return False
+    attrs = attr_text(el)
+    if not attrs or BODY_HINT.search(attrs) or el.get("itemprop") == "articleBody":
+        return False
+    level = negativity(attrs)
+    if level == 2:
+        return share < 0.5
+    if level == 1:
+        return share < 0.35 and not POS_PHRASES.search(attrs)
+    return False

@@ -1,0 +1,133 @@
+"""The ``news-etl`` command line.
+
+Each sub-command is declared here (arguments only) and dispatched lazily to
+``module:function(args, settings) -> int`` so that ``news-etl --help`` stays fast and
+no heavy library is imported for a command that does not need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from etl.errors import ConfigError, EtlError
+
+
+def _es(sub):
+    p = sub.add_parser("es", help="download, start, stop the local Elasticsearch")
+    p.add_argument("action", choices=["start", "stop", "status", "fetch"])
+    p.set_defaults(handler="etl.esserver:cli")
+
+
+def _index(sub):
+    p = sub.add_parser("index", help="create or migrate the versioned article index behind the alias")
+    p.add_argument("action", choices=["create", "migrate", "status", "delete"])
+    p.add_argument("--yes", action="store_true", help="confirm 'delete'")
+    p.add_argument("--delete-old", action="store_true", help="after 'migrate', delete the previous index")
+    p.set_defaults(handler="etl.index:cli")
+
+
+def _search(sub):
+    p = sub.add_parser("search", help="full-text search with facets")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--facet", action="append", default=[], help="facet field to count (repeatable)")
+    p.add_argument("--filter", action="append", default=[], help='facet filter, e.g. persons="Vladimir Putin"')
+    p.add_argument("--from", dest="date_from", default=None, help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", default=None, help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--size", type=int, default=10)
+    p.add_argument("--after", default=None, help="deep paging: the 'next' cursor of a previous page")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler="etl.search_cli:cli")
+
+
+def _clean(sub):
+    p = sub.add_parser("clean", help="clean one page (file or URL) and print the article")
+    p.add_argument("target", help="HTML file path or http(s) URL")
+    p.add_argument("--url", default=None, help="URL to assume for a local file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="etl.clean.cli:cli")
+
+
+def _annotate(sub):
+    p = sub.add_parser("annotate", help="annotate one HTML page or text file")
+    p.add_argument("target", help="HTML or plain-text file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="etl.annotate.cli:cli")
+
+
+def _ingest(sub):
+    p = sub.add_parser("ingest", help="run discover->fetch->clean->annotate->load once, without Airflow")
+    p.add_argument("--sources", default=None, help="sources file (default: settings.sources_file)")
+    p.add_argument("--logical-date", default=None, help="run's logical date, ISO 8601 (default: now)")
+    p.set_defaults(handler="etl.pipeline:cli")
+
+
+def _samples(sub):
+    p = sub.add_parser("samples", help="serve the bundled sample pages over 127.0.0.1")
+    p.add_argument("action", choices=["serve"])
+    p.add_argument("--port", type=int, default=8765)
+    p.set_defaults(handler="etl.samples:cli")
+
+
+def _serve(sub):
+    p = sub.add_parser("serve", help="run the search API and web page")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(handler="etl.api:cli")
+
+
+def _deadletter(sub):
+    p = sub.add_parser("deadletter", help="list or replay documents Elasticsearch refused at load")
+    p.add_argument("action", choices=["list", "replay"])
+    p.add_argument("path", nargs="?", default=None,
+                   help="a dead-letter file or folder (default: staging and deadletter folders)")
+    p.add_argument("--entries", dest="verbose_entries", action="store_true", help="'list': one line per entry")
+    p.set_defaults(handler="etl.deadletter:cli")
+
+
+COMMANDS = [_es, _index, _search, _clean, _annotate, _ingest, _samples, _serve, _deadletter]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every sub-command declared."""
+    parser = argparse.ArgumentParser(prog="news-etl", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+def _resolve(target: str):
+    import importlib
+
+    module, _, func = target.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``news-etl``: returns the process exit code."""
+    from etl.settings import Settings
+
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        settings = Settings.from_env()
+        return int(_resolve(args.handler)(args, settings) or 0)
+    except ConfigError as exc:
+        print(f"news-etl: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except EtlError as exc:
+        print(f"news-etl: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

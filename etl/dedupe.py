@@ -1,0 +1,145 @@
+"""Duplicate stories: exact copies (same normalised body) and near-duplicates (syndicated
+copies of one wire story) share a ``story_id`` so search can collapse them.
+
+Near-duplicates are found with MinHash over word 4-shingles of the body (128 hash
+functions, 32 LSH bands of 4 rows) and confirmed when the estimated Jaccard similarity
+reaches ``settings.dedupe_threshold``. The story id of a copy is the story id of the
+earliest-seen matching copy; a new story's id is its own ``doc_id``. Signatures persist
+across runs in SQLite (``<state_dir>/stories.sqlite3``). Assigning is idempotent: a
+document seen before keeps its story id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+
+from etl.records import CleanedArticle
+from etl.settings import Settings
+from etl.state import connect, state_dir
+
+SHINGLE_WORDS = 4
+NUM_PERM = 128
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+MIN_WORDS = 30  # shorter bodies are only matched exactly
+_PRIME = (1 << 31) - 1
+_RNG = np.random.default_rng(20240601)
+_A = _RNG.integers(1, _PRIME, NUM_PERM, dtype=np.int64)
+_B = _RNG.integers(0, _PRIME, NUM_PERM, dtype=np.int64)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT UNIQUE, story_id TEXT,
+                                 body_hash TEXT, sig BLOB, url TEXT);
+CREATE INDEX IF NOT EXISTS docs_body_hash ON docs (body_hash);
+CREATE TABLE IF NOT EXISTS bands (band TEXT, doc_id TEXT, PRIMARY KEY (band, doc_id));
+"""
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text``."""
+    return _WORD.findall(text.lower())
+
+
+def body_hash(text: str) -> str:
+    """Hex sha256 of the body's words: equal for copies that differ only in markup/spacing/case."""
+    return hashlib.sha256(" ".join(words(text)).encode("utf-8")).hexdigest()
+
+
+def minhash(text: str) -> np.ndarray | None:
+    """MinHash signature (``NUM_PERM`` int64) of the word 4-shingles; None for short texts."""
+    tokens = words(text)
+    if len(tokens) < MIN_WORDS:
+        return None
+    grams = {" ".join(tokens[i:i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little")
+                          for g in grams), dtype=np.int64, count=len(grams))
+    return ((np.outer(hashes, _A) + _B) % _PRIME).min(axis=0)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(a == b))
+
+
+def band_keys(sig: np.ndarray) -> list[str]:
+    """LSH band keys of a signature: ``"<band>:<hash of its rows>"``."""
+    return [f"{i}:{hashlib.blake2b(sig[i * ROWS:(i + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
+            for i in range(BANDS)]
+
+
+def with_source(item, source: str):
+    """``item`` (an article or a Rejection) with ``source`` filled in when it has none."""
+    if source and not getattr(item, "source", source):
+        return dataclasses.replace(item, source=source)
+    return item
+
+
+class StoryIndex:
+    """Persistent duplicate detector; use as a context manager (commits on exit)."""
+
+    def __init__(self, path: str | Path, threshold: float = 0.5):
+        self.threshold = threshold
+        self.conn = connect(Path(path))
+        self.conn.executescript(_SCHEMA)
+
+    @classmethod
+    def open(cls, settings: Settings) -> StoryIndex:
+        """The index of ``settings`` (``<state_dir>/stories.sqlite3``)."""
+        return cls(state_dir(settings) / "stories.sqlite3", settings.dedupe_threshold)
+
+    def __enter__(self) -> StoryIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.conn.commit()
+        self.conn.close()
+
+    def assign(self, article: CleanedArticle) -> CleanedArticle:
+        """Return ``article`` with its ``story_id`` set (and remember it for later runs)."""
+        known = self.conn.execute("SELECT story_id FROM docs WHERE doc_id = ?", (article.doc_id,)).fetchone()
+        digest, sig = body_hash(article.body), minhash(article.body)
+        if known:
+            story = known[0]
+            self.conn.execute("DELETE FROM bands WHERE doc_id = ?", (article.doc_id,))
+        else:
+            story = self._exact(digest, article.body) or self._near(sig) or article.doc_id
+        self._remember(article, story, digest, sig)
+        return dataclasses.replace(article, story_id=story)
+
+    def assign_any(self, item):
+        """:meth:`assign` for a CleanedArticle; anything else (a Rejection) is returned as is."""
+        return self.assign(item) if isinstance(item, CleanedArticle) else item
+
+    def _exact(self, digest: str, body: str) -> str | None:
+        if len(words(body)) < 5:
+            return None
+        row = self.conn.execute("SELECT story_id FROM docs WHERE body_hash = ? ORDER BY seq LIMIT 1",
+                                (digest,)).fetchone()
+        return row[0] if row else None
+
+    def _near(self, sig: np.ndarray | None) -> str | None:
+        if sig is None:
+            return None
+        keys = band_keys(sig)
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT d.seq, d.story_id, d.sig FROM docs d WHERE d.doc_id IN "
+            f"(SELECT doc_id FROM bands WHERE band IN ({marks})) ORDER BY d.seq", keys).fetchall()
+        for _, story, blob in rows:
+            if similarity(sig, np.frombuffer(blob, dtype=np.int64)) >= self.threshold:
+                return story
+        return None
+
+    def _remember(self, article: CleanedArticle, story: str, digest: str, sig: np.ndarray | None) -> None:
+        self.conn.execute(
+            "INSERT INTO docs (doc_id, story_id, body_hash, sig, url) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id) "
+            "DO UPDATE SET body_hash = excluded.body_hash, sig = excluded.sig, url = excluded.url",
+            (article.doc_id, story, digest, sig.tobytes() if sig is not None else None, article.url))
+        if sig is not None:
+            self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                                  [(k, article.doc_id) for k in band_keys(sig)])

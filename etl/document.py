@@ -1,0 +1,174 @@
+"""The Elasticsearch document for one article, and the article mapping file.
+
+``to_document(a)`` is the ``_source`` indexed for an :class:`~etl.records.AnnotatedArticle`
+(``_id`` is ``a.article.doc_id``). It satisfies the strict mapping in
+``mappings/articles.json``.
+
+ASCII folding and possessive stripping: the Elasticsearch distribution we target has no
+``analysis-common`` module (no ``asciifolding``, no possessive stemmer), so we fold in
+Python at index time into the ``folded.*`` fields (``Café Müller's`` -> ``Cafe Muller``).
+Those fields are indexed but excluded from ``_source`` by the mapping, so they cost no
+storage in the returned document; :func:`derived_fields` recomputes them from a
+``_source`` (used when migrating to a new index version). Queries are folded the same way
+(:func:`fold`) and sent to both the original and the folded fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+from etl.errors import ConfigError
+from etl.records import AnnotatedArticle
+
+MAPPING_FILE = "articles.json"
+
+# Letters that NFKD does not decompose into ASCII + combining marks.
+_SPECIAL = str.maketrans({
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i", "‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"',
+    "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ",
+})
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b", re.IGNORECASE)
+_TRAILING_POSSESSIVE = re.compile(r"(?<=s)'(?=\s|$)")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` to ASCII where possible and drop English possessives.
+
+    Letters without an ASCII form (e.g. CJK) are kept. Idempotent: ``fold(fold(x)) == fold(x)``.
+    """
+    if not text:
+        return ""
+    text = text.translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFC", text)
+    text = _POSSESSIVE.sub("", text)
+    return _TRAILING_POSSESSIVE.sub("", text)
+
+
+def load_mapping(mappings_dir: str | Path) -> dict:
+    """Return ``{"settings", "mappings"}`` from ``<mappings_dir>/articles.json``.
+
+    Raises ConfigError when the file is missing or not valid JSON.
+    """
+    path = Path(mappings_dir) / MAPPING_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"mapping file not found: {path}") from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"mapping file {path} is not valid JSON: {exc}") from exc
+    if "mappings" not in data or "settings" not in data:
+        raise ConfigError(f"mapping file {path} needs 'settings' and 'mappings'")
+    return {"settings": data["settings"], "mappings": data["mappings"]}
+
+
+def mapping_version(mapping: dict) -> int:
+    """The ``_meta.index_version`` declared by a mapping (1 when absent)."""
+    return int(mapping.get("mappings", {}).get("_meta", {}).get("index_version", 1))
+
+
+def _date(value: str | None) -> str | None:
+    """Return ``value`` when it is an ISO 8601 date(-time) Elasticsearch accepts, else None."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return text
+
+
+def _unique(values) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values or ():
+        v = (v or "").strip()
+        if v and v not in seen:
+            seen[v] = None
+    return list(seen)
+
+
+def to_document(a: AnnotatedArticle) -> dict:
+    """Return the ``_source`` of article ``a`` for the strict article mapping.
+
+    Empty strings and missing dates are left out; entity mentions are not indexed
+    (only name, type, count, salience and first offset).
+    """
+    art, ann = a.article, a.annotation
+    doc: dict = {
+        "doc_id": art.doc_id,
+        "url": art.url,
+        "canonical_url": art.canonical_url or art.url,
+        "title": art.title or "",
+        "lead": art.lead or "",
+        "body": art.body or "",
+        "authors": _unique(art.authors),
+        "agency": art.agency or None,
+        "site": art.site_name or None,
+        "source": art.source or None,
+        "section": art.section or None,
+        "tags": _unique(art.tags),
+        "keywords": _unique(ann.keywords),
+        "language": ann.language or art.language or None,
+        "dateline": ann.dateline or None,
+        "published_at": _date(art.published_at),
+        "modified_at": _date(art.modified_at),
+        "fetched_at": _date(art.fetched_at),
+        "persons": _unique(ann.persons),
+        "organizations": _unique(ann.organizations),
+        "locations": _unique(ann.locations),
+        "events": _unique(ann.events),
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "count": int(e.count),
+                "salience": float(e.salience),
+                "first_offset": int(e.first_offset),
+            }
+            for e in ann.entities
+            if e.name
+        ],
+        "quotes": [
+            {"speaker": q.speaker or None, "text": q.text, "offset": int(q.offset)}
+            for q in ann.quotes
+            if q.text
+        ],
+        "images": [
+            {"url": i.url or None, "caption": i.caption or None, "credit": i.credit or None}
+            for i in art.images
+        ],
+        "word_count": int(ann.word_count or len((art.body or "").split())),
+        "content_hash": art.content_hash or None,
+        "provenance": {
+            "extractor_version": art.extractor_version or None,
+            "model": ann.model or None,
+            "run_id": a.run_id or None,
+            "fields": dict(art.provenance or {}),
+        },
+    }
+    doc = {k: v for k, v in doc.items() if v is not None and v != []}
+    doc["folded"] = derived_fields(doc)["folded"]
+    return doc
+
+
+def derived_fields(source: dict) -> dict:
+    """Fields computed from a ``_source`` that are not stored in it (``folded.*``)."""
+    names = [*source.get("persons", ()), *source.get("organizations", ()),
+             *source.get("locations", ()), *source.get("events", ()), *source.get("authors", ())]
+    names += [q.get("speaker") or "" for q in source.get("quotes", ())]
+    return {
+        "folded": {
+            "title": fold(source.get("title", "")),
+            "lead": fold(source.get("lead", "")),
+            "body": fold(source.get("body", "")),
+            "names": [fold(n) for n in _unique(names)],
+        }
+    }

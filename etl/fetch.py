@@ -1,0 +1,341 @@
+"""Polite, fast fetching of article pages: async HTTP with global and per-host limits.
+
+- a global concurrency limit (``fetch_concurrency``) and, per host, a concurrency limit
+  (``fetch_per_host_concurrency``) and a minimum delay between request starts
+  (``max(fetch_per_host_delay, robots Crawl-delay)``);
+- robots.txt honoured (:mod:`etl.robots`);
+- retries with exponential backoff on timeouts, connection errors, 429 and 5xx,
+  honouring ``Retry-After`` (which also pauses the whole host);
+- redirects followed by hand (each hop checked against robots and the host limits) up
+  to ``fetch_max_redirects``;
+- content-type (HTML only) and size (``fetch_max_bytes``) limits; charset from the
+  header, the ``<meta>`` or detection;
+- conditional requests (ETag / Last-Modified) against the committed fetch state; a 304,
+  an identical body or a listed ``lastmod`` older than the last fetch is ``not_modified``.
+
+Every URL ends as a :class:`FetchedPage` or a :class:`Rejection` (stage ``fetch``) with a
+reason: ``not_modified``, ``robots_disallowed``, ``robots_unreachable``, ``timeout``,
+``connection``, ``http_<status>``, ``not_html``, ``too_large``, ``too_many_redirects``,
+``bad_redirect``. Discovered URLs are buffered per host (at most ``fetch_queue_size``)
+and results handed to a callback as they arrive, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+
+from etl.archive import Archive, content_hash
+from etl.discover import parse_date
+from etl.records import FetchedPage, Rejection
+from etl.robots import RobotsCache
+from etl.settings import Settings
+from etl.state import FetchState, StateEntry
+from etl.urls import host_of, normalize_url
+
+log = logging.getLogger(__name__)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_LATIN = frozenset({"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"})
+
+
+class _Retry(Exception):
+    """A transient failure of one attempt: reason code and the server's Retry-After (s)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None, detail: str = ""):
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+@dataclass
+class _Redirect:
+    location: str
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date); None if absent/bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    import time
+
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def sniff_charset(body: bytes, declared: str | None) -> str:
+    """Charset of an HTML body: BOM, then the header's if the body decodes with it, then
+    ``<meta charset>``, then detection (charset_normalizer); ``utf-8`` when nothing fits.
+    """
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if body.startswith(bom):
+            return name
+    meta = _META_CHARSET.search(body[:4096])
+    for candidate in (declared, meta.group(1).decode("ascii") if meta else None):
+        if candidate and _decodes(body, candidate):
+            if candidate.lower() in _LATIN and not body.isascii() and _decodes(body, "utf-8"):
+                return "utf-8"  # a latin-1 label on a valid UTF-8 body is almost always wrong
+            return candidate.lower()
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:65536]).best()
+    return (best.encoding if best is not None else "utf-8").lower()
+
+
+def _decodes(body: bytes, charset: str) -> bool:
+    try:
+        body.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return True
+
+
+@dataclass
+class HostGate:
+    """Per-host politeness: a concurrency limit and a minimum delay between request starts."""
+
+    concurrency: int
+    delay: float
+    sem: asyncio.Semaphore = field(init=False)
+    lock: asyncio.Lock = field(init=False)
+    next_ok: float = 0.0
+
+    def __post_init__(self):
+        self.sem = asyncio.Semaphore(max(1, self.concurrency))
+        self.lock = asyncio.Lock()
+
+    async def turn(self) -> None:
+        """Wait until this host may receive the next request, and book that slot."""
+        loop = asyncio.get_running_loop()
+        async with self.lock:
+            wait = self.next_ok - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self.next_ok = loop.time() + self.delay
+
+    def pause(self, seconds: float) -> None:
+        """Send nothing to this host for ``seconds`` (after a 429/503 with Retry-After)."""
+        self.next_ok = max(self.next_ok, asyncio.get_running_loop().time() + seconds)
+
+
+class Fetcher:
+    """Fetches one item at a time under the shared limits; see the module docstring.
+
+    ``client`` is an ``httpx.AsyncClient``; ``state``/``archive`` are optional (no
+    conditional requests / no archiving without them); ``run`` is the run key under
+    which fetched pages are recorded as pending in the state.
+    """
+
+    def __init__(self, client, settings: Settings, *, state: FetchState | None = None,
+                 archive: Archive | None = None, run: str = "", fetched_at: str = ""):
+        self.client, self.settings = client, settings
+        self.state, self.archive, self.run, self.fetched_at = state, archive, run, fetched_at
+        self.robots = RobotsCache(client, settings, enabled=settings.robots_enabled)
+        self.global_sem = asyncio.Semaphore(max(1, settings.fetch_concurrency))
+        self.gates: dict[str, HostGate] = {}
+
+    async def gate(self, url: str) -> HostGate:
+        """The politeness gate of the host of ``url`` (created with its Crawl-delay)."""
+        host = host_of(url)
+        if host not in self.gates:
+            delay = max(self.settings.fetch_per_host_delay, await self.robots.crawl_delay(url))
+            self.gates.setdefault(host, HostGate(self.settings.fetch_per_host_concurrency, delay))
+        return self.gates[host]
+
+    async def fetch(self, item: dict) -> FetchedPage | Rejection:
+        """Fetch one discovered ``{"url", "source", "lastmod"?}`` item; never raises for a bad page."""
+        url, source = item["url"], item.get("source", "")
+        known = self.state.get(url) if self.state is not None else None
+        if known is not None and self.fetched_at and known.fetched_at == self.fetched_at:
+            known = None  # a rerun of the run that fetched it: fetch again, emit again (idempotent)
+        if known and _listed_unchanged(item.get("lastmod"), known.fetched_at):
+            return Rejection(url, "fetch", "not_modified", "lastmod", source=source)
+        outcome = await self._follow(url, _conditional_headers(known))
+        if isinstance(outcome, Rejection):
+            return Rejection(url, "fetch", outcome.reason, outcome.detail, source=source)
+        return self._keep(item, known, outcome)
+
+    async def _follow(self, url: str, headers: dict) -> tuple | Rejection:
+        current = url
+        for _ in range(self.settings.fetch_max_redirects + 1):
+            verdict = await self.robots.check(current)
+            if verdict != "allowed":
+                return Rejection(current, "fetch", f"robots_{verdict}", current)
+            outcome = await self._with_retries(current, headers)
+            if not isinstance(outcome, _Redirect):
+                return outcome
+            current = outcome.location
+        return Rejection(url, "fetch", "too_many_redirects", current)
+
+    async def _with_retries(self, url: str, headers: dict):
+        gate = await self.gate(url)
+        for attempt in range(self.settings.fetch_retries + 1):
+            try:
+                async with gate.sem:
+                    await gate.turn()
+                    async with self.global_sem:
+                        return await self._request(url, headers)
+            except _Retry as exc:
+                if attempt == self.settings.fetch_retries:
+                    return Rejection(url, "fetch", exc.reason, str(exc)[:300])
+                wait = _backoff(self.settings, attempt, exc.retry_after)
+                if exc.retry_after is not None:
+                    gate.pause(wait)
+                await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
+
+    async def _request(self, url: str, headers: dict):
+        import httpx
+
+        try:
+            async with self.client.stream("GET", url, headers=headers) as resp:
+                return await self._read(url, resp)
+        except httpx.TimeoutException as exc:
+            raise _Retry("timeout", detail=f"{type(exc).__name__} {exc}") from exc
+        except httpx.TransportError as exc:
+            raise _Retry("connection", detail=f"{type(exc).__name__} {exc}") from exc
+
+    async def _read(self, url: str, resp):
+        status = resp.status_code
+        if status in RETRY_STATUS:
+            raise _Retry(f"http_{status}", retry_after_seconds(resp.headers.get("retry-after")))
+        if status in REDIRECT_STATUS:
+            location = resp.headers.get("location", "")
+            target = normalize_url(str(resp.url.join(location))) if location else ""
+            return _Redirect(target) if target.startswith("http") else Rejection(url, "fetch", "bad_redirect")
+        if status == 304:
+            return Rejection(url, "fetch", "not_modified", "304")
+        if status >= 300 or status < 200:
+            return Rejection(url, "fetch", f"http_{status}")
+        ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype not in HTML_TYPES:
+            return Rejection(url, "fetch", "not_html", ctype or "no content-type")
+        body = await self._body(url, resp)
+        return body if isinstance(body, Rejection) else (resp, ctype, body)
+
+    async def _body(self, url: str, resp) -> bytes | Rejection:
+        limit = self.settings.fetch_max_bytes
+        length = resp.headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            return Rejection(url, "fetch", "too_large", f"content-length {length} > {limit}")
+        body = bytearray()
+        async for chunk in resp.aiter_bytes():
+            body += chunk
+            if len(body) > limit:
+                return Rejection(url, "fetch", "too_large", f"> {limit} bytes")
+        return bytes(body)
+
+    def _keep(self, item: dict, known: StateEntry | None, outcome: tuple) -> FetchedPage | Rejection:
+        resp, ctype, body = outcome
+        url, source = item["url"], item.get("source", "")
+        sha = content_hash(body)
+        page = FetchedPage(url=url, final_url=normalize_url(str(resp.url)), status=resp.status_code,
+                           content=body, content_type=ctype, encoding=sniff_charset(body, resp.charset_encoding),
+                           headers=dict(resp.headers), fetched_at=self.fetched_at, source=source)
+        if self.archive is not None:
+            self.archive.put(page)
+        if self.state is not None:
+            self.state.record(self.run, StateEntry(
+                url=url, source=source, fetched_at=self.fetched_at, etag=resp.headers.get("etag", ""),
+                last_modified=resp.headers.get("last-modified", ""), content_hash=sha,
+                status=str(resp.status_code), final_url=page.final_url))
+        if known is not None and known.content_hash == sha:
+            return Rejection(url, "fetch", "not_modified", "same content", source=source)
+        return page
+
+
+def _conditional_headers(known: StateEntry | None) -> dict:
+    headers = {}
+    if known is not None and known.etag:
+        headers["If-None-Match"] = known.etag
+    if known is not None and known.last_modified:
+        headers["If-Modified-Since"] = known.last_modified
+    return headers
+
+
+def _listed_unchanged(lastmod: str | None, fetched_at: str) -> bool:
+    """True when the source dates the URL before our last committed fetch of it."""
+    listed, fetched = parse_date(lastmod), parse_date(fetched_at)
+    return listed is not None and fetched is not None and listed <= fetched
+
+
+def _backoff(settings: Settings, attempt: int, retry_after: float | None) -> float:
+    wait = settings.fetch_backoff * 2**attempt
+    if retry_after is not None:
+        wait = max(wait, retry_after)
+    return min(wait, settings.fetch_max_backoff)
+
+
+async def fetch_async(items: Iterable[dict], settings: Settings, sink: Callable, **fetcher_args) -> None:
+    """Fetch every item, calling ``sink(result)`` for each page or rejection as it arrives.
+
+    Items are buffered per host (at most ``settings.fetch_queue_size``) so that every
+    host is kept busy whatever the order of ``items``.
+    """
+    import httpx
+
+    timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=max(20, settings.fetch_concurrency * 2))
+    async with httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
+                                 headers={"User-Agent": settings.user_agent}) as client:
+        fetcher = Fetcher(client, settings, **fetcher_args)
+        await _Scheduler(fetcher, settings, sink).run(items)
+
+
+class _Scheduler:
+    """Per-host queues drained by up to ``fetch_per_host_concurrency`` workers per host."""
+
+    def __init__(self, fetcher: Fetcher, settings: Settings, sink: Callable):
+        self.fetcher, self.sink = fetcher, sink
+        self.per_host = max(1, settings.fetch_per_host_concurrency)
+        self.room = asyncio.Semaphore(max(1, settings.fetch_queue_size))
+        self.queues: dict[str, deque] = {}
+        self.workers: dict[str, int] = {}
+        self.tasks: set[asyncio.Task] = set()
+
+    async def run(self, items: Iterable[dict]) -> None:
+        for item in items:
+            await self.room.acquire()
+            host = host_of(item["url"])
+            self.queues.setdefault(host, deque()).append(item)
+            if self.workers.get(host, 0) < min(self.per_host, len(self.queues[host])):
+                self.workers[host] = self.workers.get(host, 0) + 1
+                task = asyncio.create_task(self._work(host))
+                self.tasks.add(task)
+                task.add_done_callback(self.tasks.discard)
+        while self.tasks:
+            await asyncio.gather(*list(self.tasks))
+
+    async def _work(self, host: str) -> None:
+        queue = self.queues[host]
+        while queue:
+            item = queue.popleft()
+            try:
+                self.sink(await self.fetcher.fetch(item))
+            finally:
+                self.room.release()
+        self.workers[host] -= 1
+
+
+def fetch_all(items: Iterable[dict], settings: Settings, sink: Callable, *, fetched_at: str = "",
+              state: FetchState | None = None, archive: Archive | None = None, run: str = "") -> None:
+    """Synchronous entry point of :func:`fetch_async` (runs its own event loop).
+
+    Input: ``{"url", "source", "lastmod"?}`` dicts; ``sink`` receives each FetchedPage or
+    Rejection. Output: None. Errors: only unexpected bugs propagate; page-level faults
+    become Rejections.
+    """
+    asyncio.run(fetch_async(items, settings, sink, state=state, archive=archive, run=run, fetched_at=fetched_at))

@@ -1,0 +1,325 @@
+"""Versioned article indices behind one alias, and ``news-etl index``.
+
+Layout: the alias ``settings.index_alias`` (``articles``) points at exactly one concrete
+index ``<alias>-v<N>`` (``is_write_index``). An index template ``<alias>`` matching
+``<alias>-v*`` carries the same settings and mappings, built from
+``mappings/articles.json`` (the only schema).
+
+Migration (``news-etl index migrate``, DAG ``news_reindex``) never stops search:
+
+1. :func:`build_next_index` puts the template and creates ``<alias>-v<N+1>`` from the
+   current mapping file, then copies every document from the live index (point in time +
+   ``search_after``, bulk; no ``_reindex`` module needed). Fields excluded from
+   ``_source`` (``folded.*``) are recomputed with :func:`etl.document.derived_fields`.
+2. :func:`verify_copy` refreshes and compares document counts.
+3. :func:`swap_alias` moves the alias in one atomic ``_aliases`` call.
+
+The old index is kept (for rollback) unless ``--delete-old`` is given. Loads that write
+to the alias *during* the copy land in the old index and are not copied: pause loading
+while migrating (the counts check fails loudly if the source changed).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+
+from etl.document import derived_fields, mapping_version
+from etl.document import load_mapping as _load_mapping_dir
+from etl.errors import ConfigError, EtlError, TransientError
+from etl.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COPY_BATCH = 1000
+
+
+def load_mapping(settings: Settings) -> dict:
+    """Return ``{"settings", "mappings"}`` from ``settings.mappings_dir``."""
+    return _load_mapping_dir(settings.mappings_dir)
+
+
+def template_name(settings: Settings) -> str:
+    return settings.index_alias
+
+
+def index_name(settings: Settings, version: int) -> str:
+    return f"{settings.index_alias}-v{version}"
+
+
+def _version_of(settings: Settings, index: str) -> int | None:
+    m = re.fullmatch(re.escape(settings.index_alias) + r"-v(\d+)", index)
+    return int(m.group(1)) if m else None
+
+
+def alias_indices(es, settings: Settings) -> list[str]:
+    """Concrete indices the alias points at (empty when the alias does not exist)."""
+    if not es.indices.exists_alias(name=settings.index_alias):
+        return []
+    return sorted(es.indices.get_alias(name=settings.index_alias).body)
+
+
+def current_index(es, settings: Settings) -> str | None:
+    """The write index behind the alias, or None when the alias does not exist."""
+    if not es.indices.exists_alias(name=settings.index_alias):
+        return None
+    body = es.indices.get_alias(name=settings.index_alias).body
+    writers = [i for i, v in body.items() if v["aliases"][settings.index_alias].get("is_write_index")]
+    if writers:
+        return writers[0]
+    return sorted(body)[-1]
+
+
+def versioned_indices(es, settings: Settings) -> list[str]:
+    """All ``<alias>-v<N>`` indices, oldest version first."""
+    body = es.indices.get(index=f"{settings.index_alias}-v*", allow_no_indices=True,
+                          expand_wildcards="open,closed").body
+    found = [(v, name) for name in body if (v := _version_of(settings, name)) is not None]
+    return [name for _, name in sorted(found)]
+
+
+def put_template(es, settings: Settings, mapping: dict | None = None) -> None:
+    """Create or update the index template ``<alias>`` for ``<alias>-v*``."""
+    mapping = mapping or load_mapping(settings)
+    es.indices.put_index_template(
+        name=template_name(settings),
+        index_patterns=[f"{settings.index_alias}-v*"],
+        priority=200,
+        template={"settings": mapping["settings"], "mappings": mapping["mappings"]},
+        meta={"managed_by": "news-etl", "index_version": mapping_version(mapping)},
+    )
+
+
+def _create(es, settings: Settings, name: str, mapping: dict) -> None:
+    from elasticsearch import BadRequestError
+
+    try:
+        es.indices.create(index=name, settings=mapping["settings"], mappings=mapping["mappings"],
+                          wait_for_active_shards="1")
+    except BadRequestError as exc:
+        if exc.error != "resource_already_exists_exception":
+            raise ConfigError(f"cannot create index {name}: {exc}") from exc
+
+
+def ensure_index(es, settings: Settings) -> str:
+    """Return the index behind the alias, creating ``<alias>-v1`` (or the next free version) first.
+
+    Idempotent and safe when two callers race. Raises ConfigError when a concrete index
+    (not an alias) already has the alias's name, or when the mapping is invalid.
+    """
+    from elasticsearch import ConnectionError as ESConnectionError
+
+    try:
+        existing = current_index(es, settings)
+        if existing:
+            return existing
+        if es.indices.exists(index=settings.index_alias):
+            raise ConfigError(f"{settings.index_alias!r} is a concrete index, not an alias: "
+                              "delete it or choose another NEWS_ETL_INDEX_ALIAS")
+        mapping = load_mapping(settings)
+        put_template(es, settings, mapping)
+        versions = [_version_of(settings, i) for i in versioned_indices(es, settings)]
+        name = index_name(settings, max(versions, default=0) + 1)
+        _create(es, settings, name, mapping)
+        es.indices.update_aliases(actions=[
+            {"add": {"index": name, "alias": settings.index_alias, "is_write_index": True}}])
+    except ESConnectionError as exc:
+        raise TransientError(f"Elasticsearch unreachable at {settings.es_url}: {exc}") from exc
+    # A racing caller may have pointed the alias elsewhere first: the alias decides.
+    return current_index(es, settings) or name
+
+
+# ----------------------------------------------------------------------------- migration
+
+
+def _iter_sources(es, index: str, batch: int = COPY_BATCH):
+    """Yield ``(_id, _source)`` of every document of ``index`` (PIT + search_after)."""
+    pit = es.open_point_in_time(index=index, keep_alive="2m").body["id"]
+    try:
+        after = None
+        while True:
+            kwargs = {"search_after": after} if after else {}
+            resp = es.search(pit={"id": pit, "keep_alive": "2m"}, size=batch, sort=["_shard_doc"],
+                             track_total_hits=False, **kwargs).body
+            hits = resp["hits"]["hits"]
+            if not hits:
+                return
+            pit = resp.get("pit_id", pit)
+            for h in hits:
+                yield h["_id"], h["_source"]
+            after = hits[-1]["sort"]
+    finally:
+        try:
+            es.close_point_in_time(id=pit)
+        except Exception:  # noqa: BLE001 - best effort, the PIT expires anyway
+            log.debug("could not close point in time", exc_info=True)
+
+
+def copy_documents(es, source: str, target: str) -> int:
+    """Copy all documents of ``source`` into ``target``, recomputing derived fields. Returns the count."""
+    from elasticsearch import helpers
+
+    def actions():
+        for _id, src in _iter_sources(es, source):
+            doc = dict(src)
+            doc.update(derived_fields(src))
+            yield {"_index": target, "_id": _id, "_source": doc}
+
+    ok, errors = helpers.bulk(es, actions(), chunk_size=COPY_BATCH, raise_on_error=False,
+                              max_retries=3, stats_only=False)
+    if errors:
+        raise EtlError(f"{len(errors)} documents failed to copy into {target}: {json.dumps(errors[:3])[:1000]}")
+    return ok
+
+
+def build_next_index(es, settings: Settings) -> dict:
+    """Create ``<alias>-v<N+1>`` from the mapping file and copy the live index into it.
+
+    Returns ``{"source", "target", "copied"}``. When the alias does not exist yet it is
+    created (:func:`ensure_index`) and there is nothing to copy.
+    """
+    source = current_index(es, settings)
+    if source is None:
+        target = ensure_index(es, settings)
+        return {"source": None, "target": target, "copied": 0}
+    mapping = load_mapping(settings)
+    put_template(es, settings, mapping)
+    versions = [_version_of(settings, i) for i in versioned_indices(es, settings)]
+    target = index_name(settings, max([v for v in versions if v is not None], default=0) + 1)
+    _create(es, settings, target, mapping)
+    # Faster bulk copy: no refresh until the end.
+    es.indices.put_settings(index=target, settings={"index": {"refresh_interval": "-1"}})
+    try:
+        copied = copy_documents(es, source, target)
+    finally:
+        es.indices.put_settings(index=target, settings={"index": {"refresh_interval": None}})
+    log.info("copied %d documents %s -> %s", copied, source, target)
+    return {"source": source, "target": target, "copied": copied}
+
+
+def verify_copy(es, source: str | None, target: str) -> dict:
+    """Refresh both indices and check that ``target`` holds as many documents as ``source``.
+
+    Raises EtlError on a mismatch (the alias is not swapped).
+    """
+    if source is None:
+        return {"source_count": 0, "target_count": es.count(index=target)["count"]}
+    es.indices.refresh(index=[source, target])
+    n_source = es.count(index=source)["count"]
+    n_target = es.count(index=target)["count"]
+    if n_source != n_target:
+        raise EtlError(f"count mismatch after copy: {source}={n_source} {target}={n_target}; alias not swapped")
+    return {"source_count": n_source, "target_count": n_target}
+
+
+def swap_alias(es, settings: Settings, target: str, delete_old: bool = False) -> dict:
+    """Point the alias at ``target`` only, in one atomic ``_aliases`` request.
+
+    With ``delete_old``, every other ``<alias>-v<N>`` index is deleted afterwards.
+    """
+    old = [i for i in alias_indices(es, settings) if i != target]
+    actions = [{"remove": {"index": i, "alias": settings.index_alias}} for i in old]
+    actions.append({"add": {"index": target, "alias": settings.index_alias, "is_write_index": True}})
+    es.indices.update_aliases(actions=actions)
+    deleted: list[str] = []
+    if delete_old:
+        deleted = [i for i in versioned_indices(es, settings) if i != target]
+        if deleted:
+            es.indices.delete(index=",".join(deleted))
+    log.info("alias %s -> %s (was %s)", settings.index_alias, target, old)
+    return {"alias": settings.index_alias, "index": target, "previous": old, "deleted": deleted}
+
+
+def migrate(es, settings: Settings, delete_old: bool = False) -> dict:
+    """Build the next index version, copy, verify counts and swap the alias atomically."""
+    t0 = time.monotonic()
+    built = build_next_index(es, settings)
+    counts = verify_copy(es, built["source"], built["target"])
+    swapped = swap_alias(es, settings, built["target"], delete_old=delete_old)
+    return {**built, **counts, **swapped, "seconds": round(time.monotonic() - t0, 2)}
+
+
+def status(es, settings: Settings) -> dict:
+    """Alias, live index, document count, mapping versions (index vs file), all versions."""
+    live = current_index(es, settings)
+    file_version = mapping_version(load_mapping(settings))
+    out = {"alias": settings.index_alias, "index": live, "file_mapping_version": file_version,
+           "indices": versioned_indices(es, settings)}
+    if live:
+        meta = es.indices.get_mapping(index=live).body[live]["mappings"].get("_meta", {})
+        out["index_mapping_version"] = int(meta.get("index_version", 0))
+        out["docs"] = es.count(index=settings.index_alias)["count"]
+        out["up_to_date"] = out["index_mapping_version"] == file_version
+    return out
+
+
+def delete_all(es, settings: Settings) -> list[str]:
+    """Delete the alias's versioned indices and the template. Returns the deleted indices."""
+    names = versioned_indices(es, settings)
+    if names:
+        es.indices.delete(index=",".join(names))
+    if es.indices.exists_index_template(name=template_name(settings)):
+        es.indices.delete_index_template(name=template_name(settings))
+    return names
+
+
+def cli(args, settings: Settings) -> int:
+    """``news-etl index create|status|migrate|delete``."""
+    from etl.es import client
+
+    es = client(settings)
+    if args.action == "create":
+        print(ensure_index(es, settings))
+    elif args.action == "status":
+        print(json.dumps(status(es, settings), indent=2))
+    elif args.action == "migrate":
+        print(json.dumps(migrate(es, settings, delete_old=getattr(args, "delete_old", False)), indent=2))
+    elif args.action == "delete":
+        if not args.yes:
+            print("refusing to delete without --yes")
+            return 2
+        print(json.dumps({"deleted": delete_all(es, settings)}))
+    return 0
+
+
+# ----------------------------------------------------------------------------- DAG stages
+# One function per task of the ``news_reindex`` DAG: settings in, small JSON-able dict out.
+
+
+def reindex_plan(settings: Settings) -> dict:
+    """Stage 1: the current state (fails fast with ConfigError on a bad mapping file)."""
+    from etl.es import client
+
+    with client(settings) as es:
+        return status(es, settings)
+
+
+def reindex_build(settings: Settings) -> dict:
+    """Stage 2: create the next index version and copy the live documents into it."""
+    from etl.es import client
+
+    with client(settings) as es:
+        return build_next_index(es, settings)
+
+
+def reindex_verify(settings: Settings, built: dict) -> dict:
+    """Stage 3: compare counts; on a mismatch the new index is deleted and EtlError raised."""
+    from etl.es import client
+
+    with client(settings) as es:
+        try:
+            return {**built, **verify_copy(es, built["source"], built["target"])}
+        except EtlError:
+            if built.get("source"):
+                es.options(ignore_status=404).indices.delete(index=built["target"])
+            raise
+
+
+def reindex_swap(settings: Settings, verified: dict, delete_old: bool = False) -> dict:
+    """Stage 4: move the alias atomically to the new index."""
+    from etl.es import client
+
+    with client(settings) as es:
+        return {**verified, **swap_alias(es, settings, verified["target"], delete_old=delete_old)}

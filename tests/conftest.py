@@ -1,0 +1,71 @@
+"""Shared fixtures: a real Elasticsearch node, per-test index aliases, repo paths."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from etl import esserver
+from etl.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TEST_ES_PORT = 9250
+
+
+@pytest.fixture(scope="session")
+def es_url():
+    """URL of a real Elasticsearch: ``NEWS_ETL_TEST_ES_URL`` if it answers, else a node started here.
+
+    A node started by this fixture is stopped when the session ends.
+    """
+    given = os.environ.get("NEWS_ETL_TEST_ES_URL")
+    if given and esserver.health(given):
+        yield given
+        return
+    settings = Settings.from_env(es_url=f"http://127.0.0.1:{TEST_ES_PORT}")
+    started = esserver.health(settings.es_url) is None
+    node = esserver.start(settings)
+    try:
+        yield node.url
+    finally:
+        if started:
+            esserver.stop(settings)
+
+
+@pytest.fixture
+def es_settings(es_url, tmp_path):
+    """Settings for one test: the real node, a unique alias, a private staging folder.
+
+    Every index whose name starts with the test's prefix is deleted afterwards.
+    """
+    prefix = "t" + uuid.uuid4().hex[:10]
+    settings = Settings.from_env(
+        es_url=es_url, index_alias=f"{prefix}-articles", staging_dir=str(tmp_path / "staging")
+    )
+    yield settings
+    from etl.es import client
+
+    es = client(settings)
+    es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
+    es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}*")
+    es.close()
+
+
+@pytest.fixture
+def es(es_settings):
+    """An Elasticsearch client bound to ``es_settings``."""
+    from etl.es import client
+
+    es = client(es_settings)
+    yield es
+    es.close()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only ``../shared`` folder beside the project (may be absent)."""
+    return SHARED

@@ -1,0 +1,163 @@
+"""The search page end to end in headless Chromium (Debian ``chromium`` driven by Playwright).
+
+Starts the real API (uvicorn, in a thread) over a real index, types a query, clicks a facet
+value, checks that counts and results change, and saves screenshots in ``test-output/``.
+Skipped when Playwright or ``/usr/bin/chromium`` is missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from test_search_corpus import CORPUS, index_corpus
+
+from etl.settings import Settings
+
+pytestmark = pytest.mark.es
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUT = Path(__file__).resolve().parent.parent / "test-output"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(es_url):
+    import uvicorn
+
+    from etl.api import create_app
+    from etl.es import client
+    from etl.index import delete_all
+
+    settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
+    es = client(settings)
+    index_corpus(es, settings)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    delete_all(es, settings)
+    es.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _settled(page, renders_before: int):
+    page.wait_for_function(
+        "n => document.body.dataset.state === 'ready' && +(document.body.dataset.renders || 0) > n",
+        arg=renders_before, timeout=10_000)
+
+
+def _renders(page) -> int:
+    return int(page.evaluate("+(document.body.dataset.renders || 0)"))
+
+
+def _facet_counts(page, facet: str) -> dict[str, int]:
+    items = page.locator(f'#facets section[data-facet="{facet}"] li')
+    return {items.nth(i).get_attribute("data-value"): int(items.nth(i).get_attribute("data-count"))
+            for i in range(items.count())}
+
+
+def test_search_page_query_facets_and_screenshot(server, browser):
+    OUT.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/")
+    _settled(page, 0)
+    assert page.locator("body").get_attribute("data-total") == str(len(CORPUS))
+    assert page.locator("#results li.hit").count() == len(CORPUS)
+    assert page.locator("#histogram .bar").count() >= 2
+
+    # type a query
+    n = _renders(page)
+    page.fill("#q", "putin")
+    page.press("#q", "Enter")
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "3"
+    assert page.locator("#results li.hit mark").first.inner_text().lower() == "putin"
+    before = _facet_counts(page, "persons")
+    sites_before = _facet_counts(page, "site")
+    assert before["Vladimir Putin"] == 3 and before["Donald Trump"] == 2
+    assert "?q=putin" in page.url
+
+    # click a facet value: results narrow, the other values of the facet keep their counts
+    n = _renders(page)
+    page.locator('#facets section[data-facet="persons"] li[data-value="Donald Trump"] input').click()
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "2"
+    assert page.locator("#results li.hit").count() == 2
+    after = _facet_counts(page, "persons")
+    assert after["Vladimir Putin"] == 3  # multi-select: still counted over the unfiltered query
+    assert page.locator('#facets section[data-facet="persons"] li.sel').get_attribute("data-value") == "Donald Trump"
+    sites_after = _facet_counts(page, "site")
+    assert sites_after != sites_before and sum(sites_after.values()) == 2
+    assert page.locator("#selected .active-filter").count() == 1
+    page.screenshot(path=str(OUT / "search-page.png"), full_page=True)
+
+    # entity chips add a filter; the active-filter button removes it
+    n = _renders(page)
+    page.locator('#results li.hit .chip[data-facet="locations"]', has_text="Helsinki").first.click()
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "1"
+    n = _renders(page)
+    page.locator("#selected .active-filter").first.click()  # remove persons: Donald Trump
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "1"  # locations: Helsinki still applied
+    assert not errors, errors
+    page.close()
+
+
+def test_search_page_odd_input_pagination_and_state_in_url(server, browser):
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # state comes from the URL; a stray quote is harmless; sort by date
+    page.goto(server + '/?q=%22(trump&sort=date')
+    _settled(page, 0)
+    assert page.locator("#q").input_value() == '"(trump'
+    assert page.locator("#status").get_attribute("class") != "error"
+    # a date range typed in the form
+    n = _renders(page)
+    page.fill("#q", "")
+    page.fill("#from", "2017-05-01")
+    page.fill("#to", "2017-05-31")
+    page.click("#go")
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "3"
+    # the API's clear error is shown, not a blank page
+    page.goto(server + "/?filter=body:x")
+    page.wait_for_function("document.body.dataset.state === 'error'", timeout=10_000)
+    assert "unknown filter field" in page.locator("#status").inner_text()
+    page.screenshot(path=str(OUT / "search-page-error.png"))
+    assert not errors, errors
+    page.close()

@@ -1,0 +1,135 @@
+"""Metadata fields (with provenance) on real-layout sample pages and the seed story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from etl.clean import EXTRACTOR_VERSION, clean_html
+from etl.records import CleanedArticle
+from etl.urls import doc_id
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "etl" / "samples" / "pages"
+GOLD = ROOT.parent / "shared" / "fixtures" / "seed-article.gold.json"
+SEED_URL = "https://e.saigondailynews.vn/news/world/prospects-for-putin-trump-meeting-at-apec-summit-unclear-3668802.html"
+
+
+def _clean(rel: str, url: str = "https://www.example-news.com/story") -> CleanedArticle:
+    path = PAGES / rel
+    if not path.exists():
+        pytest.skip(f"sample page {rel} not present")
+    art = clean_html(path.read_bytes(), url)
+    assert isinstance(art, CleanedArticle), art
+    return art
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return _clean("world/putin-trump-apec.html", SEED_URL + "?utm_source=x")
+
+
+@pytest.fixture(scope="module")
+def gold():
+    if not GOLD.exists():
+        pytest.skip("shared seed gold file absent")
+    return json.loads(GOLD.read_text("utf-8"))
+
+
+def test_seed_title_lead_agency(seed, gold):
+    assert seed.title == gold["title"]
+    assert seed.lead == gold["lead"]
+    assert seed.agency == gold["agency"]
+    assert seed.authors == ()  # "By Reuters" is an agency, not a person
+
+
+def test_seed_published_and_provenance(seed, gold):
+    assert seed.published_at == gold["published_at"]
+    assert seed.provenance["published_at"] in ("opengraph", "text", "time")
+    assert seed.provenance["title"] and seed.provenance["agency"]
+
+
+def test_seed_image_caption_credit(seed, gold):
+    img = seed.images[0]
+    assert img.caption == gold["image_caption"]
+    assert img.credit == gold["image_credit"]
+    assert img.url.endswith(".jpg")
+
+
+def test_seed_body(seed, gold):
+    lines = seed.body.splitlines()
+    assert lines[0] == gold["body_first_sentence"]
+    assert lines[-1] == gold["body_last_sentence"]
+    for bad in gold["not_in_body"]:
+        assert bad not in seed.body
+    assert gold["lead"] not in seed.body.splitlines()
+    for noise in ("Related news", "Trump arrives in Da Nang", "cookies", "Subscribe", "Most popular", "Share"):
+        assert noise not in seed.body
+
+
+def test_seed_ids_and_misc(seed):
+    assert seed.canonical_url == SEED_URL
+    assert seed.doc_id == doc_id(SEED_URL)
+    assert seed.extractor_version == EXTRACTOR_VERSION
+    assert len(seed.content_hash) == 64
+    assert seed.site_name == "Saigon Daily News"
+    assert seed.section == "World"
+    assert seed.language == "en"
+    assert "Putin" in seed.tags
+
+
+def test_canonical_on_other_site_is_not_the_id():
+    art = _clean("world/putin-trump-apec.html", "https://mirror.other-site.org/a/1")
+    assert art.doc_id == doc_id("https://mirror.other-site.org/a/1")
+
+
+def test_ap_story_authors_and_agency():
+    art = _clean("business/ap-fed-rates.html")
+    assert art.agency == "AP"
+    assert art.authors and all(not a.lower().startswith("by ") for a in art.authors)
+    assert all("AP" not in a for a in art.authors)
+    assert art.published_at and art.published_at.endswith("Z")
+    assert art.images and art.images[0].credit
+
+
+def test_afp_story():
+    art = _clean("world/afp-climate-summit.html")
+    assert art.agency == "AFP"
+    assert art.published_at and art.published_at.endswith("Z")
+    assert art.images[0].caption and art.images[0].credit
+
+
+def test_jsonld_page_provenance():
+    art = _clean("science/jsonld-mars-rover.html")
+    assert art.provenance["title"] == "json-ld"
+    assert art.provenance["published_at"] == "json-ld"
+    assert art.modified_at and art.modified_at >= art.published_at
+    assert len(art.authors) == 2
+    assert art.tags
+
+
+def test_blog_page():
+    art = _clean("tech/blog-rust-vs-go.html")
+    assert art.authors == ("Maya Lindqvist",)
+    assert "View all" not in art.body
+    assert art.published_at.startswith("2024-03-17")
+
+
+def test_german_page():
+    art = _clean("de/bundestag-haushalt.html")
+    assert art.language == "de"
+    assert art.authors
+    assert art.published_at.endswith("Z")
+    assert "Haushalt" in art.body
+
+
+def test_latin1_fixture_authors():
+    raw = (ROOT / "tests" / "fixtures" / "clean" / "latin1-no-charset.html").read_bytes()
+    art = clean_html(raw, "https://www.ostsee-bote.de/politik/staedte")
+    assert art.title == "Städte im Wandel"
+    assert art.authors == ("Jörg Müller", "Anna Weiß")
+    assert "Bürgermeisterin" in art.body
+    assert "nach oben" not in art.body
+    assert art.language == "de" and art.provenance["language"] == "guess"

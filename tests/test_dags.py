@@ -1,0 +1,51 @@
+"""DAG files parse fast, without import errors or heavy imports, into the expected graph."""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+DAGS = Path(__file__).resolve().parent.parent / "dags"
+HEAVY = ("bs4", "spacy", "elasticsearch", "fastapi", "lxml")
+
+
+@pytest.fixture(scope="module")
+def dagbag():
+    from airflow.dag_processing.dagbag import DagBag
+
+    start = time.perf_counter()
+    bag = DagBag(dag_folder=str(DAGS))
+    bag.parse_seconds = time.perf_counter() - start
+    return bag
+
+
+def test_no_import_errors_and_parse_is_fast(dagbag):
+    assert dagbag.import_errors == {}
+    assert "news_ingest" in dagbag.dags
+    print(f"parse time of {len(dagbag.dags)} DAGs: {dagbag.parse_seconds:.3f}s")
+    assert dagbag.parse_seconds < 1.0
+
+
+def test_news_ingest_graph_schedule_and_retries(dagbag):
+    dag = dagbag.dags["news_ingest"]
+    edges = {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
+    chain = ["discover", "fetch", "clean", "annotate", "load"]
+    for up, down in zip(chain, chain[1:], strict=False):
+        assert down in edges[up]
+    assert dag.catchup is False
+    assert dag.timetable.expression == "0 * * * *"
+    for task in dag.tasks:
+        assert task.retries >= 1 and task.retry_exponential_backoff
+
+
+@pytest.mark.parametrize("dag_file", sorted(p.name for p in DAGS.glob("*.py")))
+def test_dag_file_imports_no_heavy_library(dag_file):
+    code = (
+        "import sys, runpy; runpy.run_path(sys.argv[1]);"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(DAGS / dag_file)], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip().splitlines()[-1:] in ([], [""]), f"heavy imports at parse time: {out.stdout}"

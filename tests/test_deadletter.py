@@ -1,0 +1,78 @@
+"""Dead-letter replay with the real CLI and the real Elasticsearch: what now succeeds is
+indexed and removed from the store, what still fails stays with its reason."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_load import make_articles, stage_articles
+
+from etl import deadletter
+from etl.index import ensure_index
+from etl.pipeline import load_stage
+
+pytestmark = pytest.mark.es
+BIN = Path(sys.executable).parent
+
+
+def _cli(settings, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NEWS_ETL_ES_URL=settings.es_url, NEWS_ETL_INDEX_ALIAS=settings.index_alias,
+               NEWS_ETL_STAGING_DIR=settings.staging_dir)
+    return subprocess.run([str(BIN / "news-etl"), "deadletter", *args], env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_replay_reindexes_what_now_succeeds_and_keeps_what_still_fails(es_settings, es):
+    settings = es_settings.replace(max_failure_ratio=1.0, bulk_chunk_size=10)
+    bad = {2, 11}
+    articles = make_articles(30, bad)
+    index = ensure_index(es, settings)
+    es.indices.put_settings(index=index, settings={"index.blocks.write": True})  # every write refused (403)
+    summary = load_stage(settings, stage_articles(settings, articles))
+    assert summary["count"] == 0 and summary["failed"] == 30
+    assert summary["reasons"] == {"cluster_block_exception": 30}  # the block is checked before parsing
+
+    listed = _cli(settings, "list")
+    assert listed.returncode == 0, listed.stderr
+    info = json.loads(listed.stdout.splitlines()[0])
+    assert info["count"] == 30 and info["path"] == summary["deadletter"]
+
+    es.indices.put_settings(index=index, settings={"index.blocks.write": False})
+    replayed = _cli(settings, "replay", summary["deadletter"])
+    assert replayed.returncode == 1, replayed.stderr  # entries remain
+    result = json.loads(replayed.stdout.splitlines()[-1])
+    assert (result["replayed"], result["indexed"], result["failed"]) == (30, 28, 2)
+
+    es.indices.refresh(index=settings.index_alias)
+    assert es.count(index=settings.index_alias)["count"] == 28
+    kept = list(deadletter.read(summary["deadletter"]))
+    assert sorted(e["id"] for e in kept) == sorted(articles[i].article.doc_id for i in bad)
+    assert {e["reason"] for e in kept} == {"document_parsing_exception"}
+    assert all(e["source"]["doc_id"] == e["id"] for e in kept)  # still replayable
+
+    again = _cli(settings, "replay")  # default: every file under the staging folder
+    assert again.returncode == 1 and json.loads(again.stdout.splitlines()[-1])["failed"] == 2
+    assert es.count(index=settings.index_alias)["count"] == 28  # replays overwrite, never duplicate
+
+
+def test_replay_of_an_empty_store_and_a_missing_path(es_settings):
+    out = _cli(es_settings, "replay")
+    assert out.returncode == 0 and "no dead letters" in out.stdout
+    missing = _cli(es_settings, "list", "/nonexistent/dead")
+    assert missing.returncode == 2 and "no dead-letter file" in missing.stderr
+
+
+def test_dead_letter_writer_is_atomic(tmp_path):
+    path = tmp_path / "x.failed.jsonl.gz"
+    with deadletter.DeadLetterWriter(path) as out:
+        out.add({"id": "a", "reason": "r", "source": {}})
+    with pytest.raises(RuntimeError), deadletter.DeadLetterWriter(path) as out:
+        out.add({"id": "b", "reason": "r", "source": {}})
+        raise RuntimeError("crash mid-load")
+    assert [e["id"] for e in deadletter.read(path)] == ["a"]
+    assert list(tmp_path.iterdir()) == [path]

@@ -1,0 +1,255 @@
+"""etl.search and ``news-etl search`` against the real Elasticsearch, on the small corpus."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from test_search_corpus import CORPUS, index_corpus
+
+from etl.cli import main
+from etl.search import (
+    InvalidQuery,
+    SearchRequest,
+    build_body,
+    get_article,
+    group_filters,
+    more_like_this,
+    parse_quote_question,
+    quote_search,
+    search,
+)
+from etl.settings import Settings
+
+pytestmark = pytest.mark.es
+
+
+@pytest.fixture(scope="module")
+def corpus(es_url):
+    """One index with CORPUS for the whole module (read-only tests)."""
+    from etl.es import client
+    from etl.index import delete_all
+
+    settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
+    es = client(settings)
+    index_corpus(es, settings)
+    yield es, settings
+    delete_all(es, settings)
+    es.close()
+
+
+def run(corpus, **kw):
+    es, settings = corpus
+    return search(es, settings.index_alias, SearchRequest.create(**kw))
+
+
+def ids(result):
+    return [h["id"] for h in result["hits"]]
+
+
+def test_match_all_counts_everything(corpus):
+    r = run(corpus)
+    assert r["total"] == len(CORPUS)
+    assert r["facets"]["persons"][0] == {"value": "Vladimir Putin", "count": 3, "selected": False}
+
+
+def test_stemming_folding_and_possessives(corpus):
+    assert ids(run(corpus, q="summits")) == ["a1"]            # hunspell: summits -> summit
+    assert set(ids(run(corpus, q="sanction"))) == {"a1", "a2", "a7"}
+    assert ids(run(corpus, q="zurich cafe")) == ["a4"]        # ASCII folding
+    assert ids(run(corpus, q="Zürich")) == ["a4"]
+    assert ids(run(corpus, q="Merkel's")) != []                # possessive in the query
+    assert "a4" in ids(run(corpus, q="Merkel party"))         # "Merkel's party" in the text
+
+
+def test_phrase_search_uses_exact_fields(corpus):
+    assert ids(run(corpus, q='"trade talks"')) == ["a3"]
+    assert ids(run(corpus, q='"talks trade"')) == []
+    # stemmed terms do not match inside a quoted phrase: "summits" only via stemming
+    assert ids(run(corpus, q='"summits"')) == []
+
+
+@pytest.mark.parametrize("q", ['"', "(", ")", '"putin', "putin)", "a:b", "[x", "{", "\\", "~", "*", "&&", "||",
+                               "-", "/", "AND OR NOT", "<script>alert(1)</script>", "ünïcödé ✓", "'"])
+def test_stray_characters_never_error(corpus, q):
+    r = run(corpus, q=q)
+    assert isinstance(r["total"], int)
+
+
+def test_field_boosts_title_over_body(corpus):
+    # "Helsinki" is in the title of a1 and a9 and only in the body of none other; "Syria" in title of a10
+    r = run(corpus, q="syria")
+    assert ids(r)[0] == "a10"  # title match beats body-only match (a1)
+    assert set(ids(r)) == {"a1", "a10"}
+
+
+def test_filters_and_multi_select_facets(corpus):
+    r = run(corpus, filters={"persons": ["Vladimir Putin"]})
+    assert set(ids(r)) == {"a1", "a7", "a10"}
+    persons = {f["value"]: f for f in r["facets"]["persons"]}
+    # multi-select: the other persons keep their counts over the unfiltered set
+    assert persons["Rex Tillerson"]["count"] == 2 and not persons["Rex Tillerson"]["selected"]
+    assert persons["Vladimir Putin"]["selected"] is True
+    # other facets are narrowed by the persons filter
+    sites = {f["value"]: f["count"] for f in r["facets"]["site"]}
+    assert sites == {"Example News": 2, "Daily Planet": 1}
+    # OR within a facet, AND across facets
+    r = run(corpus, filters={"persons": ["Vladimir Putin", "Rex Tillerson"]})
+    assert set(ids(r)) == {"a1", "a2", "a3", "a7", "a10"}
+    r = run(corpus, filters={"persons": ["Vladimir Putin", "Rex Tillerson"], "site": ["Daily Planet"]})
+    assert set(ids(r)) == {"a2", "a3", "a10"}
+
+
+def test_normalised_facet_does_not_split_case(corpus):
+    r = run(corpus, facets=["section"])
+    sections = {f["value"]: f["count"] for f in r["facets"]["section"]}
+    assert sections["politics"] == 2  # "Politics" and "politics"
+    r = run(corpus, filters={"section": ["POLITICS"]}, facets=["section"])
+    assert set(ids(r)) == {"a2", "a3"}
+    assert [f for f in r["facets"]["section"] if f["selected"]] == [
+        {"value": "politics", "count": 2, "selected": True}]
+
+
+def test_selected_value_outside_top_n_still_listed(corpus):
+    r = run(corpus, facets=["locations"], facet_size=1, filters={"locations": ["Paris"]})
+    values = {f["value"]: f for f in r["facets"]["locations"]}
+    assert values["Paris"]["selected"] and values["Paris"]["count"] == 1
+    r = run(corpus, facets=["locations"], filters={"locations": ["Atlantis"]})
+    assert r["total"] == 0
+    assert {"value": "Atlantis", "count": 0, "selected": True} in r["facets"]["locations"]
+
+
+def test_date_range_and_histogram(corpus):
+    r = run(corpus, date_from="2017-05-01", date_to="2017-05-31")
+    assert set(ids(r)) == {"a4", "a6", "a10"}
+    # the histogram ignores the date filter (it is what a range is picked from) and is daily here
+    assert sum(b["count"] for b in r["histogram"]) == len(CORPUS) - 1  # a9 has no date
+    r = run(corpus, date_to="2016-12-31")
+    assert ids(r) == ["a8"]
+    r = run(corpus, date_from="2017-09-25", date_to="2017-09-25")  # a bare day includes the whole day
+    assert ids(r) == ["a5"]
+    hist = run(corpus)["histogram"]
+    assert {"date": "2017-05-01", "count": 3} in hist
+    with pytest.raises(InvalidQuery):
+        SearchRequest.create(date_from="2017-02-30")
+    with pytest.raises(InvalidQuery):
+        SearchRequest.create(date_from="2018-01-01", date_to="2017-01-01")
+
+
+def test_sort_by_date_and_missing_dates_last(corpus):
+    r = run(corpus, sort="date")
+    dates = [h["published_at"] for h in r["hits"]]
+    assert dates[-1] is None
+    assert dates[:-1] == sorted(dates[:-1], reverse=True)
+
+
+def test_highlight_is_html_escaped(corpus):
+    r = run(corpus, q="putin")
+    h = {x["id"]: x for x in r["hits"]}["a1"]
+    assert h["highlight"]["title"] == "<mark>Putin</mark> and Trump hold first summit in Helsinki"
+    assert "<mark>Putin</mark>" in h["highlight"]["snippet"]
+    assert "'" not in h["highlight"]["snippet"]  # "Putin's" is escaped by the html encoder
+
+
+def test_pagination_and_search_after_cursor(corpus):
+    full = ids(run(corpus, sort="date", size=100))
+    p1 = run(corpus, sort="date", size=3)
+    p2 = run(corpus, sort="date", size=3, page=2)
+    assert ids(p1) + ids(p2) == full[:6]
+    seen, cursor = [], None
+    while True:
+        r = run(corpus, sort="date", size=3, after=cursor)
+        seen += ids(r)
+        cursor = r["next"]
+        if not cursor:
+            break
+    assert seen == full
+    # relevance sort with a cursor
+    a = run(corpus, q="putin | tillerson", size=2)
+    b = run(corpus, q="putin | tillerson", size=2, after=a["next"])
+    assert not set(ids(a)) & set(ids(b)) and len(ids(b)) == 2
+    with pytest.raises(InvalidQuery, match="too deep"):
+        SearchRequest.create(page=10_000, size=20)
+    with pytest.raises(InvalidQuery, match="cursor"):
+        SearchRequest.create(after="garbage!")
+    with pytest.raises(InvalidQuery, match="cursor"):
+        SearchRequest.create(after=a["next"], sort="date")  # cursor from another sort
+
+
+def test_invalid_requests():
+    for kw in ({"facets": ["nope"]}, {"filters": {"body": ["x"]}}, {"size": 0}, {"size": 101}, {"page": 0},
+               {"sort": "random"}, {"q": "x" * 2000}, {"filters": {"persons": ["x" * 400]}}):
+        with pytest.raises(InvalidQuery):
+            SearchRequest.create(**kw)
+
+
+def test_body_has_no_scripts_and_excludes_body_text():
+    body = build_body(SearchRequest.create(q="x", filters={"persons": ["A"]}))
+    assert "script" not in json.dumps(body)
+    assert "body" not in body["_source"]["includes"]
+    assert body["post_filter"]["bool"]["filter"] == [{"terms": {"persons": ["A"]}}]
+
+
+def test_group_filters():
+    assert group_filters(['persons="Vladimir Putin"', "persons:Rex Tillerson", "site=X"]) == {
+        "persons": ("Vladimir Putin", "Rex Tillerson"), "site": ("X",)}
+    with pytest.raises(InvalidQuery):
+        group_filters(["no value"])
+
+
+def test_get_article_and_more_like_this(corpus):
+    es, settings = corpus
+    art = get_article(es, settings.index_alias, "a7")
+    assert art["id"] == "a7" and art["quotes"][0]["speaker"] == "Vladimir Putin"
+    assert get_article(es, settings.index_alias, "missing") is None
+    similar = [h["id"] for h in more_like_this(es, settings.index_alias, "a1", size=3)]
+    assert "a1" not in similar and similar[0] in {"a10", "a7"}
+
+
+def test_quote_search(corpus):
+    es, settings = corpus
+    assert parse_quote_question("What did Rex Tillerson say about Russia?") == ("Rex Tillerson", "Russia")
+    assert parse_quote_question("quotes by Angela Merkel") == ("Angela Merkel", "")
+    assert parse_quote_question("putin sanctions") is None
+    r = quote_search(es, settings.index_alias, speaker="rex tillerson", about="Russia")
+    assert [h["id"] for h in r["hits"]] == ["a2"]
+    assert r["hits"][0]["quotes"][0]["highlight"].startswith("<mark>Russia</mark>")
+    r = quote_search(es, settings.index_alias, speaker="Tillerson")
+    assert {h["id"] for h in r["hits"]} == {"a2", "a3"}
+    r = quote_search(es, settings.index_alias, about="sanctions")
+    assert {h["id"] for h in r["hits"]} == {"a2", "a7"}
+    with pytest.raises(InvalidQuery):
+        quote_search(es, settings.index_alias)
+
+
+def _env(monkeypatch, settings):
+    monkeypatch.setenv("NEWS_ETL_ES_URL", settings.es_url)
+    monkeypatch.setenv("NEWS_ETL_INDEX_ALIAS", settings.index_alias)
+
+
+def test_cli_json_parity(corpus, monkeypatch, capsys):
+    es, settings = corpus
+    _env(monkeypatch, settings)
+    assert main(["search", "putin", "--facet", "persons", "--filter", 'persons="Donald Trump"', "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"total", "hits", "facets"}
+    assert out["total"] == 2 and {h["id"] for h in out["hits"]} == {"a1", "a10"}
+    assert {"value": "Vladimir Putin", "count": 3, "selected": False} in out["facets"]["persons"]
+    lib = run(corpus, q="putin", facets=["persons"], filters={"persons": ["Donald Trump"]}, size=10)
+    assert out["facets"] == lib["facets"] and [h["id"] for h in out["hits"]] == ids(lib)
+
+
+def test_cli_table_and_errors(corpus, monkeypatch, capsys):
+    es, settings = corpus
+    _env(monkeypatch, settings)
+    assert main(["search", "tillerson", "--facet", "persons", "--facet", "site"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 articles")
+    assert "[Tillerson]" in out and "https://news.example/a2" in out
+    assert "persons:" in out and "Rex Tillerson" in out and "site:" in out
+    assert main(["search", "x", "--facet", "bogus"]) == 2
+    assert "unknown facet" in capsys.readouterr().err
+    assert main(["search", "what did Rex Tillerson say about Russia?"]) == 0
+    out = capsys.readouterr().out
+    assert "Rex Tillerson:" in out and "Crimea" in out
