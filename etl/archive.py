@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,8 +38,9 @@ def archive_dir(settings: Settings) -> Path:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}.{threading.get_ident()}")
     tmp.write_bytes(data)
     tmp.replace(path)
 
@@ -58,9 +60,12 @@ class Archive:
         """Path of the gzipped body with hash ``sha``."""
         return self.root / sha[:2] / f"{sha}.html.gz"
 
-    def put(self, page: FetchedPage) -> str:
-        """Store ``page`` (body once per content, metadata per URL); return the content hash."""
-        sha = content_hash(page.content)
+    def put(self, page: FetchedPage, sha: str = "") -> str:
+        """Store ``page`` (body once per content, metadata per URL); return the content hash.
+
+        ``sha`` is the body's :func:`content_hash` when already known.
+        """
+        sha = sha or content_hash(page.content)
         body = self.body_path(sha)
         if not body.exists():
             _atomic_write(body, gzip.compress(page.content, compresslevel=6, mtime=0))

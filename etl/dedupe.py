@@ -86,6 +86,7 @@ class StoryIndex:
         self.threshold = threshold
         self.conn = connect(Path(path))
         self.conn.executescript(_SCHEMA)
+        self._pending = 0
 
     @classmethod
     def open(cls, settings: Settings) -> StoryIndex:
@@ -109,6 +110,9 @@ class StoryIndex:
         else:
             story = self._exact(digest, article.body) or self._near(sig) or article.doc_id
         self._remember(article, story, digest, sig)
+        self._pending += 1
+        if self._pending % 50 == 0:  # short write transactions: a concurrent DAG run can interleave
+            self.conn.commit()
         return dataclasses.replace(article, story_id=story)
 
     def assign_any(self, item):

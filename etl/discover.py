@@ -45,10 +45,16 @@ class Entry:
 
 
 def parse_date(text: str | None) -> datetime | None:
-    """Parse an RFC 822 or ISO 8601 / W3C date into an aware UTC datetime; None if unreadable."""
+    """Parse an RFC 822 or ISO 8601 / W3C date into an aware UTC datetime; None if unreadable.
+
+    A date without a time (``2025-03-10``) stands for the whole day: its last second is
+    returned, so neither the interval filter nor the fetch state drops a page of that day.
+    """
     text = (text or "").strip()
     if not text:
         return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        text += "T23:59:59+00:00"
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -204,15 +210,25 @@ def candidates(source: Source, settings: Settings, client=None, since: datetime 
         yield from _sitemap_entries(source.location, settings, client, since)
 
 
-def _sitemap_entries(location: str, settings: Settings, client, since: datetime | None = None) -> Iterator[Entry]:
+def _sitemap_entries(location: str, settings: Settings, client, since: datetime | None = None,
+                     depth: int = 0) -> Iterator[Entry]:
+    """Pages of a sitemap; an index's children (up to ``discover_max_sitemaps``, two levels
+    deep) are read unless dated before ``since``. A child that cannot be read is logged and
+    skipped; the top-level document failing raises."""
     kind, entries = parse_sitemap(read_location(location, settings, client), location)
     if kind == "urlset":
         yield from entries
         return
+    if depth >= 2:
+        log.warning("discover: sitemap index %s nested too deep, skipped", location)
+        return
     for child in entries[: settings.discover_max_sitemaps]:
-        if child.date is None or since is None or child.date >= since:
-            _, pages = parse_sitemap(read_location(child.url, settings, client), child.url)
-            yield from pages
+        if child.date is not None and since is not None and child.date < since:
+            continue
+        try:
+            yield from _sitemap_entries(child.url, settings, client, since, depth + 1)
+        except (SourceError, TransientError) as exc:
+            log.warning("discover: child sitemap %s skipped: %s", child.url, exc)
 
 
 def interval_start(settings: Settings, logical_date: str | datetime | None) -> datetime | None:

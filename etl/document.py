@@ -16,6 +16,7 @@ storage in the returned document; :func:`derived_fields` recomputes them from a
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from datetime import datetime
@@ -130,7 +131,7 @@ def to_document(a: AnnotatedArticle) -> dict:
                 "name": e.name,
                 "type": e.type,
                 "count": int(e.count),
-                "salience": float(e.salience),
+                "salience": float(e.salience) if math.isfinite(float(e.salience)) else 0.0,
                 "first_offset": int(e.first_offset),
             }
             for e in ann.entities

@@ -27,6 +27,7 @@ import logging
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
@@ -118,13 +119,18 @@ class HostGate:
         self.lock = asyncio.Lock()
 
     async def turn(self) -> None:
-        """Wait until this host may receive the next request, and book that slot."""
+        """Wait until this host may receive the next request, and book that slot.
+
+        Slots are booked on a fixed grid (``previous slot + delay``), so the event loop's
+        wake-up latency does not add up: a host gets at most one request per ``delay`` on
+        average, and no burst after a pause.
+        """
         loop = asyncio.get_running_loop()
         async with self.lock:
-            wait = self.next_ok - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            self.next_ok = loop.time() + self.delay
+            start = max(loop.time(), self.next_ok)
+            self.next_ok = start + self.delay
+            if start > loop.time():
+                await asyncio.sleep(start - loop.time())
 
     def pause(self, seconds: float) -> None:
         """Send nothing to this host for ``seconds`` (after a 429/503 with Retry-After)."""
@@ -134,18 +140,19 @@ class HostGate:
 class Fetcher:
     """Fetches one item at a time under the shared limits; see the module docstring.
 
-    ``client`` is an ``httpx.AsyncClient``; ``state``/``archive`` are optional (no
+    ``clients`` is a :class:`ClientPool`; ``state``/``archive`` are optional (no
     conditional requests / no archiving without them); ``run`` is the run key under
     which fetched pages are recorded as pending in the state.
     """
 
-    def __init__(self, client, settings: Settings, *, state: FetchState | None = None,
+    def __init__(self, clients: ClientPool, settings: Settings, *, state: FetchState | None = None,
                  archive: Archive | None = None, run: str = "", fetched_at: str = ""):
-        self.client, self.settings = client, settings
+        self.clients, self.settings = clients, settings
         self.state, self.archive, self.run, self.fetched_at = state, archive, run, fetched_at
-        self.robots = RobotsCache(client, settings, enabled=settings.robots_enabled)
+        self.robots = RobotsCache(clients, settings, enabled=settings.robots_enabled)
         self.global_sem = asyncio.Semaphore(max(1, settings.fetch_concurrency))
         self.gates: dict[str, HostGate] = {}
+        self.writer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive")
 
     async def gate(self, url: str) -> HostGate:
         """The politeness gate of the host of ``url`` (created with its Crawl-delay)."""
@@ -166,7 +173,11 @@ class Fetcher:
         outcome = await self._follow(url, _conditional_headers(known))
         if isinstance(outcome, Rejection):
             return Rejection(url, "fetch", outcome.reason, outcome.detail, source=source)
-        return self._keep(item, known, outcome)
+        page = self._page(item, outcome)
+        sha = content_hash(page.content)
+        if self.archive is not None:  # file writes off the event loop
+            await asyncio.get_running_loop().run_in_executor(self.writer, self.archive.put, page, sha)
+        return self._keep(page, sha, known, outcome[0])
 
     async def _follow(self, url: str, headers: dict) -> tuple | Rejection:
         current = url
@@ -201,7 +212,7 @@ class Fetcher:
         import httpx
 
         try:
-            async with self.client.stream("GET", url, headers=headers) as resp:
+            async with self.clients.for_url(url).stream("GET", url, headers=headers) as resp:
                 return await self._read(url, resp)
         except httpx.TimeoutException as exc:
             raise _Retry("timeout", detail=f"{type(exc).__name__} {exc}") from exc
@@ -221,9 +232,13 @@ class Fetcher:
         if status >= 300 or status < 200:
             return Rejection(url, "fetch", f"http_{status}")
         ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-        if ctype not in HTML_TYPES:
-            return Rejection(url, "fetch", "not_html", ctype or "no content-type")
+        if ctype and ctype not in HTML_TYPES:
+            return Rejection(url, "fetch", "not_html", ctype)
         body = await self._body(url, resp)
+        if not ctype and not isinstance(body, Rejection):  # no content type: sniff the markup
+            if not re.search(rb"<(!doctype html|html|head|body)[\s>]", body[:2048].lower()):
+                return Rejection(url, "fetch", "not_html", "no content-type, no HTML markup")
+            ctype = "text/html"
         return body if isinstance(body, Rejection) else (resp, ctype, body)
 
     async def _body(self, url: str, resp) -> bytes | Rejection:
@@ -238,15 +253,15 @@ class Fetcher:
                 return Rejection(url, "fetch", "too_large", f"> {limit} bytes")
         return bytes(body)
 
-    def _keep(self, item: dict, known: StateEntry | None, outcome: tuple) -> FetchedPage | Rejection:
+    def _page(self, item: dict, outcome: tuple) -> FetchedPage:
         resp, ctype, body = outcome
-        url, source = item["url"], item.get("source", "")
-        sha = content_hash(body)
-        page = FetchedPage(url=url, final_url=normalize_url(str(resp.url)), status=resp.status_code,
+        return FetchedPage(url=item["url"], final_url=normalize_url(str(resp.url)), status=resp.status_code,
                            content=body, content_type=ctype, encoding=sniff_charset(body, resp.charset_encoding),
-                           headers=dict(resp.headers), fetched_at=self.fetched_at, source=source)
-        if self.archive is not None:
-            self.archive.put(page)
+                           headers=dict(resp.headers), fetched_at=self.fetched_at, source=item.get("source", ""))
+
+    def _keep(self, page: FetchedPage, sha: str, known: StateEntry | None, resp) -> FetchedPage | Rejection:
+        """Record the fetch as pending; a body identical to the committed one is ``not_modified``."""
+        url, source = page.url, page.source
         if self.state is not None:
             self.state.record(self.run, StateEntry(
                 url=url, source=source, fetched_at=self.fetched_at, etag=resp.headers.get("etag", ""),
@@ -279,20 +294,60 @@ def _backoff(settings: Settings, attempt: int, retry_after: float | None) -> flo
     return min(wait, settings.fetch_max_backoff)
 
 
+def _ssl_context():
+    import ssl
+
+    try:
+        import certifi
+    except ImportError:
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+class ClientPool:
+    """One ``httpx.AsyncClient`` per host (httpx scans its whole pool on every request, so
+    a single client for many hosts gets slower as hosts are added)."""
+
+    def __init__(self, settings: Settings):
+        import httpx
+
+        self._httpx = httpx
+        self.timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
+        self.limits = httpx.Limits(max_connections=settings.fetch_per_host_concurrency + 2,
+                                   max_keepalive_connections=settings.fetch_per_host_concurrency + 2,
+                                   keepalive_expiry=30.0)
+        self.headers = {"User-Agent": settings.user_agent}
+        self.clients: dict[str, object] = {}
+        self._ssl = None  # one TLS context for all clients (loading CA certificates is slow)
+
+    def for_url(self, url: str):
+        """The client of the host of ``url`` (created on first use)."""
+        host = host_of(url)
+        if host not in self.clients:
+            if self._ssl is None:
+                self._ssl = _ssl_context()
+            self.clients[host] = self._httpx.AsyncClient(timeout=self.timeout, limits=self.limits, verify=self._ssl,
+                                                         headers=self.headers, follow_redirects=False)
+        return self.clients[host]
+
+    async def aclose(self) -> None:
+        """Close every client."""
+        await asyncio.gather(*(c.aclose() for c in self.clients.values()))
+
+
 async def fetch_async(items: Iterable[dict], settings: Settings, sink: Callable, **fetcher_args) -> None:
     """Fetch every item, calling ``sink(result)`` for each page or rejection as it arrives.
 
     Items are buffered per host (at most ``settings.fetch_queue_size``) so that every
     host is kept busy whatever the order of ``items``.
     """
-    import httpx
-
-    timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=max(20, settings.fetch_concurrency * 2))
-    async with httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
-                                 headers={"User-Agent": settings.user_agent}) as client:
-        fetcher = Fetcher(client, settings, **fetcher_args)
+    pool = ClientPool(settings)
+    fetcher = Fetcher(pool, settings, **fetcher_args)
+    try:
         await _Scheduler(fetcher, settings, sink).run(items)
+    finally:
+        fetcher.writer.shutdown(wait=True)
+        await pool.aclose()
 
 
 class _Scheduler:

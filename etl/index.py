@@ -16,7 +16,8 @@ Migration (``news-etl index migrate``, DAG ``news_reindex``) never stops search:
 
 The old index is kept (for rollback) unless ``--delete-old`` is given. Loads that write
 to the alias *during* the copy land in the old index and are not copied: pause loading
-while migrating (the counts check fails loudly if the source changed).
+while migrating. New documents make the count check fail loudly (no swap); updates of
+existing documents during the copy are not detected.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def ensure_index(es, settings: Settings) -> str:
     try:
         existing = current_index(es, settings)
         if existing:
+            _warn_if_outdated(es, settings, existing)
             return existing
         if es.indices.exists(index=settings.index_alias):
             raise ConfigError(f"{settings.index_alias!r} is a concrete index, not an alias: "
@@ -129,6 +131,17 @@ def ensure_index(es, settings: Settings) -> str:
         raise TransientError(f"Elasticsearch unreachable at {settings.es_url}: {exc}") from exc
     # A racing caller may have pointed the alias elsewhere first: the alias decides.
     return current_index(es, settings) or name
+
+
+def _warn_if_outdated(es, settings: Settings, index: str) -> None:
+    try:
+        meta = es.indices.get_mapping(index=index).body[index]["mappings"].get("_meta", {})
+        live, wanted = int(meta.get("index_version", 0)), mapping_version(load_mapping(settings))
+    except Exception:  # noqa: BLE001 - a warning only
+        return
+    if live != wanted:
+        log.warning("index %s has mapping version %s but %s declares %s: run `news-etl index migrate`",
+                    index, live, settings.mappings_dir, wanted)
 
 
 # ----------------------------------------------------------------------------- migration
@@ -167,8 +180,13 @@ def copy_documents(es, source: str, target: str) -> int:
             doc.update(derived_fields(src))
             yield {"_index": target, "_id": _id, "_source": doc}
 
-    ok, errors = helpers.bulk(es, actions(), chunk_size=COPY_BATCH, raise_on_error=False,
-                              max_retries=3, stats_only=False)
+    ok, errors = 0, []
+    for success, info in helpers.parallel_bulk(es, actions(), thread_count=2, chunk_size=COPY_BATCH // 2,
+                                               raise_on_error=False, raise_on_exception=True):
+        if success:
+            ok += 1
+        else:
+            errors.append(info)
     if errors:
         raise EtlError(f"{len(errors)} documents failed to copy into {target}: {json.dumps(errors[:3])[:1000]}")
     return ok
@@ -193,8 +211,11 @@ def build_next_index(es, settings: Settings) -> dict:
     es.indices.put_settings(index=target, settings={"index": {"refresh_interval": "-1"}})
     try:
         copied = copy_documents(es, source, target)
-    finally:
-        es.indices.put_settings(index=target, settings={"index": {"refresh_interval": None}})
+    except BaseException:
+        # Leave nothing half-built behind: the alias still points at the source.
+        es.options(ignore_status=404).indices.delete(index=target)
+        raise
+    es.indices.put_settings(index=target, settings={"index": {"refresh_interval": None}})
     log.info("copied %d documents %s -> %s", copied, source, target)
     return {"source": source, "target": target, "copied": copied}
 
@@ -267,7 +288,12 @@ def delete_all(es, settings: Settings) -> list[str]:
 
 def cli(args, settings: Settings) -> int:
     """``news-etl index create|status|migrate|delete``."""
+    import logging
+
     from etl.es import client
+
+    if not getattr(args, "verbose", False):
+        logging.getLogger("elastic_transport").setLevel(logging.WARNING)
 
     es = client(settings)
     if args.action == "create":

@@ -21,7 +21,10 @@ helper's look-ahead), so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import json
 import logging
+import queue
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -59,6 +62,69 @@ def actions(articles: Iterable[AnnotatedArticle], index: str) -> Iterator[dict]:
 
     for item in articles:
         yield {"_op_type": "index", "_index": index, "_id": item.article.doc_id, "_source": to_document(item)}
+
+
+def encoded(stream: Iterable[dict]) -> Iterator[dict]:
+    """The same actions with ``_source`` already serialised to JSON bytes (what the helper sends)."""
+    for action in stream:
+        action["_source"] = json.dumps(action["_source"], ensure_ascii=False, separators=(",", ":")).encode()
+        yield action
+
+
+class Prefetch:
+    """Iterate ``stream`` in a background thread, at most ``depth`` items ahead (bounded memory).
+
+    Building documents (read, ``from_dict``, ``to_document``, JSON) then overlaps with the
+    bulk requests, during which the loading thread only waits on the socket. Exceptions of
+    the producer are re-raised in the consumer; :meth:`close` stops the producer.
+    """
+
+    _END = object()
+
+    def __init__(self, stream: Iterable, depth: int = 1000):
+        self._queue: queue.Queue = queue.Queue(maxsize=max(1, depth))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(iter(stream),), name="load-prefetch", daemon=True)
+        self._thread.start()
+
+    def _put(self, item) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self, it) -> None:
+        try:
+            for item in it:
+                if not self._put(item):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            self._put(_Raised(exc))
+            return
+        self._put(self._END)
+
+    def __iter__(self) -> Iterator:
+        while True:
+            item = self._queue.get()
+            if item is self._END:
+                self._stop.set()
+                return
+            if isinstance(item, _Raised):
+                self._stop.set()
+                raise item.exc
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+class _Raised:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
 
 
 class _InFlight:
@@ -105,14 +171,30 @@ def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead
 
     from etl.index import ensure_index
 
+    for attempt in range(settings.load_retries + 1):
+        try:
+            ensure_index(es, settings)
+            break
+        except TransientError as exc:  # etl.index wraps connection errors
+            cause: Exception = exc
+        except (ConnectionError, ConnectionTimeout) as exc:
+            cause = TransientError(f"Elasticsearch unreachable before load: {type(exc).__name__}")
+            cause.__cause__ = exc
+        except ApiError as exc:
+            cause = _api_error(exc, "creating the index")
+            if not isinstance(cause, TransientError):
+                raise cause from exc
+        if attempt == settings.load_retries:
+            raise cause
+        delay = min(settings.load_max_backoff, settings.load_backoff * 2**attempt)
+        log.warning("load: %s; retrying in %.1fs", cause, delay)
+        time.sleep(delay)
+    stream = Prefetch(encoded(actions(articles, settings.index_alias)), depth=2 * settings.bulk_chunk_size)
     try:
-        ensure_index(es, settings)
-    except (ConnectionError, ConnectionTimeout) as exc:
-        raise TransientError(f"Elasticsearch unreachable before load: {type(exc).__name__}") from exc
-    except ApiError as exc:
-        raise _api_error(exc, "creating the index") from exc
-    return bulk_load_actions(es, actions(articles, settings.index_alias), settings, dead_letters,
-                             progress=progress, run_id=run_id, refresh=settings.index_alias)
+        return bulk_load_actions(es, iter(stream), settings, dead_letters, progress=progress, run_id=run_id,
+                                 refresh=settings.index_alias)
+    finally:
+        stream.close()
 
 
 def bulk_load_actions(es, stream: Iterable[dict], settings: Settings, dead_letters=None, *, progress=None,
@@ -213,8 +295,13 @@ def _dead_letter(result: LoadResult, dead_letters, op: str, item: dict, action: 
         "id": item.get("_id"), "index": action["_index"] if action else item.get("_index"),
         "concrete_index": item.get("_index"), "op": op, "status": item.get("status"), "reason": reason,
         "detail": str(detail)[:1000], "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "run_id": run_id, "source": action.get("_source") if action else None,
+        "run_id": run_id, "source": _source_of(action),
     })
+
+
+def _source_of(action: dict | None):
+    source = action.get("_source") if action else None
+    return json.loads(source) if isinstance(source, (bytes, str)) else source
 
 
 def check_failures(result: LoadResult, settings: Settings) -> None:

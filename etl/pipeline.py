@@ -66,7 +66,19 @@ def fetch_stage(settings: Settings, discovered_path: str, logical_date: str) -> 
     with StageWriter(Path(discovered_path).parent, "fetch") as out, FetchState.open(settings) as state:
         fetch_all(read_jsonl(discovered_path), settings, out.add, fetched_at=logical_date, state=state,
                   archive=Archive.open(settings), run=run_key(logical_date))
-    return _log(out.summary())
+    summary = _log(out.summary())
+    _raise_on_outage(summary)
+    return summary
+
+
+def _raise_on_outage(summary: dict) -> None:
+    """TransientError when nothing was fetched and every failure was a timeout or refused
+    connection (our network is down, not the sites): Airflow retries the task."""
+    from etl.errors import TransientError
+
+    reasons = summary.get("reasons", {})
+    if summary["count"] == 0 and reasons and set(reasons) <= {"timeout", "connection"}:
+        raise TransientError(f"fetch: every URL failed with {sorted(reasons)}: network outage?")
 
 
 def clean_stage(settings: Settings, fetched_path: str) -> dict:

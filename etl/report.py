@@ -65,29 +65,29 @@ def source_counts(folder: str | Path, deadletter: str | Path | None = None) -> d
         counts[row.get("source", "")][bucket] += 1
         if bucket == "failed":
             reasons[row.get("source", "")]["failed"][row["reason"]] += 1
+    source_of_url: dict[str, str] = {}
     for row in _rows(folder, "clean.jsonl.gz"):
         counts[row.get("source", "")]["cleaned"] += 1
+        source_of_url[row.get("url", "")] = row.get("source", "")
     for row in _rows(folder, "clean.rejected.jsonl.gz"):
         counts[row.get("source", "")]["rejected"] += 1
         reasons[row.get("source", "")]["rejected"][row["reason"]] += 1
-    _annotate_and_load(folder, counts, deadletter)
+    _annotate_and_load(folder, counts, deadletter, source_of_url)
     return {name: _source_row(name, counts[name], reasons[name]) for name in sorted(counts)}
 
 
-def _annotate_and_load(folder: Path, counts: dict, deadletter) -> None:
-    source_of: dict[str, str] = {}
-    for row in _rows(folder, "annotate.jsonl.gz"):
-        article = row.get("article", {})
-        source_of[article.get("doc_id", "")] = article.get("source", "")
-        counts[article.get("source", "")]["annotated"] += 1
-    for row in _rows(folder, "annotate.rejected.jsonl.gz"):
-        counts[row.get("source", "")]["annotate_rejected"] += 1
+def _annotate_and_load(folder: Path, counts: dict, deadletter, source_of_url: dict) -> None:
     failed: set[str] = set()
     dead = Path(deadletter) if deadletter else folder / "load.failed.jsonl.gz"
     if dead.exists() and (folder / "annotate.jsonl.gz").exists():
         failed = {row.get("id", "") for row in read_jsonl(dead)}
-    for doc, source in source_of.items():
-        counts[source]["load_failed" if doc in failed else "indexed"] += 1
+    for row in _rows(folder, "annotate.jsonl.gz"):
+        article = row.get("article", {})
+        source = article.get("source", "")
+        counts[source]["annotated"] += 1
+        counts[source]["load_failed" if article.get("doc_id", "") in failed else "indexed"] += 1
+    for row in _rows(folder, "annotate.rejected.jsonl.gz"):  # the annotator may not set ``source``
+        counts[row.get("source") or source_of_url.get(row.get("url", ""), "")]["annotate_rejected"] += 1
 
 
 def _source_row(name: str, counts: Counter, reasons: dict) -> dict:

@@ -27,6 +27,7 @@ class Rules:
     parser: RobotFileParser | None = None
     allow_all: bool = False
     unreachable: bool = False
+    delays: tuple[tuple[str, float], ...] = ()  # (agent, Crawl-delay) per group; fractions allowed
 
     def allows(self, agent: str, url: str) -> bool:
         """True when ``agent`` may fetch ``url``."""
@@ -38,20 +39,37 @@ class Rules:
 
     def crawl_delay(self, agent: str) -> float:
         """The host's Crawl-delay for ``agent`` in seconds (0 when none)."""
-        if self.parser is None:
-            return 0.0
-        delay = self.parser.crawl_delay(agent)
-        try:
-            return float(delay or 0)
-        except (TypeError, ValueError):
-            return 0.0
+        token = agent.split("/")[0].lower()
+        named = [d for name, d in self.delays if name != "*" and name in token]
+        default = [d for name, d in self.delays if name == "*"]
+        return (named or default or [0.0])[0]
 
 
 def parse_robots(text: str) -> Rules:
     """Rules from the text of a robots.txt file."""
     parser = RobotFileParser()
     parser.parse(text.splitlines())
-    return Rules(parser=parser)
+    return Rules(parser=parser, delays=tuple(_crawl_delays(text)))
+
+
+def _crawl_delays(text: str) -> list[tuple[str, float]]:
+    """(agent, delay) for every group with a Crawl-delay (urllib's parser takes whole seconds only)."""
+    delays, agents, in_rules = [], [], False
+    for raw in text.splitlines():
+        key, _, value = raw.split("#", 1)[0].partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+        elif key in ("allow", "disallow", "crawl-delay"):
+            in_rules = True
+            if key == "crawl-delay":
+                try:
+                    delays += [(a, max(0.0, float(value))) for a in agents]
+                except ValueError:
+                    pass
+    return delays
 
 
 def agent_token(user_agent: str) -> str:
@@ -62,7 +80,8 @@ def agent_token(user_agent: str) -> str:
 class RobotsCache:
     """Per-host robots rules, each fetched at most once (concurrent askers wait for it).
 
-    ``client`` is an ``httpx.AsyncClient``; with ``enabled=False`` everything is allowed.
+    ``client`` is an ``httpx.AsyncClient`` or a pool with ``for_url(url) -> AsyncClient``;
+    with ``enabled=False`` everything is allowed.
     """
 
     def __init__(self, client, settings: Settings, enabled: bool = True):
@@ -103,7 +122,8 @@ class RobotsCache:
         import httpx
 
         try:
-            resp = await self.client.get(origin + "/robots.txt", follow_redirects=True)
+            client = self.client.for_url(origin) if hasattr(self.client, "for_url") else self.client
+            resp = await client.get(origin + "/robots.txt", follow_redirects=True)
         except httpx.HTTPError as exc:
             log.warning("robots: %s unreachable: %s", origin, exc)
             return Rules(unreachable=True)

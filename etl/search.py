@@ -14,8 +14,8 @@ page and ``news-etl search`` all go through here, so they agree.
   facet's aggregation is filtered by every *other* facet's filter, so the counts of the
   other values of a facet stay visible while one is selected. Selected values always
   come back (even outside the top N).
-- Date histogram of ``published_at``: filtered by the facet filters but not by the date
-  range (it is what the user picks a range from).
+- Date histogram of ``published_at``: filtered by the facet filters; without a date range
+  it spans the data, with one it zooms to that range (see :func:`_histogram`).
 - Sort by relevance (``_score``, then date) or by date; ties broken by ``doc_id`` so that
   ``search_after`` cursors are stable. ``page`` is capped to the 10,000 result window; go
   deeper with the opaque ``after`` cursor returned as ``next``.
@@ -190,11 +190,11 @@ def _decode_cursor(cursor: str, sort: str) -> list:
 # ----------------------------------------------------------------------------- query
 
 
-def text_query(q: str) -> dict:
+def text_query(q: str, operator: str = "and") -> dict:
     """The full-text part: ``simple_query_string`` over boosted and folded fields."""
     if not q:
         return {"match_all": {}}
-    common = {"default_operator": "and", "quote_field_suffix": ".exact", "lenient": True}
+    common = {"default_operator": operator, "quote_field_suffix": ".exact", "lenient": True}
     should = [{"simple_query_string": {"query": q, "fields": list(TEXT_FIELDS), **common}}]
     folded = fold(q)
     should.append({"simple_query_string": {"query": folded, "fields": list(FOLDED_FIELDS), **common}})
@@ -237,13 +237,66 @@ def _sort(req: SearchRequest) -> list:
     return [{"_score": "desc"}, by_date, {"doc_id": "asc"}]
 
 
-def build_body(req: SearchRequest) -> dict:
-    """The Elasticsearch ``_search`` body for ``req`` (no scripts, no user DSL)."""
+HISTOGRAM_FLOOR = "1990-01-01"  # dates before this (or far in the future) are bad data: no buckets
+
+
+def _histogram(req: SearchRequest, facet_filters: list, date_f: dict | None) -> dict:
+    """Date histogram of ``published_at`` under the facet filters, with empty buckets filled.
+
+    Without a date range it spans the data (monthly by default), bounded to
+    1990..today+2y so one bad date cannot create thousands of buckets. With a range it is
+    zoomed to exactly that range (the interval follows its span).
+    """
+    interval = _interval(req)
+    hist: dict = {"field": "published_at", "calendar_interval": interval, "format": "yyyy-MM-dd",
+                  "min_doc_count": 0}
+    if date_f:
+        lo = (req.date_from or HISTOGRAM_FLOOR)[:10]
+        hi = (req.date_to or (date.today() + timedelta(days=730)).isoformat())[:10]
+        hist["extended_bounds"] = {"min": lo, "max": hi}
+        hist["hard_bounds"] = {"min": lo, "max": hi}
+    elif interval in ("day", "week"):
+        hist["min_doc_count"] = 1  # spanning all the data: only days that have articles
+    else:
+        hist["hard_bounds"] = {"min": HISTOGRAM_FLOOR, "max": (date.today() + timedelta(days=730)).isoformat()}
+    filters = facet_filters + ([date_f] if date_f else [])
+    return {"filter": {"bool": {"filter": filters}}, "aggs": {"dates": {"date_histogram": hist}}}
+
+
+def highlight(q: str) -> dict:
+    """Highlight title, lead and body with any word of the query (original and folded forms).
+
+    Each field also highlights through its ``.exact`` sub-field (``matched_fields``), so a quoted
+    phrase, which is matched there, is marked too. Text is HTML-escaped (``encoder: html``).
+    """
+    common = {"fields": ["title", "lead", "body"], "default_operator": "or", "quote_field_suffix": ".exact",
+              "lenient": True}
+    should = [{"simple_query_string": {"query": q, **common}}]
+    if fold(q) != q:
+        should.append({"simple_query_string": {"query": fold(q), **common}})
+    return {
+        "pre_tags": [HIGHLIGHT_PRE], "post_tags": [HIGHLIGHT_POST], "encoder": "html",
+        "require_field_match": True,
+        "highlight_query": {"bool": {"should": should}},
+        "fields": {
+            "title": {"number_of_fragments": 0, "matched_fields": ["title", "title.exact"]},
+            "lead": {"fragment_size": 200, "number_of_fragments": 1, "matched_fields": ["lead", "lead.exact"]},
+            "body": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 0,
+                     "matched_fields": ["body", "body.exact"]},
+        },
+    }
+
+
+def build_body(req: SearchRequest, operator: str = "and") -> dict:
+    """The Elasticsearch ``_search`` body for ``req`` (no scripts, no user DSL).
+
+    ``operator``: ``and`` (every word required, the default) or ``or`` (any word).
+    """
     facet_filters = {name: _facet_filter(name, vals) for name, vals in req.filters.items()}
     date_f = _date_filter(req)
     post = list(facet_filters.values()) + ([date_f] if date_f else [])
     body: dict = {
-        "query": text_query(req.q),
+        "query": text_query(req.q, operator),
         "size": req.size,
         "sort": _sort(req),
         "track_total_hits": True,
@@ -266,25 +319,11 @@ def build_body(req: SearchRequest) -> dict:
                                            "size": len(selected)}}
         aggs[f"facet_{name}"] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
     if req.histogram:
-        hist = {"date_histogram": {"field": "published_at", "calendar_interval": _interval(req),
-                                   "min_doc_count": 1, "format": "yyyy-MM-dd"}}
-        if facet_filters:
-            aggs["histogram"] = {"filter": {"bool": {"filter": list(facet_filters.values())}},
-                                 "aggs": {"dates": hist}}
-        else:
-            aggs["histogram"] = {"filter": {"match_all": {}}, "aggs": {"dates": hist}}
+        aggs["histogram"] = _histogram(req, list(facet_filters.values()), date_f)
     if aggs:
         body["aggs"] = aggs
     if req.q:
-        body["highlight"] = {
-            "pre_tags": [HIGHLIGHT_PRE], "post_tags": [HIGHLIGHT_POST], "encoder": "html",
-            "require_field_match": False,
-            "fields": {
-                "title": {"number_of_fragments": 0},
-                "lead": {"fragment_size": 200, "number_of_fragments": 1},
-                "body": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 0},
-            },
-        }
+        body["highlight"] = highlight(req.q)
     return body
 
 
@@ -296,6 +335,11 @@ def parse_response(resp: dict, req: SearchRequest) -> dict:
         src = h.get("_source", {})
         hl = h.get("highlight", {})
         snippet = " … ".join(hl.get("body", [])) or " ".join(hl.get("lead", []))
+        title_hl = (hl.get("title") or [None])[0]
+        if req.q and not title_hl:
+            title_hl = _folded_marks(src.get("title", ""), req.q)
+        if req.q and not snippet:
+            snippet = _folded_marks(src.get("lead", ""), req.q) or ""
         hits.append({
             "id": h["_id"],
             "title": src.get("title", ""),
@@ -314,7 +358,7 @@ def parse_response(resp: dict, req: SearchRequest) -> dict:
             "word_count": src.get("word_count"),
             "image": next((i for i in src.get("images", []) if i.get("url")), None),
             "score": h.get("_score"),
-            "highlight": {"title": (hl.get("title") or [None])[0], "snippet": snippet},
+            "highlight": {"title": title_hl, "snippet": snippet},
         })
     aggs = resp.get("aggregations", {})
     facets = {}
@@ -343,15 +387,54 @@ def parse_response(resp: dict, req: SearchRequest) -> dict:
             "hits": hits, "facets": facets, "histogram": histogram, "next": nxt}
 
 
+_WORD = re.compile(r"\w[\w'’]*")
+
+
+def _folded_marks(text: str, q: str) -> str | None:
+    """Mark words of ``text`` equal to a query word once both are folded ("cafe" marks "Café").
+
+    Used when Elasticsearch returned no highlight (a match through the ``folded.*`` fields,
+    which are not in ``_source``). Returns escaped HTML, or None when nothing matches.
+    """
+    import html
+
+    terms = {w.lower() for w in _WORD.findall(fold(q)) if len(w) > 1}
+    if not text or not terms:
+        return None
+    out, last, hit = [], 0, False
+    for m in _WORD.finditer(text):
+        if fold(m.group()).lower() in terms:
+            out += [html.escape(text[last:m.start()]), HIGHLIGHT_PRE, html.escape(m.group()), HIGHLIGHT_POST]
+            last, hit = m.end(), True
+    out.append(html.escape(text[last:]))
+    return "".join(out) if hit else None
+
+
 def _isel(value: str, selected: set) -> bool:
     # Facets with a lowercase normaliser return lowercased keys.
     return value.lower() in {s.lower() for s in selected}
 
 
+_SYNTAX = re.compile(r"[\"+|\-*()~]")
+
+
 def search(es, index: str, req: SearchRequest) -> dict:
-    """Run ``req`` against ``index`` (the alias) and return the parsed result."""
+    """Run ``req`` against ``index`` (the alias) and return the parsed result.
+
+    When several plain words match nothing together, the search is run again matching any
+    of them, ranked by how many match, and the result says ``"relaxed": true``.
+    """
     resp = es.search(index=index, body=build_body(req))
-    return parse_response(resp.body if hasattr(resp, "body") else resp, req)
+    result = parse_response(resp.body if hasattr(resp, "body") else resp, req)
+    result["relaxed"] = False
+    if (result["total"] == 0 and not req.after and req.page == 1 and len(req.q.split()) > 1
+            and not _SYNTAX.search(req.q)):
+        resp = es.search(index=index, body=build_body(req, operator="or"))
+        relaxed = parse_response(resp.body if hasattr(resp, "body") else resp, req)
+        if relaxed["total"]:
+            relaxed["relaxed"] = True
+            return relaxed
+    return result
 
 
 # ----------------------------------------------------------------------------- single article
@@ -421,24 +504,41 @@ def quote_search(es, index: str, speaker: str = "", about: str = "", size: int =
         raise InvalidQuery("speaker or topic too long")
     if not 1 <= size <= MAX_SIZE:
         raise InvalidQuery(f"size must be between 1 and {MAX_SIZE}")
-    must: list = []
-    if speaker:
-        must.append({"bool": {"should": [
-            {"match": {"quotes.speaker.text": {"query": speaker, "operator": "and"}}},
-            {"match": {"quotes.speaker.text": {"query": fold(speaker), "operator": "and"}}},
-        ], "minimum_should_match": 1}})
+    speaker_q = {"bool": {"should": [
+        {"match": {"quotes.speaker.text": {"query": speaker, "operator": "and"}}},
+        {"match": {"quotes.speaker.text": {"query": fold(speaker), "operator": "and"}}},
+    ], "minimum_should_match": 1}} if speaker else None
+    about_q = None
     if about:
-        must.append({"simple_query_string": {"query": about, "fields": ["quotes.text"],
-                                             "default_operator": "or", "lenient": True}})
+        # "Russia" should also find "the Russians": the stemmer keeps nationalities apart, so add prefixes.
+        words = [w for w in re.findall(r"\w+", fold(about)) if len(w) >= 4]
+        should = [{"simple_query_string": {"query": about, "fields": ["quotes.text"],
+                                           "default_operator": "or", "lenient": True}}]
+        if words:
+            should.append({"simple_query_string": {"query": " ".join(w + "*" for w in words[:8]),
+                                                   "fields": ["quotes.text"], "default_operator": "or",
+                                                   "lenient": True, "boost": 0.5}})
+        about_q = {"bool": {"should": should, "minimum_should_match": 1}}
+    inner_hits = {"size": 5, "_source": ["quotes.speaker", "quotes.text"],
+                  "highlight": {"pre_tags": [HIGHLIGHT_PRE], "post_tags": [HIGHLIGHT_POST], "encoder": "html",
+                                "fields": {"quotes.text": {"number_of_fragments": 0}}}}
+    if speaker_q and about_q:
+        # The speaker's quotes, best-matching the topic first; the article must be about the topic
+        # (in one of those quotes, or in its own text).
+        must = [
+            {"nested": {"path": "quotes", "score_mode": "max", "inner_hits": inner_hits,
+                        "query": {"bool": {"must": [speaker_q], "should": [about_q]}}}},
+            {"bool": {"should": [
+                {"nested": {"path": "quotes", "query": {"bool": {"must": [speaker_q, about_q]}}}},
+                {"simple_query_string": {"query": fold(about), "fields": list(FOLDED_FIELDS),
+                                         "default_operator": "and", "lenient": True}},
+            ], "minimum_should_match": 1}},
+        ]
+    else:
+        must = [{"nested": {"path": "quotes", "score_mode": "max", "inner_hits": inner_hits,
+                            "query": speaker_q or about_q}}]
     body = {
-        "query": {"nested": {
-            "path": "quotes", "score_mode": "max",
-            "query": {"bool": {"must": must}},
-            "inner_hits": {"size": 5, "_source": ["quotes.speaker", "quotes.text"],
-                           "highlight": {"pre_tags": [HIGHLIGHT_PRE], "post_tags": [HIGHLIGHT_POST],
-                                         "encoder": "html",
-                                         "fields": {"quotes.text": {"number_of_fragments": 0}}}},
-        }},
+        "query": {"bool": {"must": must}},
         "size": size,
         "track_total_hits": True,
         "sort": ["_score", {"published_at": {"order": "desc", "missing": "_last"}}],

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
+import textwrap
 
 from etl.search import (
     DEFAULT_FACETS,
     InvalidQuery,
     SearchRequest,
+    get_article,
     group_filters,
+    more_like_this,
     parse_quote_question,
     quote_search,
     search,
@@ -37,7 +41,8 @@ def _cut(text: str, width: int) -> str:
 
 def format_table(result: dict, width: int = 100) -> str:
     """Hits as a table (date, source, title, url + snippet) then facet counts."""
-    lines = [f"{result['total']} articles" + (f" (page {result['page']})" if result.get("page") else "")]
+    lines = [f"{result['total']} articles" + (f" (page {result['page']})" if result.get("page") else "")
+             + (" - no article has all the words; showing those with some" if result.get("relaxed") else "")]
     title_w = max(30, width - 36)
     lines.append(f"{'#':>3}  {'date':10}  {'source':18}  title")
     lines.append("-" * min(width, 120))
@@ -75,17 +80,57 @@ def format_quotes(result: dict, width: int = 100) -> str:
     for h in result["hits"]:
         lines.append(f"- {(h.get('published_at') or '')[:10]}  {h['source']}  {h['title']}  {h['url']}")
         for q in h["quotes"]:
-            lines.append(f"    {q['speaker']}: \u201c{_cut(_plain(q['highlight']) or q['text'], width - 10)}\u201d")
+            text = f"{q['speaker'] or '(unknown)'}: \u201c{_plain(q['highlight']) or q['text']}\u201d"
+            lines.append(textwrap.fill(text, width=max(40, width - 2), initial_indent="    ",
+                                       subsequent_indent="      "))
     return "\n".join(lines)
+
+
+def _one_article(es, settings: Settings, args) -> int:
+    doc_id = args.article or args.similar
+    doc = get_article(es, settings.index_alias, doc_id)
+    if doc is None:
+        print(f"news-etl search: no article with id {doc_id!r}", file=sys.stderr)
+        return 1
+    if args.article:
+        if args.json:
+            print(json.dumps(doc, ensure_ascii=False))
+        else:
+            for key in ("id", "title", "url", "published_at", "site", "section", "authors", "persons",
+                        "organizations", "locations", "events", "tags", "word_count"):
+                if doc.get(key):
+                    value = doc[key]
+                    print(f"{key:14} {', '.join(value) if isinstance(value, list) else value}")
+            print()
+            if doc.get("lead"):
+                print(textwrap.fill(doc["lead"], 100))
+                print()
+            print(doc.get("body", ""))
+        return 0
+    similar = more_like_this(es, settings.index_alias, doc_id, size=args.size)
+    if args.json:
+        print(json.dumps({"id": doc_id, "similar": similar}, ensure_ascii=False))
+    else:
+        print(f"articles like {doc['title']!r}:")
+        for h in similar:
+            print(f"  {(h.get('published_at') or '')[:10]:10}  {_cut(h['source'], 18):18}  {h['title']}  {h['url']}")
+    return 0
 
 
 def cli(args, settings: Settings) -> int:
     """Run one search and print a table, or one JSON object with ``--json``."""
+    import logging
+
     from etl.es import client
+
+    if not getattr(args, "verbose", False):
+        logging.getLogger("elastic_transport").setLevel(logging.WARNING)
 
     try:
         question = parse_quote_question(args.query) if args.query else None
         es = client(settings)
+        if getattr(args, "article", None) or getattr(args, "similar", None):
+            return _one_article(es, settings, args)
         if question and not args.filter:
             speaker, about = question
             result = quote_search(es, settings.index_alias, speaker=speaker, about=about, size=args.size)
@@ -100,9 +145,12 @@ def cli(args, settings: Settings) -> int:
     except InvalidQuery as exc:
         print(f"news-etl search: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps({k: result[k] for k in ("total", "hits", "facets", "histogram", "next")},
-                         ensure_ascii=False))
-    else:
-        print(format_table(result, width=shutil.get_terminal_size((110, 20)).columns))
+    try:
+        if args.json:
+            print(json.dumps({k: result[k] for k in ("total", "hits", "facets", "histogram", "next", "relaxed")},
+                             ensure_ascii=False))
+        else:
+            print(format_table(result, width=shutil.get_terminal_size((110, 20)).columns))
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
     return 0

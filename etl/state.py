@@ -91,7 +91,7 @@ class FetchState:
         self.conn.execute(f"INSERT OR REPLACE INTO pending (run, {_COLUMNS}) VALUES ({marks})",
                           (run, *astuple(entry)))
         self._writes += 1
-        if self._writes % 500 == 0:
+        if self._writes % 100 == 0:
             self.conn.commit()
 
     def commit(self, run: str, committed_at: str = "") -> int:

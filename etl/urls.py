@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+import re
+import string
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = frozenset(
     {
@@ -13,6 +15,8 @@ TRACKING_PARAMS = frozenset(
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ga_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+_PCT = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
 
 
 def normalize_url(url: str) -> str:
@@ -33,11 +37,17 @@ def normalize_url(url: str) -> str:
     except ValueError:
         port = None
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
+    path = quote(_PCT.sub(_pct_fix, parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
+
+
+def _pct_fix(match: re.Match) -> str:
+    """RFC 3986 6.2.2: decode percent-escapes of unreserved characters, upper-case the others."""
+    char = chr(int(match.group(1), 16))
+    return char if char in _UNRESERVED else "%" + match.group(1).upper()
 
 
 def _is_tracking(key: str) -> bool:

@@ -1,4 +1,6 @@
-"""Stories other than the seed (hand-written in agency style, gold made by hand).
+"""Stories other than the seed, gold made by hand: three written for these tests in agency
+style (eu-summit, tech-antitrust, quake) and two bodies of the bundled sample pages written
+by another engineer (fed-rates, climate-summit), which the rules were not tuned on.
 
 Targets as for unseen real pages: persons F1 >= 0.9, organizations and locations
 recall >= 0.8, quotes with the right speaker, no byline/credit names as persons.
@@ -54,4 +56,4 @@ def test_quotes_and_dateline(story):
 
 
 def test_stories_exist():
-    assert len(STORIES) >= 3
+    assert len(STORIES) >= 5

@@ -73,7 +73,10 @@ def test_offsets_point_into_title_plus_body():
 def test_worker_processes_give_the_same_result():
     articles = [ENGLISH, GERMAN, EMPTY, ENGLISH]
     single = [o.to_dict() for o in annotate_articles(articles, Settings())]
-    multi = [o.to_dict() for o in annotate_articles(articles, Settings(annotate_processes=2, annotate_batch_size=1))]
+    multi = [
+        o.to_dict()
+        for o in annotate_articles(articles, Settings(annotate_processes=2, annotate_batch_size=1))
+    ]
     assert multi == single
 
 
@@ -88,7 +91,9 @@ def test_cli_json_on_plain_text(capsys):
     assert {"persons", "organizations", "locations", "events", "quotes", "keywords", "language"} <= set(out)
     assert {"name", "count", "salience"} == set(out["persons"][0])
     assert "Claudia Sheinbaum" in [p["name"] for p in out["persons"]]
-    assert {"speaker": "Rosa Martinez"}.items() <= next(q for q in out["quotes"] if q["text"].startswith("We felt")).items()
+    assert {"speaker": "Rosa Martinez"}.items() <= next(
+        q for q in out["quotes"] if q["text"].startswith("We felt")
+    ).items()
     assert out["language"] == "en"
 
 
@@ -112,3 +117,13 @@ def test_cli_html_page_is_cleaned_first(capsys):
 
 def test_cli_missing_file_is_a_config_error(tmp_path, capsys):
     assert main(["annotate", str(tmp_path / "nope.txt")]) == 2
+
+
+def test_user_alias_file_from_settings(tmp_path):
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("Kremlin\tPresidential Executive Office of Russia\torganization\n", encoding="utf-8")
+    settings = Settings(annotate_aliases_file=str(extra))
+    text = "The Kremlin said on Thursday that the two presidents would meet at the summit in Vietnam."
+    assert "Presidential Executive Office of Russia" in annotate_text(text, settings).organizations
+    with pytest.raises(ConfigError):
+        annotate_text(text, Settings(annotate_aliases_file=str(tmp_path / "missing.tsv")))

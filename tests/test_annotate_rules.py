@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from etl.annotate.canonical import DEFAULT_ALIASES, AliasTable, alias_key, canonicalize, initials, load_aliases
+from etl.annotate.canonical import (
+    DEFAULT_ALIASES,
+    AliasTable,
+    alias_key,
+    canonicalize,
+    initials,
+    load_aliases,
+)
 from etl.annotate.dateline import find_dateline
 from etl.annotate.document import compose, word_count
 from etl.annotate.entities import RawMention, clean_mention, in_regions, is_junk, junk_regions
@@ -60,15 +67,26 @@ def test_body_text_is_not_a_junk_region():
 
 @pytest.mark.parametrize(
     "surface, etype",
-    [("01:13 am PT", "organization"), ("2017", "event"), ("President", "person"), ("State", "organization"),
-     ("Secretary", "person"), ("government", "organization"), ("Reuters/Carlos Barria", "person"),
-     ("@MattBevin", "person"), ("Thursday", "person"), ("Rex Tillerson 2", "person")],
+    [
+        ("01:13 am PT", "organization"),
+        ("2017", "event"),
+        ("President", "person"),
+        ("State", "organization"),
+        ("Secretary", "person"),
+        ("government", "organization"),
+        ("Reuters/Carlos Barria", "person"),
+        ("@MattBevin", "person"),
+        ("Thursday", "person"),
+        ("Rex Tillerson 2", "person"),
+    ],
 )
 def test_junk_forms(surface, etype):
     assert is_junk(surface, etype)
 
 
-@pytest.mark.parametrize("surface, etype", [("G20", "organization"), ("Vladimir Putin", "person"), ("U.S.", "location")])
+@pytest.mark.parametrize(
+    "surface, etype", [("G20", "organization"), ("Vladimir Putin", "person"), ("U.S.", "location")]
+)
 def test_real_names_are_not_junk(surface, etype):
     assert not is_junk(surface, etype)
 
@@ -103,8 +121,14 @@ def test_alias_key_ignores_case_dots_and_the():
 
 @pytest.mark.parametrize(
     "variant, canonical",
-    [("U.S.", "United States"), ("US", "United States"), ("America", "United States"),
-     ("APEC", "Asia-Pacific Economic Cooperation"), ("Danang", "Da Nang"), ("U.N.", "United Nations")],
+    [
+        ("U.S.", "United States"),
+        ("US", "United States"),
+        ("America", "United States"),
+        ("APEC", "Asia-Pacific Economic Cooperation"),
+        ("Danang", "Da Nang"),
+        ("U.N.", "United Nations"),
+    ],
 )
 def test_shipped_aliases(variant, canonical):
     assert ALIASES.lookup(variant)[0] == canonical
@@ -112,7 +136,9 @@ def test_shipped_aliases(variant, canonical):
 
 def test_user_alias_file_overrides_and_adds(tmp_path):
     user = tmp_path / "mine.tsv"
-    user.write_text("# house style\nKiev\tKiev\tlocation\nMoon Jae-in\tMoon Jae-in\tperson\n", encoding="utf-8")
+    user.write_text(
+        "# house style\nKiev\tKiev\tlocation\nMoon Jae-in\tMoon Jae-in\tperson\n", encoding="utf-8"
+    )
     table = AliasTable.load(DEFAULT_ALIASES, user)
     assert table.lookup("Kiev") == ("Kiev", "location")  # the user's line wins
     assert table.lookup("Danang")[0] == "Da Nang"  # the shipped lines stay
@@ -133,7 +159,9 @@ def test_bad_alias_file_is_a_config_error(tmp_path):
 
 def test_aliases_merge_variants_into_one_entity():
     text = "U.S. officials said the US would not act until America was ready."
-    clusters = canonicalize(mentions_of(text, ("U.S.", "location"), ("US", "organization"), ("America", "location")), ALIASES)
+    clusters = canonicalize(
+        mentions_of(text, ("U.S.", "location"), ("US", "organization"), ("America", "location")), ALIASES
+    )
     assert [(c.name, c.type, len(c.mentions)) for c in clusters] == [("United States", "location", 3)]
 
 
@@ -142,20 +170,26 @@ def test_aliases_merge_variants_into_one_entity():
 
 def test_compound_split_into_known_places():
     text = "The Kremlin wants to improve battered U.S.-Russia ties. Sanctions on Russia remain."
-    clusters = canonicalize(mentions_of(text, ("U.S.-Russia", "organization"), ("Russia", "location")), ALIASES)
+    clusters = canonicalize(
+        mentions_of(text, ("U.S.-Russia", "organization"), ("Russia", "location")), ALIASES
+    )
     assert names(clusters, "location") == {"United States", "Russia"}
     assert not names(clusters, "organization")
 
 
 def test_possessive_compound_split():
     text = "The agency wrote to Alphabet's Google and Amazon."
-    clusters = canonicalize(mentions_of(text, ("Alphabet's Google", "organization"), ("Amazon", "organization")), ALIASES)
+    clusters = canonicalize(
+        mentions_of(text, ("Alphabet's Google", "organization"), ("Amazon", "organization")), ALIASES
+    )
     assert names(clusters) == {"Alphabet", "Google", "Amazon"}
 
 
 def test_hyphenated_name_is_not_split():
     text = "The Asia-Pacific Economic Cooperation summit opened in Da Nang."
-    clusters = canonicalize(mentions_of(text, ("Asia-Pacific Economic Cooperation", "organization")), AliasTable())
+    clusters = canonicalize(
+        mentions_of(text, ("Asia-Pacific Economic Cooperation", "organization")), AliasTable()
+    )
     assert names(clusters) == {"Asia-Pacific Economic Cooperation"}
 
 
@@ -167,19 +201,28 @@ def test_initials():
 
 def test_acronym_joins_its_long_form_without_alias():
     text = "The Federal Trade Commission opened an inquiry. The FTC sent letters to Microsoft."
-    clusters = canonicalize(mentions_of(text, ("Federal Trade Commission", "organization"), ("FTC", "organization")), AliasTable())
+    clusters = canonicalize(
+        mentions_of(text, ("Federal Trade Commission", "organization"), ("FTC", "organization")), AliasTable()
+    )
     assert [(c.name, len(c.mentions)) for c in clusters] == [("Federal Trade Commission", 2)]
 
 
 def test_surname_joins_full_name():
     text = "Secretary of State Rex Tillerson visited Beijing. Tillerson also questioned the plan."
-    clusters = canonicalize(mentions_of(text, ("Rex Tillerson", "person"), ("Tillerson", "person")), AliasTable())
+    clusters = canonicalize(
+        mentions_of(text, ("Rex Tillerson", "person"), ("Tillerson", "person")), AliasTable()
+    )
     assert [(c.name, len(c.mentions)) for c in clusters] == [("Rex Tillerson", 2)]
 
 
 def test_mislabelled_surname_follows_the_person_and_votes_person():
     text = "US President Donald Trump met Xi. Trump said tariffs stay. Trump wants a deal. Trump left."
-    items = [("Donald Trump", "person"), ("Trump", "organization"), ("Trump", "organization"), ("Trump", "person")]
+    items = [
+        ("Donald Trump", "person"),
+        ("Trump", "organization"),
+        ("Trump", "organization"),
+        ("Trump", "person"),
+    ]
     clusters = canonicalize(mentions_of(text, *items), AliasTable())
     assert [(c.name, c.type, len(c.mentions)) for c in clusters] == [("Donald Trump", "person", 4)]
 
@@ -211,8 +254,12 @@ def test_majority_vote_fixes_a_mislabel():
 
 @pytest.mark.parametrize(
     "name, label, expected",
-    [("Asian Development Bank", "location", "organization"), ("Davis Cup", "person", "event"),
-     ("Sioux Falls", "person", "location"), ("Balmond Studio", "person", "organization")],
+    [
+        ("Asian Development Bank", "location", "organization"),
+        ("Davis Cup", "person", "event"),
+        ("Sioux Falls", "person", "location"),
+        ("Balmond Studio", "person", "organization"),
+    ],
 )
 def test_name_words_override_the_label(name, label, expected):
     text = f"Officials from {name} spoke on Tuesday."
@@ -266,7 +313,9 @@ def test_quote_surname_missed_by_the_model():
 
 
 def test_scare_quotes_are_not_quotes():
-    text = 'Tillerson said it would not be unusual if the two men had a spontaneous "pull-aside meeting" chat.'
+    text = (
+        'Tillerson said it would not be unusual if the two men had a spontaneous "pull-aside meeting" chat.'
+    )
     assert quotes_in(text, ("Tillerson", "Rex Tillerson")) == []
 
 
@@ -280,7 +329,9 @@ def test_continuation_paragraph_joins_previous_quote():
         '"This is a good day for Europe and a very good day for Ukraine," Scholz told reporters.\n\n'
         '"Nobody should doubt our determination to keep supporting them."\n\nThe talks ended at dawn.'
     )
-    (quote,) = find_quotes(text, [PersonRef(text.index("Scholz"), text.index("Scholz") + 6, "Olaf Scholz")], {})
+    (quote,) = find_quotes(
+        text, [PersonRef(text.index("Scholz"), text.index("Scholz") + 6, "Olaf Scholz")], {}
+    )
     assert quote.speaker == "Olaf Scholz"
     assert quote.text.startswith("This is a good day") and quote.text.endswith("keep supporting them.")
 
@@ -302,9 +353,15 @@ def test_pull_quote_duplicate_is_dropped():
     "text, place",
     [
         ("PARIS (AFP) - French unions called a national strike on Tuesday over pension reform.", "Paris"),
-        ("MOSCOW, Nov 9 (Reuters) - The Kremlin said a meeting between the two leaders would happen.", "Moscow"),
+        (
+            "MOSCOW, Nov 9 (Reuters) - The Kremlin said a meeting between the two leaders would happen.",
+            "Moscow",
+        ),
         ("NEW YORK — Stocks rose on Wall Street on Monday as investors cheered strong earnings.", "New York"),
-        ("SAN FRANCISCO, Calif. (AP) — A stabbing on a commuter train left one passenger dead overnight.", "San Francisco"),
+        (
+            "SAN FRANCISCO, Calif. (AP) — A stabbing on a commuter train left one passenger dead overnight.",
+            "San Francisco",
+        ),
         ("Beijing (Reuters) - China's exports grew faster than expected in October, data showed.", "Beijing"),
     ],
 )
@@ -314,8 +371,10 @@ def test_dateline(text, place):
 
 @pytest.mark.parametrize(
     "text",
-    ["BREAKING: Stocks fall sharply after the Federal Reserve raised interest rates again.",
-     "The U.S. economy grew - slightly - in the third quarter, government data showed on Thursday."],
+    [
+        "BREAKING: Stocks fall sharply after the Federal Reserve raised interest rates again.",
+        "The U.S. economy grew - slightly - in the third quarter, government data showed on Thursday.",
+    ],
 )
 def test_no_dateline(text):
     assert find_dateline(text) is None
@@ -324,8 +383,14 @@ def test_no_dateline(text):
 @pytest.mark.parametrize(
     "text, code",
     [
-        ("The Kremlin said on Thursday that a meeting between the two leaders would take place in Vietnam.", "en"),
-        ("Le gouvernement a annoncé jeudi une série de mesures pour soutenir le pouvoir d'achat des ménages.", "fr"),
+        (
+            "The Kremlin said on Thursday that a meeting between the two leaders would take place in Vietnam.",
+            "en",
+        ),
+        (
+            "Le gouvernement a annoncé jeudi une série de mesures pour soutenir le pouvoir d'achat des ménages.",
+            "fr",
+        ),
         ("Die Bundesregierung hat am Donnerstag neue Maßnahmen zur Entlastung der Bürger beschlossen.", "de"),
         ("El presidente del Gobierno anunció el jueves un nuevo paquete de ayudas para las familias.", "es"),
     ],
@@ -359,3 +424,76 @@ def test_compose_offsets_and_lead_dedup():
 
 def test_word_count():
     assert word_count("Putin's U.S.-Russia ties, it's 2017 — go.") == 6
+
+
+# --- rules that need the model's output (small texts, model loaded once per process) ----
+
+
+@pytest.fixture(scope="module")
+def annotate():
+    from etl.annotate import annotate_text
+    from etl.settings import Settings
+
+    settings = Settings()
+    return lambda text: annotate_text(text, settings)
+
+
+def test_name_particle_joins_the_name(annotate):
+    text = "Ursula von der Leyen, president of the European Commission, said payments could start in March."
+    assert "Ursula von der Leyen" in annotate(text).persons
+
+
+def test_title_before_a_name_makes_a_person(annotate):
+    text = "SoftBank COO Marcelo Claure said on Monday the company would cut 2,400 jobs at WeWork."
+    annotation = annotate(text)
+    assert "Marcelo Claure" in annotation.persons
+    assert "Marcelo Claure" not in annotation.organizations
+
+
+def test_word_also_used_in_lower_case_is_not_a_name(annotate):
+    text = (
+        "South Dakota launched an anti-drug campaign with the slogan Meth. We're on it. Governor Kristi Noem "
+        "said meth use had doubled in the state, and officials said the meth crisis affects every county."
+    )
+    annotation = annotate(text)
+    assert "Meth" not in annotation.persons + annotation.locations + annotation.organizations
+    assert "Kristi Noem" in annotation.persons
+
+
+def test_non_english_text_skips_ner(annotate):
+    text = "Der Bundestag hat am Donnerstag in Berlin den Haushalt für das kommende Jahr beschlossen, sagte Olaf Scholz."
+    annotation = annotate(text)
+    assert annotation.language == "de" and annotation.entities == () and annotation.word_count == 17
+
+
+def test_name_after_a_title_missed_by_the_model(annotate):
+    text = (
+        "At a news conference after the meeting, Fed Chair Eleanor Whitfield said policymakers were patient.\n\n"
+        '"We are not yet confident that inflation is on a sustainable path down to 2%," Whitfield said.'
+    )
+    annotation = annotate(text)
+    assert "Eleanor Whitfield" in annotation.persons
+    assert annotation.quotes[0].speaker == "Eleanor Whitfield"
+
+
+def test_quote_speaker_after_an_abbreviated_title():
+    text = '"These layers are telling us the water here was calm for a long time," said Dr. Helena Ortiz, a geologist.'
+    assert quotes_in(text, ("Helena Ortiz", "Helena Ortiz"))[0][0] == "Helena Ortiz"
+
+
+def test_quote_speaker_is_the_name_next_to_the_verb_not_a_possessor():
+    text = '"The money will only prolong the conflict," Putin\'s spokesman Dmitry Peskov told reporters in Moscow.'
+    assert (
+        quotes_in(text, ("Putin", "Vladimir Putin"), ("Dmitry Peskov", "Dmitry Peskov"))[0][0]
+        == "Dmitry Peskov"
+    )
+
+
+def test_one_bare_word_person_needs_a_title(annotate):
+    text = (
+        "Vice President Pence met Senator Elizabeth Warren on Tuesday. Gwynne Shotwell said the Starship "
+        "vehicle would fly next year, while analysts compared it with Kosmos."
+    )
+    persons = annotate(text).persons
+    assert "Pence" in persons and "Elizabeth Warren" in persons and "Gwynne Shotwell" in persons
+    assert "Kosmos" not in persons and "Starship" not in persons

@@ -34,7 +34,9 @@ def as_article(gold):
     text = SEED.read_text(encoding="utf-8")
     start = text.index(gold["body_first_sentence"])
     end = text.index(gold["body_last_sentence"]) + len(gold["body_last_sentence"])
-    image = Image(url="https://example.com/seed.jpg", caption=gold["image_caption"], credit=gold["image_credit"])
+    image = Image(
+        url="https://example.com/seed.jpg", caption=gold["image_caption"], credit=gold["image_credit"]
+    )
     article = CleanedArticle(
         url="https://example.com/seed",
         doc_id="seed",

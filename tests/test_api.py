@@ -111,6 +111,9 @@ def test_odd_characters_never_500(env, q):
     ({"after": "not-a-cursor"}, 400, "cursor"),
     ({"q": "x" * 1001}, 422, "q"),
     ({"interval": "century"}, 422, "interval"),
+    ({"q": "a\x00b"}, 400, "NUL"),
+    ({"filter": [f"persons:x{i}" for i in range(51)]}, 400, "too many values"),
+    ({"after": "eyJzIjoiZGF0ZSIsInYiOlsxLDIsM119", "sort": "relevance"}, 400, "cursor"),
 ])
 def test_bad_inputs_are_clear_4xx(env, params, status, message):
     c, _, _ = env
@@ -156,6 +159,7 @@ def test_openapi_and_page(env):
     assert c.get("/docs").status_code == 200
     page = c.get("/")
     assert page.status_code == 200 and "search-form" in page.text
+    assert "default-src 'self'" in page.headers["content-security-policy"]
     assert c.get("/static/app.js").status_code == 200
 
 

@@ -74,7 +74,7 @@ def browser():
 def _settled(page, renders_before: int):
     page.wait_for_function(
         "n => document.body.dataset.state === 'ready' && +(document.body.dataset.renders || 0) > n",
-        arg=renders_before, timeout=10_000)
+        arg=renders_before, timeout=30_000)
 
 
 def _renders(page) -> int:
@@ -133,6 +133,16 @@ def test_search_page_query_facets_and_screenshot(server, browser):
     page.locator("#selected .active-filter").first.click()  # remove persons: Donald Trump
     _settled(page, n)
     assert page.locator("body").get_attribute("data-total") == "1"  # locations: Helsinki still applied
+    # the browser's Back button walks back through the searches
+    n = _renders(page)
+    page.go_back()
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "1"  # putin + Trump + Helsinki
+    assert page.locator("#selected .active-filter").count() == 2
+    n = _renders(page)
+    page.go_back()
+    _settled(page, n)
+    assert page.locator("body").get_attribute("data-total") == "2"  # putin + Trump
     assert not errors, errors
     page.close()
 
@@ -154,9 +164,34 @@ def test_search_page_odd_input_pagination_and_state_in_url(server, browser):
     page.click("#go")
     _settled(page, n)
     assert page.locator("body").get_attribute("data-total") == "3"
+    # pagination: 4 per page, page 3 holds the last 2 of 10; the page number is kept in the URL
+    page.goto(server + "/?size=4&sort=date")
+    _settled(page, 0)
+    first = page.locator("#results li.hit").first.get_attribute("data-id")
+    n = _renders(page)
+    page.locator("#pager button", has_text="3").click()
+    _settled(page, n)
+    assert page.locator("#results li.hit").count() == 2 and "page=3" in page.url
+    assert page.locator("#pager button[aria-current=page]").inner_text() == "3"
+    n = _renders(page)
+    page.locator("#pager button", has_text="Prev").click()
+    _settled(page, n)
+    assert page.locator("#results li.hit").count() == 4
+    assert page.locator("#results li.hit").first.get_attribute("data-id") != first
+    # a question about quotes shows the quotes panel
+    n = _renders(page)
+    page.fill("#from", "")
+    page.fill("#to", "")
+    page.fill("#q", "What did Rex Tillerson say about Russia?")
+    page.press("#q", "Enter")
+    _settled(page, n)
+    page.wait_for_selector("#quotes blockquote", timeout=30_000)
+    assert "Crimea" in page.locator("#quotes blockquote").first.inner_text()
+    assert page.locator("#quotes blockquote mark").first.inner_text() == "Russia"
+    page.screenshot(path=str(OUT / "search-page-quotes.png"))
     # the API's clear error is shown, not a blank page
     page.goto(server + "/?filter=body:x")
-    page.wait_for_function("document.body.dataset.state === 'error'", timeout=10_000)
+    page.wait_for_function("document.body.dataset.state === 'error'", timeout=30_000)
     assert "unknown filter field" in page.locator("#status").inner_text()
     page.screenshot(path=str(OUT / "search-page-error.png"))
     assert not errors, errors

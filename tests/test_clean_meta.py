@@ -65,7 +65,14 @@ def test_seed_body(seed, gold):
     for bad in gold["not_in_body"]:
         assert bad not in seed.body
     assert gold["lead"] not in seed.body.splitlines()
-    for noise in ("Related news", "Trump arrives in Da Nang", "cookies", "Subscribe", "Most popular", "Share"):
+    for noise in (
+        "Related news",
+        "Trump arrives in Da Nang",
+        "cookies",
+        "Subscribe",
+        "Most popular",
+        "Share",
+    ):
         assert noise not in seed.body
 
 
@@ -133,3 +140,17 @@ def test_latin1_fixture_authors():
     assert "Bürgermeisterin" in art.body
     assert "nach oben" not in art.body
     assert art.language == "de" and art.provenance["language"] == "guess"
+
+
+def test_main_text_interface_keeps_standfirst(seed, gold):
+    """main_text (score.py plugin) = standfirst + body, one paragraph per line, no title."""
+    from etl.bench_adapter import extract
+    from etl.clean import main_text
+
+    html = (PAGES / "world" / "putin-trump-apec.html").read_text("utf-8")
+    text = main_text(html, SEED_URL)
+    assert extract(html, SEED_URL) == text
+    lines = text.splitlines()
+    assert lines[0] == gold["lead"] and lines[1] == gold["body_first_sentence"]
+    assert gold["title"] not in lines
+    assert lines[1:] == list(seed.body.splitlines())

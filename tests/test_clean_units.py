@@ -17,17 +17,20 @@ from etl.settings import Settings
 FIX = Path(__file__).resolve().parent / "fixtures" / "clean"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("November 9, 2017 | 01:13 am PT", "2017-11-09T09:13:00Z"),
-    ("July 4, 2019 10:00 ET", "2019-07-04T14:00:00Z"),  # daylight saving
-    ("Nov. 9, 2017 at 1:13 p.m. EST", "2017-11-09T18:13:00Z"),
-    ("9 November 2017 10:30 GMT", "2017-11-09T10:30:00Z"),
-    ("12.12.2023, 14:05 CET", "2023-12-12T13:05:00Z"),
-    ("12. Dezember 2023 14:05 MEZ", "2023-12-12T13:05:00Z"),
-    ("2017-11-09T09:13:00+00:00", "2017-11-09T09:13:00Z"),
-    ("2017-11-09T10:13:00.000+0100", "2017-11-09T09:13:00Z"),
-    ("Thu, 09 Nov 2017 09:13:00 GMT", "2017-11-09T09:13:00Z"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("November 9, 2017 | 01:13 am PT", "2017-11-09T09:13:00Z"),
+        ("July 4, 2019 10:00 ET", "2019-07-04T14:00:00Z"),  # daylight saving
+        ("Nov. 9, 2017 at 1:13 p.m. EST", "2017-11-09T18:13:00Z"),
+        ("9 November 2017 10:30 GMT", "2017-11-09T10:30:00Z"),
+        ("12.12.2023, 14:05 CET", "2023-12-12T13:05:00Z"),
+        ("12. Dezember 2023 14:05 MEZ", "2023-12-12T13:05:00Z"),
+        ("2017-11-09T09:13:00+00:00", "2017-11-09T09:13:00Z"),
+        ("2017-11-09T10:13:00.000+0100", "2017-11-09T09:13:00Z"),
+        ("Thu, 09 Nov 2017 09:13:00 GMT", "2017-11-09T09:13:00Z"),
+    ],
+)
 def test_parse_date(text, expected):
     assert dates.parse_date(text) == expected
 
@@ -39,17 +42,36 @@ def test_parse_date_garbage_and_default_zone():
     assert dates.date_from_url("https://x.org/2017/11/09/story") == "2017-11-09T00:00:00Z"
 
 
-@pytest.mark.parametrize("raw,names,agency", [
-    ("By Reuters", [], "Reuters"),
-    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"], "Reuters"),
-    ("By JOSH BOAK, AP Economics Writer", ["Josh Boak"], "AP"),
-    ("Von Anna Müller, dpa", ["Anna Müller"], "dpa"),
-    ("Email the author", [], ""),
-    ("Jane Doe | Staff Writer", ["Jane Doe"], ""),
-    (["Marie Curie", "Agence France-Presse"], ["Marie Curie"], "AFP"),
-])
+@pytest.mark.parametrize(
+    "raw,names,agency",
+    [
+        ("By Reuters", [], "Reuters"),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"], "Reuters"),
+        ("By JOSH BOAK, AP Economics Writer", ["Josh Boak"], "AP"),
+        ("Von Anna Müller, dpa", ["Anna Müller"], "dpa"),
+        ("Email the author", [], ""),
+        ("Jane Doe | Staff Writer", ["Jane Doe"], ""),
+        (["Marie Curie", "Agence France-Presse"], ["Marie Curie"], "AFP"),
+        ("Sarah E. Needleman", ["Sarah E. Needleman"], ""),
+        ("Im Wortlaut von Katja Kipping", ["Katja Kipping"], ""),
+        ("Birgit Posselt Über Autorenseite von", ["Birgit Posselt"], ""),
+        ("Juan Pérez y María López", ["Juan Pérez", "María López"], ""),
+    ],
+)
 def test_split_byline(raw, names, agency):
     assert authors.split_byline(raw) == (names, agency)
+
+
+def test_title_entities_and_site_suffix():
+    html = (
+        "<html><head><title>&amp;#8216;Quoted&amp;#8217; headline here | Example Times</title>"
+        '<meta property="og:site_name" content="Example Times"></head><body><article>'
+        + "<p>Some long enough paragraph of article text, with commas, for the test.</p>" * 3
+        + "</article></body></html>"
+    )
+    art = clean_html(html, "https://example.com/a")
+    assert art.title == "‘Quoted’ headline here"
+    assert art.provenance["title"] == "html-title"
 
 
 def test_agency_in_dateline():
@@ -69,11 +91,17 @@ def test_decode_charsets():
     assert "Привет" in text
 
 
-@pytest.mark.parametrize("data,reason", [
-    (b"", "empty"), (b"   \n ", "empty"), (b"%PDF-1.4 binary", "binary"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"), (b"just some plain text, no markup", "not_html"),
-    (b'{"json": true}', "not_html"),
-])
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"", "empty"),
+        (b"   \n ", "empty"),
+        (b"%PDF-1.4 binary", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"just some plain text, no markup", "not_html"),
+        (b'{"json": true}', "not_html"),
+    ],
+)
 def test_decode_rejections(data, reason):
     assert decode.decode_html(data)[1][0] == reason
 
@@ -85,8 +113,17 @@ def test_rules_file(monkeypatch):
     assert art.title == "The real headline" and art.provenance["title"] == "rule"
     assert art.authors == ("Ada Lovelace",)
     assert art.published_at == "2021-03-03T15:00:00Z"
-    assert art.body.splitlines() == ["Short first paragraph of the story body kept by the rule.",
-                                     "Second paragraph of the story body kept by the rule as well."]
+    assert art.body.splitlines() == [
+        "Short first paragraph of the story body kept by the rule.",
+        "Second paragraph of the story body kept by the rule as well.",
+    ]
+
+
+def test_rules_from_settings(monkeypatch):
+    monkeypatch.delenv(rules.ENV_VAR, raising=False)
+    settings = Settings(clean_rules=str(FIX / "rules.yaml"))
+    art = clean_html((FIX / "ruled-page.html").read_bytes(), "https://rules.example/a", settings)
+    assert art.provenance["authors"] == "rule" and art.authors == ("Ada Lovelace",)
 
 
 def test_bad_rules_file(tmp_path, monkeypatch):
@@ -98,7 +135,14 @@ def test_bad_rules_file(tmp_path, monkeypatch):
 
 
 def test_cli_human_and_json(capsys):
-    page = Path(__file__).resolve().parent.parent / "etl" / "samples" / "pages" / "world" / "putin-trump-apec.html"
+    page = (
+        Path(__file__).resolve().parent.parent
+        / "etl"
+        / "samples"
+        / "pages"
+        / "world"
+        / "putin-trump-apec.html"
+    )
     if not page.exists():
         pytest.skip("sample page absent")
     assert cli(Namespace(target=str(page), url=None, json=False), Settings()) == 0

@@ -182,3 +182,41 @@ def test_reindex_dag_graph():
     assert type(dag.timetable).__name__ == "NullTimetable"  # schedule=None
     edges = {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
     assert edges == {"plan": ["build"], "build": ["verify"], "verify": ["swap"], "swap": []}
+
+
+def test_failed_copy_leaves_no_new_index(es, es_settings, tmp_path):
+    """A mapping the old documents do not fit: the copy fails, the new index is dropped, the alias stays."""
+    import shutil
+
+    from etl.errors import EtlError
+
+    index_corpus(es, es_settings)
+    mappings = tmp_path / "mappings"
+    shutil.copytree(es_settings.mappings_dir, mappings)
+    spec = json.loads((mappings / "articles.json").read_text())
+    del spec["mappings"]["properties"]["quotes"]  # strict: documents with quotes are now rejected
+    spec["mappings"]["_meta"]["index_version"] = 99
+    (mappings / "articles.json").write_text(json.dumps(spec))
+    settings = es_settings.replace(mappings_dir=str(mappings))
+    with pytest.raises(EtlError, match="failed to copy"):
+        ix.migrate(es, settings)
+    assert ix.versioned_indices(es, settings) == [f"{settings.index_alias}-v1"]
+    assert ix.current_index(es, settings) == f"{settings.index_alias}-v1"
+    assert search(es, settings.index_alias, SearchRequest.create(q="putin"))["total"] == 3
+
+
+def test_hostile_values_do_not_fail_the_document(es, es_settings):
+    """A 40 KB tag, a NaN salience, odd characters: the document is still indexed and searchable."""
+    from dataclasses import replace
+
+    from etl.records import Entity
+
+    a = article("odd", "Odd values \u0000 \ud7ff \U0001f4a5", "Body with emoji \U0001f4a5 and <b>tags</b>.",
+                tags=("x" * 40_000, "ok"), persons=("P" * 2000,))
+    a = replace(a, annotation=replace(a.annotation, entities=(
+        Entity(name="N", type="person", count=1, salience=float("nan"), first_offset=0),)))
+    ix.ensure_index(es, es_settings)
+    es.index(index=es_settings.index_alias, id="odd", document=to_document(a), refresh=True)
+    r = search(es, es_settings.index_alias, SearchRequest.create(q="emoji", facets=["tags", "persons"]))
+    assert [h["id"] for h in r["hits"]] == ["odd"]
+    assert r["facets"]["tags"] == [{"value": "ok", "count": 1, "selected": False}]

@@ -6,6 +6,8 @@ import json
 import uuid
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_search_corpus import CORPUS, index_corpus
 
 from etl.cli import main
@@ -123,8 +125,10 @@ def test_selected_value_outside_top_n_still_listed(corpus):
 def test_date_range_and_histogram(corpus):
     r = run(corpus, date_from="2017-05-01", date_to="2017-05-31")
     assert set(ids(r)) == {"a4", "a6", "a10"}
-    # the histogram ignores the date filter (it is what a range is picked from) and is daily here
-    assert sum(b["count"] for b in r["histogram"]) == len(CORPUS) - 1  # a9 has no date
+    # with a range the histogram zooms to it: daily buckets, empty days included
+    assert len(r["histogram"]) == 31 and sum(b["count"] for b in r["histogram"]) == 3
+    assert r["histogram"][0] == {"date": "2017-05-01", "count": 0}
+    assert {"date": "2017-05-02", "count": 2} in r["histogram"]
     r = run(corpus, date_to="2016-12-31")
     assert ids(r) == ["a8"]
     r = run(corpus, date_from="2017-09-25", date_to="2017-09-25")  # a bare day includes the whole day
@@ -142,6 +146,20 @@ def test_sort_by_date_and_missing_dates_last(corpus):
     dates = [h["published_at"] for h in r["hits"]]
     assert dates[-1] is None
     assert dates[:-1] == sorted(dates[:-1], reverse=True)
+
+
+def test_highlight_phrases_stems_and_partial_matches(corpus):
+    h = run(corpus, q='"trade talks"')["hits"][0]
+    assert "<mark>trade talks</mark>" in h["highlight"]["snippet"] or (
+        "<mark>trade</mark> <mark>talks</mark>" in h["highlight"]["snippet"])
+    h = run(corpus, q="summits")["hits"][0]
+    assert h["highlight"]["title"] == "Putin and Trump hold first <mark>summit</mark> in Helsinki"
+    # matched through the folded field ("Merkel's party"): the words that are in the text are marked
+    h = {x["id"]: x for x in run(corpus, q="Merkel party")["hits"]}["a4"]
+    assert "<mark>party</mark>" in h["highlight"]["snippet"]
+    # matched only through folding: marked in Python on the title
+    h = run(corpus, q="cafe zurich")["hits"][0]
+    assert h["highlight"]["title"] == "<mark>Café</mark> owners in <mark>Zürich</mark> protest new tax"
 
 
 def test_highlight_is_html_escaped(corpus):
@@ -215,6 +233,13 @@ def test_quote_search(corpus):
     r = quote_search(es, settings.index_alias, speaker="rex tillerson", about="Russia")
     assert [h["id"] for h in r["hits"]] == ["a2"]
     assert r["hits"][0]["quotes"][0]["highlight"].startswith("<mark>Russia</mark>")
+    # a topic word also matches longer forms in the quote ("America" -> "American workers")
+    r = quote_search(es, settings.index_alias, speaker="Tillerson", about="America")
+    assert [h["id"] for h in r["hits"]] == ["a3"] and "<mark>American</mark>" in r["hits"][0]["quotes"][0]["highlight"]
+    # the speaker's quotes are returned when the article itself is about the topic
+    r = quote_search(es, settings.index_alias, speaker="Angela Merkel", about="chancellor")
+    assert [h["id"] for h in r["hits"]] == ["a5"]
+    assert quote_search(es, settings.index_alias, speaker="Angela Merkel", about="tax")["total"] == 0
     r = quote_search(es, settings.index_alias, speaker="Tillerson")
     assert {h["id"] for h in r["hits"]} == {"a2", "a3"}
     r = quote_search(es, settings.index_alias, about="sanctions")
@@ -253,3 +278,69 @@ def test_cli_table_and_errors(corpus, monkeypatch, capsys):
     assert main(["search", "what did Rex Tillerson say about Russia?"]) == 0
     out = capsys.readouterr().out
     assert "Rex Tillerson:" in out and "Crimea" in out
+
+
+def test_relaxed_to_any_word_when_all_words_match_nothing(corpus):
+    r = run(corpus, q="merkel tillerson")
+    assert r["relaxed"] is True and set(ids(r)) == {"a2", "a3", "a4", "a5"}
+    assert run(corpus, q="merkel election")["relaxed"] is False
+    # explicit syntax is respected, never relaxed
+    r = run(corpus, q="+merkel +tillerson")
+    assert r["total"] == 0 and r["relaxed"] is False
+    assert run(corpus, q="xyzzy plugh")["total"] == 0
+
+
+def test_cli_article_and_similar(corpus, monkeypatch, capsys):
+    es, settings = corpus
+    _env(monkeypatch, settings)
+    assert main(["search", "--article", "a2"]) == 0
+    out = capsys.readouterr().out
+    assert "Tillerson warns Russia over Ukraine" in out and "Brussels at NATO headquarters" in out
+    assert main(["search", "--article", "a2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "a2"
+    assert main(["search", "--similar", "a1", "--size", "2", "--json"]) == 0
+    sim = json.loads(capsys.readouterr().out)["similar"]
+    assert len(sim) == 2 and "a1" not in {s["id"] for s in sim}
+    assert main(["search", "--similar", "a1", "--size", "2"]) == 0
+    assert capsys.readouterr().out.startswith("articles like")
+    assert main(["search", "--article", "missing"]) == 1
+
+
+@given(text=st.text(max_size=80), q=st.text(max_size=20))
+def test_folded_marks_is_escaped_and_lossless(text, q):
+    import html
+
+    from etl.search import _folded_marks
+
+    out = _folded_marks(text, q)
+    if out is None:
+        return
+    plain = out.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in plain and html.unescape(plain) == text
+
+
+def test_histogram_intervals(corpus):
+    years = run(corpus, interval="year")["histogram"]
+    assert years == [{"date": "2016-01-01", "count": 1}, {"date": "2017-01-01", "count": 8}]
+    months = run(corpus)["histogram"]  # gaps between months are filled with zeros
+    assert months[0] == {"date": "2016-11-01", "count": 1} and {"date": "2016-12-01", "count": 0} in months
+    assert len(months) == 11 and sum(b["count"] for b in months) == len(CORPUS) - 1  # a9 has no date
+    days = run(corpus, date_from="2017-05-01", date_to="2017-05-10")["histogram"]  # auto: daily
+    assert len(days) == 10 and {"date": "2017-05-02", "count": 2} in days
+    assert run(corpus, date_from="2015-01-01", date_to="2019-12-31")["histogram"] == [
+        {"date": f"{y}-01-01", "count": c} for y, c in ((2015, 0), (2016, 1), (2017, 8), (2018, 0), (2019, 0))]
+    # spanning the data with daily buckets: only days with articles
+    assert len(run(corpus, filters={"site": ["Daily Planet"]}, interval="day")["histogram"]) == 4
+    body = build_body(SearchRequest.create(histogram=False))
+    assert "histogram" not in body["aggs"]
+    assert SearchRequest.create(date_from="2017-01-01T00:00:00Z").date_from.startswith("2017-01-01T00:00:00")
+
+
+def test_wild_dates_do_not_explode_the_histogram(es, es_settings):
+    from test_search_corpus import article
+
+    index_corpus(es, es_settings, CORPUS + [article("old", "Old", "old text", published="1900-01-01T00:00:00+00:00"),
+                                            article("far", "Far", "far text", published="2999-01-01T00:00:00+00:00")])
+    r = search(es, es_settings.index_alias, SearchRequest.create())
+    assert r["total"] == len(CORPUS) + 2
+    assert len(r["histogram"]) == 11  # 2016-11 .. 2017-09; the two wild dates are outside the bounds

@@ -29,8 +29,22 @@ PLUGIN = "ours=etl.bench_adapter:extract"
 def run(dataset: str, limit: int | None) -> dict:
     """Run score.py for one dataset; return its JSON summary {label: metrics}."""
     out = HERE / f"results-{dataset}.json"
-    cmd = [sys.executable, str(SCORE), "--dataset", dataset, "--tool", *TOOLS, "--plugin", PLUGIN,
-           "--bootstrap", "200" if dataset == "scrapinghub" else "0", "--json-out", str(out), "--worst", "5"]
+    cmd = [
+        sys.executable,
+        str(SCORE),
+        "--dataset",
+        dataset,
+        "--tool",
+        *TOOLS,
+        "--plugin",
+        PLUGIN,
+        "--bootstrap",
+        "200" if dataset == "scrapinghub" else "0",
+        "--json-out",
+        str(out),
+        "--worst",
+        "5",
+    ]
     if limit:
         cmd += ["--limit", str(limit)]
     print("$", " ".join(cmd), file=sys.stderr, flush=True)
@@ -40,12 +54,17 @@ def run(dataset: str, limit: int | None) -> dict:
 
 def table(results: dict) -> str:
     """Markdown table: one row per (dataset, tool)."""
-    lines = ["| dataset | extractor | F1 | precision | recall | pages/s | errors |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| dataset | extractor | F1 | precision | recall | pages/s | errors |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for dataset, res in results.items():
         for label, s in res.items():
             pps = f"{s['pages_per_s']:.1f}" if s.get("pages_per_s") else "-"
-            lines.append(f"| {dataset} ({s['pages']}) | {label} {s.get('version') or ''} | {s['f1']:.3f} | "
-                         f"{s['precision']:.3f} | {s['recall']:.3f} | {pps} | {s['errors']} |")
+            lines.append(
+                f"| {dataset} ({s['pages']}) | {label} {s.get('version') or ''} | {s['f1']:.3f} | "
+                f"{s['precision']:.3f} | {s['recall']:.3f} | {pps} | {s['errors']} |"
+            )
     return "\n".join(lines)
 
 
@@ -58,8 +77,10 @@ def main(argv=None) -> int:
         print(f"benchmark not found: {SCORE}", file=sys.stderr)
         return 2
     results = {d: run(d, args.limit) for d in DATASETS}
-    md = (f"# Extraction benchmark\n\nRun {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, one process, "
-          f"`bench/extraction/run.py` (score.py from ../shared/bench).\n\n{table(results)}\n")
+    md = (
+        f"# Extraction benchmark\n\nRun {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, one process, "
+        f"`bench/extraction/run.py` (score.py from ../shared/bench).\n\n{table(results)}\n"
+    )
     args.out.write_text(md, "utf-8")
     print("\n" + md)
     return 0

@@ -13,6 +13,7 @@ other languages get language, dateline and word count only.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from etl.annotate.canonical import load_aliases
@@ -24,11 +25,15 @@ from etl.settings import Settings
 
 __all__ = ["annotate_articles", "annotate_text", "compose"]
 
+log = logging.getLogger(__name__)
 STAGE = "annotate"
-NER_LANGUAGES = ("en",)
+#: Languages run through the (English) NER model; "" = too short to tell, treated as English.
+NER_LANGUAGES = ("en", "")
 
 
-def annotate_text(text: str, settings: Settings, *, title: str = "", lead: str = "", language: str = "") -> Annotation:
+def annotate_text(
+    text: str, settings: Settings, *, title: str = "", lead: str = "", language: str = ""
+) -> Annotation:
     """Annotate one text (``text`` is the body; ``title``/``lead`` are optional).
 
     ``language`` is a hint (e.g. the page's declared language) used only for very short
@@ -62,7 +67,7 @@ def annotate_articles(
         _texts(articles),
         as_tuples=True,
         batch_size=max(1, settings.annotate_batch_size),
-        n_process=max(1, settings.annotate_processes),
+        n_process=_processes(settings),
     )
     for doc, (article, composed, lang) in stream:
         if not composed.text.strip():
@@ -73,6 +78,17 @@ def annotate_articles(
         else:
             annotation = plain_annotation(composed, language=lang, model=label)
         yield AnnotatedArticle(article=article, annotation=annotation, run_id=run_id)
+
+
+def _processes(settings: Settings) -> int:
+    """Worker count for ``nlp.pipe``: 1 inside a daemonic process (which may not have children)."""
+    import multiprocessing
+
+    wanted = max(1, settings.annotate_processes)
+    if wanted > 1 and multiprocessing.current_process().daemon:
+        log.warning("annotate: running in a daemonic process, using 1 process instead of %d", wanted)
+        return 1
+    return wanted
 
 
 def _texts(articles: Iterable[CleanedArticle]):

@@ -46,8 +46,12 @@ _EVENT_WORDS = frozenset(
     """cup championship championships olympics olympiad open finals tournament war summit
     festival election elections prix marathon expo derby biennale""".split()
 )
-_PERSON_NOT_PLACE = frozenset("falls city river lake county island islands bay beach valley mountains heights".split())
-_PLACE_WORDS = frozenset("street square airport bridge river mountain island park city county province state".split())
+_PERSON_NOT_PLACE = frozenset(
+    "falls city river lake county island islands bay beach valley mountains heights".split()
+)
+_PLACE_WORDS = frozenset(
+    "street square airport bridge river mountain island park city county province state".split()
+)
 _COMPOUND = re.compile(r"-|['’]s\s")  # "U.S.-Russia", "Alphabet's Google"
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
@@ -168,7 +172,9 @@ def group_by_name(mentions: list[RawMention], aliases: AliasTable) -> list[Clust
     for m in mentions:
         hit = aliases.lookup(m.text)
         name, alias_type = hit if hit else (m.text, "")
-        cluster = clusters.setdefault(alias_key(name), Cluster(name, alias_type=alias_type, from_alias=bool(hit)))
+        cluster = clusters.setdefault(
+            alias_key(name), Cluster(name, alias_type=alias_type, from_alias=bool(hit))
+        )
         cluster.mentions.append(m)
     return list(clusters.values())
 
@@ -229,7 +235,11 @@ def _short_targets(c: Cluster, full: list[Cluster]) -> list[Cluster]:
     words = _name_words(c.name)
     if not words or not words[0][:1].isupper():
         return []
-    suffix = [f for f in full if _name_words(f.name)[-len(words):] == words and len(_name_words(f.name)) > len(words)]
+    suffix = [
+        f
+        for f in full
+        if _name_words(f.name)[-len(words) :] == words and len(_name_words(f.name)) > len(words)
+    ]
     if suffix:
         return suffix
     first = [f for f in full if len(words) == 1 and _name_words(f.name)[0] == words[0]]
@@ -268,6 +278,13 @@ def best_name(cluster: Cluster) -> str:
     forms = Counter(m.text for m in cluster.mentions)
     if cluster.type == "person":
         return max(forms, key=lambda f: (len(_name_words(f)), forms[f], len(f)))
-    if merged_long := [f for f in forms if len(_name_words(f)) >= 2 and initials(f) in {alias_key(x).upper() for x in forms}]:
+    if merged_long := [
+        f for f in forms if len(_name_words(f)) >= 2 and initials(f) in {alias_key(x).upper() for x in forms}
+    ]:
         return max(merged_long, key=len)
-    return max(forms, key=lambda f: (forms[f] - 0.5 * (f.isupper() and len(f) > 4), len(f)))  # "PARIS" < "Paris"
+    best = max(
+        forms, key=lambda f: (forms[f] - 0.5 * (f.isupper() and len(f) > 4), len(f))
+    )  # "PARIS" < "Paris"
+    if best.isupper() and any(m.label == "DATELINE" for m in cluster.mentions):
+        return " ".join(w.capitalize() for w in best.split())
+    return best

@@ -12,7 +12,12 @@ from etl.records import Annotation, CleanedArticle, Rejection
 from etl.settings import Settings
 
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml|<!--|<meta|<div|<p[\s>])", re.I)
-_TYPES = (("persons", "person"), ("organizations", "organization"), ("locations", "location"), ("events", "event"))
+_TYPES = (
+    ("persons", "person"),
+    ("organizations", "organization"),
+    ("locations", "location"),
+    ("events", "event"),
+)
 
 
 def cli(args, settings: Settings) -> int:
@@ -31,7 +36,10 @@ def cli(args, settings: Settings) -> int:
         article = _clean(raw, path, settings)
         result = article if isinstance(article, Rejection) else next(annotate_articles([article], settings))
         if isinstance(result, Rejection):
-            print(f"news-etl annotate: page rejected ({result.stage}): {result.reason} {result.detail}", file=sys.stderr)
+            print(
+                f"news-etl annotate: page rejected ({result.stage}): {result.reason} {result.detail}",
+                file=sys.stderr,
+            )
             return 1
         annotation, title = result.annotation, article.title
     else:

@@ -17,13 +17,19 @@ from dataclasses import dataclass
 from etl.annotate import keywords as kw
 from etl.annotate.canonical import AliasTable, Cluster, canonicalize
 from etl.annotate.dateline import find_dateline
-from etl.annotate.entities import RawMention, doc_mentions, junk_regions
+from etl.annotate.entities import RawMention, doc_mentions, junk_regions, titled
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
 _WORDS = re.compile(r"\S*\w\S*")
-_TYPE_FIELDS = {"person": "persons", "organization": "organizations", "location": "locations", "event": "events"}
+_LOWER_WORDS = re.compile(r"(?<![\w'’./@-])[a-z][a-z]+(?![\w'’/@-]|\.\w)")  # not in URLs or e-mails
+_TYPE_FIELDS = {
+    "person": "persons",
+    "organization": "organizations",
+    "location": "locations",
+    "event": "events",
+}
 
 
 @dataclass(frozen=True)
@@ -67,20 +73,24 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
-def build_annotation(doc, composed: Composed, aliases: AliasTable, *, language: str, model: str) -> Annotation:
+def build_annotation(
+    doc, composed: Composed, aliases: AliasTable, *, language: str, model: str
+) -> Annotation:
     """Annotation of an English document from its spaCy ``doc`` (NER run on ``composed.text``)."""
     text = composed.text
     dateline = find_dateline(text, composed.body[0])
     regions = junk_regions(text)
-    mentions = _with_dateline(doc_mentions(doc, regions + _dateline_regions(dateline)), dateline)
-    clusters = [c for c in canonicalize(mentions, aliases) if c.type in _TYPE_FIELDS and not _doubtful(c)]
+    mentions = _with_dateline(doc_mentions(doc, regions + _dateline_regions(dateline), text), dateline)
+    common = set(_LOWER_WORDS.findall(text))
+    clusters = [
+        c
+        for c in canonicalize(mentions, aliases)
+        if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)
+    ]
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
     quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters))
-    exclude = {c.name.lower() for c in clusters}
-    names = [(m.start, m.end) for c in clusters for m in c.mentions]
-    masked = _mask(text, names + regions)  # names are facets already; credits are noise
-    keywords = kw.extract_keywords(masked, masked[composed.title[0] : composed.title[1]], exclude=exclude)
+    keywords = _keywords(composed, clusters, regions)
     by_type = {f: tuple(e.name for e in entities if e.type == t) for t, f in _TYPE_FIELDS.items()}
     return Annotation(
         language=language,
@@ -105,10 +115,30 @@ def plain_annotation(composed: Composed, *, language: str, model: str = "") -> A
     )
 
 
-def _doubtful(cluster: Cluster) -> bool:
-    """A 2-3 letter capitalised "place" the alias table does not know ("AI", "EV") is a misread."""
+def _keywords(composed: Composed, clusters: list[Cluster], regions: list[tuple[int, int]]) -> list[str]:
+    """Key phrases with entity names and credit regions masked out (names are facets already)."""
+    names = [(m.start, m.end) for c in clusters for m in c.mentions]
+    masked = _mask(composed.text, names + regions)
+    title = masked[composed.title[0] : composed.title[1]]
+    return kw.extract_keywords(masked, title, exclude={c.name.lower() for c in clusters})
+
+
+def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
+    """Misreads the alias table does not vouch for.
+
+    A 2-3 letter capitalised "place" ("AI", "EV"); a one-word "person" mentioned once
+    without a title before it ("Kosmos"; "President Trump" stays); a one-word name the
+    text also uses as a lower-case word ("Meth" / "meth").
+    """
+    if cluster.from_alias:
+        return False
     short = cluster.name.replace(".", "")
-    return cluster.type == "location" and not cluster.from_alias and short.isupper() and len(short) <= 3
+    if cluster.type == "location" and short.isupper() and len(short) <= 3:
+        return True
+    if cluster.type == "person" and " " not in cluster.name and len(cluster.mentions) == 1:
+        # one bare word, once: mostly products, brands, places ("Yahoo", "Kosmos"), unless titled
+        return not titled(text, cluster.mentions[0].start)
+    return " " not in cluster.name and cluster.name.lower() in common
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -141,7 +171,9 @@ def _dateline_name(dateline, aliases: AliasTable) -> str:
 
 def _surnames(clusters: list[Cluster]) -> dict[str, str]:
     counts = Counter(c.name.split()[-1] for c in clusters if c.type == "person" and len(c.name.split()) > 1)
-    return {c.name.split()[-1]: c.name for c in clusters if c.type == "person" and counts[c.name.split()[-1]] == 1}
+    return {
+        c.name.split()[-1]: c.name for c in clusters if c.type == "person" and counts[c.name.split()[-1]] == 1
+    }
 
 
 def salience_scores(clusters: list[Cluster], composed: Composed) -> list[float]:
@@ -172,6 +204,6 @@ def _entities(clusters: list[Cluster], composed: Composed) -> list[Entity]:
             first_offset=c.mentions[0].start,
             mentions=tuple(Mention(m.start, m.end, m.text) for m in c.mentions),
         )
-        for c, s in zip(clusters, scores)
+        for c, s in zip(clusters, scores, strict=True)
     ]
     return sorted(entities, key=lambda e: (-e.salience, e.first_offset))

@@ -31,14 +31,32 @@ TITLES = frozenset(
     professor doctor coach manager official minister-president superintendent sheriff commander
     pastor rabbi imam bishop cardinal archbishop emir crown president-elect""".split()
 )
+#: Words that, right before a name, make it a person whatever the model's label.
+PERSON_CUES = frozenset(
+    """mr mrs ms dr president senator sen rep gov governor mayor ceo coo cfo cto chair chairman chairwoman
+    spokesman spokeswoman spokesperson judge minister chancellor premier secretary-general
+    ambassador envoy aide coach actor actress singer rapper striker midfielder defender goalkeeper
+    captain lawyer attorney professor""".split()
+)
+_CUE_WORD = re.compile(r"\b([A-Za-z]+)\.?[ \t]+(?=[A-Z])")
+_NAME_AFTER_CUE = re.compile(
+    r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}\b"
+)
+_PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
+#: Titles that are part of how a person is named ("Prince Harry", "Pope Francis"): kept.
+_NAME_TITLES = frozenset(
+    "king queen prince princess pope sheikh lord lady dame sir saint st emir crown".split()
+)
 _JUNK_WORDS = frozenset(
-    """state government ministry department administration police army navy court parliament
+    """state government ministry department administration
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow pt et ct mt
     gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
     agency officials official""".split()
 )
-_PARTICLES = frozenset("von van der den de da del della di du la le ter ten bin bint ibn al el dos das".split())
+_PARTICLES = frozenset(
+    "von van der den de da del della di du la le ter ten bin bint ibn al el dos das".split()
+)
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
 _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
@@ -47,17 +65,23 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\r\n\"'“”‘’`.,;:!?()[]{}<>|*-–—_"
 
 # Regions whose content never yields entities.
-_BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]{0,150}$")
+_BYLINE = re.compile(
+    r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]{0,100}(?<![.!?\"”])[ \t]*$"
+)  # "By Friday, ... ." is prose
 _CREDIT = re.compile(
-    r"(?i)\b(?:photo(?:graph)?s?|image|picture|pic|video|credit|courtesy|illustration)"
-    r"(?:\s+credit)?\s*(?:by|:|©|-)\s*[^\n]*"
+    r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
+    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))[^\n]{0,80}"
 )
-_CREDIT_PAREN = re.compile(r"\((?:[^()\n]*?(?:Photo|Image|Credit|Getty|Reuters|AFP|AP|EPA)[^()\n]*?)\)")
-_SLASH_CHAIN = re.compile(r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*)+")
+_CREDIT_PAREN = re.compile(
+    r"\([^()\n]{0,40}?\b(?:Photo|Image|Credit|Getty|Reuters|AFP|AP|EPA)\b[^()\n]{0,40}?\)"
+)
+_SLASH_CHAIN = re.compile(
+    r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*)+"
+)
 _STAFF = re.compile(r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced) by\b[^\n]*")
 _STAFF_LINE = re.compile(
-    r"(?im)^[^\n]{0,120}\b(?:writers?|correspondents?|reporters?|staff)\b[^\n]{0,120}"
-    r"\b(?:contributed|reported|wrote)\b[^\n]{0,80}$"
+    r"(?im)^[^\n]{0,150}\b(?:writers?|correspondents?|reporters?)\b[^\n]{0,80}\b(?:contributed|reported from)\b"
+    r"[^\n]{0,80}$|^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b[^\n]{0,20}$"
 )
 _AGENCY_IMAGES = re.compile(r"\b(?:Getty Images|AP Photo|EPA-EFE|Shutterstock|File Photo|AFP Photo)\b")
 
@@ -89,24 +113,60 @@ def in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in regions)
 
 
-def doc_mentions(doc, regions: list[tuple[int, int]]) -> list[RawMention]:
+def doc_mentions(doc, regions: list[tuple[int, int]], text: str | None = None) -> list[RawMention]:
     """Cleaned, junk-filtered mentions of persons, organizations, locations, events in ``doc``.
 
-    Input: a spaCy Doc with ``ents`` and the junk regions of its text. Output:
+    Input: a spaCy Doc with ``ents``, the junk regions of its text (and the text itself,
+    to save rebuilding it from the tokens). Output:
     RawMention list in text order; offsets point at the cleaned surface form.
     """
     out = []
     covered = 0
+    text = doc.text if text is None else text  # doc.text is rebuilt from tokens on each access
     for ent in doc.ents:
         etype = LABEL_TYPES.get(ent.label_)
         if etype is None or ent.start_char < covered or in_regions(ent.start_char, ent.end_char, regions):
             continue
-        end = _extend_particle(doc.text, ent.end_char) if etype == "person" else ent.end_char
+        end = _extend_particle(text, ent.end_char) if etype == "person" else ent.end_char
         covered = end
-        mention = clean_mention(doc.text, ent.start_char, end, etype, ent.label_)
+        if etype != "person" and _after_title(text, ent.start_char):
+            etype = "person"  # "SoftBank COO Marcelo Claure", "Governor Salomon Jara"
+        mention = clean_mention(text, ent.start_char, end, etype, ent.label_)
         if mention is not None:
             out.append(mention)
+    return sorted(out + titled_names(text, out, regions), key=lambda m: m.start)
+
+
+def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
+    """Names the model missed after a title: "Fed Chair Eleanor Whitfield" -> person "Eleanor Whitfield".
+
+    Only 2-3 capitalised words right after a word of PERSON_CUES, overlapping no mention found.
+    """
+    out = []
+    for cue in _CUE_WORD.finditer(text):
+        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue.group(1).lower() in PERSON_CUES else None
+        if m is None:
+            continue
+        start, end = m.span()
+        words = m.group().split()
+        if any(w.lower() in _JUNK_WORDS or w.lower() in TITLES for w in words):
+            continue
+        if in_regions(start, end, regions) or any(f.start < end and start < f.end for f in found):
+            continue
+        out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
+
+
+def _after_title(text: str, start: int) -> bool:
+    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator")."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return bool(m) and m.group(1).lower() in PERSON_CUES
+
+
+def titled(text: str, start: int) -> bool:
+    """True when the word just before ``start`` is any title or honorific ("President", "Mr")."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return bool(m) and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
 
 
 def _extend_particle(text: str, end: int) -> int:
@@ -157,7 +217,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_abbrev_dot(text: str, start: int, end: int) -> bool:
     """Keep the final dot of "U.S." / "Jr." style abbreviations."""
-    return text[end - 1] == "." and bool(re.search(r"(?:\b[A-Z]\.[A-Z]\.|\bJr\.|\bSr\.|\bInc\.|\bCo\.)$", text[start:end]))
+    return text[end - 1] == "." and bool(
+        re.search(r"(?:\b[A-Z]\.[A-Z]\.|\bJr\.|\bSr\.|\bInc\.|\bCo\.)$", text[start:end])
+    )
 
 
 def _strip_trailing_numbers(text: str, start: int, end: int) -> int:
@@ -169,7 +231,7 @@ def _strip_trailing_numbers(text: str, start: int, end: int) -> int:
 def _strip_titles(text: str, start: int, end: int) -> int:
     while True:
         m = re.match(r"([A-Za-z-]+)\.?\s+", text[start:end])
-        if not m or m.group(1).lower() not in TITLES:
+        if not m or m.group(1).lower() not in TITLES or m.group(1).lower() in _NAME_TITLES:
             return start
         start += m.end()
 

@@ -13,8 +13,9 @@ from collections import Counter
 
 from etl.annotate.entities import TITLES
 
-STOPWORDS = frozenset(
-    """a about above across after again against all almost along already also although always am
+STOPWORDS = (
+    frozenset(
+        """a about above across after again against all almost along already also although always am
     among an and another any anyone anything are around as at away back be became because become been
     before being below between both but by can cannot could did do does doing done down during each
     either else enough even ever every few first for from further get gets got had has have having he
@@ -32,13 +33,17 @@ STOPWORDS = frozenset(
     percent new also including around go top photo file reuters ap afp getty images image video
     am pm est edt cst cdt pst pdt gmt utc bst cet updated
     would could told think know going want way lot thing things people""".split()
-) | TITLES
+    )
+    | TITLES
+)
 _CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ve|ll|d|m|t))$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d.,:]*|[^\sA-Za-z\d]|\n")
 _MAX_WORDS = 3
 
 
-def extract_keywords(text: str, title: str = "", *, top: int = 10, exclude: set[str] = frozenset()) -> list[str]:
+def extract_keywords(
+    text: str, title: str = "", *, top: int = 10, exclude: set[str] = frozenset()
+) -> list[str]:
     """Up to ``top`` key phrases (lower case unless written as a name) of English ``text``.
 
     ``exclude`` holds lower-cased names to leave out (the document's entity names).
@@ -65,7 +70,7 @@ def candidate_phrases(text: str) -> list[str]:
     run: list[str] = []
     for token in _TOKEN.findall(text):
         word = token.strip(".'’-")
-        base = _CONTRACTION.sub("", word)
+        base = _CONTRACTION.sub("", word) if ("'" in word or "’" in word) else word
         if base != word and (base.lower() in STOPWORDS or not base[:1].isupper()):
             word = ""  # "there's", "we're", "don't"; a name's possessive keeps the name
         word = base if word else ""

@@ -10,7 +10,8 @@ else in the sentence before it (``Tillerson said: "..."``). The name is a person
 of the document resolved to its canonical entity; "he"/"she" take the last person
 mentioned before the quote; a known surname missed by the model still counts. A quote
 with no attribution that follows an attributed quote in the same paragraph, or opens
-the next paragraph, continues it (same speaker, texts joined into one Quote). Duplicates (a pull quote repeating a body quote) are dropped.
+the next paragraph, continues it (same speaker, texts joined into one Quote).
+Duplicates (a pull quote repeating a body quote) are dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from etl.records import Quote
 
-_DOUBLE = "\"“”„«»"
+_DOUBLE = '"“”„«»'
 _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|asks|stated|states|noted|notes|explained|explains|"
     r"insisted|insists|wrote|writes|warned|warns|argued|argues|continued|continues|replied|replies|"
@@ -31,6 +32,11 @@ _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _SINGLE = re.compile(r"(?:^|(?<=[\s(]))[‘'](?=\S)(.{3,}?[.,!?…])[’'](?=\s|$|[)—–-])")
+_POSSESSOR = re.compile(r"['’]s?\b")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms st sen rep gov gen lt col sgt capt jr sr prof rev no vs mt ft sec".split()
+)
 _AFTER_CHARS = 160
 _NEAR_VERB = 60
 
@@ -80,7 +86,7 @@ def _quote_spans(text: str) -> list[_Found]:
         if marks:
             if len(marks) % 2 and line.lstrip()[:1] in _DOUBLE:
                 marks.append(len(line))  # continued quote: runs to the end of the paragraph
-            for a, b in zip(marks[::2], marks[1::2]):
+            for a, b in zip(marks[::2], marks[1::2], strict=False):
                 out.append(_Found(base + a + 1, base + b, base + min(b + 1, len(line)), base + a, index))
             continue
         for m in _SINGLE.finditer(line):
@@ -106,15 +112,26 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
 def _after_window_end(text: str, pos: int) -> int:
     limit = min(len(text), pos + _AFTER_CHARS)
     stops = [text.find(c, pos, limit) for c in _DOUBLE + "\n"]
-    m = _SENTENCE_END.search(text, pos, limit)
-    candidates = [s for s in stops if s >= 0] + ([m.start()] if m else [])
+    ends = _sentence_ends(text, pos, limit)
+    candidates = [s for s in stops if s >= 0] + ends[:1]
     return min(candidates, default=limit)
 
 
 def _sentence_start(text: str, pos: int) -> int:
     para_start = text.rfind("\n", 0, pos) + 1
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, para_start, pos)]
-    return ends[-1] if ends else para_start
+    ends = _sentence_ends(text, para_start, pos)
+    return ends[-1] + 1 if ends else para_start
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets of sentence-final punctuation, skipping "Dr." / "U.S." / "J." abbreviations."""
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = _WORD_BEFORE.search(text, max(start, m.start() - 12), m.start())
+        if m.group() == "." and word and (word.group().lower() in _ABBREVIATIONS or len(word.group()) == 1):
+            continue
+        out.append(m.start())
+    return out
 
 
 def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool) -> str | None:
@@ -122,9 +139,9 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     verb = _VERB.search(window)
     if verb is None or (after and verb.start() > _NEAR_VERB):
         return None
-    inside = [p for p in persons if start <= p.start and p.end <= end]
-    if inside:
-        return (inside[0] if after else _nearest(inside, start + verb.start())).name
+    inside = [p for p in persons if start <= p.start and p.end <= end and not _POSSESSOR.match(text, p.end)]
+    if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
+        return _nearest(inside, start + verb.start(), start + verb.end()).name
     named = _surname_in(window, surnames)
     if named:
         return named
@@ -134,8 +151,8 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     return None if after else ""
 
 
-def _nearest(persons: list[PersonRef], pos: int) -> PersonRef:
-    return min(persons, key=lambda p: abs(p.start - pos))
+def _nearest(persons: list[PersonRef], verb_start: int, verb_end: int) -> PersonRef:
+    return min(persons, key=lambda p: p.start - verb_end if p.start >= verb_end else verb_start - p.end)
 
 
 def _surname_in(window: str, surnames: dict[str, str]) -> str:
@@ -151,7 +168,9 @@ def _continue(text: str, found: list[_Found]) -> list[Quote]:
     for q in found:
         body = _clean(text[q.start : q.end])
         starts_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
-        follows = last is not None and (q.para == last.para or (starts_paragraph and _next_paragraph(text, last, q)))
+        follows = last is not None and (
+            q.para == last.para or (starts_paragraph and _next_paragraph(text, last, q))
+        )
         if not q.speaker and last and last.speaker and follows:
             prev = quotes.pop()
             joiner = " " if prev.text[-1:] in ".!?…" else " … "

@@ -92,6 +92,7 @@ class SearchResponse(BaseModel):
     histogram: list[Bucket]
     next: str | None = None
     took_ms: int | None = None
+    relaxed: bool = False
 
 
 class ErrorResponse(BaseModel):
@@ -107,6 +108,12 @@ def _error(status: int, message: str) -> Response:
     return _json({"error": message}, status)
 
 
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+                               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 ERRORS = {400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
 
 
@@ -220,7 +227,7 @@ def create_app(settings: Settings | None = None, es=None) -> FastAPI:
 
     @app.get("/", include_in_schema=False)
     def page():
-        return FileResponse(STATIC / "index.html", media_type="text/html")
+        return FileResponse(STATIC / "index.html", media_type="text/html", headers=PAGE_HEADERS)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

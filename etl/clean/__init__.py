@@ -24,6 +24,9 @@ from urllib.parse import urlsplit
 
 from etl.clean import body, decode, dom, meta
 from etl.clean import rules as rules_mod
+from etl.clean.authors import agency_in_text, split_byline
+from etl.clean.dates import parse_date
+from etl.clean.dom import text_of
 from etl.errors import ConfigError
 from etl.records import CleanedArticle, FetchedPage, Image, Rejection
 from etl.urls import doc_id, normalize_url
@@ -43,7 +46,7 @@ def main_text(html: str, url: str) -> str:
         text, err = decode.decode_html(html)
         if err:
             return ""
-        result = _extract(text, url, full=False)
+        result = _extract(text, url, full=False, keep_lead=True)
         return "\n".join(result[2]) if result else ""
     except Exception:  # pragma: no cover - last-resort guard for the bench interface
         log.exception("main_text failed for %s", url)
@@ -56,19 +59,27 @@ def clean_page(page: FetchedPage, settings=None) -> CleanedArticle | Rejection:
     ctype = (page.content_type or "").lower()
     if ctype and not any(t in ctype for t in ("html", "xml", "text/plain", "octet-stream")):
         return Rejection(url, "clean", "not_html", f"content type {page.content_type}")
-    return clean_html(page.content, url, settings, encoding=page.encoding,
-                      fetched_at=page.fetched_at, source=page.source)
+    return clean_html(
+        page.content, url, settings, encoding=page.encoding, fetched_at=page.fetched_at, source=page.source
+    )
 
 
-def clean_html(html: str | bytes, url: str, settings=None, *, encoding: str | None = None,
-               fetched_at: str = "", source: str = "") -> CleanedArticle | Rejection:
+def clean_html(
+    html: str | bytes,
+    url: str,
+    settings=None,
+    *,
+    encoding: str | None = None,
+    fetched_at: str = "",
+    source: str = "",
+) -> CleanedArticle | Rejection:
     """Clean one page given as bytes or text.
 
     Input: the page, its URL, optional settings, the HTTP charset (``encoding``).
     Output: CleanedArticle (metadata + provenance) or Rejection(stage="clean").
     Errors: only ConfigError for an invalid rules file; bad pages are Rejections.
     """
-    rules = rules_mod.load_rules()
+    rules = rules_mod.load_rules(getattr(settings, "clean_rules", "") or None)
     try:
         text, err = decode.decode_html(html, encoding)
         if err:
@@ -96,13 +107,25 @@ def _article(fields, prov, body_text, url, fetched_at, source) -> CleanedArticle
         prov["canonical_url"] = "url"
     images = tuple(Image(i["url"], i["caption"], i["credit"]) for i in fields.get("images", ()))
     return CleanedArticle(
-        url=url, doc_id=doc_id(canonical), title=fields.get("title", ""), body=body_text,
-        canonical_url=canonical, lead=fields.get("lead", ""), authors=tuple(fields.get("authors", ())),
-        agency=fields.get("agency", ""), site_name=fields.get("site_name", ""),
-        section=fields.get("section", ""), tags=tuple(fields.get("tags", ())),
-        language=fields.get("language", ""), published_at=fields.get("published_at"),
-        modified_at=fields.get("modified_at"), images=images, provenance=dict(prov),
-        fetched_at=fetched_at, source=source, content_hash=content_hash(body_text),
+        url=url,
+        doc_id=doc_id(canonical),
+        title=fields.get("title", ""),
+        body=body_text,
+        canonical_url=canonical,
+        lead=fields.get("lead", ""),
+        authors=tuple(fields.get("authors", ())),
+        agency=fields.get("agency", ""),
+        site_name=fields.get("site_name", ""),
+        section=fields.get("section", ""),
+        tags=tuple(fields.get("tags", ())),
+        language=fields.get("language", ""),
+        published_at=fields.get("published_at"),
+        modified_at=fields.get("modified_at"),
+        images=images,
+        provenance=dict(prov),
+        fetched_at=fetched_at,
+        source=source,
+        content_hash=content_hash(body_text),
         extractor_version=EXTRACTOR_VERSION,
     )
 
@@ -125,12 +148,17 @@ def _id_url(canonical: str, url: str) -> str:
     c = urlsplit(canonical or "")
     if c.scheme in ("http", "https") and c.hostname and urlsplit(url or "").scheme not in ("http", "https"):
         return normalize_url(canonical)  # a local file: the page's own canonical URL is the best id
-    if c.scheme in ("http", "https") and c.hostname and _site(c.hostname) == _site(urlsplit(url).hostname or ""):
+    if (
+        c.scheme in ("http", "https")
+        and c.hostname
+        and _site(c.hostname) == _site(urlsplit(url).hostname or "")
+    ):
         return normalize_url(canonical)
     return normalize_url(url)
 
 
 # ----------------------------------------------------------------- core
+
 
 def _light_meta(root, url) -> tuple[dict, dict, dict]:
     objs = meta.jsonld_objects(root)
@@ -140,8 +168,7 @@ def _light_meta(root, url) -> tuple[dict, dict, dict]:
     title, tprov = meta.find_title(ld, md, root, site)
     lead, lprov = meta.find_lead(ld, md, root)
     art = _longest_body(objs)
-    return ({"title": title, "lead": lead}, {"title": tprov, "lead": lprov},
-            {"article_body": art})
+    return ({"title": title, "lead": lead}, {"title": tprov, "lead": lprov}, {"article_body": art})
 
 
 def _longest_body(objs) -> str:
@@ -149,36 +176,64 @@ def _longest_body(objs) -> str:
     return max(bodies, key=len).strip() if bodies else ""
 
 
-def _extract(text: str, url: str, full: bool = True, rules: dict | None = None):
-    """Parse, read metadata, extract the body. Output: (fields, provenance, paragraphs) or None."""
+def _extract(text: str, url: str, full: bool = True, rules: dict | None = None, keep_lead: bool = False):
+    """Parse, read metadata, extract the body. Output: (fields, provenance, paragraphs) or None.
+
+    ``keep_lead``: leave a visible standfirst inside the paragraphs (``main_text``);
+    otherwise it is removed from the body because it has its own field.
+    """
     root = dom.parse(text)
     if root is None:
         return None
+    deep = dom.too_deep()
     fields, prov, extras = meta.extract_meta(root, url) if full else _light_meta(root, url)
     rule = rules_mod.rule_for(rules or {}, urlsplit(url or "").hostname or "")
     protect = _apply_rule(root, rule, fields, prov) if rule else []
-    title = fields.get("title", "")
+    paras = _paragraphs(text, root, fields.get("title", ""), protect, deep)
+    paras = _jsonld_fallback(paras, extras.get("article_body", ""), prov)
+    if not keep_lead:
+        paras = _drop_lead(paras, fields.get("lead", ""), prov.get("lead"))
+    elif prov.get("lead") == "text" and paras:
+        paras = _add_lead(paras, fields.get("lead", ""))
+    _fields_from_body(fields, prov, paras, full)
+    return fields, prov, paras
+
+
+def _paragraphs(text: str, root, title: str, protect: list, deep: bool) -> list[str]:
+    """Strict extraction, then the lenient and flattened retries when it finds too little."""
     paras = body.extract_blocks(root, title, protect)
-    if _chars(paras) < _SHORT and not protect:
-        alt = body.extract_blocks(dom.parse(text), title, lenient=True)
-        if _chars(alt) > _chars(paras):
+    if protect or _chars(paras) >= _SHORT:
+        return paras
+    retry = dom.parse(text)
+    alt = body.extract_blocks(retry, title, lenient=True) if retry is not None else []
+    if _chars(alt) > _chars(paras):
+        paras = alt
+    if deep and _chars(paras) < _SHORT:
+        flat = dom.parse(dom.flatten(text))  # pathological nesting beyond libxml2's depth limit
+        alt = body.extract_blocks(flat, title, lenient=True) if flat is not None else []
+        if _chars(alt) > _chars(paras) * 2:
             paras = alt
-    art = extras.get("article_body", "")
-    if len(art) > max(_chars(paras) * 2, 200) and _chars(paras) < 1500:
-        paras = [p.strip() for p in re.split(r"\n+|(?<=[.!?])\s{2,}", art) if p.strip()]
+    return paras
+
+
+def _jsonld_fallback(paras: list, article_body: str, prov: dict) -> list:
+    """Use the JSON-LD articleBody when it is much longer than the DOM text."""
+    if len(article_body) > max(_chars(paras) * 2, 200) and _chars(paras) < 1500:
         prov["body"] = "json-ld"
-    paras = _drop_lead(paras, fields.get("lead", ""), prov.get("lead"))
+        return [p.strip() for p in re.split(r"\n+|(?<=[.!?])\s{2,}", article_body) if p.strip()]
+    return paras
+
+
+def _fields_from_body(fields: dict, prov: dict, paras: list, full: bool) -> None:
+    """Language guessed from the text; agency from a dateline such as "(Reuters) -"."""
     if full and not fields.get("language"):
         guess = meta.guess_language("\n".join(paras))
         if guess:
             fields["language"], prov["language"] = guess, "guess"
     if not fields.get("agency") and paras:
-        from etl.clean.authors import agency_in_text
-
         ag = agency_in_text(paras[0][:200])
         if ag:
             fields["agency"], prov["agency"] = ag, "body"
-    return fields, prov, paras
 
 
 def _chars(paras) -> int:
@@ -192,7 +247,16 @@ def _drop_lead(paras: list, lead: str, lead_prov: str | None) -> list:
     key = body._key(lead)
     for i, p in enumerate(paras[:3]):
         if body._key(p) == key:
-            return paras[:i] + paras[i + 1:]
+            rest = paras[:i] + paras[i + 1 :]
+            return rest if _chars(rest) >= max(MIN_BODY_CHARS, len(lead)) else paras
+    return paras
+
+
+def _add_lead(paras: list, lead: str) -> list:
+    """main_text: a visible standfirst outside the article container starts the text."""
+    key = body._key(lead)
+    if key and not any(key in body._key(p) for p in paras[:5]):
+        return [lead] + paras
     return paras
 
 
@@ -204,20 +268,18 @@ def _apply_rule(root, rule: dict, fields: dict, prov: dict) -> list:
         if rule.get(key):
             els = rules_mod.select(root, rule[key])
             if els:
-                fields[field], prov[field] = " ".join(els[0].text_content().split()), "rule"
+                fields[field], prov[field] = " ".join(text_of(els[0]).split()), "rule"
     if rule.get("authors"):
-        from etl.clean.authors import split_byline
-
-        names, agency = split_byline([" ".join(e.text_content().split()) for e in rules_mod.select(root, rule["authors"])])
+        names, agency = split_byline(
+            [" ".join(text_of(e).split()) for e in rules_mod.select(root, rule["authors"])]
+        )
         if names:
             fields["authors"], prov["authors"] = names, "rule"
         if agency:
             fields["agency"], prov["agency"] = agency, "rule"
     if rule.get("published"):
-        from etl.clean.dates import parse_date
-
         for el in rules_mod.select(root, rule["published"]):
-            iso = parse_date(el.get("datetime") or el.get("content") or " ".join(el.text_content().split()))
+            iso = parse_date(el.get("datetime") or el.get("content") or " ".join(text_of(el).split()))
             if iso:
                 fields["published_at"], prov["published_at"] = iso, "rule"
                 break

@@ -22,13 +22,16 @@ from dataclasses import dataclass
 from lxml import etree
 
 from etl.clean import dom
+from etl.clean.authors import agency_name
+from etl.clean.dom import text_of
 
-BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-    "dt", "dd", "blockquote", "pre", "table", "tr", "thead", "tbody", "tfoot", "caption", "hr", "figure",
-    "header", "footer", "address", "center", "fieldset", "details", "summary", "body", "html", "nav",
-    "aside", "form", "hgroup", "br", "figcaption", "legend", "noscript",
-})
+BLOCK_TAGS = frozenset(
+    """
+p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr thead
+tbody tfoot caption hr figure header footer address center fieldset details summary body html
+nav aside form hgroup br figcaption legend noscript
+""".split()
+)
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 PARA_TAGS = ("p", "pre", "td", "blockquote")
 TEXT_CONTAINERS = frozenset({"div", "section", "article", "main", "span", "font", "center", "td"})
@@ -49,6 +52,35 @@ _DATELINE_ONLY = re.compile(
     r"(?:\w+,?\s+)?(?:\d{1,2}[./ ]\s*)?(?:\w+\.?\s+)?\d{1,2},?\s*\d{4}\b[\w\s:.,|/-]{0,30}$",
     re.I,
 )
+_STAMP = re.compile(
+    r"^(?:published|updated|posted|release date|last (?:updated|modified)|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour|publicado|actualizado)\b",
+    re.I,
+)
+_PROMO = re.compile(
+    r"\b(?:subscribe|subscription|sign up|newsletters?|follow (?:us|him|her|them|@)|join (?:us|our)|"
+    r"may be reached at|can be reached at|e-?mail (?:him|her|me|us|the author)|click here|"
+    r"abonnieren|newsletter|folgen sie|melden sie sich|inscrivez-vous|suscríbete)\b",
+    re.I,
+)
+_BOILER_ANY = re.compile(
+    r"\b(?:subscribe|sign up for|to view the full story|for the full story|download (?:the|our) [\w ]{0,30}apps?|"
+    r"already a subscriber|log in to|enthält werbung|werbung\.|"
+    r"copyrighted property|written permission|may not be (?:published|reproduced|reprinted)|"
+    r"all rights reserved|schon gelesen|war (?:der|dieser) artikel|artikel teilen|gefällt mir|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|read more|read next|continue reading|"
+    r"share this|share on|teilen sie|click here|auch interessant|empfehlungen aus|nächsten artikel|"
+    r"signing up|stay up[- ]to[- ]date|keine kommentare|no comments yet|nicht eingeloggt|registrieren sie|"
+    r"ohne gewähr|noch keine bewertungen|related articles|more stories|you may also like|"
+    r"das könnte sie auch interessieren|zum newsletter)\b",
+    re.I,
+)
+_CREDIT_LINE = re.compile(
+    r"getty ?images|shutterstock|istock|thinkstock|imago|picture[- ]alliance|ap photo|"
+    r"^(?:foto|fotos|bild|photo|image|quelle|source|credit|crédit|abbildung)\s*:|"
+    r"^[\w .-]{2,30}\s/\s[\w .-]{2,40}$",
+    re.I,
+)
 _END_PUNCT = re.compile(r"[.!?:;\"”»'’)\]…。！？]$")
 
 
@@ -67,8 +99,6 @@ class Block:
 def _direct_text_len(el) -> int:
     n = len((el.text or "").strip())
     for child in el:
-        if child.tag in BLOCK_TAGS:
-            continue
         n += len((child.tail or "").strip())
     return n
 
@@ -113,7 +143,7 @@ def score_candidates(root, total: dict, links: dict) -> dict:
         lk = links.get(el, 0) if tag in PARA_TAGS else 0
         if lk > 0.5 * length:
             continue
-        text = el.text_content() if tag in PARA_TAGS else (el.text or "")
+        text = text_of(el) if tag in PARA_TAGS else (el.text or "")
         contrib = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
         weight = 1.0
         node = target
@@ -121,7 +151,7 @@ def score_candidates(root, total: dict, links: dict) -> dict:
             if node is None or node.tag == "html":
                 break
             raw[node] = raw.get(node, 0.0) + contrib * weight
-            weight /= 2
+            weight *= 0.6
             node = node.getparent()
     scores = {}
     for el, s in raw.items():
@@ -135,6 +165,11 @@ def _is_ancestor(a, b) -> bool:
     return any(x is a for x in b.iterancestors())
 
 
+SPLIT_STRONG = 0.4  # other candidates this close to the best may be parts of one split body
+SPLIT_GROWTH = 1.8  # ... whose common ancestor may hold this much more text than the parts
+TIE = 0.9  # candidates this close to the best count as a tie (the first in the page wins)
+
+
 def pick_container(root, scores: dict, total: dict, links: dict) -> list:
     """Choose the article: the best candidate, maybe its ancestor, plus good siblings.
 
@@ -144,22 +179,9 @@ def pick_container(root, scores: dict, total: dict, links: dict) -> list:
         return []
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     top, best = ranked[0]
-    # strong candidates split by ads/figures: their common ancestor is the article,
-    # provided it adds little text of its own
-    strong = [el for el, s in ranked[1:10] if s >= 0.5 * best and not _is_ancestor(el, top)
-              and not _is_ancestor(top, el)]
-    if strong:
-        node = top.getparent()
-        while node is not None and node.tag not in ("body", "html"):
-            inside = [el for el in strong if _is_ancestor(node, el)]
-            if inside:
-                covered = total.get(top, 0) + sum(total.get(el, 0) for el in inside)
-                if total.get(node, 0) <= 1.6 * covered:
-                    top = node
-                break
-            node = node.getparent()
-    # a lone child: use the parent so siblings of the wrapper are considered
-    while True:
+    merged = _common_ancestor(top, ranked, best, total)
+    top = merged if merged is not None else _first_of_ties(root, top, ranked, best)
+    while True:  # a lone child: use the parent so siblings of the wrapper are considered
         parent = top.getparent()
         if parent is None or parent.tag in ("body", "html") or len(parent) != 1:
             break
@@ -167,34 +189,58 @@ def pick_container(root, scores: dict, total: dict, links: dict) -> list:
     parent = top.getparent()
     if parent is None:
         return [top]
-    threshold = max(10.0, scores.get(top, best) * 0.2)
-    chosen = []
-    for sib in parent:
-        if not isinstance(sib.tag, str):
-            continue
-        if sib is top:
-            chosen.append(sib)
-            continue
-        if _sibling_ok(sib, scores, threshold, total, links):
-            chosen.append(sib)
-    return chosen
+    threshold = max(5.0, scores.get(top, best) * 0.1)
+    return [
+        sib
+        for sib in parent
+        if isinstance(sib.tag, str) and (sib is top or _sibling_ok(sib, scores, threshold, total, links))
+    ]
+
+
+def _disjoint(a, b) -> bool:
+    return not _is_ancestor(a, b) and not _is_ancestor(b, a)
+
+
+def _common_ancestor(top, ranked: list, best: float, total: dict):
+    """Body split by ads/figures: the ancestor joining strong candidates, if it adds little text."""
+    strong = [el for el, s in ranked[1:10] if s >= SPLIT_STRONG * best and _disjoint(el, top)]
+    node = top.getparent() if strong else None
+    while node is not None and node.tag not in ("body", "html"):
+        inside = [el for el in strong if _is_ancestor(node, el)]
+        if inside:
+            covered = total.get(top, 0) + sum(total.get(el, 0) for el in inside)
+            return node if total.get(node, 0) <= SPLIT_GROWTH * covered else None
+        node = node.getparent()
+    return None
+
+
+def _first_of_ties(root, top, ranked: list, best: float):
+    """Near-tied disjoint candidates (repeated posts, infinite scroll): the first one is the page's."""
+    close = [el for el, s in ranked[1:6] if s >= TIE * best and _disjoint(el, top)]
+    if not close:
+        return top
+    order = {el: i for i, el in enumerate(root.iter(etree.Element))}
+    earlier = [el for el in close if order.get(el, 1 << 30) < order.get(top, 0)]
+    return min(earlier, key=order.get) if earlier else top
 
 
 def _sibling_ok(sib, scores, threshold, total, links) -> bool:
     if scores.get(sib, 0) >= threshold:
         return True
-    if sib.tag not in ("p", "blockquote", "pre", "ul", "ol", "h2", "h3", "h4", "table", "div"):
+    if sib.tag not in ("p", "blockquote", "pre", "ul", "ol", "h2", "h3", "h4", "table", "div", "header"):
         return False
     t = total.get(sib, 0)
     if not t:
         return False
     ld = links.get(sib, 0) / t
-    if t > 80 and ld < 0.25 and sib.tag != "div":
+    if t > 80 and ld < 0.25 and sib.tag not in ("div", "header"):
+        return True
+    if sib.tag == "header" and t > 80 and ld < 0.2:
         return True
     if sib.tag == "div" and t > 200 and ld < 0.1 and not dom.is_negative(dom.attr_text(sib)):
         return True
     if t <= 80 and ld == 0 and sib.tag == "p":
-        return bool(_END_PUNCT.search(sib.text_content().strip()))
+        return bool(_END_PUNCT.search(text_of(sib).strip()))
     return False
 
 
@@ -293,11 +339,23 @@ def filter_blocks(blocks: list[Block], title: str = "") -> list[str]:
         if (b.tag == "h1" and not kept) or (title_key and _key(text) == title_key):
             continue
         ld = b.link_density
-        if ld > 0.5 or (b.in_list and ld > 0.3 and n < 200):
+        if ld > 0.6 or (b.in_list and ld > 0.3 and n < 200):
             continue
         if n < 120 and (_BOILER_LINE.match(text) and not _END_PUNCT.search(text) or _COPYRIGHT.search(text)):
             continue
         if n < 80 and (_BYLINE.match(text) and not _END_PUNCT.search(text) or _DATELINE_ONLY.match(text)):
+            continue
+        if n < 120 and _STAMP.match(text) or n < 40 and agency_name(text):
+            continue
+        if b.tag in ("div", "span", "figure") and len(text.split()) < 10 and not _END_PUNCT.search(text):
+            continue
+        if (
+            n < 160
+            and _BOILER_ANY.search(text)
+            or n < 80
+            and _CREDIT_LINE.search(text)
+            and not _END_PUNCT.search(text)
+        ):
             continue
         if n < 60:
             k = _key(text)
@@ -317,8 +375,16 @@ def _dangling(b: Block) -> bool:
 
 
 def _trim_edges(kept: list) -> None:
-    while kept and _dangling(kept[-1]):
+    while kept and (_dangling(kept[-1]) or len(kept[-1].text) < 400 and _PROMO.search(kept[-1].text)):
         kept.pop()
+    while (
+        kept
+        and kept[0].tag not in HEADINGS
+        and len(kept[0].text) < 150
+        and (_BYLINE.match(kept[0].text) or _PROMO.search(kept[0].text))
+        and len(kept) > 1
+    ):
+        kept.pop(0)
     while len(kept) > 1 and _dangling(kept[0]) and kept[0].tag not in HEADINGS:
         kept.pop(0)
 
@@ -335,8 +401,8 @@ def extract_blocks(root, title: str = "", protect=(), lenient: bool = False) -> 
     Output: list of paragraph texts in reading order ([] when none).
     """
     dom.strip_tags(root)
-    total, _ = dom.text_lengths(root)
-    dom.remove_boilerplate(root, total, protect, lenient)
+    total, links = dom.text_lengths(root)
+    dom.remove_boilerplate(root, total, protect, lenient, links)
     if protect:
         region = [p for p in protect if p.getparent() is not None or p is root]
     else:

@@ -46,18 +46,34 @@ def render(result: CleanedArticle | Rejection) -> str:
     if isinstance(result, Rejection):
         return f"REJECTED {result.reason}: {result.detail}\n  url: {result.url}"
     a, prov = result, result.provenance
-    rows = [("title", a.title), ("lead", a.lead), ("authors", ", ".join(a.authors)), ("agency", a.agency),
-            ("site_name", a.site_name), ("canonical_url", a.canonical_url), ("section", a.section),
-            ("tags", ", ".join(a.tags)), ("language", a.language), ("published_at", a.published_at),
-            ("modified_at", a.modified_at)]
+    rows = [
+        ("title", a.title),
+        ("lead", a.lead),
+        ("authors", ", ".join(a.authors)),
+        ("agency", a.agency),
+        ("site_name", a.site_name),
+        ("canonical_url", a.canonical_url),
+        ("section", a.section),
+        ("tags", ", ".join(a.tags)),
+        ("language", a.language),
+        ("published_at", a.published_at),
+        ("modified_at", a.modified_at),
+    ]
     lines = [f"{k:<14} {v or '-'}" + (f"   [{prov[k]}]" if v and k in prov else "") for k, v in rows]
     for i, img in enumerate(a.images):
-        lines.append(f"{'image ' + str(i + 1):<14} {img.url}" + (f"   [{prov.get('images')}]" if i == 0 else ""))
+        lines.append(
+            f"{'image ' + str(i + 1):<14} {img.url}" + (f"   [{prov.get('images')}]" if i == 0 else "")
+        )
         if img.caption:
             lines.append(f"{'':<14}   caption: {img.caption}")
         if img.credit:
             lines.append(f"{'':<14}   credit:  {img.credit}")
-    lines += [f"{'doc_id':<14} {a.doc_id}", f"{'extractor':<14} {a.extractor_version}",
-              f"{'body':<14} {len(a.body.splitlines())} paragraphs, {len(a.body)} characters"
-              + (f"   [{prov['body']}]" if "body" in prov else ""), "", a.body]
+    lines += [
+        f"{'doc_id':<14} {a.doc_id}",
+        f"{'extractor':<14} {a.extractor_version}",
+        f"{'body':<14} {len(a.body.splitlines())} paragraphs, {len(a.body)} characters"
+        + (f"   [{prov['body']}]" if "body" in prov else ""),
+        "",
+        a.body,
+    ]
     return "\n".join(lines)

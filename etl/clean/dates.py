@@ -19,39 +19,143 @@ from zoneinfo import ZoneInfo
 UTC = timezone.utc
 # generic names follow daylight saving time
 ZONES = {
-    "PT": "America/Los_Angeles", "ET": "America/New_York", "CT": "America/Chicago",
-    "MT": "America/Denver", "UK": "Europe/London", "MEZ/MESZ": "Europe/Berlin",
+    "PT": "America/Los_Angeles",
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "UK": "Europe/London",
+    "MEZ/MESZ": "Europe/Berlin",
 }
 OFFSETS = {  # hours east of UTC
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1,
-    "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6,
-    "CDT": -5, "EST": -5, "EDT": -4, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3,
-    "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "ICT": 7, "WIB": 7, "AEST": 10, "AEDT": 11,
-    "ACST": 9.5, "AWST": 8, "NZST": 12, "NZDT": 13, "IST": 5.5,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "MEZ": 1,
+    "MESZ": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "PST": -8,
+    "PDT": -7,
+    "MST": -7,
+    "MDT": -6,
+    "CST": -6,
+    "CDT": -5,
+    "EST": -5,
+    "EDT": -4,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "AST": -4,
+    "ADT": -3,
+    "JST": 9,
+    "KST": 9,
+    "HKT": 8,
+    "SGT": 8,
+    "ICT": 7,
+    "WIB": 7,
+    "AEST": 10,
+    "AEDT": 11,
+    "ACST": 9.5,
+    "AWST": 8,
+    "NZST": 12,
+    "NZDT": 13,
+    "IST": 5.5,
 }
 MONTHS = {
-    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "jänner": 1, "enero": 1, "gennaio": 1,
-    "feb": 2, "february": 2, "februar": 2, "février": 2, "febrero": 2, "febbraio": 2,
-    "mar": 3, "march": 3, "märz": 3, "mars": 3, "marzo": 3, "apr": 4, "april": 4, "avril": 4,
-    "abril": 4, "aprile": 4, "may": 5, "mai": 5, "mayo": 5, "maggio": 5, "jun": 6, "june": 6,
-    "juni": 6, "juin": 6, "junio": 6, "giugno": 6, "jul": 7, "july": 7, "juli": 7, "juillet": 7,
-    "julio": 7, "luglio": 7, "aug": 8, "august": 8, "août": 8, "agosto": 8, "sep": 9, "sept": 9,
-    "september": 9, "septembre": 9, "septiembre": 9, "settembre": 9, "oct": 10, "october": 10,
-    "okt": 10, "oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10, "nov": 11,
-    "november": 11, "novembre": 11, "noviembre": 11, "dec": 12, "december": 12, "dez": 12,
-    "dezember": 12, "décembre": 12, "diciembre": 12, "dicembre": 12,
+    "jan": 1,
+    "january": 1,
+    "januar": 1,
+    "janvier": 1,
+    "jänner": 1,
+    "enero": 1,
+    "gennaio": 1,
+    "feb": 2,
+    "february": 2,
+    "februar": 2,
+    "février": 2,
+    "febrero": 2,
+    "febbraio": 2,
+    "mar": 3,
+    "march": 3,
+    "märz": 3,
+    "mars": 3,
+    "marzo": 3,
+    "apr": 4,
+    "april": 4,
+    "avril": 4,
+    "abril": 4,
+    "aprile": 4,
+    "may": 5,
+    "mai": 5,
+    "mayo": 5,
+    "maggio": 5,
+    "jun": 6,
+    "june": 6,
+    "juni": 6,
+    "juin": 6,
+    "junio": 6,
+    "giugno": 6,
+    "jul": 7,
+    "july": 7,
+    "juli": 7,
+    "juillet": 7,
+    "julio": 7,
+    "luglio": 7,
+    "aug": 8,
+    "august": 8,
+    "août": 8,
+    "agosto": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "septembre": 9,
+    "septiembre": 9,
+    "settembre": 9,
+    "oct": 10,
+    "october": 10,
+    "okt": 10,
+    "oktober": 10,
+    "octobre": 10,
+    "octubre": 10,
+    "ottobre": 10,
+    "nov": 11,
+    "november": 11,
+    "novembre": 11,
+    "noviembre": 11,
+    "dec": 12,
+    "december": 12,
+    "dez": 12,
+    "dezember": 12,
+    "décembre": 12,
+    "diciembre": 12,
+    "dicembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ZONE = "|".join(sorted(set(OFFSETS) | set(ZONES) | {"MEZ", "MESZ"}, key=len, reverse=True))
-_TIME = (r"(?:\s*(?:[|,@·–-]|at|um|à|a las)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-         r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*uhr)?"
-         r"(?:\s*\(?(?P<tz>" + _ZONE + r")\)?(?![\w])|\s*(?P<off>[+-]\d{2}:?\d{2}))?)?")
+_TIME = (
+    r"(?:\s*(?:[|,@·–-]|at|um|à|a las)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*uhr)?"
+    r"(?:\s*\(?(?P<tz>" + _ZONE + r")\)?(?![\w])|\s*(?P<off>[+-]\d{2}:?\d{2}))?)?"
+)
 _PATTERNS = [
     # November 9, 2017 | 01:13 am PT
-    re.compile(r"(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(
+        r"(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I
+    ),
     # 9 November 2017 / 9. November 2017
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<mon>" + _MONTH
-               + r")\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<mon>"
+        + _MONTH
+        + r")\.?,?\s+(?:de\s+)?(?P<y>\d{4})"
+        + _TIME,
+        re.I,
+    ),
     # 2017-11-09 14:30 / 2017/11/09
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)" + _TIME, re.I),
     # 09.11.2017, 14:30 Uhr (day first)
@@ -59,7 +163,9 @@ _PATTERNS = [
     # 11/09/2017 (US month first)
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})" + _TIME, re.I),
 ]
-_ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$", re.I)
+_ISO = re.compile(
+    r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$", re.I
+)
 
 
 def to_iso(dt: datetime, default_tz: str | None = None) -> str:
@@ -170,8 +276,9 @@ def _build(g: dict, default_tz: str | None) -> datetime | None:
 
 def date_from_url(url: str) -> str | None:
     """Date embedded in a URL path (/2017/11/09/, /20171109/, /2017-11-09-) -> ISO, or None."""
-    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)", url or "") or \
-        re.search(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", url or "")
+    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)", url or "") or re.search(
+        r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", url or ""
+    )
     if not m:
         return None
     try:

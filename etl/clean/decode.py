@@ -14,16 +14,48 @@ MAX_BYTES = 25_000_000  # hard cap; pages above it are rejected as ``too_large``
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
-_TAG = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|title|meta|div|p|article|section|span|a|h[1-6]|table|br|main|!--)\b", re.I)
+_TAG = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|title|meta|div|p|article|section|span|a|h[1-6]|table|br|main|!--)\b",
+    re.I,
+)
 _MAGIC = (
-    b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"RIFF",
-    b"\x00\x00\x01\x00", b"OggS", b"ID3", b"fLaC", b"\x7fELF", b"MZ", b"7z\xbc\xaf", b"Rar!",
-    b"wOFF", b"wOF2", b"\x00asm", b"\xca\xfe\xba\xbe", b"SQLite format",
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BM",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"OggS",
+    b"ID3",
+    b"fLaC",
+    b"\x7fELF",
+    b"MZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"wOFF",
+    b"wOF2",
+    b"\x00asm",
+    b"\xca\xfe\xba\xbe",
+    b"SQLite format",
 )
 # WHATWG: labels that browsers decode with a superset encoding
-_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
-            "us-ascii": "cp1252", "iso-8859-9": "cp1254", "x-sjis": "shift_jis", "gb2312": "gb18030",
-            "gbk": "gb18030", "ks_c_5601-1987": "cp949", "euc-kr": "cp949", "utf8": "utf-8"}
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "x-sjis": "shift_jis",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "utf8": "utf-8",
+}
 
 
 def _norm_label(label: str | bytes | None) -> str | None:
@@ -83,10 +115,13 @@ def bytes_to_text(raw: bytes, declared: str | None = None) -> str:
     the ``<meta charset>``/XML declaration when they decode without error,
     charset_normalizer, cp1252 with replacement.
     """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if raw.startswith(bom):
-            return raw[len(bom):].decode(enc, "replace")
+            return raw[len(bom) :].decode(enc, "replace")
     u16 = _utf16_guess(raw[:4096])
     if u16:
         return raw.decode(u16, "replace")
@@ -111,8 +146,9 @@ def bytes_to_text(raw: bytes, declared: str | None = None) -> str:
     return raw.decode(_detect(raw), "replace")
 
 
-def decode_html(data: str | bytes | None, declared: str | None = None,
-                max_bytes: int = MAX_BYTES) -> tuple[str | None, tuple[str, str] | None]:
+def decode_html(
+    data: str | bytes | None, declared: str | None = None, max_bytes: int = MAX_BYTES
+) -> tuple[str | None, tuple[str, str] | None]:
     """Turn a page body into text or a rejection reason; never raises.
 
     Input: bytes (or already-decoded str), the HTTP charset if any, a size cap.

@@ -10,39 +10,46 @@ so 10,000-deep nesting cannot hit Python's recursion limit.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
-from lxml import html as lhtml
 
-_PARSER = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False,
-                           remove_blank_text=False)
+_PARSER = etree.HTMLParser(
+    remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False, remove_blank_text=False
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 # Elements that never hold article text.
-DROP_TAGS = frozenset({
-    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "button", "input", "select", "textarea", "option", "link", "meta", "audio", "video", "source",
-    "map", "area", "dialog", "menu", "head", "title", "base",
-})
+DROP_TAGS = frozenset(
+    """
+script style template svg math iframe object embed canvas button input select textarea option
+link meta audio video source map area dialog menu head title base
+""".split()
+)
 NOSCRIPT_KEEP = 300  # a <noscript> with this much text is a no-JS copy of the article: keep it
 # Elements that usually hold boilerplate; removed unless they hold much of the page's text.
 BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "figcaption"})
 
 _SPLIT = re.compile(r"[\s_\-:]+")
 # class/id words: strong ones mark boilerplate whatever else the attribute says
-STRONG_WORDS = frozenset("""
+STRONG_WORDS = frozenset(
+    """
 comment comments commentlist disqus respond replies sidebar footer cookie cookies consent gdpr newsletter
+privacy
 newsletters related relatedposts outbrain taboola breadcrumb breadcrumbs pagination pager navbar
 masthead popup modal sharebar sharetools socials sociallinks subnav toolbar skip
-""".split())
-WEAK_WORDS = frozenset("""
+""".split()
+)
+WEAK_WORDS = frozenset(
+    """
 share sharing shares social recommended recommendations recommend subscribe subscription signup advert
 advertisement advertising ads ad adsense adslot adunit dfp sponsor sponsored promo promotion promoted
 widget widgets nav navigation menu tags taglist keywords popular trending mostread readmore alsoread
 byline author authors bio dateline timestamp postmeta meta caption captions credit credits print overlay
 login rating vote jump toc offscreen banner topbar follow rss feedback tools
 utility utilities linkbar
-""".split())
+""".split()
+)
 STRONG_PHRASES = re.compile(
     r"comment(?!ary)|disqus|sidebar|footer|cookie|consent|newsletter|related|outbrain|taboola|breadcrumb|"
     r"pagination|navbar|masthead|popup|most-?read|most_read|more-?stories|read-?more|"
@@ -56,8 +63,8 @@ WEAK_PHRASES = re.compile(
     re.I,
 )
 POS_PHRASES = re.compile(
-    r"article|body|content|entry|main|post|story|text|prose|blog|richtext|rich-text|news|detail|copy",
-    re.I)
+    r"article|body|content|entry|main|post|story|text|prose|blog|richtext|rich-text|news|detail|copy", re.I
+)
 BODY_HINT = re.compile(
     r"article[-_]?body|articlebody|story[-_]?body|entry[-_]?content|post[-_]?content|post[-_]?body|"
     r"article[-_]?content|article[-_]?text|body[-_]?text|story[-_]?content|main[-_]?content|"
@@ -74,16 +81,61 @@ def parse(text: str):
     Errors: none raised; unparsable input gives None.
     """
     text = _XML_DECL.sub("", text, count=1)
-    try:
-        root = lhtml.document_fromstring(text, parser=_PARSER)
-    except (etree.ParserError, ValueError, TypeError):
+    for attempt in (text, "<html><body>" + text + "</body></html>"):
         try:
-            root = lhtml.document_fromstring("<html><body>" + text + "</body></html>", parser=_PARSER)
-        except Exception:
-            return None
-    except Exception:
-        return None
-    return root
+            root = etree.fromstring(attempt, parser=_PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
+            continue
+        if root is not None:
+            return root
+    return None
+
+
+def too_deep() -> bool:
+    """True when the last ``parse`` hit libxml2's nesting limit (content was dropped)."""
+    try:
+        return any("depth" in e.message for e in _PARSER.error_log)
+    except Exception:  # pragma: no cover
+        return False
+
+
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|article|main|font|center|table|tbody|thead|tr|td|th|b|i|u|em|"
+    r"strong|small|big|blockquote|ul|ol|li|dl|dt|dd|a|nav|aside|header|footer|figure)\b[^>]{0,2000}>",
+    re.I,
+)
+
+
+def flatten(text: str) -> str:
+    """Drop wrapper tags (div, span, table...), keeping paragraphs and line breaks.
+
+    A fallback for documents nested deeper than the parser's limit: their text
+    survives as paragraphs of one flat body.
+    """
+    return _WRAPPERS.sub("\n", text)
+
+
+def text_of(el) -> str:
+    """All text inside an element (its tail excluded), like lxml.html's text_content()."""
+    return "".join(el.itertext())
+
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
+
+
+def visible_text(el) -> str:
+    """Text inside an element as a reader sees it: script/style/template/button text left out."""
+    out = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if event == "start":
+            if tag in _INVISIBLE:
+                continue
+            if node.text and not any(a.tag in _INVISIBLE for a in node.iterancestors()):
+                out.append(node.text)
+        elif node is not el and node.tail and not any(a.tag in _INVISIBLE for a in node.iterancestors()):
+            out.append(node.tail)
+    return "".join(out)
 
 
 def to_soup(text: str):
@@ -102,6 +154,7 @@ def attr_text(el) -> str:
     return c or i or ""
 
 
+@lru_cache(maxsize=20000)
 def negativity(attrs: str) -> int:
     """2 when class/id words mark strong boilerplate (comments, footer...), 1 weak, 0 none."""
     if not attrs:
@@ -169,7 +222,7 @@ def strip_tags(root, keep_hint=None) -> None:
     """Remove elements that never carry article text (scripts, forms controls, media)."""
     doomed = [el for el in root.iter(etree.Element) if el.tag in DROP_TAGS]
     for el in root.iter("noscript"):
-        if len(el.text_content()) < NOSCRIPT_KEEP:
+        if len(text_of(el)) < NOSCRIPT_KEEP:
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None and el.tag != "head":
@@ -179,7 +232,9 @@ def strip_tags(root, keep_hint=None) -> None:
         root.remove(head)
 
 
-def remove_boilerplate(root, total: dict, protect=(), lenient: bool = False) -> int:
+def remove_boilerplate(
+    root, total: dict, protect=(), lenient: bool = False, links: dict | None = None
+) -> int:
     """Remove boilerplate subtrees (nav, share bars, ads, comments, hidden, captions).
 
     Class/id words decide: strong boilerplate words (comments, footer, related...)
@@ -199,12 +254,34 @@ def remove_boilerplate(root, total: dict, protect=(), lenient: bool = False) -> 
         if el in protected or el.tag in ("html", "body"):
             continue
         share = total.get(el, 0) / body_len
+        if el.tag == "header" and links is not None and _content_header(el, total, links):
+            continue
+        if el.tag in ("aside", "section", "div", "form") and _holds_headline(el, total):
+            continue
         if _doomed(el, share, lenient):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             remove(el)
     return len(doomed)
+
+
+def _content_header(el, total: dict, links: dict) -> bool:
+    """An article header (title, standfirst) rather than a site header (logo, menu)."""
+    t = total.get(el, 0)
+    if t < 80 or links.get(el, 0) > 0.2 * t or el.find(".//nav") is not None:
+        return False
+    return any(
+        total.get(p, 0) >= 60 and links.get(p, 0) < 0.2 * total.get(p, 0) for p in el.iter("p", "h2", "div")
+    )
+
+
+def _holds_headline(el, total: dict) -> bool:
+    """The element carries the page's headline and real paragraphs: it is the article."""
+    h1 = el.find(".//h1")
+    if h1 is None or total.get(h1, 0) < 10:
+        return False
+    return any(total.get(p, 0) >= 150 for p in el.iter("p"))
 
 
 _BAD_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "alert", "search"})
@@ -219,11 +296,22 @@ def _doomed(el, share: float, lenient: bool) -> bool:
     if lenient:
         return False
     attrs = attr_text(el)
-    if not attrs or BODY_HINT.search(attrs) or el.get("itemprop") == "articleBody":
+    if not attrs or el.get("itemprop") == "articleBody":
         return False
-    level = negativity(attrs)
+    level = _attr_level(attrs)
     if level == 2:
-        return share < 0.5
+        return share < 0.5 and not (tag == "article" and share >= 0.1)
     if level == 1:
-        return share < 0.35 and not POS_PHRASES.search(attrs)
+        return share < 0.35
     return False
+
+
+@lru_cache(maxsize=20000)
+def _attr_level(attrs: str) -> int:
+    """Boilerplate level of a class/id string for removal: 2 strong, 1 weak, 0 keep."""
+    if BODY_HINT.search(attrs):
+        return 0
+    level = negativity(attrs)
+    if level == 1 and POS_PHRASES.search(attrs):
+        return 0
+    return level

@@ -11,6 +11,7 @@ URL path), ``body`` (found in the article text), ``guess`` (language guess).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from urllib.parse import urljoin, urlsplit
@@ -19,22 +20,48 @@ from lxml import etree
 
 from etl.clean import authors as au
 from etl.clean import dates
+from etl.clean.dom import visible_text
 
 ARTICLE_TYPES = {
-    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
-    "techarticle", "scholarlyarticle", "report", "socialmediaposting", "posting", "webpage",
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "socialmediaposting",
+    "posting",
+    "webpage",
 }
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]|-|::)\s+")
-_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|standfirst|sapo|intro|summary|dek|deck|subtitle|subheadline|"
-                         r"sub-headline|excerpt|abstract|teaser-text|description|kicker-text|chapo|"
-                         r"article-summary)(?:$|[\s_-])", re.I)
+_LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:lead|standfirst|sapo|intro|introduction|dek|deck|subtitle|subheadline|"
+    r"sub-headline|excerpt|abstract|teaser-text|chapo|chapeau|article-summary|einleitung|vorspann|"
+    r"sommario|entradilla|bajada|ingress|ingresso)(?:$|[\s_-])",
+    re.I,
+)
+_NOT_LEAD = re.compile(
+    r"caption|credit|author|bio|byline|image|photo|media|video|related|teaser-list|"
+    r"site|footer|header-nav|promo|newsletter|meta|subscri|sign-?up|signup|leader|"
+    r"mislead|pleading|leading|intros?-(?:list|links)",
+    re.I,
+)
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|credit-name|contributor", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
 _CREDIT = re.compile(
     r"\s*[\(\[]?\s*(?:photo(?:graph)?s?|image|picture|foto|bild|credit|quelle|source|crédit|illustration)"
-    r"\s*(?:by|:|credit:?)?\s*(?P<c>[^()\[\]]{2,120}?)[\)\]]?\s*$", re.I)
-_PHOTO_PREFIX = re.compile(r"^(?:photo(?:graph)?s?|image|picture|foto|bild|credit|quelle|crédit)\s*(?:by|:)\s*|^©\s*", re.I)
+    r"\s*(?:by|:|credit:?)?\s*(?P<c>[^()\[\]]{2,120}?)[\)\]]?\s*$",
+    re.I,
+)
+_PHOTO_PREFIX = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|foto|bild|credit|quelle|crédit)\s*(?:by|:)\s*|^©\s*", re.I
+)
 _CREDIT_ALT = re.compile(r"\s*(?:©|\(c\))\s*(?P<c>.{2,120})$", re.I)
 _STOP = {
     "en": "the and of to in is that for on with was as it said by at from his be have are has this".split(),
@@ -48,10 +75,17 @@ _STOP = {
 
 
 def _txt(s) -> str:
-    return " ".join(str(s).split()) if s is not None else ""
+    """Whitespace-normalised text; HTML entities left escaped in attributes are decoded."""
+    if s is None:
+        return ""
+    s = str(s)
+    if "&" in s:
+        s = html.unescape(s)
+    return " ".join(s.split())
 
 
 # ----------------------------------------------------------------- sources
+
 
 def jsonld_objects(root) -> list[dict]:
     """All JSON-LD objects on the page (``@graph`` and lists flattened)."""
@@ -76,7 +110,9 @@ def jsonld_objects(root) -> list[dict]:
                 stack.extend(reversed(item))
             elif isinstance(item, dict):
                 if "@graph" in item:
-                    stack.extend(reversed(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]]))
+                    stack.extend(
+                        reversed(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
+                    )
                 out.append(item)
     return out
 
@@ -128,16 +164,20 @@ def _ld_str(value) -> str:
 
 # ----------------------------------------------------------------- fields
 
+
 def find_title(ld, md, root, site_name) -> tuple[str, str]:
     """Title with the site suffix removed, and its provenance."""
-    candidates = [(_ld_str(ld.get("headline") or ld.get("name")), "json-ld"),
-                  (*_first(md, "og:title"),), (*_first(md, "twitter:title"),)]
+    candidates = [
+        (_ld_str(ld.get("headline") or ld.get("name")), "json-ld"),
+        (*_first(md, "og:title"),),
+        (*_first(md, "twitter:title"),),
+    ]
     h1 = root.find(".//h1")
     if h1 is not None:
-        candidates.append((_txt(h1.text_content()), "h1"))
+        candidates.append((_txt(visible_text(h1)), "h1"))
     t = root.find(".//title")
     if t is not None:
-        candidates.append((_txt(t.text_content()), "html-title"))
+        candidates.append((_txt(visible_text(t)), "html-title"))
     for value, prov in candidates:
         value = strip_site(_txt(value), site_name)
         if value and len(value) > 3:
@@ -190,8 +230,13 @@ def find_lead(ld, md, root) -> tuple[str, str]:
         if not seen_h1 or tag not in ("p", "div", "h2", "span", "section"):
             continue
         cls = el.get("class") or ""
-        if cls and _LEAD_CLASS.search(cls) and el.get("itemprop") != "articleBody" and not _in_boiler(el, cls):
-            text = _txt(el.text_content())
+        if (
+            cls
+            and _LEAD_CLASS.search(cls)
+            and el.get("itemprop") != "articleBody"
+            and not _in_boiler(el, cls)
+        ):
+            text = _txt(visible_text(el))
             if 20 <= len(text) <= 600:
                 return text, "text"
     v = _ld_str(ld.get("description"))
@@ -204,9 +249,9 @@ def find_lead(ld, md, root) -> tuple[str, str]:
 def _in_boiler(el, cls: str) -> bool:
     from etl.clean import dom
 
-    if dom.is_negative(cls):
+    if dom.is_negative(cls) or _NOT_LEAD.search(cls):
         return True
-    return any(a.tag in ("footer", "aside", "nav") for a in el.iterancestors())
+    return any(a.tag in ("footer", "aside", "nav", "figure", "a", "li") for a in el.iterancestors())
 
 
 def find_canonical(root, md, ld, url) -> tuple[str, str]:
@@ -226,15 +271,34 @@ def find_dates(ld, md, root, url, tz) -> tuple[dict, dict]:
     """published_at / modified_at with provenance (UTC ISO 8601)."""
     vals, prov = {}, {}
     chains = {
-        "published_at": [("json-ld", ld.get("datePublished") or ld.get("dateCreated")),
-                         ("opengraph", (md.get("article:published_time") or [None])[0]),
-                         ("meta", _first(md, "datepublished", "pubdate", "publishdate", "date", "dc.date",
-                                         "dc.date.issued", "dcterms.created", "sailthru.date",
-                                         "parsely-pub-date", "publish-date", "og:published_time",
-                                         "article.published", "originalpublicationdate")[0])],
-        "modified_at": [("json-ld", ld.get("dateModified")),
-                        ("opengraph", (md.get("article:modified_time") or md.get("og:updated_time") or [None])[0]),
-                        ("meta", _first(md, "datemodified", "last-modified", "dcterms.modified")[0])],
+        "published_at": [
+            ("json-ld", ld.get("datePublished") or ld.get("dateCreated")),
+            ("opengraph", (md.get("article:published_time") or [None])[0]),
+            (
+                "meta",
+                _first(
+                    md,
+                    "datepublished",
+                    "pubdate",
+                    "publishdate",
+                    "date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dcterms.created",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "publish-date",
+                    "og:published_time",
+                    "article.published",
+                    "originalpublicationdate",
+                )[0],
+            ),
+        ],
+        "modified_at": [
+            ("json-ld", ld.get("dateModified")),
+            ("opengraph", (md.get("article:modified_time") or md.get("og:updated_time") or [None])[0]),
+            ("meta", _first(md, "datemodified", "last-modified", "dcterms.modified")[0]),
+        ],
     }
     for field, chain in chains.items():
         for source, raw in chain:
@@ -255,17 +319,17 @@ def find_dates(ld, md, root, url, tz) -> tuple[dict, dict]:
 
 def _visible_date(root, tz) -> tuple[str, str] | None:
     for el in root.iter("time"):
-        iso = dates.parse_date(el.get("datetime") or "", tz) or dates.parse_date(_txt(el.text_content()), tz)
+        iso = dates.parse_date(el.get("datetime") or "", tz) or dates.parse_date(_txt(visible_text(el)), tz)
         if iso:
             return iso, "time"
     for el in root.xpath("//*[@itemprop='datePublished']"):
-        iso = dates.parse_date(el.get("content") or el.get("datetime") or _txt(el.text_content()), tz)
+        iso = dates.parse_date(el.get("content") or el.get("datetime") or _txt(visible_text(el)), tz)
         if iso:
             return iso, "time"
     for el in root.iter("span", "div", "p", "small", "li"):
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
         if _DATE_CLASS.search(cls):
-            text = _txt(el.text_content())
+            text = _txt(visible_text(el))
             if len(text) < 200:
                 found = dates.find_dateline(text, tz)
                 if found:
@@ -283,8 +347,13 @@ def find_authors(ld, md, root) -> tuple[list[str], str, str, str]:
         names, agency = au.split_byline(strs)
         prov = "json-ld" if names else ""
         aprov = "json-ld" if agency else ""
-    for key, source in (("article:author", "opengraph"), ("author", "meta"), ("parsely-author", "meta"),
-                        ("sailthru.author", "meta"), ("dc.creator", "meta")):
+    for key, source in (
+        ("article:author", "opengraph"),
+        ("author", "meta"),
+        ("parsely-author", "meta"),
+        ("sailthru.author", "meta"),
+        ("dc.creator", "meta"),
+    ):
         if md.get(key):
             vals = [v for v in md[key] if not v.startswith("http")]
             n, a = au.split_byline(vals)
@@ -307,7 +376,7 @@ def _visible_byline(root) -> list[str]:
     for el in root.iter("span", "div", "p", "a", "address", "li"):
         attrs = (el.get("class") or "") + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
         if _BYLINE_CLASS.search(attrs):
-            text = _txt(el.text_content())
+            text = _txt(visible_text(el))
             if 2 < len(text) < 150:
                 out.append(text)
         if len(out) >= 5:
@@ -324,8 +393,12 @@ def find_section(ld, md, url) -> tuple[str, str]:
         return _txt(v), prov
     parts = [p for p in urlsplit(url or "").path.split("/") if p]
     for p in parts[:-1]:
-        if p.isalpha() and 2 < len(p) < 20 and p.lower() not in ("news", "article", "articles", "story",
-                                                               "stories", "www", "amp", "en", "de", "fr"):
+        if (
+            p.isalpha()
+            and 2 < len(p) < 20
+            and p.lower()
+            not in ("news", "article", "articles", "story", "stories", "www", "amp", "en", "de", "fr")
+        ):
             return p.replace("-", " ").title(), "url"
     return "", ""
 
@@ -342,7 +415,7 @@ def find_tags(ld, md, root) -> tuple[list[str], str]:
     v, prov = _first(md, "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
     if v:
         return _dedupe(v.split(",")), prov
-    tags = [_txt(a.text_content()) for a in root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")]
+    tags = [_txt(visible_text(a)) for a in root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")]
     return (_dedupe(tags), "text") if tags else ([], "")
 
 
@@ -357,10 +430,12 @@ def _dedupe(items) -> list[str]:
 
 
 def find_language(root, md, ld, text) -> tuple[str, str]:
-    for value, prov in ((root.get("lang") or root.get("xml:lang"), "meta"),
-                        (_first(md, "content-language", "language", "dc.language")[0], "meta"),
-                        (_ld_str(ld.get("inLanguage")), "json-ld"),
-                        ((md.get("og:locale") or [""])[0], "opengraph")):
+    for value, prov in (
+        (root.get("lang") or root.get("xml:lang"), "meta"),
+        (_first(md, "content-language", "language", "dc.language")[0], "meta"),
+        (_ld_str(ld.get("inLanguage")), "json-ld"),
+        ((md.get("og:locale") or [""])[0], "opengraph"),
+    ):
         code = re.split(r"[-_]", (value or "").strip().lower())[0]
         if re.fullmatch(r"[a-z]{2,3}", code or ""):
             return code, prov
@@ -384,8 +459,9 @@ def guess_language(text: str) -> str:
 
 # ----------------------------------------------------------------- images
 
+
 def split_credit(caption: str) -> tuple[str, str]:
-    """"Caption text. Photo by X/Y" -> ("Caption text.", "X/Y")."""
+    """ "Caption text. Photo by X/Y" -> ("Caption text.", "X/Y")."""
     caption = _txt(caption)
     for pat in (_CREDIT, _CREDIT_ALT):
         m = pat.search(caption)
@@ -418,11 +494,13 @@ def find_images(root, md, ld, url) -> list[dict]:
         cap_el = fig.find(".//figcaption")
         caption, credit = "", ""
         if cap_el is not None:
-            cred_el = cap_el.xpath(".//*[contains(@class,'credit') or contains(@class,'copyright') "
-                                   "or contains(@class,'source') or contains(@class,'author') or self::small]")
-            full = _txt(cap_el.text_content())
+            cred_el = cap_el.xpath(
+                ".//*[contains(@class,'credit') or contains(@class,'copyright') "
+                "or contains(@class,'source') or contains(@class,'author') or self::small]"
+            )
+            full = _txt(visible_text(cap_el))
             if cred_el:
-                ctext = _txt(cred_el[0].text_content())
+                ctext = _txt(visible_text(cred_el[0]))
                 caption = _txt(full.replace(ctext, ""))
                 credit = _PHOTO_PREFIX.sub("", ctext.strip("()[] ")).strip()
             else:
@@ -435,14 +513,23 @@ def find_images(root, md, ld, url) -> list[dict]:
         if isinstance(item, str):
             add(item)
         elif isinstance(item, dict):
-            add(_ld_str(item.get("url") or item.get("contentUrl")), _txt(item.get("caption") or ""),
-                _txt(item.get("creditText") or item.get("copyrightHolder") and _ld_str(item.get("copyrightHolder")) or ""))
+            add(
+                _ld_str(item.get("url") or item.get("contentUrl")),
+                _txt(item.get("caption") or ""),
+                _txt(
+                    item.get("creditText")
+                    or item.get("copyrightHolder")
+                    and _ld_str(item.get("copyrightHolder"))
+                    or ""
+                ),
+            )
     for v in md.get("og:image", [])[:3]:
         add(v)
     return out
 
 
 # ----------------------------------------------------------------- entry point
+
 
 def extract_meta(root, url: str) -> tuple[dict, dict, dict]:
     """Read metadata from a parsed (not yet cleaned) page.
@@ -469,14 +556,22 @@ def extract_meta(root, url: str) -> tuple[dict, dict, dict]:
     put("section", find_section(ld, md, url))
     put("tags", find_tags(ld, md, root))
     put("language", find_language(root, md, ld, ""))
-    tz = {"de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "es": "Europe/Madrid",
-          "nl": "Europe/Amsterdam"}.get(f["language"])
-    vals, prov = find_dates(ld, md, root, url, tz)
+    vals, prov = find_dates(ld, md, root, url, tz_for(f["language"]))
     for k in ("published_at", "modified_at"):
         f[k] = vals.get(k)
         if k in prov:
             p[k] = prov[k]
+    _people_and_images(f, p, ld, md, root, url)
+    bodies = [o.get("articleBody") for o in objs if isinstance(o.get("articleBody"), str)]
+    extras = {"article_body": max(bodies, key=len).strip() if bodies else ""}
+    return f, p, extras
+
+
+def _people_and_images(f: dict, p: dict, ld: dict, md: dict, root, url: str) -> None:
+    """Authors (minus the site's own name), agency and images, with provenance."""
     names, nprov, agency, aprov = find_authors(ld, md, root)
+    site = (f.get("site_name") or "").lower()
+    names = [n for n in names if n.lower() != site]
     f["authors"], f["agency"] = names, agency
     if names:
         p["authors"] = nprov
@@ -484,15 +579,21 @@ def extract_meta(root, url: str) -> tuple[dict, dict, dict]:
         p["agency"] = aprov
     f["images"] = find_images(root, md, ld, url)
     if f["images"]:
-        p["images"] = "text" if any(i["caption"] for i in f["images"]) else ("json-ld" if ld.get("image") else "opengraph")
-    bodies = [o.get("articleBody") for o in objs if isinstance(o.get("articleBody"), str)]
-    extras = {"article_body": max(bodies, key=len).strip() if bodies else ""}
-    return f, p, extras
+        captioned = any(i["caption"] for i in f["images"])
+        p["images"] = "text" if captioned else ("json-ld" if ld.get("image") else "opengraph")
+
+
+_LANG_TZ = {
+    "de": "Europe/Berlin",
+    "fr": "Europe/Paris",
+    "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw",
+    "pt": "Europe/Lisbon",
+}
 
 
 def tz_for(language: str) -> str | None:
-    """Default time zone for zone-less visible times on pages in ``language``."""
-    return {"de": "Europe/Berlin", "fr": "Europe/Paris"}.get(language)
-
-
-__all__ = ["extract_meta", "split_credit", "strip_site", "guess_language", "jsonld_objects", "etree"]
+    """Default time zone for zone-less visible times on pages in ``language`` (None: UTC)."""
+    return _LANG_TZ.get(language)

@@ -81,13 +81,20 @@ def rule_for(rules: dict, host: str) -> dict:
     return {}
 
 
+@lru_cache(maxsize=256)
+def _compiled(selector: str):
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(selector, translator="html")
+
+
 def select(root, selector) -> list:
     """Elements matching a CSS selector (or list of them); [] on a bad selector."""
     sels = selector if isinstance(selector, list) else [selector]
     out = []
     for sel in sels:
         try:
-            out.extend(root.cssselect(str(sel)))
+            out.extend(_compiled(str(sel))(root))
         except Exception as exc:
             log.warning("clean rule: bad selector %r: %s", sel, exc)
     return out

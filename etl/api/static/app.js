@@ -1,12 +1,12 @@
-// news-etl search page: plain JS, no build step. Talks to GET /search only.
+// news-etl search page: plain JS, no build step. Talks to GET /search (and GET /quotes for questions).
 "use strict";
 (function () {
   const FACETS = ["persons", "organizations", "locations", "events", "site", "section", "tags"];
   const LABELS = { persons: "People", organizations: "Organisations", locations: "Places", events: "Events",
                    site: "Source", section: "Section", tags: "Tags" };
-  const SIZE = 20;
+  const DEFAULT_SIZE = 20;
   const $ = (id) => document.getElementById(id);
-  const state = { q: "", from: "", to: "", sort: "relevance", page: 1, filters: {} };
+  const state = { q: "", from: "", to: "", sort: "relevance", page: 1, size: DEFAULT_SIZE, filters: {} };
   let seq = 0;
 
   function el(tag, attrs, ...children) {
@@ -48,8 +48,9 @@
     if (state.to) p.set("to", state.to);
     if (state.sort !== "relevance") p.set("sort", state.sort);
     if (state.page > 1) p.set("page", String(state.page));
+    if (state.size !== DEFAULT_SIZE) p.set("size", String(state.size));
     for (const [f, values] of Object.entries(state.filters)) for (const v of values) p.append("filter", f + ":" + v);
-    if (forApi) { p.set("size", String(SIZE)); for (const f of FACETS) p.append("facet", f); }
+    if (forApi) { p.set("size", String(state.size)); for (const f of FACETS) p.append("facet", f); }
     return p;
   }
 
@@ -58,6 +59,7 @@
     state.q = p.get("q") || ""; state.from = p.get("from") || ""; state.to = p.get("to") || "";
     state.sort = p.get("sort") === "date" ? "date" : "relevance";
     state.page = Math.max(1, parseInt(p.get("page") || "1", 10) || 1);
+    state.size = Math.min(100, Math.max(1, parseInt(p.get("size") || String(DEFAULT_SIZE), 10) || DEFAULT_SIZE));
     state.filters = {};
     for (const f of p.getAll("filter")) {
       const i = f.indexOf(":");
@@ -81,7 +83,7 @@
   async function run(push = true) {
     const my = ++seq;
     document.body.dataset.state = "loading";
-    if (push) history.replaceState(null, "", "?" + toParams(false).toString());
+    if (push) history.pushState(null, "", "?" + toParams(false).toString());
     $("status").className = ""; $("status").textContent = "Searching…";
     let data;
     try {
@@ -96,16 +98,18 @@
     }
     if (my !== seq) return;  // a newer search is on its way
     render(data);
+    renderQuotes(my);
     document.body.dataset.total = String(data.total);
     document.body.dataset.renders = String(1 + parseInt(document.body.dataset.renders || "0", 10));
     document.body.dataset.state = "ready";
   }
 
   function render(data) {
-    const start = (state.page - 1) * SIZE;
+    const start = (state.page - 1) * state.size;
     $("status").textContent = data.total === 0 ? "No articles found." :
       `${data.total.toLocaleString()} articles — showing ${start + 1}–${start + data.hits.length}` +
-      (data.took_ms != null ? ` (${data.took_ms} ms)` : "");
+      (data.took_ms != null ? ` (${data.took_ms} ms)` : "") +
+      (data.relaxed ? " — no article has all the words; showing articles with some of them" : "");
     renderSelected(); renderFacets(data.facets); renderHistogram(data.histogram);
     renderResults(data.hits); renderPager(data.total);
   }
@@ -144,7 +148,10 @@
 
   function renderHistogram(buckets) {
     const box = $("histogram"); box.replaceChildren();
+    const axis = $("histogram-axis"); axis.replaceChildren();
     if (!buckets || buckets.length < 2) return;
+    axis.append(el("span", { text: buckets[0].date }), el("span", { text: "published — click a bar to filter" }),
+                el("span", { text: buckets[buckets.length - 1].date }));
     const max = Math.max(...buckets.map((b) => b.count)) || 1;
     for (let i = 0; i < buckets.length; i++) {
       const b = buckets[i], next = buckets[i + 1];
@@ -156,6 +163,31 @@
                                state.to = end ? end.toISOString().slice(0, 10) : "";
                                $("from").value = state.from; $("to").value = state.to; state.page = 1; run(); } }));
     }
+  }
+
+  // "what did Rex Tillerson say about Russia": also ask GET /quotes and show the quotes on top.
+  const QUESTION = /^\s*(?:what|how)\s+(?:did|does|has|have|do)\s+.+?\s+(?:say|said|says|tell|told|think|comment|talk)(?:ed)?\s+(?:about|on|regarding|of)\s+.+/i;
+  const QUOTES_BY = /^\s*quotes?\s+(?:by|from)\s+\S/i;
+
+  async function renderQuotes(my) {
+    const box = $("quotes"); box.replaceChildren();
+    if (!(QUESTION.test(state.q) || QUOTES_BY.test(state.q)) || state.page > 1) return;
+    let data;
+    try {
+      const resp = await fetch("/quotes?" + new URLSearchParams({ q: state.q, size: "5" }).toString());
+      if (!resp.ok) return;
+      data = await resp.json();
+    } catch (err) { return; }
+    if (my !== seq || !data.hits.length) return;
+    box.append(el("h3", { text: `What ${data.speaker || "they"} said` + (data.about ? ` about ${data.about}` : "") }));
+    for (const h of data.hits)
+      for (const q of h.quotes.slice(0, 2)) {
+        const link = safeUrl(h.url);
+        box.append(el("blockquote", { class: "quote" }, q.highlight ? marked(q.highlight) : q.text,
+          el("div", { class: "who" }, `— ${q.speaker || "unknown"}, `,
+             link ? el("a", { href: link, rel: "noopener noreferrer", target: "_blank" }, h.title) : h.title,
+             h.published_at ? ` (${h.published_at.slice(0, 10)})` : "")));
+      }
   }
 
   function chip(f, v) {
@@ -183,7 +215,7 @@
 
   function renderPager(total) {
     const nav = $("pager"); nav.replaceChildren();
-    const pages = Math.min(Math.ceil(total / SIZE), Math.floor(10000 / SIZE));
+    const pages = Math.min(Math.ceil(total / state.size), Math.floor(10000 / state.size));
     if (pages <= 1) return;
     const go = (p) => () => { state.page = p; run(); window.scrollTo(0, 0); };
     nav.append(el("button", { type: "button", disabled: state.page <= 1, onclick: go(state.page - 1) }, "‹ Prev"));

@@ -1,0 +1,141 @@
+"""Benchmark: our annotate stage vs bare spaCy ``nlp.pipe`` (NER only) on the same texts, same run.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/annotate/run.py [--n 100] [--repeat 3] [--processes 1] [--batch-size 32]
+        [--all-languages] [--out bench/annotate/results.md] [--append]
+
+Texts: the ``articleBody`` fields of ``../shared/bench/scrapinghub/ground-truth.json`` (when
+present) plus the bodies of the bundled sample pages' plain-text fixtures, English only by
+default (our stage skips NER for other languages, which would flatter it), cycled to N.
+Prints docs/s for both and the ratio (ours / bare), and writes a Markdown report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from etl.annotate import annotate_articles  # noqa: E402
+from etl.annotate.language import detect_language  # noqa: E402
+from etl.annotate.model import load_model, model_label  # noqa: E402
+from etl.records import CleanedArticle  # noqa: E402
+from etl.settings import Settings  # noqa: E402
+
+GROUND_TRUTH = ROOT.parent / "shared" / "bench" / "scrapinghub" / "ground-truth.json"
+LOCAL_TEXTS = [ROOT / "tests" / "fixtures" / "annotate", ROOT.parent / "shared" / "fixtures"]
+
+
+def load_texts(n: int, all_languages: bool) -> list[str]:
+    """N article texts (cycled), English only unless ``all_languages``."""
+    texts = []
+    if GROUND_TRUTH.exists():
+        texts += [
+            v.get("articleBody", "") for v in json.loads(GROUND_TRUTH.read_text(encoding="utf-8")).values()
+        ]
+    for folder in LOCAL_TEXTS:
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts = [t for t in texts if t.strip() and (all_languages or detect_language(t) == "en")]
+    if not texts:
+        raise SystemExit("no texts found")
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def bare_ner(texts: list[str], model: str, batch_size: int, processes: int) -> tuple[float, float]:
+    """(wall, CPU) seconds for bare ``nlp.pipe`` with only NER enabled (a model instance of its own)."""
+    import spacy
+
+    nlp = spacy.load(model)
+    nlp.select_pipes(enable=["ner"])
+    list(nlp.pipe(texts[:4]))  # warm-up
+    start, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+        pass
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def ours(texts: list[str], settings: Settings) -> tuple[float, float]:
+    """(wall, CPU) seconds for ``annotate_articles`` over the same texts (as article bodies)."""
+    articles = [
+        CleanedArticle(url=f"bench:{i}", doc_id=str(i), title="", body=t) for i, t in enumerate(texts)
+    ]
+    list(annotate_articles(articles[:4], settings))  # warm-up: model, aliases, language ids
+    start, cpu = time.perf_counter(), time.process_time()
+    for _ in annotate_articles(articles, settings):
+        pass
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--all-languages", action="store_true")
+    parser.add_argument("--out", default=str(Path(__file__).with_name("results.md")))
+    parser.add_argument("--append", action="store_true", help="append to --out instead of replacing it")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env(annotate_batch_size=args.batch_size, annotate_processes=args.processes)
+    texts = load_texts(args.n, args.all_languages)
+    bare_times, our_times = [], []
+    for _ in range(args.repeat):  # interleaved, so machine load hits both alike
+        bare_times.append(bare_ner(texts, settings.spacy_model, args.batch_size, args.processes))
+        our_times.append(ours(texts, settings))
+    report = render(args, texts, settings, bare_times, our_times)
+    print(report)
+    previous = (
+        Path(args.out).read_text(encoding="utf-8") + "\n" if args.append and Path(args.out).exists() else ""
+    )
+    Path(args.out).write_text(previous + report, encoding="utf-8")
+    return 0
+
+
+def _rate(n: int, times: list[tuple[float, float]], which: int) -> float:
+    return n / statistics.median(t[which] for t in times)
+
+
+def render(args, texts, settings, bare_times, our_times) -> str:
+    n, chars = len(texts), statistics.mean(len(t) for t in texts)
+    label = model_label(load_model(settings.spacy_model))
+    bare_wall, our_wall = _rate(n, bare_times, 0), _rate(n, our_times, 0)
+    lines = [
+        "# Annotate benchmark",
+        "",
+        f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; machine: {platform.machine()}, "
+        f"{os.cpu_count()} cores (shared with other jobs: wall times are noisy), Python {platform.python_version()}",
+        f"- model: {label}; texts: {n} ({'all languages' if args.all_languages else 'English only'}, "
+        f"mean {chars:.0f} chars); batch size {args.batch_size}; processes {args.processes}; "
+        f"median of {args.repeat} interleaved runs",
+        f"- command: `python bench/annotate/run.py --n {args.n} --repeat {args.repeat} --processes {args.processes} "
+        f"--batch-size {args.batch_size}{' --all-languages' if args.all_languages else ''}`",
+        "",
+        "| pipeline | docs/s (wall) | docs/s (CPU of this process) | wall runs (s) |",
+        "| --- | ---: | ---: | --- |",
+        f"| bare spaCy `nlp.pipe`, NER only | {bare_wall:.1f} | {_rate(n, bare_times, 1):.1f} | "
+        f"{', '.join(f'{t[0]:.2f}' for t in bare_times)} |",
+        f"| ours: `annotate_articles` (NER + rules) | {our_wall:.1f} | {_rate(n, our_times, 1):.1f} | "
+        f"{', '.join(f'{t[0]:.2f}' for t in our_times)} |",
+        "",
+        f"- **ratio ours / bare (wall): {our_wall / bare_wall:.2f}**",
+    ]
+    if args.processes == 1:
+        cpu_ratio = _rate(n, our_times, 1) / _rate(n, bare_times, 1)
+        lines.append(f"- ratio ours / bare (CPU time, less sensitive to other jobs): {cpu_ratio:.2f}")
+    else:
+        lines.append("- the CPU column counts the parent process only (the workers run the NER)")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
