@@ -12,39 +12,13 @@ connection ``news_etl_es`` for the Elasticsearch address and credentials.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from airflow.sdk import dag, get_current_context, task
+from airflow.sdk import dag, task
+
+from etl.dagkit import default_args, run_date, run_id, task_settings
 
 SCHEDULE = os.environ.get("NEWS_ETL_SCHEDULE", "@hourly")
-ES_CONN_ID = os.environ.get("NEWS_ETL_ES_CONN_ID", "news_etl_es")
-DEFAULT_ARGS = {
-    "retries": int(os.environ.get("NEWS_ETL_TASK_RETRIES", "3")),
-    "retry_delay": timedelta(seconds=int(os.environ.get("NEWS_ETL_RETRY_DELAY_SECONDS", "20"))),
-    "retry_exponential_backoff": True,
-    "max_retry_delay": timedelta(minutes=10),
-}
-
-
-def _settings():
-    """Settings from the environment, overlaid with the Elasticsearch connection if defined."""
-    from etl.settings import Settings
-
-    settings = Settings.from_env()
-    try:
-        from airflow.sdk import Connection
-
-        conn = Connection.get(ES_CONN_ID)
-    except Exception:  # connection not defined: keep NEWS_ETL_ES_URL / defaults
-        return settings
-    return settings.with_es_url(conn.get_uri().replace("elasticsearch://", "http://", 1))
-
-
-def _run_date() -> str:
-    """The run's logical date (or, for a manual run without one, its run_after), ISO 8601."""
-    ctx = get_current_context()
-    when = ctx.get("logical_date") or ctx["dag_run"].run_after
-    return when.isoformat()
 
 
 @dag(
@@ -53,7 +27,7 @@ def _run_date() -> str:
     start_date=datetime(2024, 1, 1),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args=default_args(),
     tags=["news-etl"],
     doc_md=__doc__,
 )
@@ -62,31 +36,31 @@ def news_ingest():
     def discover() -> dict:
         from etl.pipeline import discover_stage
 
-        return discover_stage(_settings(), _run_date())
+        return discover_stage(task_settings(), run_date())
 
     @task
     def fetch(discovered: dict) -> dict:
         from etl.pipeline import fetch_stage
 
-        return fetch_stage(_settings(), discovered["path"], _run_date())
+        return fetch_stage(task_settings(), discovered["path"], run_date())
 
     @task
     def clean(fetched: dict) -> dict:
         from etl.pipeline import clean_stage
 
-        return clean_stage(_settings(), fetched["path"])
+        return clean_stage(task_settings(), fetched["path"])
 
     @task
     def annotate(cleaned: dict) -> dict:
         from etl.pipeline import annotate_stage
 
-        return annotate_stage(_settings(), cleaned["path"], get_current_context()["run_id"])
+        return annotate_stage(task_settings(), cleaned["path"], run_id())
 
     @task
     def load(annotated: dict) -> dict:
         from etl.pipeline import load_stage
 
-        return load_stage(_settings(), annotated["path"])
+        return load_stage(task_settings(), annotated["path"], run_id())
 
     @task
     def report(discovered: dict, fetched: dict, cleaned: dict, annotated: dict, loaded: dict) -> dict:
@@ -94,7 +68,7 @@ def news_ingest():
 
         summaries = {"discover": discovered, "fetch": fetched, "clean": cleaned, "annotate": annotated,
                      "load": loaded}
-        return report_stage(_settings(), _run_date(), summaries, get_current_context()["run_id"])
+        return report_stage(task_settings(), run_date(), summaries, run_id())
 
     discovered = discover()
     fetched = fetch(discovered)

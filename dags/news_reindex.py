@@ -16,30 +16,13 @@ versions after the swap (default: kept for rollback); optionally the Airflow con
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from airflow.sdk import dag, task
 
-ES_CONN_ID = os.environ.get("NEWS_ETL_ES_CONN_ID", "news_etl_es")
+from etl.dagkit import default_args, task_settings
+
 DELETE_OLD = os.environ.get("NEWS_ETL_REINDEX_DELETE_OLD", "0").lower() in ("1", "true", "yes")
-DEFAULT_ARGS = {
-    "retries": int(os.environ.get("NEWS_ETL_TASK_RETRIES", "2")),
-    "retry_delay": timedelta(seconds=int(os.environ.get("NEWS_ETL_RETRY_DELAY_SECONDS", "20"))),
-}
-
-
-def _settings():
-    """Settings from the environment, overlaid with the Elasticsearch connection if defined."""
-    from etl.settings import Settings
-
-    settings = Settings.from_env()
-    try:
-        from airflow.sdk import Connection
-
-        conn = Connection.get(ES_CONN_ID)
-    except Exception:  # connection not defined: keep NEWS_ETL_ES_URL / defaults
-        return settings
-    return settings.with_es_url(conn.get_uri().replace("elasticsearch://", "http://", 1))
 
 
 @dag(
@@ -48,7 +31,7 @@ def _settings():
     start_date=datetime(2024, 1, 1),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args=default_args(retries=2),
     tags=["news-etl"],
     doc_md=__doc__,
 )
@@ -57,25 +40,25 @@ def news_reindex():
     def plan() -> dict:
         from etl.index import reindex_plan
 
-        return reindex_plan(_settings())
+        return reindex_plan(task_settings())
 
     @task(retries=0)
     def build(_plan: dict) -> dict:
         from etl.index import reindex_build
 
-        return reindex_build(_settings())
+        return reindex_build(task_settings())
 
     @task
     def verify(built: dict) -> dict:
         from etl.index import reindex_verify
 
-        return reindex_verify(_settings(), built)
+        return reindex_verify(task_settings(), built)
 
     @task
     def swap(verified: dict) -> dict:
         from etl.index import reindex_swap
 
-        return reindex_swap(_settings(), verified, delete_old=DELETE_OLD)
+        return reindex_swap(task_settings(), verified, delete_old=DELETE_OLD)
 
     swap(verify(build(plan())))
 

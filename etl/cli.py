@@ -41,6 +41,7 @@ def _search(sub):
     p.add_argument("--after", default=None, help="deep paging: the 'next' cursor of a previous page")
     p.add_argument("--article", default=None, metavar="ID", help="print one stored article (like GET /articles/ID)")
     p.add_argument("--similar", default=None, metavar="ID", help="articles like this one (GET /articles/ID/similar)")
+    p.add_argument("--collapse", action="store_true", help="one hit per story (syndicated copies collapsed)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler="etl.search_cli:cli")
 

@@ -106,13 +106,20 @@ def summarize(path: str | Path) -> dict:
 def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
     """Re-index every entry of ``path``; keep only what still fails (file rewritten atomically).
 
+    The alias of each entry is created first if it no longer exists (same mapping file).
     Returns ``{"path", "replayed", "indexed", "failed", "reasons"}``. Raises TransientError
     when Elasticsearch stays unreachable (the file is then left unchanged).
     """
+    from etl.index import ensure_index
     from etl.load import bulk_load_actions
 
     path = Path(path)
-    total = sum(1 for _ in read(path))
+    total, indices = 0, set()
+    for entry in read(path):
+        total += 1
+        indices.add(entry["index"])
+    for index in sorted(indices):  # never let a replay auto-create an unmapped index named like the alias
+        ensure_index(es, settings.replace(index_alias=index))
     if progress is not None:
         progress.reset(total=total)
 

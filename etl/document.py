@@ -148,6 +148,7 @@ def to_document(a: AnnotatedArticle) -> dict:
         ],
         "word_count": int(ann.word_count or len((art.body or "").split())),
         "content_hash": art.content_hash or None,
+        "story_id": art.story_id or art.doc_id,  # never missing: collapse groups missing values together
         "provenance": {
             "extractor_version": art.extractor_version or None,
             "model": ann.model or None,

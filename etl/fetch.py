@@ -16,7 +16,7 @@
 Every URL ends as a :class:`FetchedPage` or a :class:`Rejection` (stage ``fetch``) with a
 reason: ``not_modified``, ``robots_disallowed``, ``robots_unreachable``, ``timeout``,
 ``connection``, ``http_<status>``, ``not_html``, ``too_large``, ``too_many_redirects``,
-``bad_redirect``. Discovered URLs are buffered per host (at most ``fetch_queue_size``)
+``bad_redirect``, ``bad_encoding``, ``http_error``. Discovered URLs are buffered per host (at most ``fetch_queue_size``)
 and results handed to a callback as they arrive, so memory stays bounded.
 """
 
@@ -214,10 +214,14 @@ class Fetcher:
         try:
             async with self.clients.for_url(url).stream("GET", url, headers=headers) as resp:
                 return await self._read(url, resp)
+        except httpx.DecodingError as exc:  # e.g. Content-Encoding: gzip on a body that is not gzip
+            return Rejection(url, "fetch", "bad_encoding", str(exc)[:300])
         except httpx.TimeoutException as exc:
             raise _Retry("timeout", detail=f"{type(exc).__name__} {exc}") from exc
         except httpx.TransportError as exc:
             raise _Retry("connection", detail=f"{type(exc).__name__} {exc}") from exc
+        except httpx.HTTPError as exc:  # any other protocol-level fault of this one page
+            return Rejection(url, "fetch", "http_error", f"{type(exc).__name__} {exc}"[:300])
 
     async def _read(self, url: str, resp):
         status = resp.status_code

@@ -71,6 +71,59 @@ def encoded(stream: Iterable[dict]) -> Iterator[dict]:
         yield action
 
 
+WORKER_MIN_BYTES = 2_000_000  # batches smaller than this (gzip) are built in-thread: a worker costs ~1 s to start
+
+
+def _build_batch(index: str, lines: list[str]) -> list[dict]:
+    """Worker: staged JSON lines -> bulk actions with ``_source`` serialised (bytes)."""
+    from etl.document import to_document
+
+    out = []
+    for line in lines:
+        item = AnnotatedArticle.from_dict(json.loads(line))
+        source = json.dumps(to_document(item), ensure_ascii=False, separators=(",", ":")).encode()
+        out.append({"_op_type": "index", "_index": index, "_id": item.article.doc_id, "_source": source})
+    return out
+
+
+def actions_from_file(path, index: str, workers: int = 0, batch: int = 64, ahead: int = 4) -> Iterator[dict]:
+    """Bulk actions for the annotated batch at ``path`` (gzip JSON lines), in file order.
+
+    With ``workers`` > 0 (and a big file) documents are built by that many worker processes,
+    at most ``ahead`` batches of ``batch`` lines in flight: parallel, bounded memory.
+    """
+    import gzip
+    import os
+    from collections import deque
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = (line for line in fh if line.strip())
+        if workers <= 0 or os.path.getsize(path) < WORKER_MIN_BYTES:
+            while chunk := _take(lines, batch):
+                yield from _build_batch(index, chunk)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pending: deque = deque()
+            while chunk := _take(lines, batch):
+                pending.append(pool.submit(_build_batch, index, chunk))
+                if len(pending) >= ahead + workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+
+def _take(it: Iterator, n: int) -> list:
+    out = []
+    for item in it:
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
+
+
 class Prefetch:
     """Iterate ``stream`` in a background thread, at most ``depth`` items ahead (bounded memory).
 
@@ -158,8 +211,14 @@ class _InFlight:
         return out
 
 
-def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead_letters=None,
-              progress=None, run_id: str = "") -> LoadResult:
+def bulk_load_file(es, path, settings: Settings, dead_letters=None, progress=None, run_id: str = "") -> LoadResult:
+    """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage):
+    documents are built by ``settings.load_workers`` processes for big batches."""
+    return bulk_load(es, None, settings, dead_letters, progress=progress, run_id=run_id, _path=path)
+
+
+def bulk_load(es, articles: Iterable[AnnotatedArticle] | None, settings: Settings, dead_letters=None,
+              progress=None, run_id: str = "", _path=None) -> LoadResult:
     """Index ``articles`` into ``settings.index_alias`` (created if missing), then refresh it.
 
     ``dead_letters`` is a :class:`etl.deadletter.DeadLetterWriter` (or anything with
@@ -189,7 +248,11 @@ def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead
         delay = min(settings.load_max_backoff, settings.load_backoff * 2**attempt)
         log.warning("load: %s; retrying in %.1fs", cause, delay)
         time.sleep(delay)
-    stream = Prefetch(encoded(actions(articles, settings.index_alias)), depth=2 * settings.bulk_chunk_size)
+    if _path is not None:
+        built = actions_from_file(_path, settings.index_alias, workers=max(0, settings.load_workers))
+    else:
+        built = encoded(actions(articles, settings.index_alias))
+    stream = Prefetch(built, depth=2 * settings.bulk_chunk_size)
     try:
         return bulk_load_actions(es, iter(stream), settings, dead_letters, progress=progress, run_id=run_id,
                                  refresh=settings.index_alias)

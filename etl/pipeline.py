@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-from etl.records import AnnotatedArticle, CleanedArticle, FetchedPage
+from etl.records import CleanedArticle, FetchedPage
 from etl.settings import Settings
 from etl.staging import StageWriter, read_jsonl, read_records, run_dir, write_jsonl
 
@@ -120,7 +120,7 @@ def load_stage(settings: Settings, annotated_path: str, run_id: str = "") -> dic
 
     from etl.deadletter import DeadLetterWriter, path_for
     from etl.es import client
-    from etl.load import bulk_load, check_failures
+    from etl.load import bulk_load_file, check_failures
     from etl.obs import current_run_id, progress
 
     started = time.monotonic()
@@ -129,8 +129,7 @@ def load_stage(settings: Settings, annotated_path: str, run_id: str = "") -> dic
     es = client(settings)
     try:
         with DeadLetterWriter(path_for(settings, folder)) as dead, progress(desc="load") as bar:
-            result = bulk_load(es, read_records(annotated_path, AnnotatedArticle), settings, dead,
-                               progress=bar, run_id=run_id)
+            result = bulk_load_file(es, annotated_path, settings, dead, progress=bar, run_id=run_id)
             result.deadletter = str(dead.path)
     finally:
         es.close()
@@ -143,7 +142,7 @@ def load_stage(settings: Settings, annotated_path: str, run_id: str = "") -> dic
 
 
 def run_once(settings: Settings, logical_date: str | None = None, sources_file: str | None = None) -> dict:
-    """Run all five stages in this process (no Airflow); return every stage's summary."""
+    """Run the whole DAG in this process (no Airflow), report included; return every summary."""
     logical_date = logical_date or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     run_id = f"manual__{logical_date}"
     report = {"discover": discover_stage(settings, logical_date, sources_file)}
@@ -151,6 +150,7 @@ def run_once(settings: Settings, logical_date: str | None = None, sources_file: 
     report["clean"] = clean_stage(settings, report["fetch"]["path"])
     report["annotate"] = annotate_stage(settings, report["clean"]["path"], run_id)
     report["load"] = load_stage(settings, report["annotate"]["path"], run_id)
+    report["report"] = report_stage(settings, logical_date, dict(report), run_id)
     return report
 
 

@@ -76,11 +76,13 @@ class SearchRequest:
     facet_size: int = 10
     interval: str = "auto"
     histogram: bool = True
+    collapse: bool = False  # one hit per story (syndicated copies share ``story_id``)
 
     @classmethod
     def create(cls, q: str = "", facets=None, filters=None, date_from=None, date_to=None,
                sort: str = "relevance", page: int = 1, size: int = 20, after: str | None = None,
-               facet_size: int = 10, interval: str = "auto", histogram: bool = True) -> SearchRequest:
+               facet_size: int = 10, interval: str = "auto", histogram: bool = True,
+               collapse: bool = False) -> SearchRequest:
         """Validate and normalise user input. Raises InvalidQuery with a clear message."""
         q = (q or "").strip()
         if len(q) > MAX_QUERY_CHARS:
@@ -119,6 +121,8 @@ class SearchRequest:
             raise InvalidQuery(f"size must be between 1 and {MAX_SIZE}")
         if not isinstance(facet_size, int) or not 1 <= facet_size <= MAX_FACET_SIZE:
             raise InvalidQuery(f"facet_size must be between 1 and {MAX_FACET_SIZE}")
+        if after is not None and collapse:
+            raise InvalidQuery("'collapse' cannot be combined with the 'after' cursor: page with 'page'")
         if after is not None:
             _decode_cursor(after, sort)
         elif page * size > MAX_WINDOW:
@@ -127,7 +131,7 @@ class SearchRequest:
                 "follow the 'next' cursor with the 'after' parameter instead")
         return cls(q=q, facets=facets, filters=norm_filters, date_from=d_from, date_to=d_to, sort=sort,
                    page=page, size=size, after=after, facet_size=facet_size, interval=interval,
-                   histogram=histogram)
+                   histogram=histogram, collapse=bool(collapse))
 
 
 def _parse_date(value, label: str) -> str | None:
@@ -308,7 +312,12 @@ def build_body(req: SearchRequest, operator: str = "and") -> dict:
         body["from"] = (req.page - 1) * req.size
     if post:
         body["post_filter"] = {"bool": {"filter": post}}
+    if req.collapse:
+        body["collapse"] = {"field": "story_id"}
     aggs: dict = {}
+    if req.collapse:  # distinct stories among the hits (aggregations ignore post_filter: filter here)
+        aggs["stories"] = {"filter": {"bool": {"filter": post}},
+                           "aggs": {"n": {"cardinality": {"field": "story_id"}}}}
     for name in req.facets:
         others = [f for n, f in facet_filters.items() if n != name] + ([date_f] if date_f else [])
         inner: dict = {"values": {"terms": {"field": name, "size": req.facet_size}}}
@@ -383,8 +392,11 @@ def parse_response(resp: dict, req: SearchRequest) -> dict:
         start = 0 if req.after else (req.page - 1) * req.size
         if req.after or start + len(hits_in) < total:
             nxt = _encode_cursor(hits_in[-1]["sort"], req.sort)
-    return {"total": total, "took_ms": resp.get("took"), "page": req.page, "size": req.size,
-            "hits": hits, "facets": facets, "histogram": histogram, "next": nxt}
+    result = {"total": total, "took_ms": resp.get("took"), "page": req.page, "size": req.size,
+              "hits": hits, "facets": facets, "histogram": histogram, "next": nxt}
+    if req.collapse:
+        result["stories"] = aggs.get("stories", {}).get("n", {}).get("value", len(hits))
+    return result
 
 
 _WORD = re.compile(r"\w[\w'’]*")

@@ -139,7 +139,7 @@ def cli(args, settings: Settings) -> int:
         req = SearchRequest.create(
             q=args.query, facets=args.facet or list(DEFAULT_FACETS), filters=group_filters(args.filter),
             date_from=args.date_from, date_to=args.date_to, sort=args.sort, page=args.page, size=args.size,
-            after=getattr(args, "after", None),
+            after=getattr(args, "after", None), collapse=getattr(args, "collapse", False),
         )
         result = search(es, settings.index_alias, req)
     except InvalidQuery as exc:
@@ -147,7 +147,7 @@ def cli(args, settings: Settings) -> int:
         return 2
     try:
         if args.json:
-            print(json.dumps({k: result[k] for k in ("total", "hits", "facets", "histogram", "next", "relaxed")},
+            print(json.dumps({k: result[k] for k in ("total", "stories", "hits", "facets", "histogram", "next", "relaxed") if k in result},
                              ensure_ascii=False))
         else:
             print(format_table(result, width=shutil.get_terminal_size((110, 20)).columns))

@@ -73,6 +73,7 @@ class Settings:
     load_retries: int = 5  # rounds of a load resumed after connection errors / 429 / 5xx (then TransientError)
     load_backoff: float = 1.0  # first delay (s) between rounds, doubled per round
     load_max_backoff: float = 30.0  # cap of one delay between rounds
+    load_workers: int = 1  # processes building documents for big loads (0: a thread of the loading process)
     deadletter_dir: str = ""  # dead-letter files; empty: in the run's staging folder (load.failed.jsonl.gz)
 
     @classmethod

@@ -7,6 +7,7 @@ Skipped when Playwright or ``/usr/bin/chromium`` is missing.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -71,6 +72,31 @@ def browser():
         b.close()
 
 
+@contextlib.contextmanager
+def diagnosed(page, name: str):
+    """Collect page errors (yielded list); on failure save a screenshot and print the page's log."""
+    OUT.mkdir(exist_ok=True)
+    errors: list[str] = []
+    log: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: log.append(f"console.{m.type}: {m.text}"))
+    page.on("requestfailed", lambda r: log.append(f"request failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: log.append(f"{r.status} {r.url}"))
+    try:
+        yield errors
+    except BaseException:
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(OUT / f"failure-{name}.png"), full_page=True)
+            print("page state:", page.evaluate(
+                "JSON.stringify({url: location.href, data: Object.assign({}, document.body.dataset),"
+                " status: document.getElementById('status').textContent})"))
+        print("page errors:", errors)
+        print("\n".join(log[-40:]))
+        raise
+    finally:
+        page.close()
+
+
 def _settled(page, renders_before: int):
     page.wait_for_function(
         "n => document.body.dataset.state === 'ready' && +(document.body.dataset.renders || 0) > n",
@@ -90,8 +116,11 @@ def _facet_counts(page, facet: str) -> dict[str, int]:
 def test_search_page_query_facets_and_screenshot(server, browser):
     OUT.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    with diagnosed(page, "facets") as errors:
+        _facets_scenario(page, server, errors)
+
+
+def _facets_scenario(page, server, errors):
     page.goto(server + "/")
     _settled(page, 0)
     assert page.locator("body").get_attribute("data-total") == str(len(CORPUS))
@@ -144,13 +173,15 @@ def test_search_page_query_facets_and_screenshot(server, browser):
     _settled(page, n)
     assert page.locator("body").get_attribute("data-total") == "2"  # putin + Trump
     assert not errors, errors
-    page.close()
 
 
 def test_search_page_odd_input_pagination_and_state_in_url(server, browser):
     page = browser.new_page(viewport={"width": 1000, "height": 800})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    with diagnosed(page, "odd-input") as errors:
+        _odd_input_scenario(page, server, errors)
+
+
+def _odd_input_scenario(page, server, errors):
     # state comes from the URL; a stray quote is harmless; sort by date
     page.goto(server + '/?q=%22(trump&sort=date')
     _settled(page, 0)
@@ -191,8 +222,7 @@ def test_search_page_odd_input_pagination_and_state_in_url(server, browser):
     page.screenshot(path=str(OUT / "search-page-quotes.png"))
     # the API's clear error is shown, not a blank page
     page.goto(server + "/?filter=body:x")
-    page.wait_for_function("document.body.dataset.state === 'error'", timeout=30_000)
+    page.wait_for_function("() => document.body.dataset.state === 'error'", timeout=30_000)  # a function: CSP forbids eval
     assert "unknown filter field" in page.locator("#status").inner_text()
     page.screenshot(path=str(OUT / "search-page-error.png"))
     assert not errors, errors
-    page.close()

@@ -138,3 +138,16 @@ def test_fuzz_html(pieces, as_bytes):
     data = doc.encode("utf-8", "surrogatepass") if as_bytes else doc
     _ok(clean_html(data, "https://x.org/fuzz"))
     assert isinstance(main_text(doc, "https://x.org/fuzz"), str)
+
+
+def test_deep_nesting_with_metadata_classes_is_fast():
+    start = time.perf_counter()
+    page = (
+        "<html><body><h1>Title of the story</h1>"
+        + '<div class="byline lead date author">By Jane Doe' * 3000
+        + PARA * 3
+        + "</div>" * 3000
+        + "</body></html>"
+    )
+    _ok(clean_html(page, "https://x.org/deep-meta"))
+    assert time.perf_counter() - start < 20

@@ -51,8 +51,8 @@ def test_every_news_etl_variable_is_a_setting(compose):
 
 
 def test_dag_reads_the_variables_compose_sets():
-    dag_text = (ROOT / "dags" / "news_ingest.py").read_text()
-    for var in ("NEWS_ETL_SCHEDULE", "NEWS_ETL_ES_CONN_ID"):
+    dag_text = (ROOT / "dags" / "news_ingest.py").read_text() + (ROOT / "etl" / "dagkit.py").read_text()
+    for var in ("NEWS_ETL_SCHEDULE", "NEWS_ETL_ES_CONN_ID", "NEWS_ETL_TASK_RETRIES", "NEWS_ETL_RETRY_DELAY_SECONDS"):
         assert var in dag_text
 
 

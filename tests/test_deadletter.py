@@ -76,3 +76,19 @@ def test_dead_letter_writer_is_atomic(tmp_path):
         raise RuntimeError("crash mid-load")
     assert [e["id"] for e in deadletter.read(path)] == ["a"]
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_replay_after_the_index_was_dropped_recreates_the_mapped_alias(es_settings, es):
+    settings = es_settings.replace(max_failure_ratio=1.0)
+    index = ensure_index(es, settings)
+    es.indices.put_settings(index=index, settings={"index.blocks.write": True})
+    summary = load_stage(settings, stage_articles(settings, make_articles(12, {5})))
+    assert summary["failed"] == 12
+    es.indices.delete(index=index)
+
+    result = deadletter.replay(es, summary["deadletter"], settings)
+    assert (result["indexed"], result["failed"]) == (11, 1)
+    assert es.indices.exists_alias(name=settings.index_alias)  # an alias over <alias>-v1, not an unmapped index
+    mapping = es.indices.get_mapping(index=settings.index_alias).body
+    assert next(iter(mapping.values()))["mappings"]["dynamic"] == "strict"
+    assert es.count(index=settings.index_alias)["count"] == 11

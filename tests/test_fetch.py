@@ -115,9 +115,13 @@ def test_size_type_and_status_limits(settings, server):
     server.route("/missing", Reply(404, b"no"))
     server.route("/untyped", Reply(200, b"<!DOCTYPE html><html><body><p>hi</p></body></html>"))
     server.route("/untyped-bin", Reply(200, b"\x89PNG\r\n\x1a\n\x00\x00"))
-    results = run(settings, [server.url(p) for p in ("/big", "/pdf", "/missing", "/untyped", "/untyped-bin")])
+    server.route("/gzip-lie", Reply(200, b"<html>plain, not gzip</html>", {"Content-Type": "text/html",
+                                                                            "Content-Encoding": "gzip"}))
+    results = run(settings, [server.url(p) for p in ("/big", "/pdf", "/missing", "/untyped", "/untyped-bin",
+                                                     "/gzip-lie")])
     assert results[server.url("/untyped")].content_type == "text/html"
     assert results[server.url("/untyped-bin")].reason == "not_html"
+    assert results[server.url("/gzip-lie")].reason == "bad_encoding"
     assert results[server.url("/big")].reason == "too_large"
     assert results[server.url("/pdf")].reason == "not_html"
     assert results[server.url("/missing")].reason == "http_404"

@@ -97,7 +97,7 @@ def test_scheduler_runs_news_ingest(standalone, es_settings, es):
     _airflow(env, "dags", "unpause", "news_ingest")
     _airflow(env, "dags", "trigger", "news_ingest", "--logical-date", "2024-05-01T10:00:00+00:00")
     runs = _wait(lambda: [r for r in _runs(env) if r["run_id"].startswith("manual__")
-                          and r["state"] in ("success", "failed")], 240, "the triggered run to finish", log)
+                          and r["state"] in ("success", "failed")], 420, "the triggered run to finish", log)
     assert runs[0]["state"] == "success", log.read_text()[-3000:]
     assert all(r["state"] != "failed" for r in _runs(env))  # a scheduled run may also have started
     assert es.count(index=es_settings.index_alias)["count"] >= len(samples.PAGES) - 1

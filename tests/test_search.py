@@ -344,3 +344,26 @@ def test_wild_dates_do_not_explode_the_histogram(es, es_settings):
     r = search(es, es_settings.index_alias, SearchRequest.create())
     assert r["total"] == len(CORPUS) + 2
     assert len(r["histogram"]) == 11  # 2016-11 .. 2017-09; the two wild dates are outside the bounds
+
+
+def test_collapse_shows_one_hit_per_story(es, es_settings):
+    from etl.index import ensure_index
+    from etl.load import bulk_load
+    from etl.records import AnnotatedArticle, Annotation, CleanedArticle
+    from etl.search import SearchRequest, search
+
+    def article(n: int, story: str) -> AnnotatedArticle:
+        art = CleanedArticle(url=f"https://site{n}.example/wire/ceasefire", doc_id=f"d{n}", story_id=story,
+                             title="Ceasefire talks resume in Geneva", body="Negotiators met in Geneva on Monday.",
+                             published_at=f"2024-03-0{n + 1}T10:00:00Z")
+        return AnnotatedArticle(article=art, annotation=Annotation(locations=("Geneva",)))
+
+    ensure_index(es, es_settings)
+    docs = [article(0, "s-wire"), article(1, "s-wire"), article(2, "s-wire"), article(3, "")]
+    assert bulk_load(es, docs, es_settings).indexed == 4
+    plain = search(es, es_settings.index_alias, SearchRequest.create(q="ceasefire Geneva"))
+    assert plain["total"] == 4
+    collapsed = search(es, es_settings.index_alias, SearchRequest.create(q="ceasefire Geneva", collapse=True))
+    assert collapsed["stories"] == 2  # the three wire copies, and the article without a story id (its own)
+    assert len(collapsed["hits"]) == 2
+    assert sorted(h["id"] for h in collapsed["hits"])[1] == "d3"

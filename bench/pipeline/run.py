@@ -50,6 +50,14 @@ def _settings(es_url: str, alias: str, staging: Path, sources: Path | None = Non
 
 
 def _peak_rss_mb() -> float:
+    """Peak RSS of this process image: VmHWM (ru_maxrss survives exec on Linux and would
+    report the parent's peak for a child spawned by a big parent)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -187,6 +195,7 @@ def rate(stage: dict) -> float:
 
 def plot(rows: list[tuple[str, float, str, float | None]], path: Path, title: str) -> None:
     import matplotlib
+    import matplotlib.ticker
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -201,6 +210,8 @@ def plot(rows: list[tuple[str, float, str, float | None]], path: Path, title: st
             ax.text(ref, y - 0.2, f" {ref:.0f} ({ref_name})", va="center", fontsize=8)
     ax.set_yticks(list(ys), [r[0] for r in rows])
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_xlabel("documents / second (log scale)")
     ax.set_title(title, fontsize=10)
     ax.legend(loc="lower right", fontsize=8)
@@ -218,6 +229,7 @@ def main() -> None:
     p.add_argument("--keep", action="store_true", help="keep the temporary corpus and staging folders")
     p.add_argument("--load-only", default="", metavar="ANNOTATE_JSONL_GZ",
                    help="only compare the load stage with bare streaming_bulk on a kept annotate batch")
+    p.add_argument("--memory-only", action="store_true", help="only the --memory runs (no main run, no references)")
     p.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     p.add_argument("--work", default="", help=argparse.SUPPRESS)
     p.add_argument("--alias", default="", help=argparse.SUPPRESS)
@@ -233,6 +245,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     if args.load_only:
         return load_only(args, out)
+    if args.memory_only:
+        return memory_only(args, out)
     tmp = Path(tempfile.mkdtemp(prefix="news-etl-bench-"))
     prefix = f"bench{uuid.uuid4().hex[:6]}"
     started = time.time()
@@ -244,12 +258,7 @@ def main() -> None:
         print("[bench] references: trafilatura, spaCy nlp.pipe, streaming_bulk ...", file=sys.stderr, flush=True)
         refs = {"clean": ref_clean(st["fetch"]["path"]), "annotate": ref_annotate(st["clean"]["path"], settings)}
         load_cmp = compare_load(st["annotate"]["path"], settings, args.load_trials)
-        memory = {}
-        for size in [int(x) for x in args.memory.split(",") if x.strip()]:
-            print(f"[bench] memory: pipeline on {size} pages ...", file=sys.stderr, flush=True)
-            r = spawn_child(size, args.es_url, tmp / f"mem{size}", f"{prefix}-mem{size}")
-            memory[size] = {"peak_rss_mb": r["peak_rss_mb"], "rss_after_model_mb": r["rss_after_model_mb"],
-                            "e2e_docs_s": size / sum(s["seconds"] for s in r["stages"].values())}
+        memory = run_memory(args, tmp, prefix)
     finally:
         _cleanup(args.es_url, prefix)
         if not args.keep:
@@ -288,10 +297,7 @@ def main() -> None:
         if st[name]["reasons"]:
             print(f"  {name} rejections: {st[name]['reasons']}")
     if memory:
-        print("memory (pipeline child process, peak RSS incl. spaCy model):")
-        for size, m in memory.items():
-            print(f"  {size:>6} pages: peak_rss={m['peak_rss_mb']:.0f}MB (after model load "
-                  f"{m['rss_after_model_mb']:.0f}MB), e2e={m['e2e_docs_s']:.1f} docs/s")
+        print_memory(memory)
     rows.append(("end to end", e2e, f"slowest ref: {ref_names[slowest_name]}", slowest))
     plot(rows, out / "throughput.png",
          f"news-etl, {args.docs} pages, {os.cpu_count()} cores: stages vs bare references (same run)")
@@ -304,6 +310,40 @@ def main() -> None:
           f"(benchmark wall time {time.time() - started:.0f}s)")
     print(f"pipeline: e2e={e2e:.1f} docs/s slowest_ref={slowest:.1f} docs/s ratio={e2e / slowest:.2f} "
           f"load_ratio={load_ratio:.2f} peak_rss={main_run['peak_rss_mb']:.0f}MB docs={args.docs}")
+
+
+def run_memory(args, tmp: Path, prefix: str) -> dict:
+    memory = {}
+    for size in [int(x) for x in args.memory.split(",") if x.strip()]:
+        print(f"[bench] memory: pipeline on {size} pages ...", file=sys.stderr, flush=True)
+        r = spawn_child(size, args.es_url, tmp / f"mem{size}", f"{prefix}-mem{size}")
+        memory[size] = {"peak_rss_mb": r["peak_rss_mb"], "rss_after_model_mb": r["rss_after_model_mb"],
+                        "e2e_docs_s": size / sum(s["seconds"] for s in r["stages"].values()),
+                        "stage_seconds": {k: round(v["seconds"], 2) for k, v in r["stages"].items()}}
+    return memory
+
+
+def print_memory(memory: dict) -> None:
+    print("memory (pipeline child process, peak RSS = VmHWM, incl. spaCy model):")
+    for size, m in memory.items():
+        print(f"  {size:>6} pages: peak_rss={m['peak_rss_mb']:.0f}MB (after model load "
+              f"{m['rss_after_model_mb']:.0f}MB), e2e={m['e2e_docs_s']:.1f} docs/s")
+
+
+def memory_only(args, out: Path) -> None:
+    prefix = f"bench{uuid.uuid4().hex[:6]}"
+    tmp = Path(tempfile.mkdtemp(prefix="news-etl-bench-"))
+    try:
+        memory = run_memory(args, tmp, prefix)
+    finally:
+        _cleanup(args.es_url, prefix)
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print_memory(memory)
+    (out / "memory.json").write_text(json.dumps(memory, indent=2))
+    sizes = sorted(memory)
+    print("memory: " + " ".join(f"{k}={memory[k]['peak_rss_mb']:.0f}MB" for k in sizes)
+          + f" growth={memory[sizes[-1]]['peak_rss_mb'] / memory[sizes[0]]['peak_rss_mb']:.2f}x")
 
 
 def load_only(args, out: Path) -> None:

@@ -188,11 +188,12 @@ def create_app(settings: Settings | None = None, es=None) -> FastAPI:
         after: Annotated[str | None, Query(max_length=2000, description="'next' cursor for deep paging")] = None,
         facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
         interval: Annotated[str, Query(pattern="^(" + "|".join(INTERVALS) + ")$")] = "auto",
+        collapse: Annotated[bool, Query(description="one hit per story: syndicated copies collapsed")] = False,
     ):
         req = SearchRequest.create(
             q=q, facets=facet or list(DEFAULT_FACETS), filters=group_filters(filter or []),
             date_from=date_from, date_to=date_to, sort=sort, page=page, size=size, after=after,
-            facet_size=facet_size, interval=interval)
+            facet_size=facet_size, interval=interval, collapse=collapse)
         return _json(search(es, alias, req))
 
     @app.get("/quotes", responses=ERRORS, summary="Quote search: who said what about what")

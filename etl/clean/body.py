@@ -145,7 +145,7 @@ def score_candidates(root, total: dict, links: dict) -> dict:
             continue
         text = text_of(el) if tag in PARA_TAGS else (el.text or "")
         contrib = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
-        weight = 1.0
+        weight = 0.5 if tag == "td" else 1.0  # table cells are often data, not prose
         node = target
         for _ in range(3):
             if node is None or node.tag == "html":
@@ -403,15 +403,13 @@ def extract_blocks(root, title: str = "", protect=(), lenient: bool = False) -> 
     dom.strip_tags(root)
     total, links = dom.text_lengths(root)
     dom.remove_boilerplate(root, total, protect, lenient, links)
+    total, links = dom.text_lengths(root)
     if protect:
         region = [p for p in protect if p.getparent() is not None or p is root]
     else:
-        total, links = dom.text_lengths(root)
-        scores = score_candidates(root, total, links)
-        region = pick_container(root, scores, total, links)
+        region = pick_container(root, score_candidates(root, total, links), total, links)
     if not region:
         body = root.find("body")
         region = [body if body is not None else root]
-    total, links = dom.text_lengths(root)
     prune_region(region, total, links)
     return filter_blocks(blocks_of(region), title)

@@ -123,18 +123,30 @@ def text_of(el) -> str:
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 
 
-def visible_text(el) -> str:
-    """Text inside an element as a reader sees it: script/style/template/button text left out."""
+def visible_text(el, limit: int | None = None) -> str | None:
+    """Text inside an element as a reader sees it: script/style/template/button text left out.
+
+    With ``limit``, returns None as soon as the text is longer (bounded work on big subtrees).
+    """
     out = []
+    size = 0
+    hidden = 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag
+        invisible = node.tag in _INVISIBLE
         if event == "start":
-            if tag in _INVISIBLE:
-                continue
-            if node.text and not any(a.tag in _INVISIBLE for a in node.iterancestors()):
+            if invisible:
+                hidden += 1
+            elif not hidden and node.text:
                 out.append(node.text)
-        elif node is not el and node.tail and not any(a.tag in _INVISIBLE for a in node.iterancestors()):
-            out.append(node.tail)
+                size += len(node.text)
+        else:
+            if invisible:
+                hidden -= 1
+            if node is not el and not hidden and node.tail:
+                out.append(node.tail)
+                size += len(node.tail)
+        if limit is not None and size > limit * 3 + 200:  # raw text, whitespace not yet collapsed
+            return None
     return "".join(out)
 
 
@@ -254,12 +266,13 @@ def remove_boilerplate(
         if el in protected or el.tag in ("html", "body"):
             continue
         share = total.get(el, 0) / body_len
+        if not _doomed(el, share, lenient):
+            continue
         if el.tag == "header" and links is not None and _content_header(el, total, links):
             continue
         if el.tag in ("aside", "section", "div", "form") and _holds_headline(el, total):
             continue
-        if _doomed(el, share, lenient):
-            doomed.append(el)
+        doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             remove(el)

@@ -74,6 +74,9 @@ _STOP = {
 }
 
 
+MAX_CANDIDATES = 50  # visible elements examined per field (bounded work on pathological pages)
+
+
 def _txt(s) -> str:
     """Whitespace-normalised text; HTML entities left escaped in attributes are decoded."""
     if s is None:
@@ -236,7 +239,7 @@ def find_lead(ld, md, root) -> tuple[str, str]:
             and el.get("itemprop") != "articleBody"
             and not _in_boiler(el, cls)
         ):
-            text = _txt(visible_text(el))
+            text = _txt(visible_text(el, 600))
             if 20 <= len(text) <= 600:
                 return text, "text"
     v = _ld_str(ld.get("description"))
@@ -319,17 +322,21 @@ def find_dates(ld, md, root, url, tz) -> tuple[dict, dict]:
 
 def _visible_date(root, tz) -> tuple[str, str] | None:
     for el in root.iter("time"):
-        iso = dates.parse_date(el.get("datetime") or "", tz) or dates.parse_date(_txt(visible_text(el)), tz)
+        iso = dates.parse_date(el.get("datetime") or "", tz) or dates.parse_date(
+            _txt(visible_text(el, 200)), tz
+        )
         if iso:
             return iso, "time"
     for el in root.xpath("//*[@itemprop='datePublished']"):
-        iso = dates.parse_date(el.get("content") or el.get("datetime") or _txt(visible_text(el)), tz)
+        iso = dates.parse_date(el.get("content") or el.get("datetime") or _txt(visible_text(el, 200)), tz)
         if iso:
             return iso, "time"
+    tried = 0
     for el in root.iter("span", "div", "p", "small", "li"):
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _DATE_CLASS.search(cls):
-            text = _txt(visible_text(el))
+        if _DATE_CLASS.search(cls) and tried < MAX_CANDIDATES:
+            tried += 1
+            text = _txt(visible_text(el, 200))
             if len(text) < 200:
                 found = dates.find_dateline(text, tz)
                 if found:
@@ -373,13 +380,15 @@ def find_authors(ld, md, root) -> tuple[list[str], str, str, str]:
 
 def _visible_byline(root) -> list[str]:
     out = []
+    tried = 0
     for el in root.iter("span", "div", "p", "a", "address", "li"):
         attrs = (el.get("class") or "") + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
         if _BYLINE_CLASS.search(attrs):
-            text = _txt(visible_text(el))
+            tried += 1
+            text = _txt(visible_text(el, 150))
             if 2 < len(text) < 150:
                 out.append(text)
-        if len(out) >= 5:
+        if len(out) >= 5 or tried >= MAX_CANDIDATES:
             break
     return out
 

@@ -155,7 +155,8 @@
     const max = Math.max(...buckets.map((b) => b.count)) || 1;
     for (let i = 0; i < buckets.length; i++) {
       const b = buckets[i], next = buckets[i + 1];
-      box.append(el("div", { class: "bar", style: `height:${Math.max(4, Math.round(100 * b.count / max))}%`,
+      box.append(el("div", { class: b.count ? "bar" : "bar zero",
+                             style: `height:${b.count ? Math.max(4, Math.round(100 * b.count / max)) : 2}%`,
                              title: `${b.date}: ${b.count}`, "data-date": b.date,
                              onclick: () => {
                                state.from = b.date;

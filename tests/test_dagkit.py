@@ -1,0 +1,31 @@
+"""The DAG helpers: retry policy from the environment, task settings with the Airflow connection."""
+
+import subprocess
+import sys
+from datetime import timedelta
+
+from etl import dagkit
+
+
+def test_default_args_read_the_environment(monkeypatch):
+    monkeypatch.setenv("NEWS_ETL_TASK_RETRIES", "5")
+    monkeypatch.setenv("NEWS_ETL_RETRY_DELAY_SECONDS", "7")
+    args = dagkit.default_args()
+    assert args["retries"] == 5 and args["retry_delay"] == timedelta(seconds=7)
+    assert args["retry_exponential_backoff"] is True
+
+
+def test_task_settings_overlay_the_airflow_connection_from_the_environment():
+    code = ("from etl.dagkit import task_settings; s = task_settings();"
+            "print(s.es_url, s.es_username, s.es_password)")
+    env = {"AIRFLOW_CONN_NEWS_ETL_ES": "https://reader:s3cr%40t@search.internal:9243",
+           "NEWS_ETL_ES_URL": "http://127.0.0.1:9200", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["https://search.internal:9243", "reader", "s3cr@t"]
+
+
+def test_without_a_connection_the_environment_wins():
+    code = "from etl.dagkit import task_settings; print(task_settings().es_url)"
+    env = {"NEWS_ETL_ES_URL": "http://127.0.0.1:9333", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "http://127.0.0.1:9333"
