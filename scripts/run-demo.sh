@@ -20,9 +20,17 @@ samples_pid=$!
 trap 'kill $samples_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "$NEWS_ETL_SAMPLES_URL/world/putin-trump-apec.html" >/dev/null 2>&1 && break; sleep 0.1; done
 
-"$BIN/airflow" dags test news_ingest "$(date -u +%Y-%m-%dT%H:00:00+00:00)" > var/demo-dag.log 2>&1 \
+logical_date=$(date -u +%Y-%m-%dT%H:00:00+00:00)
+"$BIN/airflow" dags test news_ingest "$logical_date" > var/demo-dag.log 2>&1 \
   || { tail -50 var/demo-dag.log; echo "news_ingest failed (log: var/demo-dag.log)"; exit 1; }
-echo "news_ingest: $(grep -c 'state=success\|Marking task as SUCCESS' var/demo-dag.log || true) task lines ok (log: var/demo-dag.log)"
+"$BIN/python" - "$logical_date" <<'PY'
+import json, sys
+from etl.settings import Settings
+from etl.staging import run_dir
+report = json.loads((run_dir(Settings.from_env(), sys.argv[1]) / "report.json").read_text())
+totals = " ".join(f"{k}={v}" for k, v in report["totals"].items() if not isinstance(v, dict))
+print(f"news_ingest run {report['run_id']}: {totals} (Airflow log: var/demo-dag.log)")
+PY
 echo
 "$BIN/news-etl" search "Putin Trump APEC" --facet persons --facet organizations --facet locations
 echo
