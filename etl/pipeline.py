@@ -85,14 +85,18 @@ def clean_stage(settings: Settings, fetched_path: str) -> dict:
     """Clean every fetched page into ``clean.jsonl.gz``; rejections are counted by reason.
 
     Articles get their ``story_id`` (exact and near-duplicate copies share one, etl.dedupe);
-    articles and rejections carry the page's ``source`` for the run report.
+    articles and rejections carry the page's ``source`` for the run report. A source's
+    ``extract`` rules (sources file) apply to its pages.
     """
     from etl.clean import clean_page
     from etl.dedupe import StoryIndex, with_source
+    from etl.sources import extraction_rules
 
+    rules = extraction_rules(settings.sources_file)
     with StageWriter(Path(fetched_path).parent, "clean") as out, StoryIndex.open(settings) as stories:
         for page in read_records(fetched_path, FetchedPage):
-            out.add(stories.assign_any(with_source(clean_page(page, settings), page.source)))
+            cleaned = clean_page(page, settings, rules.get(page.source))
+            out.add(stories.assign_any(with_source(cleaned, page.source)))
     return _log(out.summary())
 
 

@@ -53,14 +53,17 @@ def main_text(html: str, url: str) -> str:
         return ""
 
 
-def clean_page(page: FetchedPage, settings=None) -> CleanedArticle | Rejection:
-    """Clean one fetched page. Input: FetchedPage; output: CleanedArticle or Rejection."""
+def clean_page(page: FetchedPage, settings=None, rule: dict | None = None) -> CleanedArticle | Rejection:
+    """Clean one fetched page. Input: FetchedPage (and optionally its source's ``extract``
+    rule, which wins over the rules file for the page's host); output: CleanedArticle or
+    Rejection."""
     url = page.final_url or page.url
     ctype = (page.content_type or "").lower()
     if ctype and not any(t in ctype for t in ("html", "xml", "text/plain", "octet-stream")):
         return Rejection(url, "clean", "not_html", f"content type {page.content_type}")
     return clean_html(
-        page.content, url, settings, encoding=page.encoding, fetched_at=page.fetched_at, source=page.source
+        page.content, url, settings, encoding=page.encoding, fetched_at=page.fetched_at, source=page.source,
+        rule=rule,
     )
 
 
@@ -72,6 +75,7 @@ def clean_html(
     encoding: str | None = None,
     fetched_at: str = "",
     source: str = "",
+    rule: dict | None = None,
 ) -> CleanedArticle | Rejection:
     """Clean one page given as bytes or text.
 
@@ -80,6 +84,8 @@ def clean_html(
     Errors: only ConfigError for an invalid rules file; bad pages are Rejections.
     """
     rules = rules_mod.load_rules(getattr(settings, "clean_rules", "") or None)
+    if rule:
+        rules = {**rules, (urlsplit(url or "").hostname or "").lower().removeprefix("www."): rule}
     try:
         text, err = decode.decode_html(html, encoding)
         if err:
