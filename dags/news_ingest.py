@@ -16,7 +16,7 @@ from datetime import datetime
 
 from airflow.sdk import dag, task
 
-from etl.dagkit import default_args, run_date, run_id, task_settings
+from etl.dagkit import default_args, fail_fast, run_date, run_id, task_settings
 
 SCHEDULE = os.environ.get("NEWS_ETL_SCHEDULE", "@hourly")
 
@@ -33,36 +33,42 @@ SCHEDULE = os.environ.get("NEWS_ETL_SCHEDULE", "@hourly")
 )
 def news_ingest():
     @task
+    @fail_fast
     def discover() -> dict:
         from etl.pipeline import discover_stage
 
         return discover_stage(task_settings(), run_date())
 
     @task
+    @fail_fast
     def fetch(discovered: dict) -> dict:
         from etl.pipeline import fetch_stage
 
         return fetch_stage(task_settings(), discovered["path"], run_date())
 
     @task
+    @fail_fast
     def clean(fetched: dict) -> dict:
         from etl.pipeline import clean_stage
 
         return clean_stage(task_settings(), fetched["path"])
 
     @task
+    @fail_fast
     def annotate(cleaned: dict) -> dict:
         from etl.pipeline import annotate_stage
 
         return annotate_stage(task_settings(), cleaned["path"], run_id())
 
     @task
+    @fail_fast
     def load(annotated: dict) -> dict:
         from etl.pipeline import load_stage
 
         return load_stage(task_settings(), annotated["path"], run_id())
 
     @task
+    @fail_fast
     def report(discovered: dict, fetched: dict, cleaned: dict, annotated: dict, loaded: dict) -> dict:
         from etl.pipeline import report_stage
 

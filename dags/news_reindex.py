@@ -20,7 +20,7 @@ from datetime import datetime
 
 from airflow.sdk import dag, task
 
-from etl.dagkit import default_args, task_settings
+from etl.dagkit import default_args, fail_fast, task_settings
 
 DELETE_OLD = os.environ.get("NEWS_ETL_REINDEX_DELETE_OLD", "0").lower() in ("1", "true", "yes")
 
@@ -37,24 +37,28 @@ DELETE_OLD = os.environ.get("NEWS_ETL_REINDEX_DELETE_OLD", "0").lower() in ("1",
 )
 def news_reindex():
     @task
+    @fail_fast
     def plan() -> dict:
         from etl.index import reindex_plan
 
         return reindex_plan(task_settings())
 
     @task(retries=0)
+    @fail_fast
     def build(_plan: dict) -> dict:
         from etl.index import reindex_build
 
         return reindex_build(task_settings())
 
     @task
+    @fail_fast
     def verify(built: dict) -> dict:
         from etl.index import reindex_verify
 
         return reindex_verify(task_settings(), built)
 
     @task
+    @fail_fast
     def swap(verified: dict) -> dict:
         from etl.index import reindex_swap
 

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from airflow.sdk import dag, task
 
-from etl.dagkit import default_args, run_date, run_id, task_settings
+from etl.dagkit import default_args, fail_fast, run_date, run_id, task_settings
 
 
 @dag(
@@ -30,24 +30,28 @@ from etl.dagkit import default_args, run_date, run_id, task_settings
 )
 def news_reprocess():
     @task
+    @fail_fast
     def list_archive() -> dict:
         from etl.pipeline import reprocess_list_stage
 
         return reprocess_list_stage(task_settings(), run_date())
 
     @task
+    @fail_fast
     def clean(listed: dict) -> dict:
         from etl.pipeline import clean_stage
 
         return clean_stage(task_settings(), listed["path"])
 
     @task
+    @fail_fast
     def annotate(cleaned: dict) -> dict:
         from etl.pipeline import annotate_stage
 
         return annotate_stage(task_settings(), cleaned["path"], run_id())
 
     @task
+    @fail_fast
     def load(annotated: dict) -> dict:
         from etl.pipeline import load_stage
 

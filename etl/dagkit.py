@@ -6,6 +6,7 @@ only; Airflow's task SDK is imported inside the functions that run in a task.
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import timedelta
 
@@ -55,3 +56,21 @@ def run_id() -> str:
     from airflow.sdk import get_current_context
 
     return get_current_context()["run_id"]
+
+
+def fail_fast(func):
+    """Task decorator: ``ConfigError`` and ``LoadFailed`` end the task at once, without the
+    retries that ``TransientError`` and other errors get (retrying cannot help them)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from etl.errors import ConfigError, LoadFailed
+
+        try:
+            return func(*args, **kwargs)
+        except (ConfigError, LoadFailed) as exc:
+            from airflow.sdk.exceptions import AirflowFailException
+
+            raise AirflowFailException(f"{type(exc).__name__}: {exc}") from exc
+
+    return wrapper

@@ -46,11 +46,18 @@ def fold(text: str) -> str:
     if not text:
         return ""
     text = text.translate(_SPECIAL)
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # only the non-ASCII runs need decomposing (most news text is ASCII)
+        text = _NON_ASCII.sub(_fold_run, text)
     text = _POSSESSIVE.sub("", text)
     return _TRAILING_POSSESSIVE.sub("", text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(match: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFKD", match.group())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def load_mapping(mappings_dir: str | Path) -> dict:

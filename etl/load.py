@@ -71,11 +71,8 @@ def encoded(stream: Iterable[dict]) -> Iterator[dict]:
         yield action
 
 
-WORKER_MIN_BYTES = 2_000_000  # batches smaller than this (gzip) are built in-thread: a worker costs ~1 s to start
-
-
 def _build_batch(index: str, lines: list[str]) -> list[dict]:
-    """Worker: staged JSON lines -> bulk actions with ``_source`` serialised (bytes)."""
+    """Staged JSON lines -> bulk actions with ``_source`` already serialised (bytes)."""
     from etl.document import to_document
 
     out = []
@@ -86,33 +83,18 @@ def _build_batch(index: str, lines: list[str]) -> list[dict]:
     return out
 
 
-def actions_from_file(path, index: str, workers: int = 0, batch: int = 64, ahead: int = 4) -> Iterator[dict]:
-    """Bulk actions for the annotated batch at ``path`` (gzip JSON lines), in file order.
+def actions_from_file(path, index: str, batch: int = 64) -> Iterator[dict]:
+    """Bulk actions for the annotated batch at ``path`` (gzip JSON lines), in file order, streaming.
 
-    With ``workers`` > 0 (and a big file) documents are built by that many worker processes,
-    at most ``ahead`` batches of ``batch`` lines in flight: parallel, bounded memory.
+    (Building documents in worker processes was measured on 2 cores and did not beat one
+    prefetch thread: process start-up and CPU shared with Elasticsearch ate the gain.)
     """
     import gzip
-    import os
-    from collections import deque
 
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = (line for line in fh if line.strip())
-        if workers <= 0 or os.path.getsize(path) < WORKER_MIN_BYTES:
-            while chunk := _take(lines, batch):
-                yield from _build_batch(index, chunk)
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            pending: deque = deque()
-            while chunk := _take(lines, batch):
-                pending.append(pool.submit(_build_batch, index, chunk))
-                if len(pending) >= ahead + workers:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+        while chunk := _take(lines, batch):
+            yield from _build_batch(index, chunk)
 
 
 def _take(it: Iterator, n: int) -> list:
@@ -212,8 +194,7 @@ class _InFlight:
 
 
 def bulk_load_file(es, path, settings: Settings, dead_letters=None, progress=None, run_id: str = "") -> LoadResult:
-    """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage):
-    documents are built by ``settings.load_workers`` processes for big batches."""
+    """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage)."""
     return bulk_load(es, None, settings, dead_letters, progress=progress, run_id=run_id, _path=path)
 
 
@@ -249,7 +230,7 @@ def bulk_load(es, articles: Iterable[AnnotatedArticle] | None, settings: Setting
         log.warning("load: %s; retrying in %.1fs", cause, delay)
         time.sleep(delay)
     if _path is not None:
-        built = actions_from_file(_path, settings.index_alias, workers=max(0, settings.load_workers))
+        built = actions_from_file(_path, settings.index_alias)
     else:
         built = encoded(actions(articles, settings.index_alias))
     stream = Prefetch(built, depth=2 * settings.bulk_chunk_size)

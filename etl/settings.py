@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -26,8 +26,8 @@ class Settings:
     # Elasticsearch
     es_url: str = "http://127.0.0.1:9200"
     es_username: str = ""
-    es_password: str = ""
-    es_api_key: str = ""
+    es_password: str = field(default="", repr=False)
+    es_api_key: str = field(default="", repr=False)
     es_ca_certs: str = ""
     es_verify_certs: bool = True
     es_request_timeout: float = 30.0
@@ -73,7 +73,6 @@ class Settings:
     load_retries: int = 5  # rounds of a load resumed after connection errors / 429 / 5xx (then TransientError)
     load_backoff: float = 1.0  # first delay (s) between rounds, doubled per round
     load_max_backoff: float = 30.0  # cap of one delay between rounds
-    load_workers: int = 1  # processes building documents for big loads (0: a thread of the loading process)
     deadletter_dir: str = ""  # dead-letter files; empty: in the run's staging folder (load.failed.jsonl.gz)
 
     @classmethod

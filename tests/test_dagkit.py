@@ -29,3 +29,23 @@ def test_without_a_connection_the_environment_wins():
     env = {"NEWS_ETL_ES_URL": "http://127.0.0.1:9333", "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "http://127.0.0.1:9333"
+
+
+def test_fail_fast_turns_config_and_load_failures_into_no_retry_failures():
+    import pytest
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from etl.errors import ConfigError, LoadFailed, TransientError
+
+    def raising(exc):
+        @dagkit.fail_fast
+        def task_body():
+            raise exc
+        return task_body
+
+    for exc in (ConfigError("bad sources file"), LoadFailed("40 of 100 documents failed")):
+        with pytest.raises(AirflowFailException, match=str(exc)):
+            raising(exc)()
+    with pytest.raises(TransientError):  # retried by Airflow as usual
+        raising(TransientError("Elasticsearch down"))()
+    assert dagkit.fail_fast(lambda x: x + 1)(1) == 2

@@ -99,3 +99,30 @@ def test_roundtrip_through_dict():
     a = CORPUS[1]
     again = AnnotatedArticle.from_dict(json.loads(json.dumps(a.to_dict())))
     assert to_document(again) == to_document(a)
+
+
+def _fold_reference(text: str) -> str:
+    """The plain definition of fold: NFKD over the whole text, marks dropped, NFC."""
+    import unicodedata
+
+    from etl.document import _POSSESSIVE, _SPECIAL, _TRAILING_POSSESSIVE
+
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+    return _TRAILING_POSSESSIVE.sub("", _POSSESSIVE.sub("", text))
+
+
+def test_fold_fast_path_equals_the_plain_definition():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from etl.document import fold
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.text())
+    def check(text):
+        assert fold(text) == _fold_reference(text)
+
+    check()
+    for text in ("Zürich's café — Ångström “quoted” naïve e\u0301 한국어 Straße ﬁ", "Putin's talks"):
+        assert fold(text) == _fold_reference(text)

@@ -2,8 +2,8 @@
 middle of a load and restarted, and a fetch server that answers garbage, hangs or resets
 connections. Zero documents lost, zero duplicated.
 
-The node stopped here is our own (port 9271, its own data folder under the ES cache,
-256 MB heap), never the shared test or dev node.
+The node stopped here is our own (a free port in 9270-9298, its own data folder under the
+ES cache, 256 MB heap), never the shared test (9250) or dev (9299) node.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from etl.settings import Settings
 from etl.staging import read_jsonl
 
 pytestmark = [pytest.mark.es, pytest.mark.slow]
-FAULT_PORT = int(os.environ.get("NEWS_ETL_FAULT_ES_PORT", "9271"))
+FAULT_PORTS = range(9270, 9299)  # http port; the transport port is +100. Never 9250 (tests) or 9299 (dev).
 N_DOCS = 10_000
 
 
@@ -38,14 +38,33 @@ N_DOCS = 10_000
 @pytest.fixture(scope="module")
 def fault_node():
     """Settings of a private node on FAULT_PORT (started here, stopped at the end)."""
-    settings = Settings.from_env(es_url=f"http://127.0.0.1:{FAULT_PORT}", es_heap="256m")
+    port = int(os.environ.get("NEWS_ETL_FAULT_ES_PORT") or _free_port_pair())
+    settings = Settings.from_env(es_url=f"http://127.0.0.1:{port}", es_heap="256m")
     if esserver.health(settings.es_url):
-        pytest.skip(f"port {FAULT_PORT} is already used by another Elasticsearch; set NEWS_ETL_FAULT_ES_PORT")
+        pytest.skip(f"port {port} is already used by another Elasticsearch; set NEWS_ETL_FAULT_ES_PORT")
     esserver.start(settings)
     try:
         yield settings
     finally:
         esserver.stop(settings)
+
+
+def _free_port_pair() -> int:
+    """A random port of FAULT_PORTS whose http and transport ports are both free (so that two
+    test sessions on one machine never stop each other's node)."""
+    import random
+
+    candidates = list(FAULT_PORTS)
+    random.shuffle(candidates)
+    for port in candidates:
+        try:
+            for p in (port, port + 100):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", p))
+        except OSError:
+            continue
+        return port
+    pytest.skip("no free port pair for a private Elasticsearch node")
 
 
 @pytest.fixture

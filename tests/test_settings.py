@@ -32,3 +32,8 @@ def test_connection_uri_sets_credentials_and_strips_them_from_url():
 def test_connection_uri_must_be_http():
     with pytest.raises(ConfigError):
         Settings.from_env({}).with_es_url("ftp://host")
+
+
+def test_secrets_never_appear_in_repr():
+    s = Settings.from_env({"NEWS_ETL_ES_PASSWORD": "hunter2", "NEWS_ETL_ES_API_KEY": "k3y"})
+    assert s.es_password == "hunter2" and "hunter2" not in repr(s) and "k3y" not in repr(s)
