@@ -71,41 +71,6 @@ def encoded(stream: Iterable[dict]) -> Iterator[dict]:
         yield action
 
 
-def _build_batch(index: str, lines: list[str]) -> list[dict]:
-    """Staged JSON lines -> bulk actions with ``_source`` already serialised (bytes)."""
-    from etl.document import to_document
-
-    out = []
-    for line in lines:
-        item = AnnotatedArticle.from_dict(json.loads(line))
-        source = json.dumps(to_document(item), ensure_ascii=False, separators=(",", ":")).encode()
-        out.append({"_op_type": "index", "_index": index, "_id": item.article.doc_id, "_source": source})
-    return out
-
-
-def actions_from_file(path, index: str, batch: int = 64) -> Iterator[dict]:
-    """Bulk actions for the annotated batch at ``path`` (gzip JSON lines), in file order, streaming.
-
-    (Building documents in worker processes was measured on 2 cores and did not beat one
-    prefetch thread: process start-up and CPU shared with Elasticsearch ate the gain.)
-    """
-    import gzip
-
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        lines = (line for line in fh if line.strip())
-        while chunk := _take(lines, batch):
-            yield from _build_batch(index, chunk)
-
-
-def _take(it: Iterator, n: int) -> list:
-    out = []
-    for item in it:
-        out.append(item)
-        if len(out) == n:
-            break
-    return out
-
-
 class Prefetch:
     """Iterate ``stream`` in a background thread, at most ``depth`` items ahead (bounded memory).
 
@@ -194,12 +159,15 @@ class _InFlight:
 
 
 def bulk_load_file(es, path, settings: Settings, dead_letters=None, progress=None, run_id: str = "") -> LoadResult:
-    """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage)."""
-    return bulk_load(es, None, settings, dead_letters, progress=progress, run_id=run_id, _path=path)
+    """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage), streaming."""
+    from etl.staging import read_records
+
+    return bulk_load(es, read_records(path, AnnotatedArticle), settings, dead_letters, progress=progress,
+                     run_id=run_id)
 
 
-def bulk_load(es, articles: Iterable[AnnotatedArticle] | None, settings: Settings, dead_letters=None,
-              progress=None, run_id: str = "", _path=None) -> LoadResult:
+def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead_letters=None,
+              progress=None, run_id: str = "") -> LoadResult:
     """Index ``articles`` into ``settings.index_alias`` (created if missing), then refresh it.
 
     ``dead_letters`` is a :class:`etl.deadletter.DeadLetterWriter` (or anything with
@@ -229,11 +197,7 @@ def bulk_load(es, articles: Iterable[AnnotatedArticle] | None, settings: Setting
         delay = min(settings.load_max_backoff, settings.load_backoff * 2**attempt)
         log.warning("load: %s; retrying in %.1fs", cause, delay)
         time.sleep(delay)
-    if _path is not None:
-        built = actions_from_file(_path, settings.index_alias)
-    else:
-        built = encoded(actions(articles, settings.index_alias))
-    stream = Prefetch(built, depth=2 * settings.bulk_chunk_size)
+    stream = Prefetch(encoded(actions(articles, settings.index_alias)), depth=2 * settings.bulk_chunk_size)
     try:
         return bulk_load_actions(es, iter(stream), settings, dead_letters, progress=progress, run_id=run_id,
                                  refresh=settings.index_alias)

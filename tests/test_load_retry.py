@@ -4,52 +4,36 @@ execution). The load still ends with every document indexed once and nothing dea
 
 from __future__ import annotations
 
-import http.client
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from contextlib import ExitStack
 
 import pytest
+from esproxy import Forwarder, running
 from test_load import ids_in_index, make_articles, stage_articles
 
 from etl.errors import TransientError
 from etl.pipeline import load_stage
 
 pytestmark = pytest.mark.es
+JSON_HEADERS = [("Content-Type", "application/json"), ("X-Elastic-Product", "Elasticsearch")]
 
 
-class _Flaky(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    upstream: tuple[str, int] = ("127.0.0.1", 9200)
-    plan: list[str] = []  # per bulk request: "429", "503", "items429" (forward, then mark items) or "ok"
+class _Flaky(Forwarder):
+    """Follows ``plan``, one entry per bulk request: "429" or "503" (answered here), "items429"
+    (forwarded, then 3 of its documents reported as rejected with 429) or "ok"."""
+
+    plan: list[str] = []
     lock = threading.Lock()
     bulk_calls = 0
 
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-    def _forward(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
-        action = "ok"
-        if "_bulk" in self.path:
-            with self.lock:
-                cls = type(self)
-                action = cls.plan[cls.bulk_calls] if cls.bulk_calls < len(cls.plan) else "ok"
-                cls.bulk_calls += 1
+    def respond(self, body):
+        action = self._next_action() if "_bulk" in self.path else "ok"
         if action in ("429", "503"):
             err = {"error": {"type": "es_rejected_execution_exception" if action == "429" else "unavailable",
                              "reason": "injected by the test"}, "status": int(action)}
-            return self._reply(int(action), json.dumps(err).encode(), "application/json")
-        headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
-        conn = http.client.HTTPConnection(*self.upstream, timeout=60)
-        try:
-            conn.request(self.command, self.path, body=body, headers=headers)
-            resp = conn.getresponse()
-            data, status, ctype = resp.read(), resp.status, resp.getheader("Content-Type", "application/json")
-        finally:
-            conn.close()
+            return self.reply(int(action), json.dumps(err).encode(), JSON_HEADERS)
+        status, data, headers = self.forward(body)
         if action == "items429":  # the documents were indexed, but we tell the client 3 were rejected
             doc = json.loads(data)
             for item in doc["items"][:3]:
@@ -58,37 +42,21 @@ class _Flaky(BaseHTTPRequestHandler):
                 op.pop("result", None)
             doc["errors"] = True
             data = json.dumps(doc).encode()
-        self._reply(status, data, ctype)
+        self.reply(status, data, headers)
 
-    def _reply(self, status: int, data: bytes, ctype: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("X-Elastic-Product", "Elasticsearch")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward  # noqa: N815
+    def _next_action(self) -> str:
+        with self.lock:
+            cls = type(self)
+            cls.bulk_calls += 1
+            return cls.plan[cls.bulk_calls - 1] if cls.bulk_calls <= len(cls.plan) else "ok"
 
 
 @pytest.fixture
 def flaky(es_url):
-    def start(plan: list[str]):
-        parts = urlsplit(es_url)
-        handler = type("Flaky", (_Flaky,), {"upstream": (parts.hostname, parts.port), "plan": plan,
-                                            "bulk_calls": 0, "lock": threading.Lock()})
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}", handler
-
-    servers: list = []
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    """Start a flaky proxy with a plan: returns (proxy URL, handler class with ``bulk_calls``)."""
+    with ExitStack() as stack:
+        yield lambda plan: stack.enter_context(
+            running(_Flaky, es_url, plan=plan, bulk_calls=0, lock=threading.Lock()))
 
 
 def test_429_and_503_are_retried_with_backoff_and_nothing_is_lost(flaky, es_settings, es):

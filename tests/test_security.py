@@ -5,16 +5,14 @@ never appear in task logs; TLS options reach the client."""
 from __future__ import annotations
 
 import base64
-import http.client
 import logging
 import re
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+from esproxy import Forwarder, running
 from test_e2e import BIN, _airflow_env, airflow_home  # noqa: F401 - airflow_home is a fixture
 from test_load import make_articles, stage_articles
 
@@ -26,52 +24,23 @@ pytestmark = pytest.mark.es
 USER, PASSWORD, API_KEY = "etl-writer", "S3cr3t-P@ss:w0rd", "c2VjcmV0LWtleS1pZDpzZWNyZXQta2V5LXZhbHVl"
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    """Forwards every request to the real node and records its Authorization header."""
+class _Recorder(Forwarder):
+    """Forwards every request to the real node (which has security off) and records its
+    Authorization header."""
 
-    protocol_version = "HTTP/1.1"
-    upstream: tuple[str, int] = ("127.0.0.1", 9200)
+    dropped_request_headers = ("host", "authorization")
     seen: list[str] = []
 
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-    def _forward(self):
+    def respond(self, body):
         self.seen.append(self.headers.get("Authorization", ""))
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "authorization")}
-        conn = http.client.HTTPConnection(*self.upstream, timeout=60)
-        try:
-            conn.request(self.command, self.path, body=body, headers=headers)
-            resp = conn.getresponse()
-            data = resp.read()
-        finally:
-            conn.close()
-        self.send_response(resp.status)
-        for k, v in resp.getheaders():
-            if k.lower() not in ("content-length", "transfer-encoding", "connection"):
-                self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward  # noqa: N815
+        super().respond(body)
 
 
 @pytest.fixture
 def proxy(es_url):
-    parts = urlsplit(es_url)
-    handler = type("Recorder", (_Recorder,), {"upstream": (parts.hostname, parts.port), "seen": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler.seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A recording proxy: yields (proxy URL, list of Authorization headers seen)."""
+    with running(_Recorder, es_url, seen=[]) as (url, handler):
+        yield url, handler.seen
 
 
 def _secret_forms(*secrets: str) -> list[str]:
