@@ -1,6 +1,6 @@
 """What every news-etl DAG file shares: retry policy, task settings, the run's date.
 
-Imported at DAG parse time, so it stays light: standard library and ``etl.settings``
+Imported at DAG parse time, so it stays light: standard library and ``etl.core.settings``
 only; Airflow's task SDK is imported inside the functions that run in a task.
 """
 
@@ -10,7 +10,7 @@ import functools
 import os
 from datetime import timedelta
 
-from etl.settings import Settings
+from etl.core.settings import Settings
 
 ES_CONN_ID = os.environ.get("NEWS_ETL_ES_CONN_ID", "news_etl_es")
 
@@ -64,7 +64,7 @@ def fail_fast(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from etl.errors import ConfigError, LoadFailed
+        from etl.core.errors import ConfigError, LoadFailed
 
         try:
             return func(*args, **kwargs)

@@ -12,16 +12,16 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-from etl.records import CleanedArticle, FetchedPage
-from etl.settings import Settings
-from etl.staging import StageWriter, read_jsonl, read_records, run_dir, write_jsonl
+from etl.core.records import CleanedArticle, FetchedPage
+from etl.core.settings import Settings
+from etl.core.staging import StageWriter, read_jsonl, read_records, run_dir, write_jsonl
 
 log = logging.getLogger(__name__)
 
 
 def _log(summary: dict, run_id: str = "") -> dict:
-    """One structured line per task: ``stage=.. run_id=.. count=.. summary={json}`` (etl.obs)."""
-    from etl.obs import log_stage
+    """One structured line per task: ``stage=.. run_id=.. count=.. summary={json}`` (etl.core.obs)."""
+    from etl.core.obs import log_stage
 
     return log_stage(log, summary, run_id)
 
@@ -35,7 +35,7 @@ def discover_stage(settings: Settings, logical_date: str, sources_file: str | No
     """
     from collections import Counter
 
-    from etl.discover import discover
+    from etl.discover.candidates import discover
 
     path = run_dir(settings, logical_date) / "discover.jsonl.gz"
     errors: dict = {}
@@ -58,10 +58,10 @@ def fetch_stage(settings: Settings, discovered_path: str, logical_date: str) -> 
     ``http_<status>``, ``timeout``...). Fetched pages go to the raw archive and, as
     pending, to the fetch state (committed by :func:`report_stage`).
     """
-    from etl.archive import Archive
-    from etl.fetch import fetch_all
-    from etl.staging import run_key
-    from etl.state import FetchState
+    from etl.core.staging import run_key
+    from etl.fetch.archive import Archive
+    from etl.fetch.fetcher import fetch_all
+    from etl.fetch.state import FetchState
 
     with StageWriter(Path(discovered_path).parent, "fetch") as out, FetchState.open(settings) as state:
         fetch_all(read_jsonl(discovered_path), settings, out.add, fetched_at=logical_date, state=state,
@@ -74,7 +74,7 @@ def fetch_stage(settings: Settings, discovered_path: str, logical_date: str) -> 
 def _raise_on_outage(summary: dict) -> None:
     """TransientError when nothing was fetched and every failure was a timeout or refused
     connection (our network is down, not the sites): Airflow retries the task."""
-    from etl.errors import TransientError
+    from etl.core.errors import TransientError
 
     reasons = summary.get("reasons", {})
     if summary["count"] == 0 and reasons and set(reasons) <= {"timeout", "connection"}:
@@ -84,13 +84,13 @@ def _raise_on_outage(summary: dict) -> None:
 def clean_stage(settings: Settings, fetched_path: str) -> dict:
     """Clean every fetched page into ``clean.jsonl.gz``; rejections are counted by reason.
 
-    Articles get their ``story_id`` (exact and near-duplicate copies share one, etl.dedupe);
+    Articles get their ``story_id`` (exact and near-duplicate copies share one, etl.clean.dedupe);
     articles and rejections carry the page's ``source`` for the run report. A source's
     ``extract`` rules (sources file) apply to its pages.
     """
     from etl.clean import clean_page
-    from etl.dedupe import StoryIndex, with_source
-    from etl.sources import extraction_rules
+    from etl.clean.dedupe import StoryIndex, with_source
+    from etl.discover.sources import extraction_rules
 
     rules = extraction_rules(settings.sources_file)
     with StageWriter(Path(fetched_path).parent, "clean") as out, StoryIndex.open(settings) as stories:
@@ -122,10 +122,10 @@ def load_stage(settings: Settings, annotated_path: str, run_id: str = "") -> dic
     """
     import time
 
-    from etl.deadletter import DeadLetterWriter, path_for
-    from etl.es import client
-    from etl.load import bulk_load_file, check_failures
-    from etl.obs import current_run_id, progress
+    from etl.core.obs import current_run_id, progress
+    from etl.index.client import client
+    from etl.index.deadletter import DeadLetterWriter, path_for
+    from etl.index.load import bulk_load_file, check_failures
 
     started = time.monotonic()
     run_id = current_run_id(run_id)
@@ -169,12 +169,12 @@ def report_stage(settings: Settings, logical_date: str, summaries: dict, run_id:
 
     Input: the stage summaries (XCom dicts) by stage name. Output: a small dict (report
     path, totals, ``accounted``). Committing makes this run's fetches the baseline of
-    the next run's conditional requests (only once the run got this far: see etl.state).
+    the next run's conditional requests (only once the run got this far: see etl.fetch.state).
     Raises TransientError when the report cannot be stored in Elasticsearch.
     """
-    from etl.report import build_report, store_report
-    from etl.staging import run_key
-    from etl.state import FetchState
+    from etl.core.report import build_report, store_report
+    from etl.core.staging import run_key
+    from etl.fetch.state import FetchState
 
     folder = run_dir(settings, logical_date)
     with FetchState.open(settings) as state:
@@ -195,7 +195,7 @@ def reprocess_list_stage(settings: Settings, logical_date: str) -> dict:
     The output has the format of :func:`fetch_stage`'s, so :func:`clean_stage`,
     :func:`annotate_stage` and :func:`load_stage` follow unchanged; no network access.
     """
-    from etl.archive import Archive
+    from etl.fetch.archive import Archive
 
     folder = run_dir(settings, logical_date) / "reprocess"
     folder.mkdir(parents=True, exist_ok=True)

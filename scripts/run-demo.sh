@@ -25,8 +25,8 @@ logical_date=$(date -u +%Y-%m-%dT%H:00:00+00:00)
   || { tail -50 var/demo-dag.log; echo "news_ingest failed (log: var/demo-dag.log)"; exit 1; }
 "$BIN/python" - "$logical_date" <<'PY'
 import json, sys
-from etl.settings import Settings
-from etl.staging import run_dir
+from etl.core.settings import Settings
+from etl.core.staging import run_dir
 report = json.loads((run_dir(Settings.from_env(), sys.argv[1]) / "report.json").read_text())
 totals = " ".join(f"{k}={v}" for k, v in report["totals"].items() if not isinstance(v, dict))
 print(f"news_ingest run {report['run_id']}: {totals} (Airflow log: var/demo-dag.log)")

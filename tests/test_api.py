@@ -9,16 +9,16 @@ from fastapi.testclient import TestClient
 from test_search_corpus import CORPUS, index_corpus
 
 from etl.api import create_app
+from etl.core.settings import Settings
 from etl.search import SearchRequest, search
-from etl.settings import Settings
 
 pytestmark = pytest.mark.es
 
 
 @pytest.fixture(scope="module")
 def env(es_url):
-    from etl.es import client
-    from etl.index import delete_all
+    from etl.index.client import client
+    from etl.index.versions import delete_all
 
     settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
     es = client(settings)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 
-from etl.archive import Archive, content_hash
-from etl.records import FetchedPage
+from etl.core.records import FetchedPage
+from etl.fetch.archive import Archive, content_hash
 
 
 def page(url: str, body: bytes, when: str) -> FetchedPage:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from test_e2e import airflow_home, run_dag  # noqa: F401 - airflow_home is a fixture
 
-from etl import samples
-from etl.staging import read_jsonl
+from etl.core.staging import read_jsonl
+from etl.dev import samples
 
 pytestmark = [pytest.mark.airflow, pytest.mark.es, pytest.mark.slow]
 INTERVALS = ["2024-06-01T00:00:00+00:00", "2024-06-01T01:00:00+00:00", "2024-06-01T02:00:00+00:00"]

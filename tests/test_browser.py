@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from test_search_corpus import CORPUS, index_corpus
 
-from etl.settings import Settings
+from etl.core.settings import Settings
 
 pytestmark = pytest.mark.es
 
@@ -40,8 +40,8 @@ def server(es_url):
     import uvicorn
 
     from etl.api import create_app
-    from etl.es import client
-    from etl.index import delete_all
+    from etl.index.client import client
+    from etl.index.versions import delete_all
 
     settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
     es = client(settings)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from etl.clean import EXTRACTOR_VERSION, clean_html
-from etl.records import CleanedArticle
-from etl.urls import doc_id
+from etl.core.records import CleanedArticle
+from etl.core.urls import doc_id
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "etl" / "samples" / "pages"
@@ -145,6 +145,7 @@ def test_latin1_fixture_authors():
 def test_main_text_interface_keeps_standfirst(seed, gold):
     """main_text (score.py plugin) = standfirst + body, one paragraph per line, no title."""
     from etl.bench_adapter import extract
+
     from etl.clean import main_text
 
     html = (PAGES / "world" / "putin-trump-apec.html").read_text("utf-8")

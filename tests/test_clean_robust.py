@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.clean import clean_html, clean_page, main_text
-from etl.records import CleanedArticle, FetchedPage, Rejection
+from etl.core.records import CleanedArticle, FetchedPage, Rejection
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "clean"
 PARA = "<p>Officials said on Tuesday that the bridge, closed since May, would reopen next week after repairs.</p>"

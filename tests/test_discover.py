@@ -10,9 +10,16 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from etl.discover import SourceError, discover, interval_start, parse_date, parse_feed, parse_sitemap
-from etl.errors import ConfigError, TransientError
-from etl.settings import Settings
+from etl.core.errors import ConfigError, TransientError
+from etl.core.settings import Settings
+from etl.discover.candidates import (
+    SourceError,
+    discover,
+    interval_start,
+    parse_date,
+    parse_feed,
+    parse_sitemap,
+)
 from tests.httpserver import LocalServer, Reply
 
 LOGICAL = "2025-03-10T12:00:00+00:00"  # interval kept: from 10:00 (2 h window) on

@@ -1,4 +1,4 @@
-"""etl.document: the _source for one article and the Python-side folding."""
+"""etl.index.builder: the _source for one article and the Python-side folding."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_search_corpus import CORPUS, article
 
-from etl.document import derived_fields, fold, load_mapping, mapping_version, to_document
-from etl.records import AnnotatedArticle
-from etl.settings import Settings
+from etl.core.records import AnnotatedArticle
+from etl.core.settings import Settings
+from etl.index.builder import derived_fields, fold, load_mapping, mapping_version, to_document
 
 
 def _mapped_fields(props: dict, prefix: str = "") -> set[str]:
@@ -105,7 +105,7 @@ def _fold_reference(text: str) -> str:
     """The plain definition of fold: NFKD over the whole text, marks dropped, NFC."""
     import unicodedata
 
-    from etl.document import _POSSESSIVE, _SPECIAL, _TRAILING_POSSESSIVE
+    from etl.index.builder import _POSSESSIVE, _SPECIAL, _TRAILING_POSSESSIVE
 
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
@@ -116,7 +116,7 @@ def test_fold_fast_path_equals_the_plain_definition():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from etl.document import fold
+    from etl.index.builder import fold
 
     @settings(max_examples=2000, deadline=None)
     @given(st.text())

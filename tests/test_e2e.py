@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import samples
+from etl.dev import samples
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -2,9 +2,9 @@
 
 import pytest
 
-from etl import esserver
-from etl.errors import ConfigError
-from etl.settings import Settings
+from etl.core.errors import ConfigError
+from etl.core.settings import Settings
+from etl.dev import esserver
 
 
 def test_finds_a_jdk_new_enough_for_elasticsearch():

@@ -22,12 +22,12 @@ import pytest
 from test_e2e import BIN, _airflow_env, airflow_home  # noqa: F401 - airflow_home is a fixture
 from test_load import make_articles, stage_articles
 
-from etl import esserver, samples
-from etl.errors import TransientError
-from etl.es import client
+from etl.core.errors import TransientError
+from etl.core.settings import Settings
+from etl.core.staging import read_jsonl
+from etl.dev import esserver, samples
+from etl.index.client import client
 from etl.pipeline import clean_stage, discover_stage, fetch_stage, load_stage
-from etl.settings import Settings
-from etl.staging import read_jsonl
 
 pytestmark = [pytest.mark.es, pytest.mark.slow]
 FAULT_PORTS = range(9270, 9299)  # http port; the transport port is +100. Never 9250 (tests) or 9299 (dev).
@@ -306,8 +306,8 @@ def test_fetch_faults_garbage_hang_reset_complete_the_run_with_reasons_counted(f
 
 def test_garbage_bytes_on_disk_never_break_the_clean_stage(tmp_path):
     """A fetched batch with random binary and mis-encoded pages: all rejected by reason, no crash."""
-    from etl.records import FetchedPage
-    from etl.staging import StageWriter, run_dir
+    from etl.core.records import FetchedPage
+    from etl.core.staging import StageWriter, run_dir
 
     folder = run_dir(Settings.from_env(staging_dir=str(tmp_path)), "2024-05-01T10:00:00+00:00")
     pages = [os.urandom(5000), b"\x00" * 3000, gzip.compress(b"<p>zipped</p>" * 100), "<html>é".encode("utf-16")]

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from etl.archive import Archive
-from etl.fetch import fetch_all, retry_after_seconds, sniff_charset
-from etl.records import FetchedPage, Rejection
-from etl.settings import Settings
-from etl.state import FetchState
+from etl.core.records import FetchedPage, Rejection
+from etl.core.settings import Settings
+from etl.fetch.archive import Archive
+from etl.fetch.fetcher import fetch_all, retry_after_seconds, sniff_charset
+from etl.fetch.state import FetchState
 from tests.httpserver import LocalServer, Reply
 
 ARTICLE = """<!doctype html><html><head><meta charset="utf-8"><title>Rates</title></head>
@@ -226,9 +226,9 @@ def test_pages_are_archived(settings, server):
 
 
 def test_fetch_stage_raises_transient_error_when_the_network_is_down(settings):
-    from etl.errors import TransientError
+    from etl.core.errors import TransientError
+    from etl.core.staging import run_dir, write_jsonl
     from etl.pipeline import fetch_stage
-    from etl.staging import run_dir, write_jsonl
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

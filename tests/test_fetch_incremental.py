@@ -12,9 +12,9 @@ import re
 import pytest
 
 from etl import pipeline
-from etl.records import CleanedArticle
-from etl.samples import PAGES_DIR
-from etl.staging import read_records
+from etl.core.records import CleanedArticle
+from etl.core.staging import read_records
+from etl.dev.samples import PAGES_DIR
 from tests.httpserver import LocalServer, Reply
 
 pytestmark = [pytest.mark.es, pytest.mark.slow]

@@ -1,4 +1,4 @@
-"""etl.index against the real Elasticsearch: alias, template, strict mapping, migration."""
+"""etl.index.versions against the real Elasticsearch: alias, template, strict mapping, migration."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import threading
 import pytest
 from test_search_corpus import CORPUS, article, index_corpus
 
-from etl import index as ix
 from etl.cli import main
-from etl.document import to_document
+from etl.index import versions as ix
+from etl.index.builder import to_document
 from etl.search import SearchRequest, search
 
 pytestmark = pytest.mark.es
@@ -77,7 +77,7 @@ def test_migrate_copies_verifies_and_swaps(es, es_settings):
 
 
 def test_verify_copy_detects_mismatch(es, es_settings):
-    from etl.errors import EtlError
+    from etl.core.errors import EtlError
 
     index_corpus(es, es_settings)
     built = ix.build_next_index(es, es_settings)
@@ -91,7 +91,7 @@ def test_verify_copy_detects_mismatch(es, es_settings):
 def test_alias_swap_during_concurrent_searches(es, es_settings):
     """Searches through the alias never fail and never see an empty or doubled index while migrating."""
     index_corpus(es, es_settings)
-    from etl.es import client
+    from etl.index.client import client
 
     stop = threading.Event()
     totals, failures = [], []
@@ -138,7 +138,7 @@ def test_status_and_cli(es_settings, monkeypatch, capsys):
 
 
 def test_alias_name_taken_by_concrete_index(es, es_settings):
-    from etl.errors import ConfigError
+    from etl.core.errors import ConfigError
 
     es.indices.create(index=es_settings.index_alias)
     with pytest.raises(ConfigError, match="concrete index"):
@@ -159,7 +159,7 @@ def test_reindex_dag_stages(es, es_settings):
 
 
 def test_reindex_verify_failure_drops_new_index(es, es_settings):
-    from etl.errors import EtlError
+    from etl.core.errors import EtlError
 
     index_corpus(es, es_settings)
     built = ix.reindex_build(es_settings)
@@ -188,7 +188,7 @@ def test_failed_copy_leaves_no_new_index(es, es_settings, tmp_path):
     """A mapping the old documents do not fit: the copy fails, the new index is dropped, the alias stays."""
     import shutil
 
-    from etl.errors import EtlError
+    from etl.core.errors import EtlError
 
     index_corpus(es, es_settings)
     mappings = tmp_path / "mappings"
@@ -209,7 +209,7 @@ def test_hostile_values_do_not_fail_the_document(es, es_settings):
     """A 40 KB tag, a NaN salience, odd characters: the document is still indexed and searchable."""
     from dataclasses import replace
 
-    from etl.records import Entity
+    from etl.core.records import Entity
 
     a = article("odd", "Odd values \u0000 \ud7ff \U0001f4a5", "Body with emoji \U0001f4a5 and <b>tags</b>.",
                 tags=("x" * 40_000, "ok"), persons=("P" * 2000,))

@@ -10,11 +10,11 @@ import logging
 
 import pytest
 
-from etl import deadletter
-from etl.errors import LoadFailed
+from etl.core.errors import LoadFailed
+from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Entity
+from etl.core.staging import StageWriter, run_dir
+from etl.index import deadletter
 from etl.pipeline import load_stage
-from etl.records import AnnotatedArticle, Annotation, CleanedArticle, Entity
-from etl.staging import StageWriter, run_dir
 
 pytestmark = pytest.mark.es
 BAD_WORD_COUNT = 10**12  # out of range of the mapping's integer: the document is refused

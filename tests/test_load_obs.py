@@ -1,4 +1,4 @@
-"""Structured stage log lines and progress bars (etl.obs)."""
+"""Structured stage log lines and progress bars (etl.core.obs)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import io
 import json
 import logging
 
-from etl import obs
+from etl.core import obs
 
 
 def test_stage_line_has_run_id_counts_and_the_whole_summary(monkeypatch):

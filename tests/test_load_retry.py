@@ -12,7 +12,7 @@ import pytest
 from esproxy import Forwarder, running
 from test_load import ids_in_index, make_articles, stage_articles
 
-from etl.errors import TransientError
+from etl.core.errors import TransientError
 from etl.pipeline import load_stage
 
 pytestmark = pytest.mark.es

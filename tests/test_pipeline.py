@@ -1,10 +1,10 @@
 """Stage functions chained as the DAG chains them, on the sample pages served over 127.0.0.1."""
 
-from etl import samples
+from etl.core.records import CleanedArticle
+from etl.core.settings import Settings
+from etl.core.staging import read_records
+from etl.dev import samples
 from etl.pipeline import clean_stage, discover_stage, fetch_stage
-from etl.records import CleanedArticle
-from etl.settings import Settings
-from etl.staging import read_records
 
 LOGICAL_DATE = "2024-05-01T10:00:00+00:00"
 

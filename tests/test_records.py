@@ -1,6 +1,6 @@
 import json
 
-from etl.records import (
+from etl.core.records import (
     AnnotatedArticle,
     Annotation,
     CleanedArticle,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from etl.records import AnnotatedArticle, Annotation, CleanedArticle, FetchedPage, Rejection
-from etl.report import balanced, build_report, fetch_outcome
-from etl.staging import StageWriter, write_jsonl
+from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, FetchedPage, Rejection
+from etl.core.report import balanced, build_report, fetch_outcome
+from etl.core.staging import StageWriter, write_jsonl
 
 
 def article(url: str, source: str) -> CleanedArticle:

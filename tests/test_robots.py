@@ -7,9 +7,9 @@ import time
 
 import httpx
 
-from etl.fetch import fetch_all
-from etl.robots import RobotsCache, agent_token, parse_robots
-from etl.settings import Settings
+from etl.core.settings import Settings
+from etl.fetch.fetcher import fetch_all
+from etl.fetch.robots import RobotsCache, agent_token, parse_robots
 from tests.httpserver import LocalServer, Reply
 
 ROBOTS = """

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etl import samples
-from etl.errors import ConfigError
+from etl.core.errors import ConfigError
+from etl.dev import samples
 
 SEED_TEXT = Path("/work/shared/fixtures/seed-article.txt")
 SEED_PAGE = "world/putin-trump-apec.html"

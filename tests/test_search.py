@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from test_search_corpus import CORPUS, index_corpus
 
 from etl.cli import main
+from etl.core.settings import Settings
 from etl.search import (
     InvalidQuery,
     SearchRequest,
@@ -22,7 +23,6 @@ from etl.search import (
     quote_search,
     search,
 )
-from etl.settings import Settings
 
 pytestmark = pytest.mark.es
 
@@ -30,8 +30,8 @@ pytestmark = pytest.mark.es
 @pytest.fixture(scope="module")
 def corpus(es_url):
     """One index with CORPUS for the whole module (read-only tests)."""
-    from etl.es import client
-    from etl.index import delete_all
+    from etl.index.client import client
+    from etl.index.versions import delete_all
 
     settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
     es = client(settings)
@@ -347,9 +347,9 @@ def test_wild_dates_do_not_explode_the_histogram(es, es_settings):
 
 
 def test_collapse_shows_one_hit_per_story(es, es_settings):
-    from etl.index import ensure_index
-    from etl.load import bulk_load
-    from etl.records import AnnotatedArticle, Annotation, CleanedArticle
+    from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle
+    from etl.index.load import bulk_load
+    from etl.index.versions import ensure_index
     from etl.search import SearchRequest, search
 
     def article(n: int, story: str) -> AnnotatedArticle:

@@ -6,8 +6,8 @@ Imported by the other ``test_search*``/``test_api*``/``test_index*`` modules (py
 
 from __future__ import annotations
 
-from etl.document import to_document
-from etl.records import AnnotatedArticle, Annotation, CleanedArticle, Entity, Image, Quote
+from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Entity, Image, Quote
+from etl.index.builder import to_document
 
 
 def article(doc_id: str, title: str, body: str, *, lead: str = "", persons=(), organizations=(),
@@ -106,7 +106,7 @@ def index_corpus(es, settings, articles=CORPUS) -> str:
     """Create the index behind ``settings.index_alias``, load ``articles``, refresh. Returns the index."""
     from elasticsearch import helpers
 
-    from etl.index import ensure_index
+    from etl.index.versions import ensure_index
 
     index = ensure_index(es, settings)
     actions = [{"_index": settings.index_alias, "_id": a.article.doc_id, "_source": to_document(a)}

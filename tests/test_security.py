@@ -16,8 +16,8 @@ from esproxy import Forwarder, running
 from test_e2e import BIN, _airflow_env, airflow_home  # noqa: F401 - airflow_home is a fixture
 from test_load import make_articles, stage_articles
 
-from etl import samples
-from etl.es import client
+from etl.dev import samples
+from etl.index.client import client
 from etl.pipeline import load_stage
 
 pytestmark = pytest.mark.es
@@ -66,7 +66,7 @@ def test_api_key_from_the_environment_is_sent_and_never_logged(proxy, es_setting
 def test_tls_settings_reach_the_client():
     import certifi
 
-    from etl.settings import Settings
+    from etl.core.settings import Settings
 
     s = Settings.from_env({}, es_url="https://es.internal:9243", es_ca_certs=certifi.where(), es_username=USER,
                           es_password=PASSWORD)

@@ -1,7 +1,7 @@
 import pytest
 
-from etl.errors import ConfigError
-from etl.settings import Settings
+from etl.core.errors import ConfigError
+from etl.core.settings import Settings
 
 
 def test_defaults_then_env_then_overrides():

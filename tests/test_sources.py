@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.errors import ConfigError
-from etl.samples import SOURCES_FILE
-from etl.sources import extraction_rules, load_sources
+from etl.core.errors import ConfigError
+from etl.dev.samples import SOURCES_FILE
+from etl.discover.sources import extraction_rules, load_sources
 
 GOOD = """
 sources:

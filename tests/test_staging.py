@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
-from etl.records import FetchedPage, Rejection
-from etl.staging import StageWriter, read_jsonl, read_records, run_dir, run_key, write_jsonl
+from etl.core.records import FetchedPage, Rejection
+from etl.core.staging import StageWriter, read_jsonl, read_records, run_dir, run_key, write_jsonl
 
 
 def test_run_key_is_utc_and_folder_safe():
@@ -18,7 +18,7 @@ def test_rerun_overwrites_instead_of_appending(tmp_path):
 
 
 def test_stage_writer_splits_records_and_counted_rejections(tmp_path):
-    from etl.settings import Settings
+    from etl.core.settings import Settings
 
     settings = Settings.from_env({}, staging_dir=str(tmp_path))
     folder = run_dir(settings, "2024-01-01T00:00:00+00:00")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from etl.settings import Settings
-from etl.state import FetchState, StateEntry, state_dir
+from etl.core.settings import Settings
+from etl.fetch.state import FetchState, StateEntry, state_dir
 
 
 def entry(url: str, etag: str = '"1"') -> StateEntry:

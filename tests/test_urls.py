@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.urls import doc_id, host_of, normalize_url
+from etl.core.urls import doc_id, host_of, normalize_url
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 from etl.annotate import annotate_articles  # noqa: E402
 from etl.annotate.language import detect_language  # noqa: E402
 from etl.annotate.model import load_model, model_label  # noqa: E402
-from etl.records import CleanedArticle  # noqa: E402
-from etl.settings import Settings  # noqa: E402
+from etl.core.records import CleanedArticle  # noqa: E402
+from etl.core.settings import Settings  # noqa: E402
 
 GROUND_TRUTH = ROOT.parent / "shared" / "bench" / "scrapinghub" / "ground-truth.json"
 LOCAL_TEXTS = [ROOT / "tests" / "fixtures" / "annotate", ROOT.parent / "shared" / "fixtures"]

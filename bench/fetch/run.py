@@ -2,7 +2,7 @@
 
 A server process listens on 127.0.0.2 ... 127.0.0.(N+1) (the whole 127/8 range is
 loopback on Linux), each a distinct host, serving robots.txt and article pages. The
-real fetch stage code (``etl.fetch.fetch_all`` with the fetch state, the raw archive and
+real fetch stage code (``etl.fetch.fetcher.fetch_all`` with the fetch state, the raw archive and
 a StageWriter, as in ``etl.pipeline.fetch_stage``) fetches every page with a per-host
 delay; URLs are listed grouped by host (the worst order for a naive scheduler) and
 streamed from a generator.
@@ -97,11 +97,11 @@ def items(hosts: int, pages: int, port: int):
 
 
 def run(args) -> dict:
-    from etl.archive import Archive
-    from etl.fetch import fetch_all
-    from etl.settings import Settings
-    from etl.staging import StageWriter
-    from etl.state import FetchState
+    from etl.core.settings import Settings
+    from etl.core.staging import StageWriter
+    from etl.fetch.archive import Archive
+    from etl.fetch.fetcher import fetch_all
+    from etl.fetch.state import FetchState
 
     port = free_port()
     ready = multiprocessing.Event()

@@ -41,7 +41,7 @@ LOGICAL_DATE = "2026-01-01T00:00:00+00:00"
 
 
 def _settings(es_url: str, alias: str, staging: Path, sources: Path | None = None):
-    from etl.settings import Settings
+    from etl.core.settings import Settings
 
     return Settings.from_env(es_url=es_url, index_alias=alias, staging_dir=str(staging),
                              sources_file=str(sources or staging / "sources.yaml"),
@@ -125,8 +125,8 @@ def spawn_child(n: int, es_url: str, work: Path, alias: str) -> dict:
 def ref_clean(fetch_path: str) -> dict:
     import trafilatura
 
-    from etl.records import FetchedPage
-    from etl.staging import read_records
+    from etl.core.records import FetchedPage
+    from etl.core.staging import read_records
 
     pages = [p.content for p in read_records(fetch_path, FetchedPage)]
     t0 = time.perf_counter()
@@ -136,8 +136,8 @@ def ref_clean(fetch_path: str) -> dict:
 
 def ref_annotate(clean_path: str, settings) -> dict:
     from etl.annotate.model import load_model
-    from etl.records import CleanedArticle
-    from etl.staging import read_records
+    from etl.core.records import CleanedArticle
+    from etl.core.staging import read_records
 
     nlp = load_model(settings.spacy_model)
     texts = [f"{a.title}\n\n{a.body}" for a in read_records(clean_path, CleanedArticle)]
@@ -150,12 +150,12 @@ def compare_load(annotate_path: str, settings, trials: int) -> dict:
     """Our load stage vs bare streaming_bulk of the same documents, alternated, fresh index each."""
     from elasticsearch import helpers
 
-    from etl.document import to_document
-    from etl.es import client
-    from etl.index import ensure_index
+    from etl.core.records import AnnotatedArticle
+    from etl.core.staging import read_records
+    from etl.index.builder import to_document
+    from etl.index.client import client
+    from etl.index.versions import ensure_index
     from etl.pipeline import load_stage
-    from etl.records import AnnotatedArticle
-    from etl.staging import read_records
 
     docs = [(a.article.doc_id, to_document(a)) for a in read_records(annotate_path, AnnotatedArticle)]
     es = client(settings)
@@ -237,7 +237,7 @@ def main() -> None:
     if args.child:
         return child_main(args)
 
-    from etl import esserver
+    from etl.dev import esserver
 
     if not esserver.health(args.es_url):
         raise SystemExit(f"no Elasticsearch at {args.es_url} (news-etl es start, or --es-url)")
@@ -364,8 +364,8 @@ def load_only(args, out: Path) -> None:
 
 
 def _cleanup(es_url: str, prefix: str) -> None:
-    from etl.es import client
-    from etl.settings import Settings
+    from etl.core.settings import Settings
+    from etl.index.client import client
 
     es = client(Settings.from_env(es_url=es_url))
     try:

@@ -19,7 +19,7 @@ import random
 import re
 from pathlib import Path
 
-from etl.records import AnnotatedArticle, Annotation, CleanedArticle, Entity, Image, Quote
+from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Entity, Image, Quote
 
 ROOT = Path(__file__).resolve().parents[2]
 DIC = ROOT / "mappings" / "hunspell" / "en_US" / "en_US.dic"

@@ -1,7 +1,7 @@
 """Migrate the benchmark alias to the current mapping while the API is being searched.
 
 Starts the API (uvicorn) on the alias, runs searches from two threads, runs
-``etl.index.migrate`` (next version, copy, verify, atomic swap, old index deleted) and
+``etl.index.versions.migrate`` (next version, copy, verify, atomic swap, old index deleted) and
 reports the number of searches, failures and distinct totals seen.
 
     NEWS_ETL_ES_URL=http://127.0.0.1:9299 .venv/bin/python bench/search/migrate_live.py
@@ -25,9 +25,9 @@ sys.path.insert(0, str(HERE))
 
 from run import _free_port, start_api  # noqa: E402
 
-from etl.es import client  # noqa: E402
-from etl.index import migrate  # noqa: E402
-from etl.settings import Settings  # noqa: E402
+from etl.core.settings import Settings  # noqa: E402
+from etl.index.client import client  # noqa: E402
+from etl.index.versions import migrate  # noqa: E402
 
 
 def main(argv=None) -> int:

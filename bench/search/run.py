@@ -35,9 +35,9 @@ sys.path.insert(0, str(HERE))
 
 from generate import Generator  # noqa: E402
 
-from etl.document import to_document  # noqa: E402
+from etl.core.settings import Settings  # noqa: E402
+from etl.index.builder import to_document  # noqa: E402
 from etl.search import SearchRequest, build_body  # noqa: E402
-from etl.settings import Settings  # noqa: E402
 
 FACETS = ["persons", "organizations", "locations", "events", "site", "section"]
 QUERIES = [
@@ -69,7 +69,7 @@ def percentile(values: list[float], p: float) -> float:
 def ensure_corpus(es, settings: Settings, count: int, seed: int, force: bool) -> int:
     from elasticsearch import helpers
 
-    from etl.index import delete_all, ensure_index
+    from etl.index.versions import delete_all, ensure_index
 
     if not force and es.indices.exists_alias(name=settings.index_alias):
         es.indices.refresh(index=settings.index_alias)
@@ -142,7 +142,7 @@ def main(argv=None) -> int:
     p.add_argument("--out", default=str(HERE / "results.json"))
     args = p.parse_args(argv)
 
-    from etl.es import client
+    from etl.index.client import client
 
     settings = Settings.from_env(index_alias=args.alias)
     es = client(settings)

@@ -7,7 +7,7 @@ Public interface (spaCy is imported lazily, on first use)::
 
 The annotated text is ``title + "\\n\\n" + lead + "\\n\\n" + body`` (+ image captions for
 articles; empty parts and a lead repeated at the start of the body left out); every
-offset refers to it (see :mod:`etl.annotate.document`). Only English text goes through the (English) NER model;
+offset refers to it (see :mod:`etl.annotate.annotation`). Only English text goes through the (English) NER model;
 other languages get language, dateline and word count only.
 """
 
@@ -16,12 +16,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
+from etl.annotate.annotation import Composed, build_annotation, compose, plain_annotation
 from etl.annotate.canonical import load_aliases
-from etl.annotate.document import Composed, build_annotation, compose, plain_annotation
 from etl.annotate.language import detect_language
 from etl.annotate.model import MAX_CHARS, load_model, model_label
-from etl.records import AnnotatedArticle, Annotation, CleanedArticle, Rejection
-from etl.settings import Settings
+from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Rejection
+from etl.core.settings import Settings
 
 __all__ = ["annotate_articles", "annotate_text", "compose"]
 

@@ -4,7 +4,7 @@ Rules, in order (each is general; the alias table only adds cross-document knowl
 
 1. **Compounds**: "U.S.-Russia" / "Alphabet's Google" are split into their parts when
    every part is a known name (alias table or another mention in the document).
-2. **Aliases**: a shipped table (``etl/data/aliases.tsv`` plus an optional user file)
+2. **Aliases**: a shipped table (``etl/annotate/data/aliases.tsv`` plus an optional user file)
    maps variants to one name and may fix the type ("U.S." -> United States, location).
 3. **Acronyms**: "APEC" joins "Asia-Pacific Economic Cooperation" in the same document
    when the letters are the initials of the long name's words.
@@ -29,9 +29,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.annotate.entities import RawMention
-from etl.errors import ConfigError
+from etl.core.errors import ConfigError
 
-DEFAULT_ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.tsv"
+DEFAULT_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 TYPES = ("person", "organization", "location", "event")
 _ORG_WORDS = frozenset(
     """cooperation organization organisation association council committee union bank party

@@ -7,9 +7,9 @@ import re
 import sys
 from pathlib import Path
 
-from etl.errors import ConfigError
-from etl.records import Annotation, CleanedArticle, Rejection
-from etl.settings import Settings
+from etl.core.errors import ConfigError
+from etl.core.records import Annotation, CleanedArticle, Rejection
+from etl.core.settings import Settings
 
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml|<!--|<meta|<div|<p[\s>])", re.I)
 _TYPES = (

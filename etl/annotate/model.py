@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from etl.errors import ConfigError
+from etl.core.errors import ConfigError
 
 _MODELS: dict[str, object] = {}
 _LOCK = threading.Lock()

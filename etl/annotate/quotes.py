@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.records import Quote
+from etl.core.records import Quote
 
 _DOUBLE = '"“”„«»'
 _VERBS = (

@@ -26,6 +26,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
+from etl.core.settings import Settings
 from etl.search import (
     DEFAULT_FACETS,
     FACETS,
@@ -40,7 +41,6 @@ from etl.search import (
     quote_search,
     search,
 )
-from etl.settings import Settings
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -121,7 +121,7 @@ def create_app(settings: Settings | None = None, es=None) -> FastAPI:
     """Build the app for ``settings`` (default: from the environment)."""
     from elasticsearch import ApiError, TransportError
 
-    from etl.es import client
+    from etl.index.client import client
 
     settings = settings or Settings.from_env()
     es = es or client(settings, max_retries=1, request_timeout=min(settings.es_request_timeout, 10.0))

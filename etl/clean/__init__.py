@@ -1,4 +1,4 @@
-"""Clean stage: HTML page -> :class:`etl.records.CleanedArticle` (or a counted Rejection).
+"""Clean stage: HTML page -> :class:`etl.core.records.CleanedArticle` (or a counted Rejection).
 
 Public interface (stable):
 
@@ -27,9 +27,9 @@ from etl.clean import rules as rules_mod
 from etl.clean.authors import agency_in_text, split_byline
 from etl.clean.dates import parse_date
 from etl.clean.dom import text_of
-from etl.errors import ConfigError
-from etl.records import CleanedArticle, FetchedPage, Image, Rejection
-from etl.urls import doc_id, normalize_url
+from etl.core.errors import ConfigError
+from etl.core.records import CleanedArticle, FetchedPage, Image, Rejection
+from etl.core.urls import doc_id, normalize_url
 
 log = logging.getLogger(__name__)
 

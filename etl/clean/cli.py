@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from etl.records import CleanedArticle, Rejection
+from etl.core.records import CleanedArticle, Rejection
 
 
 def _read(target: str, settings) -> tuple[bytes, str, str | None]:

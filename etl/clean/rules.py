@@ -25,7 +25,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from etl.errors import ConfigError
+from etl.core.errors import ConfigError
 
 log = logging.getLogger(__name__)
 ENV_VAR = "NEWS_ETL_CLEAN_RULES"

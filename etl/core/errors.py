@@ -1,6 +1,6 @@
 """The small set of exceptions used across stages.
 
-- Expected drops are not exceptions: stages return a :class:`etl.records.Rejection`.
+- Expected drops are not exceptions: stages return a :class:`etl.core.records.Rejection`.
 - :class:`TransientError` propagates so Airflow (or a retry loop) tries again.
 - :class:`ConfigError` means the settings or environment are wrong: fail fast.
 """

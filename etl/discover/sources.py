@@ -18,7 +18,7 @@ from the environment. Schema of one source::
 
 ``rss`` and ``atom`` are read the same way (either format is recognised); ``sitemap``
 accepts URL sets, sitemap indexes (children are followed) and Google news sitemaps,
-plain or gzipped. Every problem is a :class:`etl.errors.ConfigError` naming the file,
+plain or gzipped. Every problem is a :class:`etl.core.errors.ConfigError` naming the file,
 the entry and the key.
 """
 
@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.errors import ConfigError
+from etl.core.errors import ConfigError
 
 KINDS = ("urls", "rss", "atom", "sitemap")
 KEYS = frozenset({"name", "kind", "urls", "location", "include", "exclude", "max_articles", "extract"})

@@ -19,7 +19,7 @@ from etl.annotate.canonical import AliasTable, Cluster, canonicalize
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import RawMention, doc_mentions, junk_regions, titled
 from etl.annotate.quotes import PersonRef, find_quotes
-from etl.records import Annotation, Entity, Mention
+from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
 _WORDS = re.compile(r"\S*\w\S*")

@@ -6,7 +6,7 @@ Layout under ``settings.archive_dir`` (default ``<staging_dir>/_archive``)::
     <sha[:2]>/<sha>.<doc id>.json        URL, final URL, status, content type, charset,
                                          response headers, fetched_at, source
 
-The ``reprocess`` DAG rebuilds :class:`etl.records.FetchedPage`\\ s from it, newest
+The ``reprocess`` DAG rebuilds :class:`etl.core.records.FetchedPage`\\ s from it, newest
 fetch per URL, without any network access. Files are written atomically.
 """
 
@@ -20,9 +20,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from etl.records import FetchedPage
-from etl.settings import Settings
-from etl.urls import doc_id
+from etl.core.records import FetchedPage
+from etl.core.settings import Settings
+from etl.core.urls import doc_id
 
 
 def content_hash(content: bytes) -> str:

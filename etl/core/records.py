@@ -119,7 +119,7 @@ class CleanedArticle(_Record):
     source: str = ""
     content_hash: str = ""
     extractor_version: str = ""
-    story_id: str = ""  # groups exact and near-duplicate copies of one story (etl.dedupe)
+    story_id: str = ""  # groups exact and near-duplicate copies of one story (etl.clean.dedupe)
 
 
 @dataclass(frozen=True)

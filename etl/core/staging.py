@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from etl.records import Rejection
-from etl.settings import Settings
+from etl.core.records import Rejection
+from etl.core.settings import Settings
 
 
 def run_key(logical_date: str | datetime) -> str:

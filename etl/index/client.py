@@ -1,8 +1,8 @@
-"""Elasticsearch client construction from :class:`etl.settings.Settings`."""
+"""Elasticsearch client construction from :class:`etl.core.settings.Settings`."""
 
 from __future__ import annotations
 
-from etl.settings import Settings
+from etl.core.settings import Settings
 
 
 def client(settings: Settings, **kwargs):

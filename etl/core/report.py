@@ -19,9 +19,9 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from etl.errors import TransientError
-from etl.settings import Settings
-from etl.staging import read_jsonl
+from etl.core.errors import TransientError
+from etl.core.settings import Settings
+from etl.core.staging import read_jsonl
 
 COUNTERS = ("discovered", "fetched", "not_modified", "skipped_robots", "failed", "cleaned", "rejected",
             "annotated", "annotate_rejected", "indexed", "load_failed")
@@ -136,7 +136,7 @@ def runs_index(settings: Settings) -> str:
 def _index_report(settings: Settings, report: dict) -> None:
     from elasticsearch import ApiError, TransportError
 
-    from etl.es import client
+    from etl.index.client import client
 
     es = client(settings)
     try:

@@ -11,13 +11,13 @@ import argparse
 import logging
 import sys
 
-from etl.errors import ConfigError, EtlError
+from etl.core.errors import ConfigError, EtlError
 
 
 def _es(sub):
     p = sub.add_parser("es", help="download, start, stop the local Elasticsearch")
     p.add_argument("action", choices=["start", "stop", "status", "fetch"])
-    p.set_defaults(handler="etl.esserver:cli")
+    p.set_defaults(handler="etl.dev.esserver:cli")
 
 
 def _index(sub):
@@ -25,7 +25,7 @@ def _index(sub):
     p.add_argument("action", choices=["create", "migrate", "status", "delete"])
     p.add_argument("--yes", action="store_true", help="confirm 'delete'")
     p.add_argument("--delete-old", action="store_true", help="after 'migrate', delete the previous index")
-    p.set_defaults(handler="etl.index:cli")
+    p.set_defaults(handler="etl.index.versions:cli")
 
 
 def _search(sub):
@@ -43,7 +43,7 @@ def _search(sub):
     p.add_argument("--similar", default=None, metavar="ID", help="articles like this one (GET /articles/ID/similar)")
     p.add_argument("--collapse", action="store_true", help="one hit per story (syndicated copies collapsed)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(handler="etl.search_cli:cli")
+    p.set_defaults(handler="etl.search.cli:cli")
 
 
 def _clean(sub):
@@ -72,7 +72,7 @@ def _samples(sub):
     p = sub.add_parser("samples", help="serve the bundled sample pages over 127.0.0.1")
     p.add_argument("action", choices=["serve"])
     p.add_argument("--port", type=int, default=8765)
-    p.set_defaults(handler="etl.samples:cli")
+    p.set_defaults(handler="etl.dev.samples:cli")
 
 
 def _serve(sub):
@@ -88,7 +88,7 @@ def _deadletter(sub):
     p.add_argument("path", nargs="?", default=None,
                    help="a dead-letter file or folder (default: staging and deadletter folders)")
     p.add_argument("--entries", dest="verbose_entries", action="store_true", help="'list': one line per entry")
-    p.set_defaults(handler="etl.deadletter:cli")
+    p.set_defaults(handler="etl.index.deadletter:cli")
 
 
 COMMANDS = [_es, _index, _search, _clean, _annotate, _ingest, _samples, _serve, _deadletter]
@@ -113,7 +113,7 @@ def _resolve(target: str):
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``news-etl``: returns the process exit code."""
-    from etl.settings import Settings
+    from etl.core.settings import Settings
 
     args = build_parser().parse_args(argv)
     logging.basicConfig(

@@ -7,7 +7,7 @@ page and ``news-etl search`` all go through here, so they agree.
 - Full text uses ``simple_query_string`` (a user's stray quote or bracket never errors):
   ``"quoted phrases"`` (matched on the unstemmed ``.exact`` sub-fields), ``-exclude``,
   ``a | b``, ``prefix*``. All terms are required by default. Boosts: title > lead > body.
-  The folded query (:func:`etl.document.fold`) is also sent to the ``folded.*`` fields,
+  The folded query (:func:`etl.index.builder.fold`) is also sent to the ``folded.*`` fields,
   so ``cafe`` finds ``Café`` and ``Putin`` finds ``Putin's``.
 - Filters per facet: OR inside one facet, AND across facets.
 - Multi-select facets: facet filters and the date range go into ``post_filter``; each
@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from etl.document import fold
-from etl.errors import EtlError
+from etl.core.errors import EtlError
+from etl.index.builder import fold
 
 FACETS = (
     "persons", "organizations", "locations", "events", "authors", "agency", "site",

@@ -9,6 +9,7 @@ import shutil
 import sys
 import textwrap
 
+from etl.core.settings import Settings
 from etl.search import (
     DEFAULT_FACETS,
     InvalidQuery,
@@ -20,7 +21,6 @@ from etl.search import (
     quote_search,
     search,
 )
-from etl.settings import Settings
 
 _TAG = re.compile(r"</?mark>")
 
@@ -121,7 +121,7 @@ def cli(args, settings: Settings) -> int:
     """Run one search and print a table, or one JSON object with ``--json``."""
     import logging
 
-    from etl.es import client
+    from etl.index.client import client
 
     if not getattr(args, "verbose", False):
         logging.getLogger("elastic_transport").setLevel(logging.WARNING)

@@ -80,9 +80,9 @@ def cli(args, settings) -> int:
 
     Input: ``args.action`` (only ``"serve"``) and ``args.port``; ``settings`` is unused.
     Output: exit code 0 after Ctrl-C; prints the base URL and the page URLs first.
-    Errors: :class:`etl.errors.ConfigError` if the port cannot be bound.
+    Errors: :class:`etl.core.errors.ConfigError` if the port cannot be bound.
     """
-    from etl.errors import ConfigError
+    from etl.core.errors import ConfigError
 
     try:
         with serve(port=args.port) as base_url:

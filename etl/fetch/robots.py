@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from etl.settings import Settings
+from etl.core.settings import Settings
 
 log = logging.getLogger(__name__)
 MAX_ROBOTS_BYTES = 500_000

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from etl.errors import ConfigError, TransientError
-from etl.settings import Settings
+from etl.core.errors import ConfigError, TransientError
+from etl.core.settings import Settings
 
 ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 MIN_JAVA = 21

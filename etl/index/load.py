@@ -11,7 +11,7 @@
   acknowledged are sent again with the rest of the stream. Then TransientError is raised
   so Airflow retries the task (which is idempotent).
 - Documents refused for good (mapping conflict, 4xx) go to the dead-letter store
-  (:mod:`etl.deadletter`) with their source, ``_id``, index, reason and time, replayable with
+  (:mod:`etl.index.deadletter`) with their source, ``_id``, index, reason and time, replayable with
   ``news-etl deadletter replay``. :func:`check_failures` raises LoadFailed above
   ``max_failure_ratio``.
 
@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain
 
-from etl.errors import ConfigError, LoadFailed, TransientError
-from etl.records import AnnotatedArticle
-from etl.settings import Settings
+from etl.core.errors import ConfigError, LoadFailed, TransientError
+from etl.core.records import AnnotatedArticle
+from etl.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class LoadResult:
 
 def actions(articles: Iterable[AnnotatedArticle], index: str) -> Iterator[dict]:
     """Bulk ``index`` actions for ``articles`` into ``index`` (an alias or index name)."""
-    from etl.document import to_document
+    from etl.index.builder import to_document
 
     for item in articles:
         yield {"_op_type": "index", "_index": index, "_id": item.article.doc_id, "_source": to_document(item)}
@@ -160,7 +160,7 @@ class _InFlight:
 
 def bulk_load_file(es, path, settings: Settings, dead_letters=None, progress=None, run_id: str = "") -> LoadResult:
     """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage), streaming."""
-    from etl.staging import read_records
+    from etl.core.staging import read_records
 
     return bulk_load(es, read_records(path, AnnotatedArticle), settings, dead_letters, progress=progress,
                      run_id=run_id)
@@ -170,20 +170,20 @@ def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead
               progress=None, run_id: str = "") -> LoadResult:
     """Index ``articles`` into ``settings.index_alias`` (created if missing), then refresh it.
 
-    ``dead_letters`` is a :class:`etl.deadletter.DeadLetterWriter` (or anything with
+    ``dead_letters`` is a :class:`etl.index.deadletter.DeadLetterWriter` (or anything with
     ``add(entry)``); without one, failures are only counted. Raises TransientError
     (Elasticsearch unreachable or overloaded after all rounds) or ConfigError
     (authentication/authorisation refused, invalid index).
     """
     from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
 
-    from etl.index import ensure_index
+    from etl.index.versions import ensure_index
 
     for attempt in range(settings.load_retries + 1):
         try:
             ensure_index(es, settings)
             break
-        except TransientError as exc:  # etl.index wraps connection errors
+        except TransientError as exc:  # etl.index.versions wraps connection errors
             cause: Exception = exc
         except (ConnectionError, ConnectionTimeout) as exc:
             cause = TransientError(f"Elasticsearch unreachable before load: {type(exc).__name__}")

@@ -1,6 +1,6 @@
 """The Elasticsearch document for one article, and the article mapping file.
 
-``to_document(a)`` is the ``_source`` indexed for an :class:`~etl.records.AnnotatedArticle`
+``to_document(a)`` is the ``_source`` indexed for an :class:`~etl.core.records.AnnotatedArticle`
 (``_id`` is ``a.article.doc_id``). It satisfies the strict mapping in
 ``mappings/articles.json``.
 
@@ -22,8 +22,8 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from etl.errors import ConfigError
-from etl.records import AnnotatedArticle
+from etl.core.errors import ConfigError
+from etl.core.records import AnnotatedArticle
 
 MAPPING_FILE = "articles.json"
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from etl.records import CleanedArticle
-from etl.settings import Settings
-from etl.state import connect, state_dir
+from etl.core.records import CleanedArticle
+from etl.core.settings import Settings
+from etl.fetch.state import connect, state_dir
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128

@@ -10,7 +10,7 @@ Migration (``news-etl index migrate``, DAG ``news_reindex``) never stops search:
 1. :func:`build_next_index` puts the template and creates ``<alias>-v<N+1>`` from the
    current mapping file, then copies every document from the live index (point in time +
    ``search_after``, bulk; no ``_reindex`` module needed). Fields excluded from
-   ``_source`` (``folded.*``) are recomputed with :func:`etl.document.derived_fields`.
+   ``_source`` (``folded.*``) are recomputed with :func:`etl.index.builder.derived_fields`.
 2. :func:`verify_copy` refreshes and compares document counts.
 3. :func:`swap_alias` moves the alias in one atomic ``_aliases`` call.
 
@@ -27,10 +27,10 @@ import logging
 import re
 import time
 
-from etl.document import derived_fields, mapping_version
-from etl.document import load_mapping as _load_mapping_dir
-from etl.errors import ConfigError, EtlError, TransientError
-from etl.settings import Settings
+from etl.core.errors import ConfigError, EtlError, TransientError
+from etl.core.settings import Settings
+from etl.index.builder import derived_fields, mapping_version
+from etl.index.builder import load_mapping as _load_mapping_dir
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +290,7 @@ def cli(args, settings: Settings) -> int:
     """``news-etl index create|status|migrate|delete``."""
     import logging
 
-    from etl.es import client
+    from etl.index.client import client
 
     if not getattr(args, "verbose", False):
         logging.getLogger("elastic_transport").setLevel(logging.WARNING)
@@ -316,7 +316,7 @@ def cli(args, settings: Settings) -> int:
 
 def reindex_plan(settings: Settings) -> dict:
     """Stage 1: the current state (fails fast with ConfigError on a bad mapping file)."""
-    from etl.es import client
+    from etl.index.client import client
 
     with client(settings) as es:
         return status(es, settings)
@@ -324,7 +324,7 @@ def reindex_plan(settings: Settings) -> dict:
 
 def reindex_build(settings: Settings) -> dict:
     """Stage 2: create the next index version and copy the live documents into it."""
-    from etl.es import client
+    from etl.index.client import client
 
     with client(settings) as es:
         return build_next_index(es, settings)
@@ -332,7 +332,7 @@ def reindex_build(settings: Settings) -> dict:
 
 def reindex_verify(settings: Settings, built: dict) -> dict:
     """Stage 3: compare counts; on a mismatch the new index is deleted and EtlError raised."""
-    from etl.es import client
+    from etl.index.client import client
 
     with client(settings) as es:
         try:
@@ -345,7 +345,7 @@ def reindex_verify(settings: Settings, built: dict) -> dict:
 
 def reindex_swap(settings: Settings, verified: dict, delete_old: bool = False) -> dict:
     """Stage 4: move the alias atomically to the new index."""
-    from etl.es import client
+    from etl.index.client import client
 
     with client(settings) as es:
         return {**verified, **swap_alias(es, settings, verified["target"], delete_old=delete_old)}

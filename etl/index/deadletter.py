@@ -13,7 +13,7 @@ file intact; a successful rerun replaces it, possibly with an empty file).
 
 ``news-etl deadletter list [PATH]`` prints the files with counts by reason;
 ``news-etl deadletter replay [PATH]`` re-sends every entry through the same loader
-(:func:`etl.load.bulk_load_actions`): what now succeeds is indexed and removed, what
+(:func:`etl.index.load.bulk_load_actions`): what now succeeds is indexed and removed, what
 still fails stays in the file with its new reason.
 """
 
@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from etl.errors import ConfigError
-from etl.settings import Settings
+from etl.core.errors import ConfigError
+from etl.core.settings import Settings
 
 FILE_NAME = "load.failed.jsonl.gz"
 SUFFIX = ".failed.jsonl.gz"
@@ -110,8 +110,8 @@ def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
     Returns ``{"path", "replayed", "indexed", "failed", "reasons"}``. Raises TransientError
     when Elasticsearch stays unreachable (the file is then left unchanged).
     """
-    from etl.index import ensure_index
-    from etl.load import bulk_load_actions
+    from etl.index.load import bulk_load_actions
+    from etl.index.versions import ensure_index
 
     path = Path(path)
     total, indices = 0, set()
@@ -135,7 +135,7 @@ def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
 
 def cli(args, settings: Settings) -> int:
     """``news-etl deadletter list|replay [PATH]``: exit 0, or 1 when entries remain after replay."""
-    from etl.obs import progress
+    from etl.core.obs import progress
 
     files = find(settings, args.path)
     if args.action == "list":
@@ -148,7 +148,7 @@ def cli(args, settings: Settings) -> int:
         if not files:
             print("no dead letters")
         return 0
-    from etl.es import client
+    from etl.index.client import client
 
     remaining = 0
     es = client(settings)

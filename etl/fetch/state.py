@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
-from etl.settings import Settings
+from etl.core.settings import Settings
 
 _COLUMNS = "url, source, fetched_at, etag, last_modified, content_hash, status, final_url"
 _SCHEMA = f"""
