@@ -37,7 +37,7 @@ es-status:
 serve: setup  ## search API and page on http://127.0.0.1:8000
 	$(BIN)/news-etl serve
 
-bench: setup
+bench: setup  ## every benchmark (bench/*/run.py) printing our figures beside a reference; starts Elasticsearch
 	bash scripts/bench.sh
 
 clean-cache:

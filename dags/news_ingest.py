@@ -1,11 +1,12 @@
 """news_ingest: discover -> fetch -> clean -> annotate -> load -> report, once per interval.
 
-Wiring only: each task calls one ``etl.pipeline`` function. Batches live in the staging
-store keyed by the run's logical date; XCom carries the small summary dicts (paths and
-counts). Heavy libraries are imported inside the tasks, never at parse time.
+Wiring only: one task per stage of ``INGEST_STAGES`` (``etl.core.staging``), each calling
+``etl.pipeline.run_step``, then the run report. Batches live in the staging store keyed by
+the run's logical date; XCom carries the small summary dicts (paths and counts). Heavy
+libraries are imported inside the tasks, never at parse time.
 
 Environment: ``NEWS_ETL_SCHEDULE`` (default ``@hourly``; ``none`` for manual only),
-``NEWS_ETL_*`` settings (see ``etl/settings.py``), and optionally the Airflow
+``NEWS_ETL_*`` settings (see ``etl/core/settings.py``), and optionally the Airflow
 connection ``news_etl_es`` for the Elasticsearch address and credentials.
 """
 
@@ -16,7 +17,8 @@ from datetime import datetime
 
 from airflow.sdk import dag, task
 
-from etl.dagkit import default_args, fail_fast, run_date, run_id, task_settings
+from etl.core.staging import INGEST_STAGES, StageSummary
+from etl.dagkit import default_args, fail_fast, run_date, run_id, stage_task, task_settings
 
 SCHEDULE = os.environ.get("NEWS_ETL_SCHEDULE", "@hourly")
 
@@ -34,53 +36,17 @@ SCHEDULE = os.environ.get("NEWS_ETL_SCHEDULE", "@hourly")
 def news_ingest():
     @task
     @fail_fast
-    def discover() -> dict:
-        from etl.pipeline import discover_stage
+    def report(summaries: dict) -> dict:
+        from etl.pipeline import report_stage  # noqa: PLC0415 - parse-time
 
-        return discover_stage(task_settings(), run_date())
+        stages = {name: StageSummary.from_dict(summary) for name, summary in summaries.items()}
+        return report_stage(task_settings(), run_date(), stages, run_id()).to_dict()
 
-    @task
-    @fail_fast
-    def fetch(discovered: dict) -> dict:
-        from etl.pipeline import fetch_stage
-
-        return fetch_stage(task_settings(), discovered["path"], run_date())
-
-    @task
-    @fail_fast
-    def clean(fetched: dict) -> dict:
-        from etl.pipeline import clean_stage
-
-        return clean_stage(task_settings(), fetched["path"])
-
-    @task
-    @fail_fast
-    def annotate(cleaned: dict) -> dict:
-        from etl.pipeline import annotate_stage
-
-        return annotate_stage(task_settings(), cleaned["path"], run_id())
-
-    @task
-    @fail_fast
-    def load(annotated: dict) -> dict:
-        from etl.pipeline import load_stage
-
-        return load_stage(task_settings(), annotated["path"], run_id())
-
-    @task
-    @fail_fast
-    def report(discovered: dict, fetched: dict, cleaned: dict, annotated: dict, loaded: dict) -> dict:
-        from etl.pipeline import report_stage
-
-        summaries = {"discover": discovered, "fetch": fetched, "clean": cleaned, "annotate": annotated,
-                     "load": loaded}
-        return report_stage(task_settings(), run_date(), summaries, run_id())
-
-    discovered = discover()
-    fetched = fetch(discovered)
-    cleaned = clean(fetched)
-    annotated = annotate(cleaned)
-    report(discovered, fetched, cleaned, annotated, load(annotated))
+    summaries = {}
+    previous = None
+    for name in INGEST_STAGES:
+        previous = summaries[name] = stage_task(name)(previous)
+    report(summaries)
 
 
 news_ingest()

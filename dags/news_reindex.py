@@ -1,6 +1,6 @@
 """news_reindex: rebuild the article index from the current mapping file, then swap the alias.
 
-Manual only (``schedule=None``). Wiring only: each task calls one ``etl.index.versions`` function.
+Manual only (``schedule=None``). Wiring only: each task calls one ``etl.pipeline.reindex_*`` function.
 
 plan -> build (create ``<alias>-v<N+1>`` from ``mappings/articles.json`` and copy every
 document) -> verify (refresh, compare counts; the new index is dropped on a mismatch) ->
@@ -39,28 +39,28 @@ def news_reindex():
     @task
     @fail_fast
     def plan() -> dict:
-        from etl.index.versions import reindex_plan
+        from etl.pipeline import reindex_plan  # noqa: PLC0415 - parse-time
 
         return reindex_plan(task_settings())
 
     @task(retries=0)
     @fail_fast
     def build(_plan: dict) -> dict:
-        from etl.index.versions import reindex_build
+        from etl.pipeline import reindex_build  # noqa: PLC0415 - parse-time
 
         return reindex_build(task_settings())
 
     @task
     @fail_fast
     def verify(built: dict) -> dict:
-        from etl.index.versions import reindex_verify
+        from etl.pipeline import reindex_verify  # noqa: PLC0415 - parse-time
 
         return reindex_verify(task_settings(), built)
 
     @task
     @fail_fast
     def swap(verified: dict) -> dict:
-        from etl.index.versions import reindex_swap
+        from etl.pipeline import reindex_swap  # noqa: PLC0415 - parse-time
 
         return reindex_swap(task_settings(), verified, delete_old=DELETE_OLD)
 

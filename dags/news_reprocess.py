@@ -1,9 +1,9 @@
 """news_reprocess: rebuild the index from the raw archive, without network access.
 
-list archive -> clean -> annotate -> load. Run it by hand (no schedule) after a new
-extractor or model version: the newest archived copy of every URL is cleaned, annotated
-and loaded again with the current code. Wiring only: each task calls one
-``etl.pipeline`` function; heavy libraries are imported inside the tasks.
+list archive -> clean -> annotate -> load (``REPROCESS_STAGES`` in ``etl.core.staging``).
+Run it by hand (no schedule) after a new extractor or model version: the newest archived
+copy of every URL is cleaned, annotated and loaded again with the current code. Wiring
+only: each task calls ``etl.pipeline.run_step``; heavy libraries are imported inside the tasks.
 
 Environment: the same ``NEWS_ETL_*`` settings and ``news_etl_es`` connection as
 ``news_ingest`` (see that DAG).
@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from airflow.sdk import dag, task
+from airflow.sdk import dag
 
-from etl.dagkit import default_args, fail_fast, run_date, run_id, task_settings
+from etl.core.staging import REPROCESS_STAGES
+from etl.dagkit import default_args, stage_task
 
 
 @dag(
@@ -29,35 +30,9 @@ from etl.dagkit import default_args, fail_fast, run_date, run_id, task_settings
     doc_md=__doc__,
 )
 def news_reprocess():
-    @task
-    @fail_fast
-    def list_archive() -> dict:
-        from etl.pipeline import reprocess_list_stage
-
-        return reprocess_list_stage(task_settings(), run_date())
-
-    @task
-    @fail_fast
-    def clean(listed: dict) -> dict:
-        from etl.pipeline import clean_stage
-
-        return clean_stage(task_settings(), listed["path"])
-
-    @task
-    @fail_fast
-    def annotate(cleaned: dict) -> dict:
-        from etl.pipeline import annotate_stage
-
-        return annotate_stage(task_settings(), cleaned["path"], run_id())
-
-    @task
-    @fail_fast
-    def load(annotated: dict) -> dict:
-        from etl.pipeline import load_stage
-
-        return load_stage(task_settings(), annotated["path"], run_id())
-
-    load(annotate(clean(list_archive())))
+    previous = None
+    for name in REPROCESS_STAGES:
+        previous = stage_task(name)(previous)
 
 
 news_reprocess()

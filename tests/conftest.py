@@ -10,6 +10,7 @@ import pytest
 
 from etl.core.settings import Settings
 from etl.dev import esserver
+from etl.index.client import client
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -47,8 +48,6 @@ def es_settings(es_url, tmp_path):
         es_url=es_url, index_alias=f"{prefix}-articles", staging_dir=str(tmp_path / "staging")
     )
     yield settings
-    from etl.index.client import client
-
     es = client(settings)
     es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
     es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}*")
@@ -58,8 +57,6 @@ def es_settings(es_url, tmp_path):
 @pytest.fixture
 def es(es_settings):
     """An Elasticsearch client bound to ``es_settings``."""
-    from etl.index.client import client
-
     es = client(es_settings)
     yield es
     es.close()

@@ -13,10 +13,11 @@ from etl.cli import main
 from etl.core.errors import ConfigError
 from etl.core.records import AnnotatedArticle, CleanedArticle, Rejection
 from etl.core.settings import Settings
+from etl.dev.samples import PAGES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "annotate"
-SAMPLE_PAGE = ROOT / "etl" / "samples" / "pages" / "world" / "afp-climate-summit.html"
+SAMPLE_PAGE = PAGES_DIR / "world" / "afp-climate-summit.html"
 
 ENGLISH = CleanedArticle(
     url="https://example.com/a",
@@ -104,11 +105,6 @@ def test_cli_text_output(capsys):
 
 
 def test_cli_html_page_is_cleaned_first(capsys):
-    pytest.importorskip("etl.clean")
-    from etl import clean
-
-    if not hasattr(clean, "clean_html") or not SAMPLE_PAGE.exists():
-        pytest.skip("etl.clean.clean_html or the sample page is not available")
     assert main(["annotate", str(SAMPLE_PAGE), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert "Dubai" in [loc["name"] for loc in out["locations"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl.annotate import annotate_text
 from etl.annotate.annotation import compose, word_count
 from etl.annotate.canonical import (
     DEFAULT_ALIASES,
@@ -16,9 +17,10 @@ from etl.annotate.canonical import (
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import RawMention, clean_mention, in_regions, is_junk, junk_regions
 from etl.annotate.keywords import extract_keywords
-from etl.annotate.language import detect_language
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.core.errors import ConfigError
+from etl.core.language import detect_language
+from etl.core.settings import Settings
 
 ALIASES = load_aliases()
 
@@ -431,9 +433,6 @@ def test_word_count():
 
 @pytest.fixture(scope="module")
 def annotate():
-    from etl.annotate import annotate_text
-    from etl.core.settings import Settings
-
     settings = Settings()
     return lambda text: annotate_text(text, settings)
 

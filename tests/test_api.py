@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
-from test_search_corpus import CORPUS, index_corpus
+from test_search_corpus import CORPUS, corpus_index
 
 from etl.api import create_app
 from etl.core.settings import Settings
@@ -17,16 +17,8 @@ pytestmark = pytest.mark.es
 
 @pytest.fixture(scope="module")
 def env(es_url):
-    from etl.index.client import client
-    from etl.index.versions import delete_all
-
-    settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
-    es = client(settings)
-    index_corpus(es, settings)
-    with TestClient(create_app(settings)) as tc:
+    with corpus_index(es_url) as (es, settings), TestClient(create_app(settings)) as tc:
         yield tc, es, settings
-    delete_all(es, settings)
-    es.close()
 
 
 def test_health(env):

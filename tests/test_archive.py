@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 from etl.core.records import FetchedPage
-from etl.fetch.archive import Archive, content_hash
+from etl.fetch.archive import Archive, raw_sha256
 
 
 def page(url: str, body: bytes, when: str) -> FetchedPage:
@@ -18,7 +19,7 @@ def test_put_get_and_newest_per_url(tmp_path):
     archive = Archive(tmp_path)
     v1, v2 = b"<html>one</html>", b"<html>two</html>"
     sha = archive.put(page("https://a.example/x", v1, "2025-01-01T10:00:00+00:00"))
-    assert sha == content_hash(v1) and archive.get(sha) == v1
+    assert sha == raw_sha256(v1) and archive.get(sha) == v1
     path = archive.body_path(sha)
     assert path == tmp_path / sha[:2] / f"{sha}.html.gz" and gzip.decompress(path.read_bytes()) == v1
     archive.put(page("https://a.example/x", v2, "2025-01-01T11:00:00+00:00"))
@@ -39,9 +40,7 @@ def test_rewriting_is_idempotent(tmp_path):
 
 
 def test_reprocess_dag_graph():
-    from pathlib import Path
-
-    from airflow.dag_processing.dagbag import DagBag
+    from airflow.dag_processing.dagbag import DagBag  # noqa: PLC0415 - Airflow is an optional extra and slow to import
 
     bag = DagBag(dag_folder=str(Path(__file__).resolve().parent.parent / "dags" / "news_reprocess.py"))
     assert bag.import_errors == {}

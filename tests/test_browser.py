@@ -12,13 +12,13 @@ import shutil
 import socket
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from test_search_corpus import CORPUS, index_corpus
+import uvicorn
+from test_search_corpus import CORPUS, corpus_index
 
-from etl.core.settings import Settings
+from etl.api import create_app
 
 pytestmark = pytest.mark.es
 
@@ -37,28 +37,18 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(es_url):
-    import uvicorn
-
-    from etl.api import create_app
-    from etl.index.client import client
-    from etl.index.versions import delete_all
-
-    settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
-    es = client(settings)
-    index_corpus(es, settings)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    delete_all(es, settings)
-    es.close()
+    with corpus_index(es_url) as (_es, settings):
+        port = _free_port()
+        srv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=srv.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 15
+        while not srv.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+        srv.should_exit = True
+        thread.join(10)
 
 
 @pytest.fixture(scope="module")

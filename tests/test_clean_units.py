@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from etl.clean import authors, clean_html, dates, decode, rules
-from etl.clean.cli import cli
+from etl.cli.clean import cli
 from etl.core.errors import ConfigError
 from etl.core.records import CleanedArticle
 from etl.core.settings import Settings
+from etl.dev.samples import PAGES_DIR
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "clean"
 
@@ -135,16 +136,7 @@ def test_bad_rules_file(tmp_path, monkeypatch):
 
 
 def test_cli_human_and_json(capsys):
-    page = (
-        Path(__file__).resolve().parent.parent
-        / "etl"
-        / "samples"
-        / "pages"
-        / "world"
-        / "putin-trump-apec.html"
-    )
-    if not page.exists():
-        pytest.skip("sample page absent")
+    page = PAGES_DIR / "world" / "putin-trump-apec.html"
     assert cli(Namespace(target=str(page), url=None, json=False), Settings()) == 0
     out = capsys.readouterr().out
     assert "published_at   2017-11-09T09:13:00Z   [opengraph]" in out

@@ -4,7 +4,11 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
+from airflow.sdk.exceptions import AirflowFailException
+
 from etl import dagkit
+from etl.core.errors import ConfigError, LoadFailed, TransientError
 
 
 def test_default_args_read_the_environment(monkeypatch):
@@ -32,11 +36,6 @@ def test_without_a_connection_the_environment_wins():
 
 
 def test_fail_fast_turns_config_and_load_failures_into_no_retry_failures():
-    import pytest
-    from airflow.sdk.exceptions import AirflowFailException
-
-    from etl.core.errors import ConfigError, LoadFailed, TransientError
-
     def raising(exc):
         @dagkit.fail_fast
         def task_body():

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from airflow.dag_processing.dagbag import DagBag
 
 DAGS = Path(__file__).resolve().parent.parent / "dags"
 HEAVY = ("bs4", "spacy", "elasticsearch", "fastapi", "lxml")
@@ -13,8 +14,6 @@ HEAVY = ("bs4", "spacy", "elasticsearch", "fastapi", "lxml")
 
 @pytest.fixture(scope="module")
 def dagbag():
-    from airflow.dag_processing.dagbag import DagBag
-
     start = time.perf_counter()
     bag = DagBag(dag_folder=str(DAGS))
     bag.parse_seconds = time.perf_counter() - start
@@ -34,10 +33,17 @@ def test_news_ingest_graph_schedule_and_retries(dagbag):
     chain = ["discover", "fetch", "clean", "annotate", "load"]
     for up, down in zip(chain, chain[1:], strict=False):
         assert down in edges[up]
+    assert set(edges) == {*chain, "report"} and all("report" in edges[name] for name in chain)
     assert dag.catchup is False
     assert dag.timetable.expression == "0 * * * *"
     for task in dag.tasks:
         assert task.retries >= 1 and task.retry_exponential_backoff
+
+
+def test_news_reprocess_reuses_the_clean_annotate_load_stages(dagbag):
+    dag = dagbag.dags["news_reprocess"]
+    edges = {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
+    assert edges == {"list_archive": ["clean"], "clean": ["annotate"], "annotate": ["load"], "load": []}
 
 
 @pytest.mark.parametrize("dag_file", sorted(p.name for p in DAGS.glob("*.py")))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from test_load import make_articles, stage_articles
 
+from etl.core.staging import read_jsonl
 from etl.index import deadletter
 from etl.index.versions import ensure_index
 from etl.pipeline import load_stage
@@ -34,23 +35,23 @@ def test_replay_reindexes_what_now_succeeds_and_keeps_what_still_fails(es_settin
     index = ensure_index(es, settings)
     es.indices.put_settings(index=index, settings={"index.blocks.write": True})  # every write refused (403)
     summary = load_stage(settings, stage_articles(settings, articles))
-    assert summary["count"] == 0 and summary["failed"] == 30
-    assert summary["reasons"] == {"cluster_block_exception": 30}  # the block is checked before parsing
+    assert summary.count == 0 and summary.rejected == 30
+    assert summary.reasons == {"cluster_block_exception": 30}  # the block is checked before parsing
 
     listed = _cli(settings, "list")
     assert listed.returncode == 0, listed.stderr
     info = json.loads(listed.stdout.splitlines()[0])
-    assert info["count"] == 30 and info["path"] == summary["deadletter"]
+    assert info["count"] == 30 and info["path"] == summary.path
 
     es.indices.put_settings(index=index, settings={"index.blocks.write": False})
-    replayed = _cli(settings, "replay", summary["deadletter"])
+    replayed = _cli(settings, "replay", summary.path)
     assert replayed.returncode == 1, replayed.stderr  # entries remain
     result = json.loads(replayed.stdout.splitlines()[-1])
     assert (result["replayed"], result["indexed"], result["failed"]) == (30, 28, 2)
 
     es.indices.refresh(index=settings.index_alias)
     assert es.count(index=settings.index_alias)["count"] == 28
-    kept = list(deadletter.read(summary["deadletter"]))
+    kept = list(read_jsonl(summary.path))
     assert sorted(e["id"] for e in kept) == sorted(articles[i].article.doc_id for i in bad)
     assert {e["reason"] for e in kept} == {"document_parsing_exception"}
     assert all(e["source"]["doc_id"] == e["id"] for e in kept)  # still replayable
@@ -67,26 +68,15 @@ def test_replay_of_an_empty_store_and_a_missing_path(es_settings):
     assert missing.returncode == 2 and "no dead-letter file" in missing.stderr
 
 
-def test_dead_letter_writer_is_atomic(tmp_path):
-    path = tmp_path / "x.failed.jsonl.gz"
-    with deadletter.DeadLetterWriter(path) as out:
-        out.add({"id": "a", "reason": "r", "source": {}})
-    with pytest.raises(RuntimeError), deadletter.DeadLetterWriter(path) as out:
-        out.add({"id": "b", "reason": "r", "source": {}})
-        raise RuntimeError("crash mid-load")
-    assert [e["id"] for e in deadletter.read(path)] == ["a"]
-    assert list(tmp_path.iterdir()) == [path]
-
-
 def test_replay_after_the_index_was_dropped_recreates_the_mapped_alias(es_settings, es):
     settings = es_settings.replace(max_failure_ratio=1.0)
     index = ensure_index(es, settings)
     es.indices.put_settings(index=index, settings={"index.blocks.write": True})
     summary = load_stage(settings, stage_articles(settings, make_articles(12, {5})))
-    assert summary["failed"] == 12
+    assert summary.rejected == 12
     es.indices.delete(index=index)
 
-    result = deadletter.replay(es, summary["deadletter"], settings)
+    result = deadletter.replay(es, summary.path, settings)
     assert (result["indexed"], result["failed"]) == (11, 1)
     assert es.indices.exists_alias(name=settings.index_alias)  # an alias over <alias>-v1, not an unmapped index
     mapping = es.indices.get_mapping(index=settings.index_alias).body

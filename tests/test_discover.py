@@ -10,16 +10,10 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from etl.core.errors import ConfigError, TransientError
+from etl.core.dates import parse_instant
+from etl.core.errors import ConfigError, EtlError, TransientError
 from etl.core.settings import Settings
-from etl.discover.candidates import (
-    SourceError,
-    discover,
-    interval_start,
-    parse_date,
-    parse_feed,
-    parse_sitemap,
-)
+from etl.discover import SourceError, discover, interval_start, parse_feed, parse_sitemap
 from tests.httpserver import LocalServer, Reply
 
 LOGICAL = "2025-03-10T12:00:00+00:00"  # interval kept: from 10:00 (2 h window) on
@@ -72,11 +66,11 @@ def sources_file(tmp_path, body: str):
     return str(path)
 
 
-def test_parse_dates():
-    assert parse_date("Mon, 10 Mar 2025 11:30:00 GMT") == datetime(2025, 3, 10, 11, 30, tzinfo=timezone.utc)
-    assert parse_date("2025-03-10T12:30:00+01:00") == datetime(2025, 3, 10, 11, 30, tzinfo=timezone.utc)
-    assert parse_date("2025-03-10") == datetime(2025, 3, 10, 23, 59, 59, tzinfo=timezone.utc)  # the whole day
-    assert parse_date("yesterday") is None and parse_date(None) is None
+def test_parse_instants():
+    assert parse_instant("Mon, 10 Mar 2025 11:30:00 GMT") == datetime(2025, 3, 10, 11, 30, tzinfo=timezone.utc)
+    assert parse_instant("2025-03-10T12:30:00+01:00") == datetime(2025, 3, 10, 11, 30, tzinfo=timezone.utc)
+    assert parse_instant("2025-03-10") == datetime(2025, 3, 10, 23, 59, 59, tzinfo=timezone.utc)  # the whole day
+    assert parse_instant("yesterday") is None and parse_instant(None) is None
 
 
 def test_parse_feeds_and_sitemaps():
@@ -132,6 +126,7 @@ def test_unreadable_sources_are_reported_not_fatal(tmp_path, settings):
         assert srv.hits("/down") == 2  # retried
     assert [i["source"] for i in items] == ["ok"]
     assert errors == {"html": "not_feed", "gone": "http_404", "down": "transient"}
+    assert issubclass(SourceError, EtlError) and SourceError("not_feed", "x").reason == "not_feed"
 
 
 def test_all_remote_sources_down_is_transient(tmp_path, settings):

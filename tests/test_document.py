@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_search_corpus import CORPUS, article
 
 from etl.core.records import AnnotatedArticle
 from etl.core.settings import Settings
-from etl.index.builder import derived_fields, fold, load_mapping, mapping_version, to_document
+from etl.index.builder import _POSSESSIVE, _SPECIAL, _TRAILING_POSSESSIVE, derived_fields, fold, to_document
+from etl.index.versions import load_mapping, mapping_version
 
 
 def _mapped_fields(props: dict, prefix: str = "") -> set[str]:
@@ -53,7 +55,7 @@ def test_fold_is_idempotent(text):
 
 
 def test_document_fields_are_all_mapped():
-    mapping = load_mapping(Settings().mappings_dir)
+    mapping = load_mapping(Settings())
     assert mapping["mappings"]["dynamic"] == "strict"
     mapped = _mapped_fields(mapping["mappings"]["properties"])
     for a in CORPUS:
@@ -103,21 +105,12 @@ def test_roundtrip_through_dict():
 
 def _fold_reference(text: str) -> str:
     """The plain definition of fold: NFKD over the whole text, marks dropped, NFC."""
-    import unicodedata
-
-    from etl.index.builder import _POSSESSIVE, _SPECIAL, _TRAILING_POSSESSIVE
-
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
     return _TRAILING_POSSESSIVE.sub("", _POSSESSIVE.sub("", text))
 
 
 def test_fold_fast_path_equals_the_plain_definition():
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from etl.index.builder import fold
-
     @settings(max_examples=2000, deadline=None)
     @given(st.text())
     def check(text):

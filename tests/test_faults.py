@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import random
 import socket
 import struct
 import subprocess
@@ -23,8 +24,9 @@ from test_e2e import BIN, _airflow_env, airflow_home  # noqa: F401 - airflow_hom
 from test_load import make_articles, stage_articles
 
 from etl.core.errors import TransientError
+from etl.core.records import FetchedPage
 from etl.core.settings import Settings
-from etl.core.staging import read_jsonl
+from etl.core.staging import StageWriter, read_jsonl, run_dir
 from etl.dev import esserver, samples
 from etl.index.client import client
 from etl.pipeline import clean_stage, discover_stage, fetch_stage, load_stage
@@ -52,8 +54,6 @@ def fault_node():
 def _free_port_pair() -> int:
     """A random port of FAULT_PORTS whose http and transport ports are both free (so that two
     test sessions on one machine never stop each other's node)."""
-    import random
-
     candidates = list(FAULT_PORTS)
     random.shuffle(candidates)
     for port in candidates:
@@ -159,7 +159,7 @@ def test_node_stopped_mid_load_then_restarted_nothing_lost_nothing_duplicated(fa
     thread.join(timeout=240)
     assert "error" not in outcome, outcome
     summary = outcome["summary"]
-    assert summary["count"] == N_DOCS and summary["failed"] == 0
+    assert summary.count == N_DOCS and summary.rejected == 0
     _assert_complete(fault_settings, articles)
 
     load_stage(fault_settings, path)  # a rerun of the task overwrites by _id
@@ -282,33 +282,30 @@ def test_fetch_faults_garbage_hang_reset_complete_the_run_with_reasons_counted(f
         started = time.monotonic()
         date = "2024-05-01T10:00:00+00:00"
         discovered = discover_stage(settings, date)
-        fetched = fetch_stage(settings, discovered["path"], date)
-        cleaned = clean_stage(settings, fetched["path"])
+        fetched = fetch_stage(settings, discovered.path, date)
+        cleaned = clean_stage(settings, fetched.path)
     assert time.monotonic() - started < 90  # the hang is cut by the timeout, not waited out
 
-    assert discovered["count"] == len(bad) + len(good)
+    assert discovered.count == len(bad) + len(good)
     # Nothing disappears: every URL is a page or a counted rejection, at each stage.
-    assert fetched["count"] + fetched["rejected"] == discovered["count"]
-    assert sum(fetched["reasons"].values()) == fetched["rejected"]
-    assert cleaned["count"] + cleaned["rejected"] == fetched["count"]
-    reasons = {r["url"]: r["reason"] for r in read_jsonl(Path(fetched["path"]).with_name("fetch.rejected.jsonl.gz"))}
-    reasons.update({r["url"]: r["reason"] for r in read_jsonl(Path(cleaned["path"]).with_name(
+    assert fetched.count + fetched.rejected == discovered.count
+    assert sum(fetched.reasons.values()) == fetched.rejected
+    assert cleaned.count + cleaned.rejected == fetched.count
+    reasons = {r["url"]: r["reason"] for r in read_jsonl(Path(fetched.path).with_name("fetch.rejected.jsonl.gz"))}
+    reasons.update({r["url"]: r["reason"] for r in read_jsonl(Path(cleaned.path).with_name(
         "clean.rejected.jsonl.gz"))})
     assert set(bad) <= set(reasons), sorted(set(bad) - set(reasons))  # every bad URL has a reason
     assert reasons[f"{fault_server}/hang/3.html"] == "timeout"
     assert reasons[f"{fault_server}/reset/4.html"] == "connection"
     assert reasons[f"{fault_server}/error/6.html"] == "http_503"
     assert reasons[f"{fault_server}/missing/8.html"] == "http_404"
-    good_out = {r["url"] for r in read_jsonl(cleaned["path"])}
+    good_out = {r["url"] for r in read_jsonl(cleaned.path)}
     assert len(good_out) >= len(good) - 1  # the sample pages still go through (one may be too short)
     assert not good_out & set(bad)
 
 
 def test_garbage_bytes_on_disk_never_break_the_clean_stage(tmp_path):
     """A fetched batch with random binary and mis-encoded pages: all rejected by reason, no crash."""
-    from etl.core.records import FetchedPage
-    from etl.core.staging import StageWriter, run_dir
-
     folder = run_dir(Settings.from_env(staging_dir=str(tmp_path)), "2024-05-01T10:00:00+00:00")
     pages = [os.urandom(5000), b"\x00" * 3000, gzip.compress(b"<p>zipped</p>" * 100), "<html>é".encode("utf-16")]
     with StageWriter(folder, "fetch") as out:
@@ -316,5 +313,5 @@ def test_garbage_bytes_on_disk_never_break_the_clean_stage(tmp_path):
             out.add(FetchedPage(url=f"http://x/{i}", final_url=f"http://x/{i}", status=200, content=content,
                                 content_type="text/html"))
     cleaned = clean_stage(Settings.from_env(staging_dir=str(tmp_path)), str(out.path))
-    assert cleaned["count"] + cleaned["rejected"] == len(pages)
-    assert cleaned["rejected"] >= 3
+    assert cleaned.count + cleaned.rejected == len(pages)
+    assert cleaned.rejected >= 3

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import time
 
 import pytest
 
+from etl.core.encoding import sniff_charset
+from etl.core.errors import TransientError
 from etl.core.records import FetchedPage, Rejection
 from etl.core.settings import Settings
+from etl.core.staging import run_dir, write_jsonl
 from etl.fetch.archive import Archive
-from etl.fetch.fetcher import fetch_all, retry_after_seconds, sniff_charset
+from etl.fetch.fetcher import ClientPool, Fetcher, fetch_all, retry_after_seconds
 from etl.fetch.state import FetchState
+from etl.pipeline import fetch_stage
 from tests.httpserver import LocalServer, Reply
 
 ARTICLE = """<!doctype html><html><head><meta charset="utf-8"><title>Rates</title></head>
@@ -98,6 +103,29 @@ def test_429_honours_retry_after(settings, server):
     assert isinstance(page, FetchedPage)
     assert time.monotonic() - start >= 0.95
     assert server.hits("/busy") == 2
+
+
+def test_retry_after_pauses_the_whole_host(settings, server):
+    server.route("/busy", Reply(429, headers={"Retry-After": "1"}), Reply.html(ARTICLE))
+    server.route("/other", Reply.html(ARTICLE))
+
+    async def fetch_both() -> float:
+        pool = ClientPool(settings)
+        fetcher = Fetcher(pool, settings)
+        start = time.monotonic()
+
+        async def other_later() -> float:
+            await asyncio.sleep(0.3)  # the host answered /busy with 429 by now
+            assert isinstance(await fetcher.fetch({"url": server.url("/other")}), FetchedPage)
+            return time.monotonic() - start
+
+        try:
+            return (await asyncio.gather(fetcher.fetch({"url": server.url("/busy")}), other_later()))[1]
+        finally:
+            fetcher.writer.shutdown(wait=True)
+            await pool.aclose()
+
+    assert asyncio.run(fetch_both()) >= 0.95  # /other waited for the pause, not only /busy's retry
 
 
 def test_500_retried_with_backoff_then_rejected(settings, server):
@@ -226,10 +254,6 @@ def test_pages_are_archived(settings, server):
 
 
 def test_fetch_stage_raises_transient_error_when_the_network_is_down(settings):
-    from etl.core.errors import TransientError
-    from etl.core.staging import run_dir, write_jsonl
-    from etl.pipeline import fetch_stage
-
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

@@ -57,16 +57,16 @@ def sitemap(base: str, paths: list[str]) -> bytes:
 
 def run(settings, sources, when: str) -> dict:
     summaries = {"discover": pipeline.discover_stage(settings, when, str(sources))}
-    summaries["fetch"] = pipeline.fetch_stage(settings, summaries["discover"]["path"], when)
-    summaries["clean"] = pipeline.clean_stage(settings, summaries["fetch"]["path"])
-    summaries["annotate"] = pipeline.annotate_stage(settings, summaries["clean"]["path"], "test")
-    summaries["load"] = pipeline.load_stage(settings, summaries["annotate"]["path"], "test")
+    summaries["fetch"] = pipeline.fetch_stage(settings, summaries["discover"].path, when)
+    summaries["clean"] = pipeline.clean_stage(settings, summaries["fetch"].path)
+    summaries["annotate"] = pipeline.annotate_stage(settings, summaries["clean"].path, "test")
+    summaries["load"] = pipeline.load_stage(settings, summaries["annotate"].path, "test")
     summaries["report"] = pipeline.report_stage(settings, when, summaries, "test")
     return summaries
 
 
 def report_of(summaries: dict) -> dict:
-    return json.loads(open(summaries["report"]["path"]).read())
+    return json.loads(open(summaries["report"].path).read())
 
 
 def test_hourly_runs_fetch_only_new_and_changed_then_rebuild_from_archive(es_settings, es, tmp_path):
@@ -100,7 +100,7 @@ def test_hourly_runs_fetch_only_new_and_changed_then_rebuild_from_archive(es_set
         assert by_source["courier"]["fetched"] == 1
         assert report["totals"]["indexed"] + report["totals"]["rejected"] == 3
         assert wire.hits("/members/secret") == 0 and wire.hits("/broken") == 2
-        articles = {a.url: a for a in read_records(first["clean"]["path"], CleanedArticle)}
+        articles = {a.url: a for a in read_records(first["clean"].path, CleanedArticle)}
         fed, copy = articles[wire.url("/fed")], articles[courier.url("/markets/fed-decision")]
         assert fed.doc_id != copy.doc_id
         assert copy.story_id == fed.story_id in {fed.doc_id, copy.doc_id}  # whichever copy was seen first
@@ -124,7 +124,7 @@ def test_hourly_runs_fetch_only_new_and_changed_then_rebuild_from_archive(es_set
         assert wire.hits("/fed") == fed_hits  # listed lastmod older than our fetch: no request at all
         assert rows["wire"]["not_modified"] == 1 and rows["wire"]["fetched"] == 2  # climate (changed), rover (new)
         assert rows["courier"]["not_modified"] == 1 and rows["courier"]["fetched"] == 0  # same content
-        assert {a.url for a in read_records(second["clean"]["path"], CleanedArticle)} <= {
+        assert {a.url for a in read_records(second["clean"].path, CleanedArticle)} <= {
             wire.url("/climate"), wire.url("/rover")}
         runs = es.get(index=f"{settings.index_alias}-runs", id="2025-03-10T11-00-00Z")["_source"]
         assert runs["totals"]["not_modified"] == 2
@@ -133,11 +133,11 @@ def test_hourly_runs_fetch_only_new_and_changed_then_rebuild_from_archive(es_set
     # Rebuild a fresh index from the archive; the servers are gone.
     rebuild = settings.replace(index_alias=settings.index_alias.replace("-articles", "-rebuild"))
     listed = pipeline.reprocess_list_stage(rebuild, "2025-03-11T00:00:00+00:00")
-    assert listed["count"] == 4  # fed, copy, climate (newest version), rover
-    cleaned = pipeline.clean_stage(rebuild, listed["path"])
-    annotated = pipeline.annotate_stage(rebuild, cleaned["path"], "reprocess")
-    pipeline.load_stage(rebuild, annotated["path"], "reprocess")
+    assert listed.count == 4  # fed, copy, climate (newest version), rover
+    cleaned = pipeline.clean_stage(rebuild, listed.path)
+    annotated = pipeline.annotate_stage(rebuild, cleaned.path, "reprocess")
+    pipeline.load_stage(rebuild, annotated.path, "reprocess")
     assert es.count(index=rebuild.index_alias)["count"] == total
-    again = {a.url: a for a in read_records(cleaned["path"], CleanedArticle)}
+    again = {a.url: a for a in read_records(cleaned.path, CleanedArticle)}
     assert again[courier.url("/markets/fed-decision")].story_id == fed.story_id  # story ids are stable
     assert "Update: delegates agreed" in again[wire.url("/climate")].body

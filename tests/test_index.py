@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+import shutil
 import threading
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from elasticsearch import BadRequestError
 from test_search_corpus import CORPUS, article, index_corpus
 
+from etl import pipeline
 from etl.cli import main
+from etl.core.errors import ConfigError, EtlError
+from etl.core.records import Entity
 from etl.index import versions as ix
 from etl.index.builder import to_document
+from etl.index.client import client
 from etl.search import SearchRequest, search
 
 pytestmark = pytest.mark.es
@@ -41,8 +49,6 @@ def test_ensure_index_concurrent_callers_agree(es, es_settings):
 def test_strict_mapping_accepts_documents_and_rejects_unknown_fields(es, es_settings):
     index_corpus(es, es_settings)
     assert es.count(index=es_settings.index_alias)["count"] == len(CORPUS)
-    from elasticsearch import BadRequestError
-
     doc = to_document(CORPUS[0]) | {"unexpected": 1}
     with pytest.raises(BadRequestError):
         es.index(index=es_settings.index_alias, id="bad", document=doc)
@@ -77,8 +83,6 @@ def test_migrate_copies_verifies_and_swaps(es, es_settings):
 
 
 def test_verify_copy_detects_mismatch(es, es_settings):
-    from etl.core.errors import EtlError
-
     index_corpus(es, es_settings)
     built = ix.build_next_index(es, es_settings)
     es.index(index=built["source"], id="late", document=to_document(article("late", "Late", "late body")),
@@ -91,8 +95,6 @@ def test_verify_copy_detects_mismatch(es, es_settings):
 def test_alias_swap_during_concurrent_searches(es, es_settings):
     """Searches through the alias never fail and never see an empty or doubled index while migrating."""
     index_corpus(es, es_settings)
-    from etl.index.client import client
-
     stop = threading.Event()
     totals, failures = [], []
 
@@ -138,8 +140,6 @@ def test_status_and_cli(es_settings, monkeypatch, capsys):
 
 
 def test_alias_name_taken_by_concrete_index(es, es_settings):
-    from etl.core.errors import ConfigError
-
     es.indices.create(index=es_settings.index_alias)
     with pytest.raises(ConfigError, match="concrete index"):
         ix.ensure_index(es, es_settings)
@@ -148,32 +148,28 @@ def test_alias_name_taken_by_concrete_index(es, es_settings):
 def test_reindex_dag_stages(es, es_settings):
     """The four functions the news_reindex DAG calls, chained as the DAG does (JSON between tasks)."""
     index_corpus(es, es_settings)
-    plan = json.loads(json.dumps(ix.reindex_plan(es_settings)))
+    plan = json.loads(json.dumps(pipeline.reindex_plan(es_settings)))
     assert plan["index"] == f"{es_settings.index_alias}-v1" and plan["docs"] == len(CORPUS)
-    built = json.loads(json.dumps(ix.reindex_build(es_settings)))
-    verified = json.loads(json.dumps(ix.reindex_verify(es_settings, built)))
-    swapped = ix.reindex_swap(es_settings, verified, delete_old=True)
+    built = json.loads(json.dumps(pipeline.reindex_build(es_settings)))
+    verified = json.loads(json.dumps(pipeline.reindex_verify(es_settings, built)))
+    swapped = pipeline.reindex_swap(es_settings, verified, delete_old=True)
     assert swapped["index"] == f"{es_settings.index_alias}-v2"
     assert swapped["deleted"] == [f"{es_settings.index_alias}-v1"]
     assert es.count(index=es_settings.index_alias)["count"] == len(CORPUS)
 
 
 def test_reindex_verify_failure_drops_new_index(es, es_settings):
-    from etl.core.errors import EtlError
-
     index_corpus(es, es_settings)
-    built = ix.reindex_build(es_settings)
+    built = pipeline.reindex_build(es_settings)
     es.index(index=built["source"], id="late", document=to_document(article("late", "Late", "x")), refresh=True)
     with pytest.raises(EtlError):
-        ix.reindex_verify(es_settings, built)
+        pipeline.reindex_verify(es_settings, built)
     assert not es.indices.exists(index=built["target"])
     assert ix.current_index(es, es_settings) == built["source"]
 
 
 def test_reindex_dag_graph():
-    from pathlib import Path
-
-    from airflow.dag_processing.dagbag import DagBag
+    from airflow.dag_processing.dagbag import DagBag  # noqa: PLC0415 - Airflow is heavy, only this test needs it
 
     path = Path(__file__).resolve().parent.parent / "dags" / "news_reindex.py"
     bag = DagBag(dag_folder=str(path))
@@ -186,10 +182,6 @@ def test_reindex_dag_graph():
 
 def test_failed_copy_leaves_no_new_index(es, es_settings, tmp_path):
     """A mapping the old documents do not fit: the copy fails, the new index is dropped, the alias stays."""
-    import shutil
-
-    from etl.core.errors import EtlError
-
     index_corpus(es, es_settings)
     mappings = tmp_path / "mappings"
     shutil.copytree(es_settings.mappings_dir, mappings)
@@ -207,10 +199,6 @@ def test_failed_copy_leaves_no_new_index(es, es_settings, tmp_path):
 
 def test_hostile_values_do_not_fail_the_document(es, es_settings):
     """A 40 KB tag, a NaN salience, odd characters: the document is still indexed and searchable."""
-    from dataclasses import replace
-
-    from etl.core.records import Entity
-
     a = article("odd", "Odd values \u0000 \ud7ff \U0001f4a5", "Body with emoji \U0001f4a5 and <b>tags</b>.",
                 tags=("x" * 40_000, "ok"), persons=("P" * 2000,))
     a = replace(a, annotation=replace(a.annotation, entities=(

@@ -12,7 +12,7 @@ import pytest
 
 from etl.core.errors import LoadFailed
 from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Entity
-from etl.core.staging import StageWriter, run_dir
+from etl.core.staging import StageWriter, read_jsonl, run_dir
 from etl.index import deadletter
 from etl.pipeline import load_stage
 
@@ -56,16 +56,16 @@ def test_load_stage_indexes_everything_in_bounded_chunks_and_rerun_does_not_dupl
     path = stage_articles(settings, articles)
     with caplog.at_level(logging.INFO, logger="etl.pipeline"):
         summary = load_stage(settings, path, run_id="manual__t1")
-    assert summary["count"] == 400 and summary["failed"] == 0 and summary["rounds"] == 1
+    assert summary.count == 400 and summary.rejected == 0 and summary.extra["rounds"] == 1
     assert es.count(index=settings.index_alias)["count"] == 400
     line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("stage=load"))
-    assert "run_id=manual__t1" in line and "count=400" in line and "failed=0" in line
+    assert "run_id=manual__t1" in line and "count=400" in line and "rejected=0" in line
 
     load_stage(settings, path)
     ids = ids_in_index(es, settings.index_alias)
     assert len(ids) == len(set(ids)) == 400
     assert set(ids) == {a.article.doc_id for a in articles}
-    assert list(deadletter.read(summary["deadletter"])) == []
+    assert list(read_jsonl(summary.path)) == []
 
 
 def test_mapping_conflicts_go_to_the_dead_letter_store_and_the_rest_is_indexed(es_settings, es):
@@ -73,11 +73,11 @@ def test_mapping_conflicts_go_to_the_dead_letter_store_and_the_rest_is_indexed(e
     bad = {3, 50, 77}
     articles = make_articles(100, bad)
     summary = load_stage(settings, stage_articles(settings, articles), run_id="run-x")
-    assert summary["count"] == 97 and summary["failed"] == 3
-    assert summary["reasons"] == {"document_parsing_exception": 3}
+    assert summary.count == 97 and summary.rejected == 3
+    assert summary.reasons == {"document_parsing_exception": 3}
     assert es.count(index=settings.index_alias)["count"] == 97
 
-    entries = list(deadletter.read(summary["deadletter"]))
+    entries = list(read_jsonl(summary.path))
     assert {e["id"] for e in entries} == {articles[i].article.doc_id for i in bad}
     for e in entries:
         assert e["index"] == settings.index_alias and e["status"] == 400
@@ -100,6 +100,6 @@ def test_failures_above_the_threshold_fail_the_task_but_keep_the_dead_letters(es
 def test_dead_letters_go_to_the_configured_folder(es_settings, tmp_path):
     settings = es_settings.replace(deadletter_dir=str(tmp_path / "dl"), max_failure_ratio=1.0)
     summary = load_stage(settings, stage_articles(settings, make_articles(5, {1})))
-    assert summary["deadletter"] == str(tmp_path / "dl" / "2024-05-01T10-00-00Z.failed.jsonl.gz")
-    assert [e["reason"] for e in deadletter.read(summary["deadletter"])] == ["document_parsing_exception"]
+    assert summary.path == str(tmp_path / "dl" / "2024-05-01T10-00-00Z.failed.jsonl.gz")
+    assert [e["reason"] for e in read_jsonl(summary.path)] == ["document_parsing_exception"]
     assert deadletter.find(settings) == [tmp_path / "dl" / "2024-05-01T10-00-00Z.failed.jsonl.gz"]

@@ -65,8 +65,8 @@ def test_429_and_503_are_retried_with_backoff_and_nothing_is_lost(flaky, es_sett
                                    load_retries=8)
     articles = make_articles(200)
     summary = load_stage(settings, stage_articles(settings, articles))
-    assert summary["count"] == 200 and summary["failed"] == 0
-    assert summary["rounds"] >= 3  # whole-request 429/503 and per-document 429 each cost a round
+    assert summary.count == 200 and summary.rejected == 0
+    assert summary.extra["rounds"] >= 3  # whole-request 429/503 and per-document 429 each cost a round
     assert handler.bulk_calls > 200 // 40
     ids = ids_in_index(es, es_settings.index_alias)
     assert sorted(ids) == sorted(a.article.doc_id for a in articles)

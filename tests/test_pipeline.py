@@ -22,10 +22,10 @@ def _sources(tmp_path, base: str, extract: str = "") -> str:
 def _clean(tmp_path, sources: str) -> CleanedArticle:
     settings = Settings.from_env({}, staging_dir=str(tmp_path / "staging"), sources_file=sources)
     found = discover_stage(settings, LOGICAL_DATE)
-    fetched = fetch_stage(settings, found["path"], LOGICAL_DATE)
-    cleaned = clean_stage(settings, fetched["path"])
-    assert (found["count"], fetched["count"], cleaned["count"]) == (1, 1, 1)
-    return next(read_records(cleaned["path"], CleanedArticle))
+    fetched = fetch_stage(settings, found.path, LOGICAL_DATE)
+    cleaned = clean_stage(settings, fetched.path)
+    assert (found.count, fetched.count, cleaned.count) == (1, 1, 1)
+    return next(read_records(cleaned.path, CleanedArticle))
 
 
 def test_stages_chain_through_the_staging_store(tmp_path):

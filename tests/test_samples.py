@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from etl.cli import dev
 from etl.core.errors import ConfigError
 from etl.dev import samples
 
@@ -112,16 +113,16 @@ def test_cli_reports_busy_port_as_config_error():
     with samples.serve() as url:
         port = int(url.rsplit(":", 1)[1])
         with pytest.raises(ConfigError):
-            samples.cli(argparse.Namespace(action="serve", port=port), settings=None)
+            dev.samples_serve(argparse.Namespace(action="serve", port=port))
 
 
 def test_cli_serves_until_interrupted(monkeypatch, capsys):
     def interrupt(_seconds):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(samples.time, "sleep", interrupt)
+    monkeypatch.setattr(dev.time, "sleep", interrupt)
     before = set(threading.enumerate())
-    assert samples.cli(argparse.Namespace(action="serve", port=0), settings=None) == 0
+    assert dev.samples_serve(argparse.Namespace(action="serve", port=0)) == 0
     out = capsys.readouterr().out
     assert "http://127.0.0.1:" in out and SEED_PAGE in out
     assert not [t for t in threading.enumerate() if t.name == "samples-http" and t not in before]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import json
-import uuid
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_search_corpus import CORPUS, index_corpus
+from test_search_corpus import CORPUS, article, corpus_index, index_corpus
 
 from etl.cli import main
-from etl.core.settings import Settings
+from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle
+from etl.index.load import bulk_load
+from etl.index.versions import ensure_index
 from etl.search import (
     InvalidQuery,
     SearchRequest,
@@ -23,6 +25,7 @@ from etl.search import (
     quote_search,
     search,
 )
+from etl.search.response import folded_marks
 
 pytestmark = pytest.mark.es
 
@@ -30,15 +33,8 @@ pytestmark = pytest.mark.es
 @pytest.fixture(scope="module")
 def corpus(es_url):
     """One index with CORPUS for the whole module (read-only tests)."""
-    from etl.index.client import client
-    from etl.index.versions import delete_all
-
-    settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
-    es = client(settings)
-    index_corpus(es, settings)
-    yield es, settings
-    delete_all(es, settings)
-    es.close()
+    with corpus_index(es_url) as env:
+        yield env
 
 
 def run(corpus, **kw):
@@ -308,11 +304,7 @@ def test_cli_article_and_similar(corpus, monkeypatch, capsys):
 
 @given(text=st.text(max_size=80), q=st.text(max_size=20))
 def test_folded_marks_is_escaped_and_lossless(text, q):
-    import html
-
-    from etl.search import _folded_marks
-
-    out = _folded_marks(text, q)
+    out = folded_marks(text, q)
     if out is None:
         return
     plain = out.replace("<mark>", "").replace("</mark>", "")
@@ -337,8 +329,6 @@ def test_histogram_intervals(corpus):
 
 
 def test_wild_dates_do_not_explode_the_histogram(es, es_settings):
-    from test_search_corpus import article
-
     index_corpus(es, es_settings, CORPUS + [article("old", "Old", "old text", published="1900-01-01T00:00:00+00:00"),
                                             article("far", "Far", "far text", published="2999-01-01T00:00:00+00:00")])
     r = search(es, es_settings.index_alias, SearchRequest.create())
@@ -347,19 +337,14 @@ def test_wild_dates_do_not_explode_the_histogram(es, es_settings):
 
 
 def test_collapse_shows_one_hit_per_story(es, es_settings):
-    from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle
-    from etl.index.load import bulk_load
-    from etl.index.versions import ensure_index
-    from etl.search import SearchRequest, search
-
-    def article(n: int, story: str) -> AnnotatedArticle:
+    def wire_copy(n: int, story: str) -> AnnotatedArticle:
         art = CleanedArticle(url=f"https://site{n}.example/wire/ceasefire", doc_id=f"d{n}", story_id=story,
                              title="Ceasefire talks resume in Geneva", body="Negotiators met in Geneva on Monday.",
                              published_at=f"2024-03-0{n + 1}T10:00:00Z")
         return AnnotatedArticle(article=art, annotation=Annotation(locations=("Geneva",)))
 
     ensure_index(es, es_settings)
-    docs = [article(0, "s-wire"), article(1, "s-wire"), article(2, "s-wire"), article(3, "")]
+    docs = [wire_copy(0, "s-wire"), wire_copy(1, "s-wire"), wire_copy(2, "s-wire"), wire_copy(3, "")]
     assert bulk_load(es, docs, es_settings).indexed == 4
     plain = search(es, es_settings.index_alias, SearchRequest.create(q="ceasefire Geneva"))
     assert plain["total"] == 4

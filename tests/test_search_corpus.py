@@ -6,8 +6,17 @@ Imported by the other ``test_search*``/``test_api*``/``test_index*`` modules (py
 
 from __future__ import annotations
 
+import contextlib
+import uuid
+from collections.abc import Iterator
+
+from elasticsearch import helpers
+
 from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Entity, Image, Quote
+from etl.core.settings import Settings
 from etl.index.builder import to_document
+from etl.index.client import client
+from etl.index.versions import delete_all, ensure_index
 
 
 def article(doc_id: str, title: str, body: str, *, lead: str = "", persons=(), organizations=(),
@@ -104,16 +113,25 @@ CORPUS = [
 
 def index_corpus(es, settings, articles=CORPUS) -> str:
     """Create the index behind ``settings.index_alias``, load ``articles``, refresh. Returns the index."""
-    from elasticsearch import helpers
-
-    from etl.index.versions import ensure_index
-
     index = ensure_index(es, settings)
     actions = [{"_index": settings.index_alias, "_id": a.article.doc_id, "_source": to_document(a)}
                for a in articles]
     ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
     assert not errors, errors
     return index
+
+
+@contextlib.contextmanager
+def corpus_index(es_url: str) -> Iterator[tuple]:
+    """A fresh alias holding CORPUS on the node at ``es_url``: yields ``(es, settings)``; deleted after."""
+    settings = Settings.from_env(es_url=es_url, index_alias=f"t{uuid.uuid4().hex[:10]}-articles")
+    es = client(settings)
+    index_corpus(es, settings)
+    try:
+        yield es, settings
+    finally:
+        delete_all(es, settings)
+        es.close()
 
 
 def test_corpus_has_unique_ids():

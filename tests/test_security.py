@@ -11,11 +11,13 @@ import subprocess
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+import certifi
 import pytest
 from esproxy import Forwarder, running
 from test_e2e import BIN, _airflow_env, airflow_home  # noqa: F401 - airflow_home is a fixture
 from test_load import make_articles, stage_articles
 
+from etl.core.settings import Settings
 from etl.dev import samples
 from etl.index.client import client
 from etl.pipeline import load_stage
@@ -56,7 +58,7 @@ def test_api_key_from_the_environment_is_sent_and_never_logged(proxy, es_setting
     settings = es_settings.replace(es_url=url, es_api_key=API_KEY)
     with caplog.at_level(logging.DEBUG):
         summary = load_stage(settings, stage_articles(settings, make_articles(20)))
-    assert summary["count"] == 20
+    assert summary.count == 20
     assert seen and set(seen) == {f"ApiKey {API_KEY}"}
     logged = "\n".join(r.getMessage() for r in caplog.records) + repr(summary)
     assert not [f for f in _secret_forms(API_KEY) if f in logged]
@@ -64,10 +66,6 @@ def test_api_key_from_the_environment_is_sent_and_never_logged(proxy, es_setting
 
 
 def test_tls_settings_reach_the_client():
-    import certifi
-
-    from etl.core.settings import Settings
-
     s = Settings.from_env({}, es_url="https://es.internal:9243", es_ca_certs=certifi.where(), es_username=USER,
                           es_password=PASSWORD)
     es = client(s)

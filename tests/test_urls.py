@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlencode
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -44,8 +46,6 @@ _segment = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs
        query=st.lists(st.tuples(st.sampled_from(["id", "utm_source", "p", "Ref", "q"]), _segment), max_size=4),
        fragment=_segment, slash=st.booleans())
 def test_normalize_is_idempotent(host, segments, query, fragment, slash):
-    from urllib.parse import quote, urlencode
-
     path = "/" + "/".join(quote(s, safe="") for s in segments) + ("/" if slash else "")
     url = f"https://{host}{path}?{urlencode(query)}#{quote(fragment)}"
     once = normalize_url(url)

@@ -23,12 +23,14 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import spacy
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from etl.annotate import annotate_articles  # noqa: E402
-from etl.annotate.language import detect_language  # noqa: E402
 from etl.annotate.model import load_model, model_label  # noqa: E402
+from etl.core.language import detect_language  # noqa: E402
 from etl.core.records import CleanedArticle  # noqa: E402
 from etl.core.settings import Settings  # noqa: E402
 
@@ -53,8 +55,6 @@ def load_texts(n: int, all_languages: bool) -> list[str]:
 
 def bare_ner(texts: list[str], model: str, batch_size: int, processes: int) -> tuple[float, float]:
     """(wall, CPU) seconds for bare ``nlp.pipe`` with only NER enabled (a model instance of its own)."""
-    import spacy
-
     nlp = spacy.load(model)
     nlp.select_pipes(enable=["ner"])
     list(nlp.pipe(texts[:4]))  # warm-up

@@ -3,7 +3,7 @@
 
 Runs ``../shared/bench/score.py`` from the project root on both datasets
 (scrapinghub, trafilatura-eval) with ``--tool trafilatura_nocomments readability
---plugin ours=etl.bench_adapter:extract``, prints F1 / precision / recall /
+--plugin ours=etl.clean:main_text``, prints F1 / precision / recall /
 pages/s and writes the table to ``bench/extraction/results.md`` (raw JSON next to it).
 
 Usage (from anywhere):  .venv/bin/python bench/extraction/run.py [--limit N] [--out FILE]
@@ -23,7 +23,7 @@ SCORE = ROOT.parent / "shared" / "bench" / "score.py"
 HERE = Path(__file__).resolve().parent
 DATASETS = ("scrapinghub", "trafilatura-eval")
 TOOLS = ["trafilatura_nocomments", "readability"]
-PLUGIN = "ours=etl.bench_adapter:extract"
+PLUGIN = "ours=etl.clean:main_text"
 
 
 def run(dataset: str, limit: int | None) -> dict:

@@ -35,6 +35,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from etl.core.settings import Settings  # noqa: E402
+from etl.core.staging import StageWriter  # noqa: E402
+from etl.fetch.archive import Archive  # noqa: E402
+from etl.fetch.fetcher import fetch_all  # noqa: E402
+from etl.fetch.state import FetchState  # noqa: E402
+
 PARAGRAPH = ("<p>The central bank left its benchmark rate unchanged on Wednesday, saying it wanted more "
              "evidence that inflation was cooling before it started to cut borrowing costs.</p>\n")
 
@@ -97,12 +103,6 @@ def items(hosts: int, pages: int, port: int):
 
 
 def run(args) -> dict:
-    from etl.core.settings import Settings
-    from etl.core.staging import StageWriter
-    from etl.fetch.archive import Archive
-    from etl.fetch.fetcher import fetch_all
-    from etl.fetch.state import FetchState
-
     port = free_port()
     ready = multiprocessing.Event()
     server = multiprocessing.Process(target=serve, args=(args.hosts, port, args.page_kb, ready), daemon=True)

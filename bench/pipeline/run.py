@@ -85,20 +85,20 @@ def run_child(n: int, es_url: str, work: Path, alias: str) -> dict:
         run_id = f"bench__{n}"
         steps = [
             ("discover", lambda prev: pipeline.discover_stage(settings, LOGICAL_DATE)),
-            ("fetch", lambda prev: pipeline.fetch_stage(settings, prev["path"], LOGICAL_DATE)),
-            ("clean", lambda prev: pipeline.clean_stage(settings, prev["path"])),
-            ("annotate", lambda prev: pipeline.annotate_stage(settings, prev["path"], run_id)),
-            ("load", lambda prev: pipeline.load_stage(settings, prev["path"], run_id)),
+            ("fetch", lambda prev: pipeline.fetch_stage(settings, prev.path, LOGICAL_DATE)),
+            ("clean", lambda prev: pipeline.clean_stage(settings, prev.path)),
+            ("annotate", lambda prev: pipeline.annotate_stage(settings, prev.path, run_id)),
+            ("load", lambda prev: pipeline.load_stage(settings, prev.path, run_id)),
         ]
         prev, inputs = None, n
         for name, step in steps:
             t0 = time.perf_counter()
             summary = step(prev)
             seconds = time.perf_counter() - t0
-            out["stages"][name] = {"seconds": seconds, "inputs": inputs, "count": summary["count"],
-                                   "rejected": summary.get("rejected", summary.get("failed", 0)),
-                                   "reasons": summary.get("reasons", {}), "path": summary["path"]}
-            prev, inputs = summary, summary["count"]
+            out["stages"][name] = {"seconds": seconds, "inputs": inputs, "count": summary.count,
+                                   "rejected": summary.rejected, "reasons": dict(summary.reasons),
+                                   "path": summary.path}
+            prev, inputs = summary, summary.count
     out["peak_rss_mb"] = _peak_rss_mb()
     out["rss_after_model_mb"] = rss_before
     out["staging"] = str(staging)
@@ -168,7 +168,7 @@ def compare_load(annotate_path: str, settings, trials: int) -> dict:
                 if kind == "ours":
                     t0 = time.perf_counter()
                     summary = load_stage(s, annotate_path)
-                    ours.append({"seconds": time.perf_counter() - t0, "count": summary["count"]})
+                    ours.append({"seconds": time.perf_counter() - t0, "count": summary.count})
                 else:
                     ensure_index(es, s)  # same mapping and index setup; not timed (ours creates it too)
                     t0 = time.perf_counter()

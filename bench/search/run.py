@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import httpx
+from elasticsearch import helpers
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -37,6 +38,8 @@ from generate import Generator  # noqa: E402
 
 from etl.core.settings import Settings  # noqa: E402
 from etl.index.builder import to_document  # noqa: E402
+from etl.index.client import client  # noqa: E402
+from etl.index.versions import delete_all, ensure_index  # noqa: E402
 from etl.search import SearchRequest, build_body  # noqa: E402
 
 FACETS = ["persons", "organizations", "locations", "events", "site", "section"]
@@ -67,10 +70,6 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def ensure_corpus(es, settings: Settings, count: int, seed: int, force: bool) -> int:
-    from elasticsearch import helpers
-
-    from etl.index.versions import delete_all, ensure_index
-
     if not force and es.indices.exists_alias(name=settings.index_alias):
         es.indices.refresh(index=settings.index_alias)
         n = es.count(index=settings.index_alias)["count"]
@@ -141,9 +140,6 @@ def main(argv=None) -> int:
     p.add_argument("--reindex", action="store_true")
     p.add_argument("--out", default=str(HERE / "results.json"))
     args = p.parse_args(argv)
-
-    from etl.index.client import client
-
     settings = Settings.from_env(index_alias=args.alias)
     es = client(settings)
     docs = ensure_corpus(es, settings, args.count, args.seed, args.reindex)

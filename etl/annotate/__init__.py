@@ -14,12 +14,13 @@ other languages get language, dateline and word count only.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from etl.annotate.annotation import Composed, build_annotation, compose, plain_annotation
 from etl.annotate.canonical import load_aliases
-from etl.annotate.language import detect_language
 from etl.annotate.model import MAX_CHARS, load_model, model_label
+from etl.core.language import detect_language
 from etl.core.records import AnnotatedArticle, Annotation, CleanedArticle, Rejection
 from etl.core.settings import Settings
 
@@ -82,8 +83,6 @@ def annotate_articles(
 
 def _processes(settings: Settings) -> int:
     """Worker count for ``nlp.pipe``: 1 inside a daemonic process (which may not have children)."""
-    import multiprocessing
-
     wanted = max(1, settings.annotate_processes)
     if wanted > 1 and multiprocessing.current_process().daemon:
         log.warning("annotate: running in a daemonic process, using 1 process instead of %d", wanted)

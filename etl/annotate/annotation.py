@@ -53,7 +53,9 @@ def compose(title: str = "", lead: str = "", body: str = "", captions: tuple[str
         lead = ""
     seen = _squash(" ".join((title, lead, body)))
     extra = "\n".join(dict.fromkeys(c.strip() for c in captions if c.strip() and _squash(c) not in seen))
-    spans, parts, pos = {}, [], 0
+    spans: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    pos = 0
     for name, part in (("title", title), ("lead", lead), ("body", body), ("captions", extra)):
         if part and parts:
             pos += len(SEPARATOR)

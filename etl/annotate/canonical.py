@@ -259,7 +259,7 @@ def vote_type(cluster: Cluster) -> str:
     if cluster.alias_type:
         return cluster.alias_type
     votes = cluster.votes()
-    first_type = {}
+    first_type: dict[str, int] = {}
     for m in cluster.mentions:
         first_type.setdefault(m.type, m.start)
     etype = max(votes, key=lambda t: (votes[t], -first_type[t]))

@@ -22,14 +22,13 @@ _NOT_PLACES = frozenset(
 
 @dataclass(frozen=True)
 class Dateline:
-    """A dateline found at ``start``..``end``: place as printed, its span, the agency span."""
+    """A dateline found at ``start``..``end``: the place as printed and its span."""
 
     place: str
     place_start: int
     place_end: int
     start: int
     end: int
-    agency_span: tuple[int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -65,8 +64,5 @@ def _match_line(text: str, pos: int, line_end: int) -> Dateline | None:
     place = m.group("place").rstrip(",")
     if place.upper().strip(".") in _NOT_PLACES:
         return None
-    agency = m.span("agency") if "agency" in m.groupdict() and m.group("agency") else None
-    if agency is not None:
-        agency = (pos + agency[0], pos + agency[1])
     s = pos + m.start("place")
-    return Dateline(place, s, s + len(place), pos + m.start(), pos + m.end(), agency)
+    return Dateline(place, s, s + len(place), pos + m.start(), pos + m.end())

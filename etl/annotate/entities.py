@@ -102,7 +102,7 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
 
     Input: the annotated text. Output: sorted (start, end) pairs. Never raises.
     """
-    regions = []
+    regions: list[tuple[int, int]] = []
     for pattern in (_BYLINE, _CREDIT, _CREDIT_PAREN, _SLASH_CHAIN, _STAFF, _STAFF_LINE, _AGENCY_IMAGES):
         regions.extend(m.span() for m in pattern.finditer(text))
     return sorted(regions)
@@ -160,13 +160,13 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 def _after_title(text: str, start: int) -> bool:
     """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator")."""
     m = _PREV_WORD.search(text, max(0, start - 30), start)
-    return bool(m) and m.group(1).lower() in PERSON_CUES
+    return m is not None and m.group(1).lower() in PERSON_CUES
 
 
 def titled(text: str, start: int) -> bool:
     """True when the word just before ``start`` is any title or honorific ("President", "Mr")."""
     m = _PREV_WORD.search(text, max(0, start - 30), start)
-    return bool(m) and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
+    return m is not None and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
 
 
 def _extend_particle(text: str, end: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 
 from etl.annotate.entities import TITLES
 
@@ -42,7 +43,7 @@ _MAX_WORDS = 3
 
 
 def extract_keywords(
-    text: str, title: str = "", *, top: int = 10, exclude: set[str] = frozenset()
+    text: str, title: str = "", *, top: int = 10, exclude: AbstractSet[str] = frozenset()
 ) -> list[str]:
     """Up to ``top`` key phrases (lower case unless written as a name) of English ``text``.
 

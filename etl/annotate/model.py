@@ -32,7 +32,7 @@ def load_model(name: str):
 
 def _load(name: str):
     try:
-        import spacy
+        import spacy  # noqa: PLC0415 - heavy (~1 s); loaded once, only when annotating
 
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:

@@ -28,6 +28,7 @@ from etl.clean.authors import agency_in_text, split_byline
 from etl.clean.dates import parse_date
 from etl.clean.dom import text_of
 from etl.core.errors import ConfigError
+from etl.core.language import detect_language
 from etl.core.records import CleanedArticle, FetchedPage, Image, Rejection
 from etl.core.urls import doc_id, normalize_url
 
@@ -46,7 +47,7 @@ def main_text(html: str, url: str) -> str:
         text, err = decode.decode_html(html)
         if err:
             return ""
-        result = _extract(text, url, full=False, keep_lead=True)
+        result = _extract(text or "", url, full=False, keep_lead=True)  # text is set when err is None
         return "\n".join(result[2]) if result else ""
     except Exception:  # pragma: no cover - last-resort guard for the bench interface
         log.exception("main_text failed for %s", url)
@@ -90,7 +91,7 @@ def clean_html(
         text, err = decode.decode_html(html, encoding)
         if err:
             return Rejection(url, "clean", err[0], err[1])
-        result = _extract(text, url, full=True, rules=rules)
+        result = _extract(text or "", url, full=True, rules=rules)
     except ConfigError:
         raise
     except Exception as exc:  # defensive: any bug becomes a counted rejection, not a crash
@@ -166,22 +167,6 @@ def _id_url(canonical: str, url: str) -> str:
 # ----------------------------------------------------------------- core
 
 
-def _light_meta(root, url) -> tuple[dict, dict, dict]:
-    objs = meta.jsonld_objects(root)
-    ld = meta.article_object(objs)
-    md = meta.meta_tags(root)
-    site, _ = meta.find_site_name(objs, md, url)
-    title, tprov = meta.find_title(ld, md, root, site)
-    lead, lprov = meta.find_lead(ld, md, root)
-    art = _longest_body(objs)
-    return ({"title": title, "lead": lead}, {"title": tprov, "lead": lprov}, {"article_body": art})
-
-
-def _longest_body(objs) -> str:
-    bodies = [o.get("articleBody") for o in objs if isinstance(o.get("articleBody"), str)]
-    return max(bodies, key=len).strip() if bodies else ""
-
-
 def _extract(text: str, url: str, full: bool = True, rules: dict | None = None, keep_lead: bool = False):
     """Parse, read metadata, extract the body. Output: (fields, provenance, paragraphs) or None.
 
@@ -192,7 +177,7 @@ def _extract(text: str, url: str, full: bool = True, rules: dict | None = None, 
     if root is None:
         return None
     deep = dom.too_deep()
-    fields, prov, extras = meta.extract_meta(root, url) if full else _light_meta(root, url)
+    fields, prov, extras = meta.extract_meta(root, url) if full else meta.headline_meta(root, url)
     rule = rules_mod.rule_for(rules or {}, urlsplit(url or "").hostname or "")
     protect = _apply_rule(root, rule, fields, prov) if rule else []
     paras = _paragraphs(text, root, fields.get("title", ""), protect, deep)
@@ -233,7 +218,7 @@ def _jsonld_fallback(paras: list, article_body: str, prov: dict) -> list:
 def _fields_from_body(fields: dict, prov: dict, paras: list, full: bool) -> None:
     """Language guessed from the text; agency from a dateline such as "(Reuters) -"."""
     if full and not fields.get("language"):
-        guess = meta.guess_language("\n".join(paras))
+        guess = detect_language("\n".join(paras))
         if guess:
             fields["language"], prov["language"] = guess, "guess"
     if not fields.get("agency") and paras:

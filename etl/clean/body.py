@@ -221,7 +221,7 @@ def _first_of_ties(root, top, ranked: list, best: float):
         return top
     order = {el: i for i, el in enumerate(root.iter(etree.Element))}
     earlier = [el for el in close if order.get(el, 1 << 30) < order.get(top, 0)]
-    return min(earlier, key=order.get) if earlier else top
+    return min(earlier, key=order.__getitem__) if earlier else top
 
 
 def _sibling_ok(sib, scores, threshold, total, links) -> bool:

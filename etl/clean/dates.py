@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 UTC = timezone.utc
@@ -216,8 +217,6 @@ def parse_date(value, default_tz: str | None = None) -> str | None:
     if found:
         return found[0]
     try:
-        from email.utils import parsedate_to_datetime
-
         dt = parsedate_to_datetime(value)
         if dt and _plausible(dt):
             return to_iso(dt, default_tz)

@@ -152,7 +152,7 @@ def visible_text(el, limit: int | None = None) -> str | None:
 
 def to_soup(text: str):
     """A BeautifulSoup tree (lxml builder) of ``text``, for interactive inspection."""
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup  # noqa: PLC0415 - debugging aid only; the cleaner itself never needs bs4
 
     return BeautifulSoup(text, "lxml")
 
@@ -197,7 +197,8 @@ def text_lengths(root) -> tuple[dict, dict]:
 
     Output: two dicts keyed by element (stripped character counts).
     """
-    total, links = {}, {}
+    total: dict = {}
+    links: dict = {}
     elems = list(root.iter(etree.Element))
     for el in reversed(elems):
         t = len((el.text or "").strip())
@@ -230,7 +231,7 @@ def remove(el) -> None:
     parent.remove(el)
 
 
-def strip_tags(root, keep_hint=None) -> None:
+def strip_tags(root) -> None:
     """Remove elements that never carry article text (scripts, forms controls, media)."""
     doomed = [el for el in root.iter(etree.Element) if el.tag in DROP_TAGS]
     for el in root.iter("noscript"):

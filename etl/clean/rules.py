@@ -13,8 +13,10 @@ are host names; a rule applies to that host and its subdomains (``www.`` ignored
       section: ".breadcrumb li:last-child"
 
 All keys are optional. A rule's fields get provenance ``rule``. An invalid file
-raises ConfigError when loaded (fail fast); an invalid selector is ignored
-at extraction time (logged), never an exception.
+(not a mapping, unknown keys, a value that is not a non-empty selector string or
+list; :func:`check_rule`, which also checks a source's ``extract`` rules) raises
+ConfigError when loaded (fail fast); a selector CSS cannot parse is ignored at
+extraction time (logged), never an exception.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
+
+import yaml
+from lxml.cssselect import CSSSelector
 
 from etl.core.errors import ConfigError
 
@@ -54,8 +59,6 @@ def _load(path: str) -> dict:
         if p.suffix.lower() == ".json":
             data = json.loads(text)
         else:
-            import yaml
-
             data = yaml.safe_load(text)
     except Exception as exc:
         raise ConfigError(f"{ENV_VAR}: {path} is not valid YAML/JSON: {exc}") from exc
@@ -63,12 +66,30 @@ def _load(path: str) -> dict:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{ENV_VAR}: {path} must map host names to rules")
-    out = {}
-    for host, rule in data.items():
-        if not isinstance(rule, dict) or set(rule) - KEYS:
-            raise ConfigError(f"{ENV_VAR}: rule for {host!r} must be a mapping with keys from {sorted(KEYS)}")
-        out[str(host).lower().removeprefix("www.")] = rule
-    return out
+    return {
+        str(host).lower().removeprefix("www."): check_rule(rule, f"{ENV_VAR}: {path}", str(host))
+        for host, rule in data.items()
+    }
+
+
+def check_rule(rule, where: str, name: str) -> dict:
+    """Validate one rule (the rules file's entry for a host, or a source's ``extract``).
+
+    Input: the parsed value, where it comes from (for messages) and its name (the host,
+    or ``extract``). Output: the rule as a dict of field -> CSS selector(s).
+    Raises ConfigError when it is not a mapping, has a key outside :data:`KEYS`, or a
+    value that is not a non-empty selector string or list of them.
+    """
+    if not isinstance(rule, dict):
+        raise ConfigError(f"{where}: {name!r} must be a mapping of field -> CSS selector(s)")
+    unknown = set(rule) - KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown {name!r} keys {sorted(unknown)} (allowed: {sorted(KEYS)})")
+    for key, value in rule.items():
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str) and v.strip() for v in values):
+            raise ConfigError(f"{where}: '{name}.{key}' must be a CSS selector or a list of them")
+    return dict(rule)
 
 
 def rule_for(rules: dict, host: str) -> dict:
@@ -82,9 +103,7 @@ def rule_for(rules: dict, host: str) -> dict:
 
 
 @lru_cache(maxsize=256)
-def _compiled(selector: str):
-    from lxml.cssselect import CSSSelector
-
+def _compiled(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
 
 

@@ -1,23 +1,27 @@
 """The ``news-etl`` command line.
 
 Each sub-command is declared here (arguments only) and dispatched lazily to
-``module:function(args, settings) -> int`` so that ``news-etl --help`` stays fast and
-no heavy library is imported for a command that does not need it.
+``module:function(args, settings) -> int`` (``etl.cli.<module>`` for the pipeline, index,
+dead-letter and development commands; the search, clean and annotate packages keep their
+own) so that ``news-etl --help`` stays fast and no heavy library is imported for a command
+that does not need it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 
 from etl.core.errors import ConfigError, EtlError
+from etl.core.settings import Settings
 
 
 def _es(sub):
     p = sub.add_parser("es", help="download, start, stop the local Elasticsearch")
     p.add_argument("action", choices=["start", "stop", "status", "fetch"])
-    p.set_defaults(handler="etl.dev.esserver:cli")
+    p.set_defaults(handler="etl.cli.dev:es")
 
 
 def _index(sub):
@@ -25,7 +29,7 @@ def _index(sub):
     p.add_argument("action", choices=["create", "migrate", "status", "delete"])
     p.add_argument("--yes", action="store_true", help="confirm 'delete'")
     p.add_argument("--delete-old", action="store_true", help="after 'migrate', delete the previous index")
-    p.set_defaults(handler="etl.index.versions:cli")
+    p.set_defaults(handler="etl.cli.index:index")
 
 
 def _search(sub):
@@ -43,7 +47,7 @@ def _search(sub):
     p.add_argument("--similar", default=None, metavar="ID", help="articles like this one (GET /articles/ID/similar)")
     p.add_argument("--collapse", action="store_true", help="one hit per story (syndicated copies collapsed)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(handler="etl.search.cli:cli")
+    p.set_defaults(handler="etl.cli.search:cli")
 
 
 def _clean(sub):
@@ -51,35 +55,35 @@ def _clean(sub):
     p.add_argument("target", help="HTML file path or http(s) URL")
     p.add_argument("--url", default=None, help="URL to assume for a local file")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler="etl.clean.cli:cli")
+    p.set_defaults(handler="etl.cli.clean:cli")
 
 
 def _annotate(sub):
     p = sub.add_parser("annotate", help="annotate one HTML page or text file")
     p.add_argument("target", help="HTML or plain-text file")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler="etl.annotate.cli:cli")
+    p.set_defaults(handler="etl.cli.annotate:cli")
 
 
 def _ingest(sub):
     p = sub.add_parser("ingest", help="run discover->fetch->clean->annotate->load once, without Airflow")
     p.add_argument("--sources", default=None, help="sources file (default: settings.sources_file)")
     p.add_argument("--logical-date", default=None, help="run's logical date, ISO 8601 (default: now)")
-    p.set_defaults(handler="etl.pipeline:cli")
+    p.set_defaults(handler="etl.cli.ingest:ingest")
 
 
 def _samples(sub):
     p = sub.add_parser("samples", help="serve the bundled sample pages over 127.0.0.1")
     p.add_argument("action", choices=["serve"])
     p.add_argument("--port", type=int, default=8765)
-    p.set_defaults(handler="etl.dev.samples:cli")
+    p.set_defaults(handler="etl.cli.dev:samples_serve")
 
 
 def _serve(sub):
     p = sub.add_parser("serve", help="run the search API and web page")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.set_defaults(handler="etl.api:cli")
+    p.set_defaults(handler="etl.cli.serve:cli")
 
 
 def _deadletter(sub):
@@ -88,7 +92,7 @@ def _deadletter(sub):
     p.add_argument("path", nargs="?", default=None,
                    help="a dead-letter file or folder (default: staging and deadletter folders)")
     p.add_argument("--entries", dest="verbose_entries", action="store_true", help="'list': one line per entry")
-    p.set_defaults(handler="etl.index.deadletter:cli")
+    p.set_defaults(handler="etl.cli.deadletter:deadletter")
 
 
 COMMANDS = [_es, _index, _search, _clean, _annotate, _ingest, _samples, _serve, _deadletter]
@@ -105,16 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _resolve(target: str):
-    import importlib
-
     module, _, func = target.partition(":")
     return getattr(importlib.import_module(module), func)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``news-etl``: returns the process exit code."""
-    from etl.core.settings import Settings
-
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,

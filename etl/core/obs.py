@@ -18,6 +18,8 @@ import os
 import sys
 from collections.abc import Iterable
 
+from tqdm import tqdm
+
 _SCALARS = (str, int, float, bool)
 
 
@@ -56,7 +58,5 @@ def progress_enabled(stream=None) -> bool:
 
 def progress(iterable: Iterable | None = None, *, total: int | None = None, desc: str = "", unit: str = "doc"):
     """A tqdm bar on stderr (a no-op bar when disabled); usable as iterator or with ``update(n)``."""
-    from tqdm import tqdm
-
     return tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr, disable=not progress_enabled(),
                 dynamic_ncols=True, mininterval=0.5)

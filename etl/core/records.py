@@ -1,4 +1,4 @@
-"""Record types passed between stages: fetched page -> cleaned article -> annotated article.
+"""Record types passed between stages: candidate URL -> fetched page -> cleaned article -> annotated article.
 
 Every record is a frozen dataclass with ``to_dict``/``from_dict`` so batches can be
 written to the staging store as JSON lines. A stage that cannot produce its output
@@ -74,6 +74,15 @@ class Rejection(_Record):
 
 
 @dataclass(frozen=True)
+class Candidate(_Record):
+    """A URL to fetch, found by the discover stage in a source (URL list, feed or sitemap)."""
+
+    url: str  # normalised URL
+    source: str  # name of the source that listed it
+    lastmod: str | None = None  # ISO 8601 date the feed or sitemap gives for the page, if any
+
+
+@dataclass(frozen=True)
 class FetchedPage(_Record):
     """Raw HTTP response for one article URL."""
 
@@ -82,7 +91,9 @@ class FetchedPage(_Record):
     status: int
     content: bytes
     content_type: str = ""
-    encoding: str | None = None  # charset from the HTTP header, if any
+    # Charset label sniffed from the body (etl.core.encoding.sniff_charset): BOM, else the HTTP header's
+    # or <meta> label when the body decodes with it, else detected. Not simply the header's charset.
+    encoding: str | None = None
     headers: dict = field(default_factory=dict)
     fetched_at: str = ""  # ISO 8601, UTC; the run's logical date when fetched by a DAG
     source: str = ""  # name of the source that listed this URL

@@ -1,7 +1,7 @@
 """Run report: what happened to every discovered URL, per run and per source.
 
 Built from the run's staging folder (the stage batches carry each record's ``source``)
-plus the stage summaries (XCom dicts). Per source::
+plus the stage summaries (:class:`etl.core.staging.StageSummary`). Per source::
 
     discovered = fetched + not_modified + skipped_robots + failed          (fetch)
     fetched    = cleaned + rejected                                        (clean)
@@ -9,34 +9,22 @@ plus the stage summaries (XCom dicts). Per source::
     annotated  = indexed + load_failed                                     (load)
 
 ``accounted`` is true when every line balances. The report is written to
-``<run folder>/report.json`` and indexed into ``<index_alias>-runs`` (document id = the
-run key) so the operator can query it (e.g. ``GET <alias>-runs/_search``).
+``<run folder>/report.json`` (:func:`write_report`); :mod:`etl.index.runs` also indexes it
+into ``<index_alias>-runs`` so the operator can query it.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
-from etl.core.errors import TransientError
-from etl.core.settings import Settings
-from etl.core.staging import read_jsonl
+from etl.core.staging import StageSummary, read_jsonl, write_atomic
 
 COUNTERS = ("discovered", "fetched", "not_modified", "skipped_robots", "failed", "cleaned", "rejected",
             "annotated", "annotate_rejected", "indexed", "load_failed")
-RUNS_MAPPING = {
-    "dynamic": False,
-    "properties": {
-        "run": {"type": "keyword"}, "run_id": {"type": "keyword"}, "logical_date": {"type": "date"},
-        "accounted": {"type": "boolean"}, "committed": {"type": "integer"},
-        "totals": {"properties": {c: {"type": "integer"} for c in COUNTERS}},
-        "sources": {"type": "nested", "properties": {
-            "source": {"type": "keyword"}, **{c: {"type": "integer"} for c in COUNTERS},
-            "failed_reasons": {"type": "flattened"}, "rejected_reasons": {"type": "flattened"}}},
-        "discover_errors": {"type": "flattened"},
-    },
-}
+REPORT_FILE = "report.json"
 
 
 def _rows(folder: Path, name: str):
@@ -105,46 +93,25 @@ def balanced(row: dict) -> bool:
             and row["annotated"] == row["indexed"] + row["load_failed"])
 
 
-def build_report(folder: str | Path, summaries: dict, *, run: str, logical_date: str, run_id: str = "") -> dict:
-    """The run report: per-source rows, totals, stage summaries, ``accounted`` flag."""
-    load = summaries.get("load") or {}
-    sources = list(source_counts(folder, load.get("deadletter")).values())
+def build_report(folder: str | Path, summaries: Mapping[str, StageSummary], *, run: str, logical_date: str,
+                 run_id: str = "") -> dict:
+    """The run report: per-source rows, totals, stage summaries, ``accounted`` flag.
+
+    Input: the run folder and the summaries of the stages that ran, by stage name (the
+    load summary's ``path`` is its dead-letter file). Output: a JSON-serialisable dict.
+    """
+    load = summaries.get("load")
+    discover = summaries.get("discover")
+    sources = list(source_counts(folder, load.path if load else None).values())
     totals = {c: sum(row[c] for row in sources) for c in COUNTERS}
     return {"run": run, "run_id": run_id, "logical_date": logical_date, "totals": totals, "sources": sources,
-            "accounted": all(balanced(r) for r in sources), "stages": summaries,
-            "discover_errors": (summaries.get("discover") or {}).get("errors", {})}
+            "accounted": all(balanced(r) for r in sources),
+            "stages": {name: summary.to_dict() for name, summary in summaries.items()},
+            "discover_errors": dict(discover.extra.get("errors", {})) if discover else {}}
 
 
-def store_report(settings: Settings, folder: str | Path, report: dict) -> Path:
-    """Write ``report.json`` in the run folder and index it into ``<alias>-runs``.
-
-    Returns the file path. Raises TransientError when Elasticsearch cannot be reached.
-    """
-    path = Path(folder) / "report.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
-    _index_report(settings, report)
+def write_report(folder: str | Path, report: dict) -> Path:
+    """Write ``report`` to ``<folder>/report.json`` atomically; return the path. Raises OSError."""
+    path = Path(folder) / REPORT_FILE
+    write_atomic(path, json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return path
-
-
-def runs_index(settings: Settings) -> str:
-    """Name of the run-report index."""
-    return f"{settings.index_alias}-runs"
-
-
-def _index_report(settings: Settings, report: dict) -> None:
-    from elasticsearch import ApiError, TransportError
-
-    from etl.index.client import client
-
-    es = client(settings)
-    try:
-        index = runs_index(settings)
-        if not es.indices.exists(index=index):
-            es.options(ignore_status=400).indices.create(index=index, mappings=RUNS_MAPPING)
-        es.index(index=index, id=report["run"], document=report, refresh="wait_for")
-    except (TransportError, ApiError) as exc:
-        raise TransientError(f"cannot store the run report in {runs_index(settings)}: {exc}") from exc
-    finally:
-        es.close()

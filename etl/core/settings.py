@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from etl.core.errors import ConfigError
@@ -76,17 +78,18 @@ class Settings:
     deadletter_dir: str = ""  # dead-letter files; empty: in the run's staging folder (load.failed.jsonl.gz)
 
     @classmethod
-    def from_env(cls, env: dict | None = None, **overrides) -> Settings:
-        """Build settings from defaults, ``NEWS_ETL_*`` variables, then ``overrides``.
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from defaults, ``NEWS_ETL_*`` variables (``env``, default the
+        process environment), then ``overrides``.
 
         Raises ConfigError when a variable cannot be converted to the field's type.
         """
-        env = os.environ if env is None else env
-        values = {}
+        source: Mapping[str, str] = os.environ if env is None else env
+        values: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
-            raw = env.get(ENV_PREFIX + f.name.upper())
+            raw = source.get(ENV_PREFIX + f.name.upper())
             if raw is not None:
-                values[f.name] = _convert(f.name, f.type, raw)
+                values[f.name] = _convert(f.name, str(f.type), raw)
         values.update(overrides)
         return cls(**values)
 

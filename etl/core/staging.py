@@ -1,9 +1,19 @@
 """The staging store: batches between stages as gzipped JSON lines, keyed by the run's logical date.
 
 Layout: ``<staging_dir>/<run key>/<stage>.jsonl.gz`` for records and
-``<stage>.rejected.jsonl.gz`` for rejections. Files are written to a temporary name
-and renamed, so a rerun of a task overwrites its output whole (idempotent) and a
-crash never leaves a half-written batch behind.
+``<stage>.rejected.jsonl.gz`` for rejections.
+
+Every file news-etl writes goes through one mechanism, :func:`atomic_path`: the data is
+written to a temporary name beside the target and renamed over it on success (deleted on
+error), so a rerun of a task overwrites its output whole (idempotent) and a crash never
+leaves a half-written file behind. On top of it: :func:`write_atomic` (bytes),
+:class:`JsonLinesWriter` (a streamed gzipped JSON-lines file, e.g. dead letters) and
+:class:`StageWriter` (a stage's records and rejections, counted into a
+:class:`StageSummary`, the typed result of every stage).
+
+The stage order is declared once, here: :data:`INGEST_STAGES` and :data:`REPROCESS_STAGES`
+(in this light module because the DAG files read it at parse time; :mod:`etl.pipeline`
+maps the names to stage functions).
 """
 
 from __future__ import annotations
@@ -11,13 +21,28 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
 
 from etl.core.records import Rejection
 from etl.core.settings import Settings
+
+R = TypeVar("R")
+
+PROCESS_STAGES: tuple[str, ...] = ("clean", "annotate", "load")
+"""The stages that turn fetched pages into indexed documents (``news_ingest`` and ``news_reprocess``)."""
+INGEST_STAGES: tuple[str, ...] = ("discover", "fetch", *PROCESS_STAGES)
+"""The ``news_ingest`` stages in order; each reads the previous one's output file. The
+run report follows them."""
+REPROCESS_STAGES: tuple[str, ...] = ("list_archive", *PROCESS_STAGES)
+"""The ``news_reprocess`` stages: the raw archive instead of discover and fetch."""
 
 
 def run_key(logical_date: str | datetime) -> str:
@@ -39,72 +64,170 @@ def run_dir(settings: Settings, logical_date: str | datetime) -> Path:
     return path
 
 
-def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
-    """Write dicts to ``path`` (gzipped JSON lines) atomically; return how many were written."""
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    count = 0
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
-            fh.write("\n")
-            count += 1
+# ----------------------------------------------------------------------------- atomic files
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` to write to; rename it over ``path`` on a clean exit.
+
+    Input: the final path (its folder is created if missing). Output: the temporary path,
+    unique per process and thread. On an exception in the block the temporary file is
+    deleted and ``path`` is left as it was; the exception propagates.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}.{threading.get_ident()}")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(path)
-    return count
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_path`). Raises OSError."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def _json_line(row: Mapping) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+
+
+class JsonLinesWriter:
+    """Streams dicts to a gzipped JSON-lines file at ``path``, atomically (:func:`atomic_path`).
+
+    Use as a context manager; ``write(row)`` appends one dict, ``count`` says how many.
+    Values JSON cannot encode are written as strings.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.count = 0
+        self._stack = ExitStack()
+
+    def __enter__(self) -> JsonLinesWriter:
+        with ExitStack() as stack:
+            tmp = stack.enter_context(atomic_path(self.path))
+            self._fh = stack.enter_context(gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3))
+            self._stack = stack.pop_all()
+        return self
+
+    def write(self, row: Mapping) -> None:
+        """Append one dict."""
+        self._fh.write(_json_line(row))
+        self.count += 1
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool:
+        return bool(self._stack.__exit__(exc_type, exc, tb))
+
+
+def write_jsonl(path: str | Path, rows: Iterable[Mapping]) -> int:
+    """Write dicts to ``path`` (gzipped JSON lines) atomically; return how many were written."""
+    with JsonLinesWriter(path) as out:
+        for row in rows:
+            out.write(row)
+    return out.count
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict]:
-    """Yield the dicts stored in a gzipped JSON-lines file (streaming)."""
+    """Yield the dicts stored in a gzipped JSON-lines file (streaming). Raises OSError."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
 
 
-def read_records(path: str | Path, cls) -> Iterator:
+def read_records(path: str | Path, cls: type[R]) -> Iterator[R]:
     """Yield records of type ``cls`` stored by :class:`StageWriter` at ``path``."""
     for row in read_jsonl(path):
-        yield cls.from_dict(row)
+        yield cls.from_dict(row)  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------- stage contract
+
+_FIXED = ("stage", "path", "count", "rejected", "reasons")
+
+
+@dataclass(frozen=True)
+class StageSummary:
+    """What every stage returns: its name, its output file, how many records it wrote, how
+    many inputs it rejected and why, plus stage-specific ``extra`` fields.
+
+    XCom carries plain dicts: :meth:`to_dict` (``extra`` flattened beside the fixed
+    fields) and :meth:`from_dict` convert both ways.
+    """
+
+    stage: str
+    path: str
+    count: int
+    rejected: int = 0
+    reasons: Mapping[str, int] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        clash = set(self.extra) & set(_FIXED)
+        if clash:
+            raise ValueError(f"extra fields {sorted(clash)} clash with the fixed ones")
+
+    def to_dict(self) -> dict:
+        """The summary as one flat JSON-serialisable dict (for XCom, logs, the run report)."""
+        return {"stage": self.stage, "path": self.path, "count": self.count, "rejected": self.rejected,
+                "reasons": dict(self.reasons), **self.extra}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> StageSummary:
+        """Rebuild a summary from :meth:`to_dict`'s output. Raises KeyError without stage, path or count."""
+        return cls(stage=data["stage"], path=data["path"], count=data["count"], rejected=data.get("rejected", 0),
+                   reasons=dict(data.get("reasons") or {}),
+                   extra={k: v for k, v in data.items() if k not in _FIXED})
 
 
 class StageWriter:
     """Writes one stage's output records and rejections, and counts them.
 
     Use as a context manager; ``add(item)`` takes a record or a Rejection. On a clean
-    exit both files are in place; ``summary()`` gives the small dict for XCom.
+    exit both files are in place (neither on an error); ``summary()`` gives the
+    :class:`StageSummary`.
     """
 
     def __init__(self, folder: Path, stage: str):
         self.stage = stage
         self.path = folder / f"{stage}.jsonl.gz"
         self.rejected_path = folder / f"{stage}.rejected.jsonl.gz"
-        self.count = 0
         self.reasons: Counter = Counter()
-        self._tmp = {p: p.with_name(p.name + f".tmp{os.getpid()}") for p in (self.path, self.rejected_path)}
+        self._out = JsonLinesWriter(self.path)
+        self._rejected = JsonLinesWriter(self.rejected_path)
+        self._stack = ExitStack()
+
+    @property
+    def count(self) -> int:
+        """Records written so far."""
+        return self._out.count
 
     def __enter__(self) -> StageWriter:
-        self._out = gzip.open(self._tmp[self.path], "wt", encoding="utf-8", compresslevel=3)
-        self._rej = gzip.open(self._tmp[self.rejected_path], "wt", encoding="utf-8", compresslevel=3)
+        with ExitStack() as stack:
+            stack.enter_context(self._out)
+            stack.enter_context(self._rejected)
+            self._stack = stack.pop_all()
         return self
 
-    def add(self, item) -> None:
-        """Append a record (anything with ``to_dict``) or a Rejection."""
+    def add(self, item: Any) -> None:
+        """Append a record (anything with ``to_dict``) or a Rejection (counted by reason)."""
         if isinstance(item, Rejection):
             self.reasons[item.reason] += 1
-            self._rej.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            self._rejected.write(item.to_dict())
         else:
-            self.count += 1
-            self._out.write(json.dumps(item.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._out.write(item.to_dict())
 
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self._out.close()
-        self._rej.close()
-        for final, tmp in self._tmp.items():
-            if exc_type is None:
-                tmp.replace(final)
-            else:
-                tmp.unlink(missing_ok=True)
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool:
+        return bool(self._stack.__exit__(exc_type, exc, tb))
 
-    def summary(self, **extra) -> dict:
-        """Small dict for XCom: output path, counts, rejection reasons."""
-        return {"stage": self.stage, "path": str(self.path), "count": self.count,
-                "rejected": sum(self.reasons.values()), "reasons": dict(self.reasons), **extra}
+    def summary(self, **extra: Any) -> StageSummary:
+        """The stage's summary: output path, counts, rejection reasons, ``extra`` fields."""
+        return StageSummary(self.stage, str(self.path), self.count, sum(self.reasons.values()), dict(self.reasons),
+                            extra)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -165,7 +166,7 @@ def _prepare(node: Node, settings: Settings) -> None:
 
 
 def _launch(node: Node, settings: Settings) -> None:
-    port = urlsplit(node.url).port
+    port = urlsplit(node.url).port or 9200
     env = dict(os.environ, ES_JAVA_HOME=str(find_java()), ES_PATH_CONF=str(node.root / "config"),
                ES_TMPDIR=str(node.root / "tmp"), ES_JAVA_OPTS=f"-Xms{settings.es_heap} -Xmx{settings.es_heap}")
     env.pop("JAVA_HOME", None)
@@ -186,8 +187,6 @@ def _launch(node: Node, settings: Settings) -> None:
 
 
 def _group_of(user: str) -> int:
-    import pwd
-
     return pwd.getpwnam(user).pw_gid
 
 
@@ -231,7 +230,7 @@ def stop(settings: Settings, wait: float = 60.0) -> bool:
     """Stop the local node by its pid file (SIGTERM, then SIGKILL). Returns True if one was running."""
     node = node_for(settings)
     pid = _read_pid(node)
-    if not _alive(pid):
+    if pid is None or not _alive(pid):
         return False
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + wait
@@ -241,19 +240,3 @@ def stop(settings: Settings, wait: float = 60.0) -> bool:
         os.kill(pid, signal.SIGKILL)
     node.pidfile.unlink(missing_ok=True)
     return True
-
-
-def cli(args, settings: Settings) -> int:
-    """``news-etl es start|stop|status|fetch``."""
-    if args.action == "fetch":
-        print(distribution_home(settings))
-    elif args.action == "start":
-        node = start(settings)
-        print(f"Elasticsearch {settings.es_version} up at {node.url}")
-    elif args.action == "stop":
-        print("stopped" if stop(settings) else "not running")
-    else:
-        doc = health(node_for(settings).url)
-        print(json.dumps(doc) if doc else "not running")
-        return 0 if doc else 1
-    return 0

@@ -1,186 +1,59 @@
 """Discovery: turn the sources file into the run's candidate article URLs.
 
 ``urls`` sources list their URLs; ``rss``/``atom`` feeds and sitemaps (URL sets, sitemap
-indexes, news sitemaps; plain or gzipped; URL or local file) are read and their entries
-kept when they fall in the run's interval: an entry dated before
+indexes, news sitemaps; plain or gzipped; URL or local file) are read
+(:func:`read_location`), parsed (:mod:`etl.discover.feeds`) and their entries kept when
+they fall in the run's interval: an entry dated before
 ``logical_date - settings.discover_window`` is skipped, an entry without a date is kept
 (the fetch state then prevents fetching it again when unchanged).
 """
 
 from __future__ import annotations
 
-import gzip
 import logging
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urljoin
 
+import httpx
+
+from etl.core.dates import parse_instant
 from etl.core.errors import ConfigError, TransientError
+from etl.core.retry import Backoff, retry
 from etl.core.settings import Settings
 from etl.core.urls import normalize_url
+from etl.discover.feeds import Entry, SourceError, parse_feed, parse_sitemap
 from etl.discover.sources import Source, load_sources
 
 log = logging.getLogger(__name__)
 MAX_DOCUMENT_BYTES = 50_000_000  # sitemaps may be up to 50 MB uncompressed
+_TRANSIENT = (httpx.TransportError, TransientError)
 
 
-class SourceError(Exception):
-    """A source could not be read this run (bad document, missing feed); has a reason code."""
+def read_location(location: str, settings: Settings, client: httpx.Client | None = None) -> bytes:
+    """Bytes of a local file or an http(s) URL (``client`` needed for a URL).
 
-    def __init__(self, reason: str, detail: str = ""):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One URL listed by a source, with its date when the source gives one."""
-
-    url: str
-    date: datetime | None = None
-
-
-def parse_date(text: str | None) -> datetime | None:
-    """Parse an RFC 822 or ISO 8601 / W3C date into an aware UTC datetime; None if unreadable.
-
-    A date without a time (``2025-03-10``) stands for the whole day: its last second is
-    returned, so neither the interval filter nor the fetch state drops a page of that day.
-    """
-    text = (text or "").strip()
-    if not text:
-        return None
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        text += "T23:59:59+00:00"
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            value = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
-
-
-def _xml_root(data: bytes):
-    from lxml import etree
-
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise SourceError("bad_gzip", str(exc)) from exc
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise SourceError("not_xml", str(exc)) from exc
-    if root is None:
-        raise SourceError("not_xml", "empty or unreadable document")
-    return root
-
-
-def _local(el) -> str:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    return tag.rsplit("}", 1)[-1].lower()
-
-
-def _children(el, *names: str):
-    return [c for c in el if _local(c) in names]
-
-
-def _text(el, *names: str) -> str:
-    for child in _children(el, *names):
-        if child.text and child.text.strip():
-            return child.text.strip()
-    return ""
-
-
-def _latest(*dates: datetime | None) -> datetime | None:
-    known = [d for d in dates if d is not None]
-    return max(known) if known else None
-
-
-def parse_feed(data: bytes, base_url: str = "") -> list[Entry]:
-    """Entries of an RSS 2.0/1.0 or Atom feed: item link and its newest date.
-
-    Raises SourceError when the document is not XML or not a feed.
-    """
-    root = _xml_root(data)
-    items = [el for el in root.iter() if _local(el) in ("item", "entry")]
-    if _local(root) not in ("rss", "rdf", "feed"):
-        raise SourceError("not_feed", f"root element <{_local(root)}>")
-    entries = []
-    for item in items:
-        link = _feed_link(item)
-        if link:
-            dates = [parse_date(_text(item, n)) for n in ("pubdate", "date", "updated", "published", "modified")]
-            entries.append(Entry(urljoin(base_url, link), _latest(*dates)))
-    return entries
-
-
-def _feed_link(item) -> str:
-    for link in _children(item, "link"):
-        href = link.get("href")
-        if href and link.get("rel", "alternate") == "alternate":
-            return href.strip()
-        if not href and link.text and link.text.strip():
-            return link.text.strip()
-    for guid in _children(item, "guid"):
-        if guid.get("isPermaLink", "true") == "true" and (guid.text or "").startswith("http"):
-            return guid.text.strip()
-    return ""
-
-
-def parse_sitemap(data: bytes, base_url: str = "") -> tuple[str, list[Entry]]:
-    """Read a sitemap: returns ``("index", child sitemaps)`` or ``("urlset", pages)``.
-
-    Page dates are the newest of ``lastmod`` and ``news:publication_date``. Raises
-    SourceError when the document is not a sitemap.
-    """
-    root = _xml_root(data)
-    kind = _local(root)
-    if kind not in ("sitemapindex", "urlset"):
-        raise SourceError("not_sitemap", f"root element <{kind}>")
-    entries = []
-    for node in _children(root, "sitemap", "url"):
-        loc = _text(node, "loc")
-        if not loc:
-            continue
-        news = [parse_date(_text(n, "publication_date")) for n in _children(node, "news")]
-        entries.append(Entry(urljoin(base_url, loc), _latest(parse_date(_text(node, "lastmod")), *news)))
-    return ("index" if kind == "sitemapindex" else "urlset"), entries
-
-
-def read_location(location: str, settings: Settings, client=None) -> bytes:
-    """Bytes of a local file or an http(s) URL (retries transient faults).
-
-    Raises ConfigError for a missing local file, TransientError when the server stays
-    unreachable or keeps answering 429/5xx, SourceError for another HTTP error.
+    Transient faults (connection errors, 429, 5xx) are retried with the fetch backoff
+    (``fetch_retries``, ``fetch_backoff``, ``fetch_max_backoff``). Raises ConfigError for
+    a missing local file, TransientError when the server stays unreachable or keeps
+    answering 429/5xx, SourceError for another HTTP error or a document over
+    ``MAX_DOCUMENT_BYTES``.
     """
     if not location.startswith(("http://", "https://")):
         try:
             return Path(location).read_bytes()
         except OSError as exc:
             raise ConfigError(f"cannot read source file {location}: {exc.strerror}") from exc
-    import httpx
-
-    for attempt in range(settings.fetch_retries + 1):
-        try:
-            return _http_get(client, location, settings)
-        except (httpx.TransportError, TransientError) as exc:
-            if attempt == settings.fetch_retries:
-                raise TransientError(f"{location}: {exc}") from exc
-            time.sleep(min(settings.fetch_backoff * 2**attempt, settings.fetch_max_backoff))
-    raise AssertionError("unreachable")
+    if client is None:
+        raise ValueError(f"reading {location} needs an httpx.Client")
+    policy = Backoff(settings.fetch_retries, settings.fetch_backoff, settings.fetch_max_backoff)
+    try:
+        return retry(lambda: _http_get(client, location), policy, _TRANSIENT, what=f"discover {location}")
+    except _TRANSIENT as exc:
+        raise TransientError(f"{location}: {exc}") from exc
 
 
-def _http_get(client, url: str, settings: Settings) -> bytes:
+def _http_get(client: httpx.Client, url: str) -> bytes:
     with client.stream("GET", url) as resp:
         if resp.status_code == 429 or resp.status_code >= 500:
             raise TransientError(f"HTTP {resp.status_code}")
@@ -194,11 +67,12 @@ def _http_get(client, url: str, settings: Settings) -> bytes:
         return bytes(body)
 
 
-def candidates(source: Source, settings: Settings, client=None, since: datetime | None = None) -> Iterator[Entry]:
+def source_entries(source: Source, settings: Settings, client: httpx.Client | None = None,
+                   since: datetime | None = None) -> Iterator[Entry]:
     """Yield the entries a source lists (before interval, pattern and duplicate filters).
 
-    ``client`` is an ``httpx.Client`` (needed for remote locations); child sitemaps of an
-    index dated before ``since`` are not read.
+    ``client`` is needed for remote locations; child sitemaps of an index dated before
+    ``since`` are not read.
 
     Raises SourceError / TransientError / ConfigError as :func:`read_location` does.
     """
@@ -210,7 +84,7 @@ def candidates(source: Source, settings: Settings, client=None, since: datetime 
         yield from _sitemap_entries(source.location, settings, client, since)
 
 
-def _sitemap_entries(location: str, settings: Settings, client, since: datetime | None = None,
+def _sitemap_entries(location: str, settings: Settings, client: httpx.Client | None, since: datetime | None = None,
                      depth: int = 0) -> Iterator[Entry]:
     """Pages of a sitemap; an index's children (up to ``discover_max_sitemaps``, two levels
     deep) are read unless dated before ``since``. A child that cannot be read is logged and
@@ -232,10 +106,13 @@ def _sitemap_entries(location: str, settings: Settings, client, since: datetime 
 
 
 def interval_start(settings: Settings, logical_date: str | datetime | None) -> datetime | None:
-    """Oldest entry date kept for the run at ``logical_date`` (None: keep everything)."""
+    """Oldest entry date kept for the run at ``logical_date`` (None: keep everything).
+
+    Raises ConfigError when ``logical_date`` is a string that is not an ISO 8601 date.
+    """
     if logical_date is None:
         return None
-    when = parse_date(logical_date) if isinstance(logical_date, str) else logical_date
+    when = parse_instant(logical_date) if isinstance(logical_date, str) else logical_date
     if when is None:
         raise ConfigError(f"not an ISO 8601 logical date: {logical_date!r}")
     return when.astimezone(timezone.utc) - timedelta(seconds=settings.discover_window)
@@ -250,8 +127,6 @@ def discover(settings: Settings, sources_file: str | None = None, logical_date: 
     -> reason) and skipped. Raises ConfigError for an invalid sources file and
     TransientError when every remote source failed with a transient fault.
     """
-    import httpx
-
     since = interval_start(settings, logical_date)
     errors = {} if errors is None else errors
     seen: set[str] = set()
@@ -266,10 +141,11 @@ def discover(settings: Settings, sources_file: str | None = None, logical_date: 
         raise TransientError(f"every remote source failed: {sorted(errors)}")
 
 
-def _discover_source(source: Source, settings: Settings, client, since, seen: set, errors: dict) -> Iterator[dict]:
+def _discover_source(source: Source, settings: Settings, client: httpx.Client, since: datetime | None,
+                     seen: set[str], errors: dict) -> Iterator[dict]:
     taken = 0
     try:
-        for entry in candidates(source, settings, client, since):
+        for entry in source_entries(source, settings, client, since):
             if since is not None and entry.date is not None and entry.date < since:
                 continue
             norm = normalize_url(entry.url)

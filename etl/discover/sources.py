@@ -11,7 +11,7 @@ from the environment. Schema of one source::
       include: ['/world/']     # optional regular expressions; a URL must match one of them
       exclude: ['/video/']     # optional regular expressions; a URL matching one is dropped
       max_articles: 100        # optional cap of URLs per run (0 or absent: no cap)
-      extract:                 # optional extraction rules for the cleaner (CSS selectors)
+      extract:                 # optional cleaner rules, keys and checks of etl.clean.rules
         title: h1.headline
         body: div.article-body
         remove: [aside, .related]
@@ -26,14 +26,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from etl.clean.rules import check_rule
 from etl.core.errors import ConfigError
 
 KINDS = ("urls", "rss", "atom", "sitemap")
 KEYS = frozenset({"name", "kind", "urls", "location", "include", "exclude", "max_articles", "extract"})
-EXTRACT_KEYS = frozenset({"title", "body", "lead", "authors", "published", "remove"})
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
 
@@ -62,10 +65,10 @@ class Source:
         return self.location.startswith(("http://", "https://"))
 
 
-def expand_env(text: str, env: dict | None = None) -> str:
+def expand_env(text: str, env: Mapping[str, str] | None = None) -> str:
     """Replace ``${VAR}`` / ``${VAR:-default}`` with values from ``env`` (default: os.environ)."""
-    env = os.environ if env is None else env
-    return _VAR.sub(lambda m: env.get(m.group(1)) or (m.group(2) or ""), text)
+    values = os.environ if env is None else env
+    return _VAR.sub(lambda m: values.get(m.group(1)) or (m.group(2) or ""), text)
 
 
 def load_sources(path: str | Path, env: dict | None = None) -> list[Source]:
@@ -74,8 +77,6 @@ def load_sources(path: str | Path, env: dict | None = None) -> list[Source]:
     Returns the list of sources. Raises ConfigError naming the file, the entry and the
     problem when the file is missing, not YAML, or an entry is invalid.
     """
-    import yaml
-
     path = Path(path)
     try:
         data = yaml.safe_load(expand_env(path.read_text(encoding="utf-8"), env))
@@ -172,15 +173,5 @@ def _max_articles(where: str, value) -> int:
 
 
 def _extract(where: str, rules) -> dict:
-    if rules is None:
-        return {}
-    if not isinstance(rules, dict):
-        raise ConfigError(f"{where}: 'extract' must be a mapping of field -> CSS selector(s)")
-    unknown = set(rules) - EXTRACT_KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown 'extract' keys {sorted(unknown)} (allowed: {sorted(EXTRACT_KEYS)})")
-    for key, value in rules.items():
-        values = value if isinstance(value, list) else [value]
-        if not values or not all(isinstance(v, str) and v.strip() for v in values):
-            raise ConfigError(f"{where}: 'extract.{key}' must be a CSS selector or a list of them")
-    return dict(rules)
+    """A source's ``extract`` rules, validated like the cleaner's rules file ({} when absent)."""
+    return {} if rules is None else check_rule(rules, where, "extract")

@@ -15,18 +15,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from etl.core.records import FetchedPage
 from etl.core.settings import Settings
+from etl.core.staging import write_atomic
 from etl.core.urls import doc_id
 
 
-def content_hash(content: bytes) -> str:
-    """Hex sha256 of raw bytes: the archive key."""
+def raw_sha256(content: bytes) -> str:
+    """Hex sha256 of a fetched body's raw bytes: the archive key (not the cleaned
+    article's ``content_hash``, which hashes the extracted text)."""
     return hashlib.sha256(content).hexdigest()
 
 
@@ -35,14 +35,6 @@ def archive_dir(settings: Settings) -> Path:
     path = Path(settings.archive_dir or Path(settings.staging_dir) / "_archive")
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    if not path.parent.is_dir():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}.{threading.get_ident()}")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 class Archive:
@@ -61,19 +53,19 @@ class Archive:
         return self.root / sha[:2] / f"{sha}.html.gz"
 
     def put(self, page: FetchedPage, sha: str = "") -> str:
-        """Store ``page`` (body once per content, metadata per URL); return the content hash.
+        """Store ``page`` (body once per content, metadata per URL); return the body's sha256.
 
-        ``sha`` is the body's :func:`content_hash` when already known.
+        ``sha`` is the body's :func:`raw_sha256` when already known.
         """
-        sha = sha or content_hash(page.content)
+        sha = sha or raw_sha256(page.content)
         body = self.body_path(sha)
         if not body.exists():
-            _atomic_write(body, gzip.compress(page.content, compresslevel=6, mtime=0))
+            write_atomic(body, gzip.compress(page.content, compresslevel=6, mtime=0))
         meta = page.to_dict()
         meta.pop("content")
         meta["content_hash"] = sha
-        _atomic_write(body.with_name(f"{sha}.{doc_id(page.url)}.json"),
-                      json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        write_atomic(body.with_name(f"{sha}.{doc_id(page.url)}.json"),
+                     json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         return sha
 
     def get(self, sha: str) -> bytes:

@@ -4,8 +4,8 @@
   (``fetch_per_host_concurrency``) and a minimum delay between request starts
   (``max(fetch_per_host_delay, robots Crawl-delay)``);
 - robots.txt honoured (:mod:`etl.fetch.robots`);
-- retries with exponential backoff on timeouts, connection errors, 429 and 5xx,
-  honouring ``Retry-After`` (which also pauses the whole host);
+- retries (:mod:`etl.core.retry`, exponential backoff) on timeouts, connection errors,
+  429 and 5xx, honouring ``Retry-After`` (which also pauses the whole host);
 - redirects followed by hand (each hop checked against robots and the host limits) up
   to ``fetch_max_redirects``;
 - content-type (HTML only) and size (``fetch_max_bytes``) limits; charset from the
@@ -25,17 +25,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import ssl
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
+import certifi
+import httpx
+
+from etl.core.dates import parse_instant
+from etl.core.encoding import sniff_charset
 from etl.core.records import FetchedPage, Rejection
+from etl.core.retry import Backoff, aretry
 from etl.core.settings import Settings
 from etl.core.urls import host_of, normalize_url
-from etl.discover.candidates import parse_date
-from etl.fetch.archive import Archive, content_hash
+from etl.fetch.archive import Archive, raw_sha256
 from etl.fetch.robots import RobotsCache
 from etl.fetch.state import FetchState, StateEntry
 
@@ -43,8 +50,6 @@ log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-_LATIN = frozenset({"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 
 
 class _Retry(Exception):
@@ -72,36 +77,7 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    import time
-
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
-
-
-def sniff_charset(body: bytes, declared: str | None) -> str:
-    """Charset of an HTML body: BOM, then the header's if the body decodes with it, then
-    ``<meta charset>``, then detection (charset_normalizer); ``utf-8`` when nothing fits.
-    """
-    for bom, name in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if body.startswith(bom):
-            return name
-    meta = _META_CHARSET.search(body[:4096])
-    for candidate in (declared, meta.group(1).decode("ascii") if meta else None):
-        if candidate and _decodes(body, candidate):
-            if candidate.lower() in _LATIN and not body.isascii() and _decodes(body, "utf-8"):
-                return "utf-8"  # a latin-1 label on a valid UTF-8 body is almost always wrong
-            return candidate.lower()
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body[:65536]).best()
-    return (best.encoding if best is not None else "utf-8").lower()
-
-
-def _decodes(body: bytes, charset: str) -> bool:
-    try:
-        body.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return False
-    return True
 
 
 @dataclass
@@ -153,6 +129,7 @@ class Fetcher:
         self.global_sem = asyncio.Semaphore(max(1, settings.fetch_concurrency))
         self.gates: dict[str, HostGate] = {}
         self.writer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive")
+        self.backoff = Backoff(settings.fetch_retries, settings.fetch_backoff, settings.fetch_max_backoff)
 
     async def gate(self, url: str) -> HostGate:
         """The politeness gate of the host of ``url`` (created with its Crawl-delay)."""
@@ -174,7 +151,7 @@ class Fetcher:
         if isinstance(outcome, Rejection):
             return Rejection(url, "fetch", outcome.reason, outcome.detail, source=source)
         page = self._page(item, outcome)
-        sha = content_hash(page.content)
+        sha = raw_sha256(page.content)
         if self.archive is not None:  # file writes off the event loop
             await asyncio.get_running_loop().run_in_executor(self.writer, self.archive.put, page, sha)
         return self._keep(page, sha, known, outcome[0])
@@ -192,25 +169,27 @@ class Fetcher:
         return Rejection(url, "fetch", "too_many_redirects", current)
 
     async def _with_retries(self, url: str, headers: dict):
+        """One request under the host's gate and the global limit, retried on :class:`_Retry`
+        faults with the fetch backoff; a Retry-After pauses the whole host. The last
+        failure becomes a Rejection with its reason."""
         gate = await self.gate(url)
-        for attempt in range(self.settings.fetch_retries + 1):
-            try:
-                async with gate.sem:
-                    await gate.turn()
-                    async with self.global_sem:
-                        return await self._request(url, headers)
-            except _Retry as exc:
-                if attempt == self.settings.fetch_retries:
-                    return Rejection(url, "fetch", exc.reason, str(exc)[:300])
-                wait = _backoff(self.settings, attempt, exc.retry_after)
-                if exc.retry_after is not None:
-                    gate.pause(wait)
-                await asyncio.sleep(wait)
-        raise AssertionError("unreachable")
+
+        async def attempt():
+            async with gate.sem:
+                await gate.turn()
+                async with self.global_sem:
+                    return await self._request(url, headers)
+
+        def pause_host(exc: BaseException, wait: float) -> None:
+            if getattr(exc, "retry_after", None) is not None:
+                gate.pause(wait)
+
+        try:
+            return await aretry(attempt, self.backoff, (_Retry,), what=f"fetch {url}", on_retry=pause_host)
+        except _Retry as exc:
+            return Rejection(url, "fetch", exc.reason, str(exc)[:300])
 
     async def _request(self, url: str, headers: dict):
-        import httpx
-
         try:
             async with self.clients.for_url(url).stream("GET", url, headers=headers) as resp:
                 return await self._read(url, resp)
@@ -287,25 +266,8 @@ def _conditional_headers(known: StateEntry | None) -> dict:
 
 def _listed_unchanged(lastmod: str | None, fetched_at: str) -> bool:
     """True when the source dates the URL before our last committed fetch of it."""
-    listed, fetched = parse_date(lastmod), parse_date(fetched_at)
+    listed, fetched = parse_instant(lastmod), parse_instant(fetched_at)
     return listed is not None and fetched is not None and listed <= fetched
-
-
-def _backoff(settings: Settings, attempt: int, retry_after: float | None) -> float:
-    wait = settings.fetch_backoff * 2**attempt
-    if retry_after is not None:
-        wait = max(wait, retry_after)
-    return min(wait, settings.fetch_max_backoff)
-
-
-def _ssl_context():
-    import ssl
-
-    try:
-        import certifi
-    except ImportError:
-        return ssl.create_default_context()
-    return ssl.create_default_context(cafile=certifi.where())
 
 
 class ClientPool:
@@ -313,25 +275,22 @@ class ClientPool:
     a single client for many hosts gets slower as hosts are added)."""
 
     def __init__(self, settings: Settings):
-        import httpx
-
-        self._httpx = httpx
         self.timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
         self.limits = httpx.Limits(max_connections=settings.fetch_per_host_concurrency + 2,
                                    max_keepalive_connections=settings.fetch_per_host_concurrency + 2,
                                    keepalive_expiry=30.0)
         self.headers = {"User-Agent": settings.user_agent}
-        self.clients: dict[str, object] = {}
-        self._ssl = None  # one TLS context for all clients (loading CA certificates is slow)
+        self.clients: dict[str, httpx.AsyncClient] = {}
+        self._ssl: ssl.SSLContext | None = None  # one TLS context for all clients (loading CAs is slow)
 
-    def for_url(self, url: str):
+    def for_url(self, url: str) -> httpx.AsyncClient:
         """The client of the host of ``url`` (created on first use)."""
         host = host_of(url)
         if host not in self.clients:
             if self._ssl is None:
-                self._ssl = _ssl_context()
-            self.clients[host] = self._httpx.AsyncClient(timeout=self.timeout, limits=self.limits, verify=self._ssl,
-                                                         headers=self.headers, follow_redirects=False)
+                self._ssl = ssl.create_default_context(cafile=certifi.where())
+            self.clients[host] = httpx.AsyncClient(timeout=self.timeout, limits=self.limits, verify=self._ssl,
+                                                   headers=self.headers, follow_redirects=False)
         return self.clients[host]
 
     async def aclose(self) -> None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpx
+
 from etl.core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,9 @@ def parse_robots(text: str) -> Rules:
 
 def _crawl_delays(text: str) -> list[tuple[str, float]]:
     """(agent, delay) for every group with a Crawl-delay (urllib's parser takes whole seconds only)."""
-    delays, agents, in_rules = [], [], False
+    delays: list[tuple[str, float]] = []
+    agents: list[str] = []
+    in_rules = False
     for raw in text.splitlines():
         key, _, value = raw.split("#", 1)[0].partition(":")
         key, value = key.strip().lower(), value.strip()
@@ -119,8 +123,6 @@ class RobotsCache:
         return min(rules.crawl_delay(self.agent), self.settings.fetch_max_crawl_delay)
 
     async def _load(self, origin: str) -> Rules:
-        import httpx
-
         try:
             client = self.client.for_url(origin) if hasattr(self.client, "for_url") else self.client
             resp = await client.get(origin + "/robots.txt", follow_redirects=True)

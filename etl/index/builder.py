@@ -1,4 +1,4 @@
-"""The Elasticsearch document for one article, and the article mapping file.
+"""The Elasticsearch document for one article: ``to_document`` and the folded fields.
 
 ``to_document(a)`` is the ``_source`` indexed for an :class:`~etl.core.records.AnnotatedArticle`
 (``_id`` is ``a.article.doc_id``). It satisfies the strict mapping in
@@ -15,17 +15,12 @@ storage in the returned document; :func:`derived_fields` recomputes them from a
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
 from datetime import datetime
-from pathlib import Path
 
-from etl.core.errors import ConfigError
 from etl.core.records import AnnotatedArticle
-
-MAPPING_FILE = "articles.json"
 
 # Letters that NFKD does not decompose into ASCII + combining marks.
 _SPECIAL = str.maketrans({
@@ -58,28 +53,6 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 def _fold_run(match: re.Match) -> str:
     decomposed = unicodedata.normalize("NFKD", match.group())
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-def load_mapping(mappings_dir: str | Path) -> dict:
-    """Return ``{"settings", "mappings"}`` from ``<mappings_dir>/articles.json``.
-
-    Raises ConfigError when the file is missing or not valid JSON.
-    """
-    path = Path(mappings_dir) / MAPPING_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"mapping file not found: {path}") from exc
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"mapping file {path} is not valid JSON: {exc}") from exc
-    if "mappings" not in data or "settings" not in data:
-        raise ConfigError(f"mapping file {path} needs 'settings' and 'mappings'")
-    return {"settings": data["settings"], "mappings": data["mappings"]}
-
-
-def mapping_version(mapping: dict) -> int:
-    """The ``_meta.index_version`` declared by a mapping (1 when absent)."""
-    return int(mapping.get("mappings", {}).get("_meta", {}).get("index_version", 1))
 
 
 def _date(value: str | None) -> str | None:

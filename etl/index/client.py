@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
 from etl.core.settings import Settings
 
 
-def client(settings: Settings, **kwargs):
+def client(settings: Settings, **kwargs: Any) -> Elasticsearch:
     """Return an ``elasticsearch.Elasticsearch`` client for ``settings``.
 
     Uses an API key when set, else basic auth when a username is set; TLS CA bundle
     and verification come from settings. Credentials are never logged. Retries on
     connection errors and timeouts are done by the client (``es_max_retries``).
     """
-    from elasticsearch import Elasticsearch
-
-    options = {
+    options: dict[str, Any] = {
         "request_timeout": settings.es_request_timeout,
         "max_retries": settings.es_max_retries,
         "retry_on_timeout": True,

@@ -8,65 +8,30 @@ document::
      "status": 400, "reason": "document_parsing_exception", "detail": "...",
      "when": "2026-...Z", "run_id": "...", "source": {... the _source sent ...}}
 
-Files are written to a temporary name and renamed (a crashed load leaves the previous
-file intact; a successful rerun replaces it, possibly with an empty file).
+Files are written with :class:`etl.core.staging.JsonLinesWriter` (temporary name, then
+renamed: a crashed load leaves the previous file intact; a successful rerun replaces it,
+possibly with an empty file) and read with :func:`etl.core.staging.read_jsonl`.
 
-``news-etl deadletter list [PATH]`` prints the files with counts by reason;
-``news-etl deadletter replay [PATH]`` re-sends every entry through the same loader
-(:func:`etl.index.load.bulk_load_actions`): what now succeeds is indexed and removed, what
-still fails stays in the file with its new reason.
+``news-etl deadletter list [PATH]`` (:mod:`etl.cli.deadletter`) prints the files with
+counts by reason; :func:`replay` (``news-etl deadletter replay [PATH]``) re-sends every
+entry through the same loader (:func:`etl.index.load.bulk_load_actions`): what now
+succeeds is indexed and removed, what still fails stays in the file with its new reason.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from etl.core.errors import ConfigError
 from etl.core.settings import Settings
+from etl.core.staging import JsonLinesWriter, read_jsonl
+from etl.index.load import bulk_load_actions
+from etl.index.versions import ensure_index
 
 FILE_NAME = "load.failed.jsonl.gz"
 SUFFIX = ".failed.jsonl.gz"
-
-
-class DeadLetterWriter:
-    """Streams dead-letter entries to ``path`` (atomic rename on a clean exit)."""
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.count = 0
-        self.reasons: Counter = Counter()
-        self._tmp = self.path.with_name(self.path.name + f".tmp{os.getpid()}")
-        self._fh = None
-
-    def __enter__(self) -> DeadLetterWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = gzip.open(self._tmp, "wt", encoding="utf-8", compresslevel=3)
-        return self
-
-    def add(self, entry: dict) -> None:
-        self.count += 1
-        self.reasons[entry.get("reason", "unknown")] += 1
-        self._fh.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=str) + "\n")
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self._fh.close()
-        if exc_type is None:
-            self._tmp.replace(self.path)
-        else:
-            self._tmp.unlink(missing_ok=True)
-
-
-def read(path: str | Path) -> Iterator[dict]:
-    """Yield the entries of one dead-letter file (streaming)."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def path_for(settings: Settings, run_folder: str | Path) -> Path:
@@ -99,7 +64,7 @@ def find(settings: Settings, target: str | None = None) -> list[Path]:
 
 def summarize(path: str | Path) -> dict:
     """``{"path", "count", "reasons": {reason: n}}`` of one file."""
-    reasons = Counter(e.get("reason", "unknown") for e in read(path))
+    reasons = Counter(e.get("reason", "unknown") for e in read_jsonl(path))
     return {"path": str(path), "count": sum(reasons.values()), "reasons": dict(reasons)}
 
 
@@ -110,12 +75,9 @@ def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
     Returns ``{"path", "replayed", "indexed", "failed", "reasons"}``. Raises TransientError
     when Elasticsearch stays unreachable (the file is then left unchanged).
     """
-    from etl.index.load import bulk_load_actions
-    from etl.index.versions import ensure_index
-
     path = Path(path)
     total, indices = 0, set()
-    for entry in read(path):
+    for entry in read_jsonl(path):
         total += 1
         indices.add(entry["index"])
     for index in sorted(indices):  # never let a replay auto-create an unmapped index named like the alias
@@ -123,43 +85,13 @@ def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
     if progress is not None:
         progress.reset(total=total)
 
-    def _actions():
-        for entry in read(path):
-            yield {"_op_type": "index", "_index": entry["index"], "_id": entry["id"], "_source": entry["source"]}
-
-    with DeadLetterWriter(path) as out:
-        result = bulk_load_actions(es, _actions(), settings, out, progress=progress)
+    with JsonLinesWriter(path) as out:
+        result = bulk_load_actions(es, _actions(path), settings, out, progress=progress)
     return {"path": str(path), "replayed": total, "indexed": result.indexed, "failed": result.failed,
             "reasons": dict(result.reasons)}
 
 
-def cli(args, settings: Settings) -> int:
-    """``news-etl deadletter list|replay [PATH]``: exit 0, or 1 when entries remain after replay."""
-    from etl.core.obs import progress
-
-    files = find(settings, args.path)
-    if args.action == "list":
-        for path in files:
-            info = summarize(path)
-            print(json.dumps(info, sort_keys=True))
-            if args.verbose_entries:
-                for entry in read(path):
-                    print(json.dumps({k: entry.get(k) for k in ("id", "index", "status", "reason", "detail", "when")}))
-        if not files:
-            print("no dead letters")
-        return 0
-    from etl.index.client import client
-
-    remaining = 0
-    es = client(settings)
-    try:
-        for path in files:
-            with progress(desc=f"replay {path.name}") as bar:
-                info = replay(es, path, settings, progress=bar)
-            remaining += info["failed"]
-            print(json.dumps(info, sort_keys=True))
-    finally:
-        es.close()
-    if not files:
-        print("no dead letters")
-    return 1 if remaining else 0
+def _actions(path: Path) -> Iterator[dict]:
+    """Bulk ``index`` actions re-sending the entries of one dead-letter file."""
+    for entry in read_jsonl(path):
+        yield {"_op_type": "index", "_index": entry["index"], "_id": entry["id"], "_source": entry["source"]}

@@ -6,10 +6,11 @@
   (``bulk_chunk_size`` documents / ``bulk_max_bytes`` bytes); the helper retries
   per-document and whole-request 429/502/503/504 with exponential backoff.
 - When the connection drops (node stopped, timeout) or a retryable status persists, the
-  load is *resumed* after a backoff (``load_backoff`` doubled per round, at most
-  ``load_max_backoff``), up to ``load_retries`` rounds: documents already sent but not yet
-  acknowledged are sent again with the rest of the stream. Then TransientError is raised
-  so Airflow retries the task (which is idempotent).
+  load is *resumed* after a backoff (:func:`etl.core.retry.retry` with :func:`load_backoff`:
+  ``load_backoff`` doubled per round, at most ``load_max_backoff``), up to ``load_retries``
+  more rounds: documents already sent but not yet acknowledged are sent again with the
+  rest of the stream. Then TransientError is raised so Airflow retries the task (which is
+  idempotent). Creating the index before a load is retried with the same policy.
 - Documents refused for good (mapping conflict, 4xx) go to the dead-letter store
   (:mod:`etl.index.deadletter`) with their source, ``_id``, index, reason and time, replayable with
   ``news-etl deadletter replay``. :func:`check_failures` raises LoadFailed above
@@ -25,16 +26,21 @@ import json
 import logging
 import queue
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain
 
+from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, helpers
+
 from etl.core.errors import ConfigError, LoadFailed, TransientError
 from etl.core.records import AnnotatedArticle
+from etl.core.retry import Backoff, retry
 from etl.core.settings import Settings
+from etl.core.staging import read_records
+from etl.index.builder import to_document
+from etl.index.versions import ensure_index
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +64,6 @@ class LoadResult:
 
 def actions(articles: Iterable[AnnotatedArticle], index: str) -> Iterator[dict]:
     """Bulk ``index`` actions for ``articles`` into ``index`` (an alias or index name)."""
-    from etl.index.builder import to_document
-
     for item in articles:
         yield {"_op_type": "index", "_index": index, "_id": item.article.doc_id, "_source": to_document(item)}
 
@@ -130,7 +134,7 @@ class _Raised:
 class _InFlight:
     """Actions handed to the bulk helper and not yet acknowledged, by ``_id`` (bounded)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_id: dict[str, list[dict]] = {}
 
     def track(self, stream: Iterable[dict]) -> Iterator[dict]:
@@ -160,43 +164,25 @@ class _InFlight:
 
 def bulk_load_file(es, path, settings: Settings, dead_letters=None, progress=None, run_id: str = "") -> LoadResult:
     """Like :func:`bulk_load` for the annotated batch file at ``path`` (the load stage), streaming."""
-    from etl.core.staging import read_records
-
     return bulk_load(es, read_records(path, AnnotatedArticle), settings, dead_letters, progress=progress,
                      run_id=run_id)
+
+
+def load_backoff(settings: Settings) -> Backoff:
+    """The policy between load rounds: ``load_retries`` retries, ``load_backoff`` doubled up to ``load_max_backoff``."""
+    return Backoff(attempts=settings.load_retries, first=settings.load_backoff, cap=settings.load_max_backoff)
 
 
 def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead_letters=None,
               progress=None, run_id: str = "") -> LoadResult:
     """Index ``articles`` into ``settings.index_alias`` (created if missing), then refresh it.
 
-    ``dead_letters`` is a :class:`etl.index.deadletter.DeadLetterWriter` (or anything with
-    ``add(entry)``); without one, failures are only counted. Raises TransientError
+    ``dead_letters`` is a :class:`etl.core.staging.JsonLinesWriter` (or anything with
+    ``write(entry)``); without one, failures are only counted. Raises TransientError
     (Elasticsearch unreachable or overloaded after all rounds) or ConfigError
     (authentication/authorisation refused, invalid index).
     """
-    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
-
-    from etl.index.versions import ensure_index
-
-    for attempt in range(settings.load_retries + 1):
-        try:
-            ensure_index(es, settings)
-            break
-        except TransientError as exc:  # etl.index.versions wraps connection errors
-            cause: Exception = exc
-        except (ConnectionError, ConnectionTimeout) as exc:
-            cause = TransientError(f"Elasticsearch unreachable before load: {type(exc).__name__}")
-            cause.__cause__ = exc
-        except ApiError as exc:
-            cause = _api_error(exc, "creating the index")
-            if not isinstance(cause, TransientError):
-                raise cause from exc
-        if attempt == settings.load_retries:
-            raise cause
-        delay = min(settings.load_max_backoff, settings.load_backoff * 2**attempt)
-        log.warning("load: %s; retrying in %.1fs", cause, delay)
-        time.sleep(delay)
+    retry(lambda: _ensure_index(es, settings), load_backoff(settings), (TransientError,), what="load")
     stream = Prefetch(encoded(actions(articles, settings.index_alias)), depth=2 * settings.bulk_chunk_size)
     try:
         return bulk_load_actions(es, iter(stream), settings, dead_letters, progress=progress, run_id=run_id,
@@ -205,69 +191,108 @@ def bulk_load(es, articles: Iterable[AnnotatedArticle], settings: Settings, dead
         stream.close()
 
 
+def _ensure_index(es, settings: Settings) -> str:
+    """:func:`ensure_index` with connection faults and 429/5xx as TransientError (retryable)."""
+    try:
+        return ensure_index(es, settings)
+    except (ConnectionError, ConnectionTimeout) as exc:
+        raise TransientError(f"Elasticsearch unreachable before load: {type(exc).__name__}") from exc
+    except ApiError as exc:
+        raise _api_error(exc, "creating the index") from exc
+
+
+class _Interrupted(Exception):
+    """A bulk round that ended early (connection lost, 429/5xx): the load resumes after a backoff."""
+
+    def __init__(self, cause: str, rounds: int, indexed: int):
+        super().__init__(f"round {rounds} interrupted ({cause}), {indexed} acknowledged")
+        self.cause = cause
+
+
 def bulk_load_actions(es, stream: Iterable[dict], settings: Settings, dead_letters=None, *, progress=None,
                       run_id: str = "", refresh: str | None = None) -> LoadResult:
     """Send bulk ``index`` actions, resuming after transient faults; see the module doc.
 
-    ``refresh``: index/alias to refresh at the end (default: every ``_index`` seen is
-    left as is). Returns a LoadResult.
+    ``refresh``: index/alias to refresh at the end (default: every ``_index`` seen). Returns
+    a LoadResult. Raises TransientError after ``load_retries`` interrupted rounds,
+    ConfigError when the credentials are refused.
     """
-    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, helpers
+    load = _Resumable(es, stream, settings, dead_letters, progress, run_id, refresh)
+    try:
+        retry(load.round, load_backoff(settings), (_Interrupted,), what="load")
+    except _Interrupted as exc:
+        raise TransientError(
+            f"load gave up after {load.result.rounds} rounds ({exc.cause}); {load.result.indexed} indexed so far, "
+            "rerun the task: documents are overwritten by _id, nothing is duplicated") from exc
+    _refresh(es, refresh or ",".join(sorted(load.indices)))
+    return load.result
 
-    result = LoadResult()
-    inflight = _InFlight()
-    retry_later: list[dict] = []
-    source: Iterator[dict] = iter(stream)
-    backoff = max(0.0, settings.load_backoff)
-    indices: set[str] = set()
-    while True:
-        result.rounds += 1
-        pending = chain(inflight.drain(), retry_later, source)
-        retry_later = []
+
+class _Resumable:
+    """The state a load keeps across rounds: unacknowledged actions are sent again first."""
+
+    def __init__(self, es, stream: Iterable[dict], settings: Settings, dead_letters, progress, run_id: str,
+                 refresh: str | None):
+        self.es, self.settings, self.dead_letters = es, settings, dead_letters
+        self.progress, self.run_id, self.refresh = progress, run_id, refresh
+        self.result = LoadResult()
+        self.inflight = _InFlight()
+        self.retry_later: list[dict] = []
+        self.source: Iterator[dict] = iter(stream)
+        self.indices: set[str] = set()
+
+    def round(self) -> None:
+        """Send what is in flight, what must be retried and the rest of the stream.
+
+        Raises _Interrupted (retryable) when the connection drops, a retryable status
+        persists or documents still answered 429/5xx; ConfigError or the ApiError otherwise.
+        """
+        self.result.rounds += 1
+        pending = chain(self.inflight.drain(), self.retry_later, self.source)
+        self.retry_later = []
         try:
-            for ok, info in helpers.streaming_bulk(
-                es, inflight.track(pending), chunk_size=settings.bulk_chunk_size,
-                max_chunk_bytes=settings.bulk_max_bytes, raise_on_error=False, raise_on_exception=True,
-                max_retries=max(0, settings.es_max_retries), initial_backoff=max(0.1, backoff),
-                max_backoff=settings.load_max_backoff, retry_on_status=RETRY_STATUS,
-            ):
-                op, item = next(iter(info.items()))
-                action = inflight.done(item.get("_id"))
-                if ok:
-                    result.indexed += 1
-                    if action is not None and refresh is None:
-                        indices.add(action["_index"])
-                elif item.get("status") in RETRY_STATUS and action is not None:
-                    retry_later.append(action)
-                    continue
-                else:
-                    _dead_letter(result, dead_letters, op, item, action, run_id)
-                if progress is not None:
-                    progress.update(1)
-            if not retry_later:
-                break
-            cause = f"{len(retry_later)} documents still answered {sorted({a['_index'] for a in retry_later})}"
+            for ok, info in self._bulk(pending):
+                self._acknowledge(ok, info)
         except (ConnectionError, ConnectionTimeout) as exc:
-            cause = f"{type(exc).__name__}"
+            raise self._interrupted(type(exc).__name__) from exc
         except ApiError as exc:
             if exc.meta.status not in RETRY_STATUS:
                 raise _api_error(exc, "bulk loading") from exc
-            cause = f"HTTP {exc.meta.status}"
-        if result.rounds > settings.load_retries:
-            raise TransientError(
-                f"load gave up after {result.rounds} rounds ({cause}); {result.indexed} indexed so far, "
-                "rerun the task: documents are overwritten by _id, nothing is duplicated")
-        delay = min(settings.load_max_backoff, backoff * 2 ** (result.rounds - 1))
-        log.warning("load: round %d interrupted (%s), %d acknowledged; resuming in %.1fs",
-                    result.rounds, cause, result.indexed, delay)
-        time.sleep(delay)
-    _refresh(es, refresh or ",".join(sorted(indices)))
-    return result
+            raise self._interrupted(f"HTTP {exc.meta.status}") from exc
+        if self.retry_later:
+            raise self._interrupted(f"{len(self.retry_later)} documents still answered "
+                                    f"{sorted({a['_index'] for a in self.retry_later})}")
+
+    def _bulk(self, pending: Iterator[dict]) -> Iterable[tuple[bool, dict]]:
+        settings = self.settings
+        backoff = max(0.0, settings.load_backoff)
+        return helpers.streaming_bulk(
+            self.es, self.inflight.track(pending), chunk_size=settings.bulk_chunk_size,
+            max_chunk_bytes=settings.bulk_max_bytes, raise_on_error=False, raise_on_exception=True,
+            max_retries=max(0, settings.es_max_retries), initial_backoff=max(0.1, backoff),
+            max_backoff=settings.load_max_backoff, retry_on_status=RETRY_STATUS,
+        )
+
+    def _acknowledge(self, ok: bool, info: dict) -> None:
+        op, item = next(iter(info.items()))
+        action = self.inflight.done(item.get("_id"))
+        if ok:
+            self.result.indexed += 1
+            if action is not None and self.refresh is None:
+                self.indices.add(action["_index"])
+        elif item.get("status") in RETRY_STATUS and action is not None:
+            self.retry_later.append(action)
+            return
+        else:
+            _dead_letter(self.result, self.dead_letters, op, item, action, self.run_id)
+        if self.progress is not None:
+            self.progress.update(1)
+
+    def _interrupted(self, cause: str) -> _Interrupted:
+        return _Interrupted(cause, self.result.rounds, self.result.indexed)
 
 
 def _refresh(es, index: str) -> None:
-    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
-
     if not index:
         return
     try:
@@ -278,7 +303,8 @@ def _refresh(es, index: str) -> None:
         raise _api_error(exc, "refreshing") from exc
 
 
-def _api_error(exc, doing: str) -> Exception:
+def _api_error(exc: ApiError, doing: str) -> Exception:
+    """TransientError for 429/5xx, ConfigError for 401/403, else ``exc`` itself."""
     status = exc.meta.status
     if status in RETRY_STATUS:
         return TransientError(f"Elasticsearch busy while {doing}: HTTP {status}")
@@ -299,7 +325,7 @@ def _dead_letter(result: LoadResult, dead_letters, op: str, item: dict, action: 
     result.reasons[reason] += 1
     if dead_letters is None:
         return
-    dead_letters.add({
+    dead_letters.write({
         "id": item.get("_id"), "index": action["_index"] if action else item.get("_index"),
         "concrete_index": item.get("_index"), "op": op, "status": item.get("status"), "reason": reason,
         "detail": str(detail)[:1000], "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -1,11 +1,12 @@
-"""Versioned article indices behind one alias, and ``news-etl index``.
+"""Versioned article indices behind one alias, and their migration.
 
 Layout: the alias ``settings.index_alias`` (``articles``) points at exactly one concrete
 index ``<alias>-v<N>`` (``is_write_index``). An index template ``<alias>`` matching
 ``<alias>-v*`` carries the same settings and mappings, built from
-``mappings/articles.json`` (the only schema).
+``mappings/articles.json`` (the schema; :func:`load_mapping` reads every ``mappings/*.json``).
 
-Migration (``news-etl index migrate``, DAG ``news_reindex``) never stops search:
+Migration (``news-etl index migrate`` in :mod:`etl.cli.index`; the ``news_reindex`` DAG
+through ``etl.pipeline.reindex_*``) never stops search:
 
 1. :func:`build_next_index` puts the template and creates ``<alias>-v<N+1>`` from the
    current mapping file, then copies every document from the live index (point in time +
@@ -26,20 +27,44 @@ import json
 import logging
 import re
 import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from elasticsearch import BadRequestError, helpers
+from elasticsearch import ConnectionError as ESConnectionError
 
 from etl.core.errors import ConfigError, EtlError, TransientError
 from etl.core.settings import Settings
-from etl.index.builder import derived_fields, mapping_version
-from etl.index.builder import load_mapping as _load_mapping_dir
+from etl.index.builder import derived_fields
 
 log = logging.getLogger(__name__)
 
 COPY_BATCH = 1000
+ARTICLES_MAPPING = "articles.json"
 
 
-def load_mapping(settings: Settings) -> dict:
-    """Return ``{"settings", "mappings"}`` from ``settings.mappings_dir``."""
-    return _load_mapping_dir(settings.mappings_dir)
+def load_mapping(settings: Settings, name: str = ARTICLES_MAPPING) -> dict:
+    """Return ``{"settings", "mappings"}`` from the mapping file ``name`` in ``settings.mappings_dir``.
+
+    The one reader of ``mappings/*.json`` (articles, runs). Raises ConfigError when the
+    file is missing, not valid JSON, or lacks ``settings`` or ``mappings``.
+    """
+    path = Path(settings.mappings_dir) / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"mapping file not found: {path}") from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"mapping file {path} is not valid JSON: {exc}") from exc
+    if "mappings" not in data or "settings" not in data:
+        raise ConfigError(f"mapping file {path} needs 'settings' and 'mappings'")
+    return {"settings": data["settings"], "mappings": data["mappings"]}
+
+
+def mapping_version(mapping: dict) -> int:
+    """The ``_meta.index_version`` declared by a mapping (1 when absent)."""
+    return int(mapping.get("mappings", {}).get("_meta", {}).get("index_version", 1))
 
 
 def template_name(settings: Settings) -> str:
@@ -81,6 +106,12 @@ def versioned_indices(es, settings: Settings) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+def _next_version(es, settings: Settings) -> int:
+    """One more than the highest existing ``<alias>-v<N>`` (1 when there is none)."""
+    versions = [v for i in versioned_indices(es, settings) if (v := _version_of(settings, i)) is not None]
+    return max(versions, default=0) + 1
+
+
 def put_template(es, settings: Settings, mapping: dict | None = None) -> None:
     """Create or update the index template ``<alias>`` for ``<alias>-v*``."""
     mapping = mapping or load_mapping(settings)
@@ -94,8 +125,6 @@ def put_template(es, settings: Settings, mapping: dict | None = None) -> None:
 
 
 def _create(es, settings: Settings, name: str, mapping: dict) -> None:
-    from elasticsearch import BadRequestError
-
     try:
         es.indices.create(index=name, settings=mapping["settings"], mappings=mapping["mappings"],
                           wait_for_active_shards="1")
@@ -110,8 +139,6 @@ def ensure_index(es, settings: Settings) -> str:
     Idempotent and safe when two callers race. Raises ConfigError when a concrete index
     (not an alias) already has the alias's name, or when the mapping is invalid.
     """
-    from elasticsearch import ConnectionError as ESConnectionError
-
     try:
         existing = current_index(es, settings)
         if existing:
@@ -122,8 +149,7 @@ def ensure_index(es, settings: Settings) -> str:
                               "delete it or choose another NEWS_ETL_INDEX_ALIAS")
         mapping = load_mapping(settings)
         put_template(es, settings, mapping)
-        versions = [_version_of(settings, i) for i in versioned_indices(es, settings)]
-        name = index_name(settings, max(versions, default=0) + 1)
+        name = index_name(settings, _next_version(es, settings))
         _create(es, settings, name, mapping)
         es.indices.update_aliases(actions=[
             {"add": {"index": name, "alias": settings.index_alias, "is_write_index": True}}])
@@ -147,13 +173,13 @@ def _warn_if_outdated(es, settings: Settings, index: str) -> None:
 # ----------------------------------------------------------------------------- migration
 
 
-def _iter_sources(es, index: str, batch: int = COPY_BATCH):
+def _iter_sources(es, index: str, batch: int = COPY_BATCH) -> Iterator[tuple[str, dict]]:
     """Yield ``(_id, _source)`` of every document of ``index`` (PIT + search_after)."""
     pit = es.open_point_in_time(index=index, keep_alive="2m").body["id"]
     try:
         after = None
         while True:
-            kwargs = {"search_after": after} if after else {}
+            kwargs: dict[str, Any] = {"search_after": after} if after else {}
             resp = es.search(pit={"id": pit, "keep_alive": "2m"}, size=batch, sort=["_shard_doc"],
                              track_total_hits=False, **kwargs).body
             hits = resp["hits"]["hits"]
@@ -172,9 +198,8 @@ def _iter_sources(es, index: str, batch: int = COPY_BATCH):
 
 def copy_documents(es, source: str, target: str) -> int:
     """Copy all documents of ``source`` into ``target``, recomputing derived fields. Returns the count."""
-    from elasticsearch import helpers
 
-    def actions():
+    def actions() -> Iterator[dict]:
         for _id, src in _iter_sources(es, source):
             doc = dict(src)
             doc.update(derived_fields(src))
@@ -204,8 +229,7 @@ def build_next_index(es, settings: Settings) -> dict:
         return {"source": None, "target": target, "copied": 0}
     mapping = load_mapping(settings)
     put_template(es, settings, mapping)
-    versions = [_version_of(settings, i) for i in versioned_indices(es, settings)]
-    target = index_name(settings, max([v for v in versions if v is not None], default=0) + 1)
+    target = index_name(settings, _next_version(es, settings))
     _create(es, settings, target, mapping)
     # Faster bulk copy: no refresh until the end.
     es.indices.put_settings(index=target, settings={"index": {"refresh_interval": "-1"}})
@@ -241,7 +265,7 @@ def swap_alias(es, settings: Settings, target: str, delete_old: bool = False) ->
     With ``delete_old``, every other ``<alias>-v<N>`` index is deleted afterwards.
     """
     old = [i for i in alias_indices(es, settings) if i != target]
-    actions = [{"remove": {"index": i, "alias": settings.index_alias}} for i in old]
+    actions: list[dict[str, dict[str, Any]]] = [{"remove": {"index": i, "alias": settings.index_alias}} for i in old]
     actions.append({"add": {"index": target, "alias": settings.index_alias, "is_write_index": True}})
     es.indices.update_aliases(actions=actions)
     deleted: list[str] = []
@@ -284,68 +308,3 @@ def delete_all(es, settings: Settings) -> list[str]:
     if es.indices.exists_index_template(name=template_name(settings)):
         es.indices.delete_index_template(name=template_name(settings))
     return names
-
-
-def cli(args, settings: Settings) -> int:
-    """``news-etl index create|status|migrate|delete``."""
-    import logging
-
-    from etl.index.client import client
-
-    if not getattr(args, "verbose", False):
-        logging.getLogger("elastic_transport").setLevel(logging.WARNING)
-
-    es = client(settings)
-    if args.action == "create":
-        print(ensure_index(es, settings))
-    elif args.action == "status":
-        print(json.dumps(status(es, settings), indent=2))
-    elif args.action == "migrate":
-        print(json.dumps(migrate(es, settings, delete_old=getattr(args, "delete_old", False)), indent=2))
-    elif args.action == "delete":
-        if not args.yes:
-            print("refusing to delete without --yes")
-            return 2
-        print(json.dumps({"deleted": delete_all(es, settings)}))
-    return 0
-
-
-# ----------------------------------------------------------------------------- DAG stages
-# One function per task of the ``news_reindex`` DAG: settings in, small JSON-able dict out.
-
-
-def reindex_plan(settings: Settings) -> dict:
-    """Stage 1: the current state (fails fast with ConfigError on a bad mapping file)."""
-    from etl.index.client import client
-
-    with client(settings) as es:
-        return status(es, settings)
-
-
-def reindex_build(settings: Settings) -> dict:
-    """Stage 2: create the next index version and copy the live documents into it."""
-    from etl.index.client import client
-
-    with client(settings) as es:
-        return build_next_index(es, settings)
-
-
-def reindex_verify(settings: Settings, built: dict) -> dict:
-    """Stage 3: compare counts; on a mismatch the new index is deleted and EtlError raised."""
-    from etl.index.client import client
-
-    with client(settings) as es:
-        try:
-            return {**built, **verify_copy(es, built["source"], built["target"])}
-        except EtlError:
-            if built.get("source"):
-                es.options(ignore_status=404).indices.delete(index=built["target"])
-            raise
-
-
-def reindex_swap(settings: Settings, verified: dict, delete_old: bool = False) -> dict:
-    """Stage 4: move the alias atomically to the new index."""
-    from etl.index.client import client
-
-    with client(settings) as es:
-        return {**verified, **swap_alias(es, settings, verified["target"], delete_old=delete_old)}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -73,28 +72,3 @@ def page_urls(base_url: str) -> list[str]:
     """
     base = base_url.rstrip("/")
     return [f"{base}/{page}" for page in PAGES]
-
-
-def cli(args, settings) -> int:
-    """Run ``news-etl samples serve --port N``: serve the pages until Ctrl-C.
-
-    Input: ``args.action`` (only ``"serve"``) and ``args.port``; ``settings`` is unused.
-    Output: exit code 0 after Ctrl-C; prints the base URL and the page URLs first.
-    Errors: :class:`etl.core.errors.ConfigError` if the port cannot be bound.
-    """
-    from etl.core.errors import ConfigError
-
-    try:
-        with serve(port=args.port) as base_url:
-            print(f"Serving {PAGES_DIR} at {base_url} (Ctrl-C to stop)", flush=True)
-            print("\n".join(f"  {url}" for url in page_urls(base_url)), flush=True)
-            _sleep_until_interrupted()
-    except OSError as exc:
-        raise ConfigError(f"cannot serve the samples on port {args.port}: {exc}") from exc
-    return 0
-
-
-def _sleep_until_interrupted() -> None:
-    with contextlib.suppress(KeyboardInterrupt):
-        while True:
-            time.sleep(3600)

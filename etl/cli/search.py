@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import json
+import logging
 import os
-import re
 import shutil
 import sys
 import textwrap
 
 from etl.core.settings import Settings
-from etl.search import (
-    DEFAULT_FACETS,
-    InvalidQuery,
-    SearchRequest,
-    get_article,
-    group_filters,
-    more_like_this,
-    parse_quote_question,
-    quote_search,
-    search,
-)
-
-_TAG = re.compile(r"</?mark>")
+from etl.index.client import client
+from etl.search.articles import get_article, more_like_this, search
+from etl.search.quotes import parse_quote_question, quote_search
+from etl.search.request import InvalidQuery, SearchRequest
 
 
 def _plain(html: str | None) -> str:
     """Highlight HTML -> terminal text: ``<mark>x</mark>`` -> ``[x]``, entities unescaped."""
-    import html as htmllib
-
     if not html:
         return ""
     return htmllib.unescape(html.replace("<mark>", "[").replace("</mark>", "]"))
@@ -75,6 +65,7 @@ def format_table(result: dict, width: int = 100) -> str:
 
 
 def format_quotes(result: dict, width: int = 100) -> str:
+    """A :func:`etl.search.quote_search` result as text: one line an article, its quotes wrapped below."""
     lines = [f"{result['total']} articles quoting {result['speaker'] or 'anyone'}"
              + (f" about {result['about']}" if result["about"] else "")]
     for h in result["hits"]:
@@ -119,10 +110,6 @@ def _one_article(es, settings: Settings, args) -> int:
 
 def cli(args, settings: Settings) -> int:
     """Run one search and print a table, or one JSON object with ``--json``."""
-    import logging
-
-    from etl.index.client import client
-
     if not getattr(args, "verbose", False):
         logging.getLogger("elastic_transport").setLevel(logging.WARNING)
 
@@ -136,8 +123,8 @@ def cli(args, settings: Settings) -> int:
             result = quote_search(es, settings.index_alias, speaker=speaker, about=about, size=args.size)
             print(json.dumps(result, ensure_ascii=False) if args.json else format_quotes(result))
             return 0
-        req = SearchRequest.create(
-            q=args.query, facets=args.facet or list(DEFAULT_FACETS), filters=group_filters(args.filter),
+        req = SearchRequest.from_input(
+            args.query, args.facet, args.filter,
             date_from=args.date_from, date_to=args.date_to, sort=args.sort, page=args.page, size=args.size,
             after=getattr(args, "after", None), collapse=getattr(args, "collapse", False),
         )

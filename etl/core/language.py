@@ -1,4 +1,7 @@
-"""Language identification: a fast English check, then py3langid for the rest."""
+"""Language identification, the one guesser of the pipeline (clean and annotate use it).
+
+A fast English check (function-word ratio), then py3langid for the rest.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +15,20 @@ _ENGLISH = frozenset(
     "have has not this they were an which who but will their had been would its after also".split()
 )
 _SAMPLE_CHARS = 2000
+_MIN_WORDS = 5  # below this the text cannot be told; the hint is returned
 
 
 def detect_language(text: str, hint: str = "") -> str:
     """Return the ISO 639-1 code of ``text`` (e.g. ``"en"``), or ``hint``/"" if too short to tell.
 
-    ``hint`` (e.g. the page's ``<html lang>``) is used only when the text has fewer
-    than 5 words. Never raises.
+    Input: any text (only its first 2,000 characters are read) and an optional hint
+    such as the page's ``<html lang>`` ("de-DE" -> "de"), used only when the text has
+    fewer than 5 words. Never raises.
     """
     sample = text[:_SAMPLE_CHARS]
     words = _WORD.findall(sample.lower())
     hint = (hint or "").split("-")[0].split("_")[0].lower()
-    if len(words) < 5:
+    if len(words) < _MIN_WORDS:
         return hint
     if sum(w in _ENGLISH for w in words) / len(words) >= 0.2:
         return "en"
@@ -31,9 +36,7 @@ def detect_language(text: str, hint: str = "") -> str:
 
 
 def _langid(sample: str) -> str:
-    try:
-        import py3langid
-    except ImportError:  # optional dependency missing: cannot tell
-        return ""
+    import py3langid  # noqa: PLC0415 - loads numpy and its model (~80 ms); English text never needs it
+
     code, _score = py3langid.classify(sample)
     return code

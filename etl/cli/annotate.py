@@ -7,8 +7,11 @@ import re
 import sys
 from pathlib import Path
 
+from etl.annotate import annotate_articles, annotate_text
+from etl.clean import clean_html
+from etl.core.encoding import decode_bytes
 from etl.core.errors import ConfigError
-from etl.core.records import Annotation, CleanedArticle, Rejection
+from etl.core.records import AnnotatedArticle, Annotation, Rejection
 from etl.core.settings import Settings
 
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml|<!--|<meta|<div|<p[\s>])", re.I)
@@ -25,25 +28,22 @@ def cli(args, settings: Settings) -> int:
 
     Raises ConfigError for an unreadable file or a model that cannot be loaded.
     """
-    from etl.annotate import annotate_articles, annotate_text
-
     path = Path(args.target)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from exc
     if is_html(path, raw):
-        article = _clean(raw, path, settings)
-        result = article if isinstance(article, Rejection) else next(annotate_articles([article], settings))
+        result = _annotate_page(raw, path, settings)
         if isinstance(result, Rejection):
             print(
                 f"news-etl annotate: page rejected ({result.stage}): {result.reason} {result.detail}",
                 file=sys.stderr,
             )
             return 1
-        annotation, title = result.annotation, article.title
+        annotation, title = result.annotation, result.article.title
     else:
-        annotation, title = annotate_text(_decode(raw), settings), ""
+        annotation, title = annotate_text(decode_bytes(raw), settings), ""
     out = to_json(annotation, title=title)
     print(json.dumps(out, ensure_ascii=False, indent=2) if args.json else render(out))
     return 0
@@ -54,22 +54,12 @@ def is_html(path: Path, raw: bytes) -> bool:
     return path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(_HTML.match(raw[:512]))
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-        return str(best) if best is not None else raw.decode("latin-1")
-
-
-def _clean(raw: bytes, path: Path, settings: Settings) -> CleanedArticle | Rejection:
-    try:
-        from etl.clean import clean_html
-    except ImportError as exc:
-        raise ConfigError(f"HTML input needs etl.clean.clean_html: {exc}") from exc
-    return clean_html(raw, path.resolve().as_uri(), settings)
+def _annotate_page(raw: bytes, path: Path, settings: Settings) -> AnnotatedArticle | Rejection:
+    """Clean the page (``etl.clean``), then annotate it; a Rejection of either stage."""
+    article = clean_html(raw, path.resolve().as_uri(), settings)
+    if isinstance(article, Rejection):
+        return article
+    return next(annotate_articles([article], settings))
 
 
 def to_json(annotation: Annotation, title: str = "") -> dict:

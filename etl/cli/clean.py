@@ -6,14 +6,15 @@ import json
 import sys
 from pathlib import Path
 
+import httpx
+
+from etl.clean import clean_html
 from etl.core.records import CleanedArticle, Rejection
 
 
 def _read(target: str, settings) -> tuple[bytes, str, str | None]:
     """(content, url, charset) for a local file or an http(s) URL."""
     if target.startswith(("http://", "https://")):
-        import httpx
-
         headers = {"User-Agent": settings.user_agent}
         resp = httpx.get(target, headers=headers, timeout=settings.fetch_timeout, follow_redirects=True)
         return resp.content, str(resp.url), resp.charset_encoding
@@ -25,8 +26,6 @@ def cli(args, settings) -> int:
 
     Exit codes: 0 cleaned, 1 rejected (reason printed), 2 unreadable input.
     """
-    from etl.clean import clean_html
-
     try:
         content, fetched_url, charset = _read(args.target, settings)
     except Exception as exc:  # file missing, network error: a usage problem, not a crash

@@ -1,0 +1,32 @@
+"""Request dependencies: the settings, the Elasticsearch client and the alias of the running app.
+
+:func:`etl.api.app.create_app` puts ``settings`` and ``es`` on ``app.state``; routes ask for
+them with ``Depends`` (the ``Es`` and ``Alias`` annotations), never through globals.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from etl.core.settings import Settings
+
+
+async def get_settings(request: Request) -> Settings:
+    """The app's :class:`Settings` (async: read on the event loop, no thread hop)."""
+    return request.app.state.settings
+
+
+async def get_es(request: Request) -> Any:
+    """The app's Elasticsearch client."""
+    return request.app.state.es
+
+
+async def get_alias(settings: Annotated[Settings, Depends(get_settings)]) -> str:
+    """The article alias: the only index the API reads."""
+    return settings.index_alias
+
+
+Es = Annotated[Any, Depends(get_es)]
+Alias = Annotated[str, Depends(get_alias)]

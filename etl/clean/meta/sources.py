@@ -1,0 +1,135 @@
+"""The page's declared metadata: JSON-LD objects, ``<meta>`` tags, and text normalisation.
+
+Every field module reads its candidates through these helpers; none of them raises
+on odd markup or malformed JSON.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle",
+        "article",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "liveblogposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "socialmediaposting",
+        "posting",
+        "webpage",
+    }
+)
+MAX_CANDIDATES = 50  # visible elements examined per field (bounded work on pathological pages)
+_MAX_JSONLD_CHARS = 2_000_000
+_MAX_JSONLD_OBJECTS = 200
+
+
+def txt(s) -> str:
+    """Whitespace-normalised text of ``s`` ('' for None); HTML entities left escaped in attributes are decoded."""
+    if s is None:
+        return ""
+    s = str(s)
+    if "&" in s:
+        s = html.unescape(s)
+    return " ".join(s.split())
+
+
+def jsonld_objects(root) -> list[dict]:
+    """All JSON-LD objects on the page, in document order (``@graph`` and lists flattened)."""
+    out: list[dict] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        data = _load_json((script.text or "").strip())
+        stack = [data]
+        while stack and len(out) < _MAX_JSONLD_OBJECTS:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    graph = item["@graph"]
+                    stack.extend(reversed(graph if isinstance(graph, list) else [graph]))
+                out.append(item)
+    return out
+
+
+def _load_json(raw: str):
+    """Parsed JSON of a script (control characters blanked on a second try); None when unusable."""
+    if not raw or len(raw) > _MAX_JSONLD_CHARS:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        try:
+            return json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+        except ValueError:
+            return None
+
+
+def ld_types(obj: dict) -> set:
+    """Lower-cased schema.org type names of a JSON-LD object (URL prefixes dropped)."""
+    t = obj.get("@type", "")
+    items = t if isinstance(t, list) else [t]
+    return {str(x).lower().rsplit("/", 1)[-1] for x in items}
+
+
+def article_object(objs: list[dict]) -> dict:
+    """The JSON-LD object describing the article ({} when none): an Article type before a WebPage."""
+    best: dict = {}
+    rank = 99
+    for obj in objs:
+        types = ld_types(obj)
+        if types & ARTICLE_TYPES:
+            r = 1 if "webpage" in types else 0
+            if r < rank:
+                best, rank = obj, r
+    return best
+
+
+def longest_article_body(objs: list[dict]) -> str:
+    """The longest JSON-LD ``articleBody`` string, stripped ('' when none)."""
+    bodies = [o["articleBody"] for o in objs if isinstance(o.get("articleBody"), str)]
+    return max(bodies, key=len).strip() if bodies else ""
+
+
+def meta_tags(root) -> dict:
+    """{lower-cased property/name/itemprop/http-equiv: [content, ...]} for every ``<meta>`` tag."""
+    out: dict = {}
+    for m in root.iter("meta"):
+        key = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
+        content = m.get("content")
+        if key and content is not None and content.strip():
+            out.setdefault(key.strip().lower(), []).append(content.strip())
+    return out
+
+
+def first_meta(md: dict, *keys) -> tuple[str, str]:
+    """(first value, provenance) of the first of ``keys`` present in ``md``; ("", "") when none.
+
+    Provenance is ``opengraph`` for ``og:*``/``article:*`` keys, else ``meta``.
+    """
+    for k in keys:
+        if md.get(k):
+            prov = "opengraph" if k.startswith(("og:", "article:")) else "meta"
+            return md[k][0], prov
+    return "", ""
+
+
+def ld_str(value) -> str:
+    """A JSON-LD value as text: first of a list, ``name``/``@id``/``url`` of an object."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@id") or value.get("url") or ""
+    return txt(value) if isinstance(value, (str, int, float)) else ""
