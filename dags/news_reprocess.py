@@ -4,6 +4,7 @@ list archive -> clean -> annotate -> load (``REPROCESS_STAGES`` in ``etl.core.st
 Run it by hand (no schedule) after a new extractor or model version: the newest archived
 copy of every URL is cleaned, annotated and loaded again with the current code. Wiring
 only: each task calls ``etl.pipeline.run_step``; heavy libraries are imported inside the tasks.
+The load task runs in the pool ``news_etl_load``, like ``news_ingest``'s (``etl.dagkit.LOAD_POOL``).
 
 Environment: the same ``NEWS_ETL_*`` settings and ``news_etl_es`` connection as
 ``news_ingest`` (see that DAG).

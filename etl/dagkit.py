@@ -18,6 +18,11 @@ from etl.core.errors import ConfigError, LoadFailed
 from etl.core.settings import Settings
 
 ES_CONN_ID = os.environ.get("NEWS_ETL_ES_CONN_ID", "news_etl_es")
+S3_CONN_ID = os.environ.get("NEWS_ETL_S3_CONN_ID", "news_etl_s3")  # an 'aws' connection: object storage
+STATE_CONN_ID = os.environ.get("NEWS_ETL_STATE_CONN_ID", "news_etl_state")  # a 'postgres' connection: shared state
+LOAD_POOL = os.environ.get("NEWS_ETL_LOAD_POOL", "news_etl_load")
+"""The Airflow pool every bulk load task runs in: it caps the loads running at once (all DAGs,
+all shards). Create it before the scheduler runs a DAG: :func:`load_pool_command`."""
 
 
 def default_args(retries: int = 3) -> dict:
@@ -31,20 +36,45 @@ def default_args(retries: int = 3) -> dict:
     }
 
 
-def task_settings() -> Settings:
-    """Settings for a running task: the environment, overlaid with the Airflow connection
-    ``NEWS_ETL_ES_CONN_ID`` (default ``news_etl_es``) when it is defined.
+def load_pool_command(settings: Settings | None = None, airflow: str = "airflow") -> list[str]:
+    """The command creating (or resizing) the pool :data:`LOAD_POOL` with
+    ``settings.load_pool_slots`` slots (``NEWS_ETL_LOAD_POOL_SLOTS``, default 2):
+    ``airflow pools set news_etl_load 2 "..."``. A task in a pool that does not exist is never
+    scheduled (``airflow dags test`` ignores pools)."""
+    slots = (settings or Settings.from_env()).load_pool_slots
+    return [airflow, "pools", "set", LOAD_POOL, str(slots), "news-etl: bulk loads into Elasticsearch at once"]
 
-    Raises ConfigError when the connection's address is not http(s).
+
+def task_settings() -> Settings:
+    """Settings for a running task: the environment, overlaid with the Airflow connections
+    that are defined: ``NEWS_ETL_ES_CONN_ID`` (default ``news_etl_es``: Elasticsearch),
+    ``NEWS_ETL_S3_CONN_ID`` (``news_etl_s3``, type aws: access key, secret, extra
+    ``endpoint_url``/``region_name``) and ``NEWS_ETL_STATE_CONN_ID`` (``news_etl_state``,
+    type postgres: the shared state database).
+
+    Raises ConfigError when the Elasticsearch address is not http(s) or the state one not PostgreSQL.
     """
     settings = Settings.from_env()
+    es = _connection(ES_CONN_ID)
+    if es is not None:
+        settings = settings.with_es_url(es.get_uri().replace("elasticsearch://", "http://", 1))
+    s3 = _connection(S3_CONN_ID)
+    if s3 is not None:
+        settings = settings.with_s3_connection(s3.login or "", s3.password or "", s3.extra_dejson)
+    state = _connection(STATE_CONN_ID)
+    if state is not None:
+        settings = settings.with_state_url(state.get_uri())
+    return settings
+
+
+def _connection(conn_id: str) -> Any:
+    """The Airflow connection ``conn_id``, or None when it is not defined (or outside Airflow)."""
     try:
         from airflow.sdk import Connection  # noqa: PLC0415 - optional extra, only inside a running task
 
-        conn = Connection.get(ES_CONN_ID)
-    except Exception:  # connection not defined: keep NEWS_ETL_ES_URL / defaults
-        return settings
-    return settings.with_es_url(conn.get_uri().replace("elasticsearch://", "http://", 1))
+        return Connection.get(conn_id)
+    except Exception:  # connection not defined: keep the environment / defaults
+        return None
 
 
 def run_date() -> str:
@@ -79,16 +109,22 @@ def fail_fast(func: Callable) -> Callable:
     return wrapper
 
 
+_TASK_ARGS: dict[str, dict[str, Any]] = {"load": {"pool": LOAD_POOL}}  # caps the bulk loads running at once
+
+
 def stage_task(name: str) -> Callable:
     """The Airflow task running stage ``name`` of ``etl.pipeline`` (see ``etl.pipeline.run_step``).
 
     Input: a stage name of ``INGEST_STAGES`` / ``REPROCESS_STAGES``. Output: a TaskFlow task
     (task id ``name``) taking the previous task's summary dict (XCom; ``None`` for a first
-    stage) and returning its own summary dict. ``ConfigError``/``LoadFailed`` fail it at once.
+    stage; only its ``path`` is read, so a shard's entry of discover's ``shards`` will do)
+    and returning its own summary dict. ``ConfigError``/``LoadFailed`` fail it at once.
+    ``load`` runs in the pool :data:`LOAD_POOL`. (The sharded ``discover`` of ``news_ingest``
+    is :func:`discover_task`.)
     """
     from airflow.sdk import task  # noqa: PLC0415 - optional extra, only in DAG files
 
-    @task(task_id=name)
+    @task(task_id=name, **_TASK_ARGS.get(name, {}))
     @fail_fast
     def stage(previous: dict | None = None) -> dict:
         from etl.pipeline import Run, run_step  # noqa: PLC0415 - parse-time: heavy, only in a running task
@@ -97,3 +133,26 @@ def stage_task(name: str) -> Callable:
         return run_step(name, run, previous["path"] if previous else "").to_dict()
 
     return stage
+
+
+def discover_task() -> Callable:
+    """The ``discover`` task of ``news_ingest`` (see ``etl.pipeline.discover_stage``).
+
+    Output: a TaskFlow task (task id ``discover``, no argument) returning the list of its
+    shards' summary dicts (each with the ``path`` of the shard's ``discover.jsonl.gz``), which
+    the shard tasks are mapped over (Airflow maps over return values only); the run's whole
+    discover summary (sources, errors, counts) is pushed as the XCom ``summary``.
+    ``ConfigError`` fails it at once.
+    """
+    from airflow.sdk import get_current_context, task  # noqa: PLC0415 - optional extra, only in DAG files
+
+    @task(task_id="discover")
+    @fail_fast
+    def discover() -> list[dict]:
+        from etl.pipeline import Run, run_step  # noqa: PLC0415 - parse-time: heavy, only in a running task
+
+        summary = run_step("discover", Run(task_settings(), run_date(), run_id())).to_dict()
+        get_current_context()["ti"].xcom_push(key="summary", value=summary)
+        return summary["shards"]
+
+    return discover

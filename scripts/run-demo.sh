@@ -10,11 +10,16 @@ export AIRFLOW__CORE__DAGS_FOLDER=$PWD/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
 export NEWS_ETL_ES_URL=${NEWS_ETL_ES_URL:-http://127.0.0.1:9200}
 export NEWS_ETL_SAMPLES_URL=${NEWS_ETL_SAMPLES_URL:-http://127.0.0.1:8765}
+# The sample pages are served on loopback, which fetching refuses by default (SSRF guard):
+# open that one address for the demo, visibly.
+export NEWS_ETL_FETCH_ALLOWED_NETWORKS=${NEWS_ETL_FETCH_ALLOWED_NETWORKS:-127.0.0.1/32}
 port=${NEWS_ETL_SAMPLES_URL##*:}
 
 mkdir -p var
 "$BIN/news-etl" es start
 "$BIN/airflow" db migrate >/dev/null
+# The load tasks' pool (etl.dagkit.LOAD_POOL): `airflow dags test` ignores pools, a scheduler needs it.
+"$BIN/airflow" pools set "${NEWS_ETL_LOAD_POOL:-news_etl_load}" "${NEWS_ETL_LOAD_POOL_SLOTS:-2}" "news-etl bulk loads" >/dev/null
 "$BIN/news-etl" samples serve --port "$port" >/dev/null 2>&1 &
 samples_pid=$!
 trap 'kill $samples_pid 2>/dev/null || true' EXIT

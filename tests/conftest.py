@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,16 @@ import pytest
 from etl.core.settings import Settings
 from etl.dev import esserver
 from etl.index.client import client
+from tests import cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TEST_ES_PORT = 9250
+# The tests serve pages, feeds and robots.txt on loopback (127.0.0.x), which fetching refuses
+# by default (SSRF protection, etl/fetch/netguard.py): open exactly that range, visibly, for
+# every test and the processes they start (Airflow, the CLI). Tests of the refusal itself
+# set fetch_allowed_networks explicitly (tests/test_netguard.py).
+os.environ["NEWS_ETL_FETCH_ALLOWED_NETWORKS"] = "127.0.0.0/8"
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +73,19 @@ def es(es_settings):
 def shared_dir() -> Path:
     """The read-only ``../shared`` folder beside the project (may be absent)."""
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[str]:
+    """Endpoint of the real S3 server (s3proxy on 58333, tests/cluster.py), started for the
+    session when it is not running and then stopped at its end."""
+    with cluster.running("s3"):
+        yield cluster.S3_ENDPOINT
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL of the real PostgreSQL (55432, database and role newsetl, tests/cluster.py),
+    started for the session when it is not running and then stopped at its end."""
+    with cluster.running("postgres"):
+        yield cluster.PG_URL

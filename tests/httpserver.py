@@ -7,7 +7,9 @@
         srv.url("/a")  -> "http://127.0.0.3:PORT/a"
 
 A route given several replies serves them in turn, then repeats the last one. Every
-request is recorded (path and headers) in ``srv.requests``. Unknown paths get 404.
+request is recorded (path and headers) in ``srv.requests``; POST requests are answered the
+same way and their bodies also recorded, in ``srv.posts`` (path, headers, body). Unknown
+paths get 404.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class Reply:
     body: bytes = b""
     headers: dict = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
+    drip: float = 0.0  # seconds between two bytes of the body (a slow-drip server)
+    drip_headers: bool = False  # drip the status line and headers as well
 
     @classmethod
     def html(cls, text: str, charset: str = "utf-8", **kwargs) -> Reply:
@@ -35,12 +39,13 @@ class Reply:
 
 
 class LocalServer:
-    """Threaded HTTP server bound to ``host`` (any 127.x.y.z address) on a free port."""
+    """Threaded HTTP server bound to ``host`` (any 127.x.y.z address) on ``port`` (0: a free one)."""
 
-    def __init__(self, host: str = "127.0.0.1"):
-        self.host = host
+    def __init__(self, host: str = "127.0.0.1", port: int = 0):
+        self.host, self.port = host, port
         self.routes: dict[str, list] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.posts: list[tuple[str, dict, bytes]] = []
         self._lock = threading.Lock()
 
     def route(self, path: str, *replies) -> None:
@@ -70,9 +75,19 @@ class LocalServer:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self):  # noqa: N802 - name fixed by the base class
-                reply = server._next(self.path, dict(self.headers))
+                self._answer(server._next(self.path, dict(self.headers)))
+
+            def do_POST(self):  # noqa: N802 - name fixed by the base class
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                with server._lock:
+                    server.posts.append((self.path, dict(self.headers), body))
+                self._answer(server._next(self.path, dict(self.headers)))
+
+            def _answer(self, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.drip:
+                    return self._drip(reply)
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
@@ -83,10 +98,25 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
+            def _drip(self, reply: Reply) -> None:
+                head = f"HTTP/1.1 {reply.status} X\r\n" + "".join(f"{k}: {v}\r\n" for k, v in reply.headers.items())
+                head = (head + f"Content-Length: {len(reply.body)}\r\n\r\n").encode()
+                data = head + reply.body if reply.drip_headers else reply.body
+                self.close_connection = True
+                try:
+                    if not reply.drip_headers:
+                        self.wfile.write(head)
+                    for i in range(len(data)):
+                        self.wfile.write(data[i:i + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
             def log_message(self, format, *args):  # noqa: A002
                 pass
 
-        self._server = ThreadingHTTPServer((self.host, 0), Handler)
+        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -60,8 +60,8 @@ def test_articles_in_order_with_rejection_and_language():
     assert english.annotation.quotes[0].speaker == "Olaf Scholz"
     assert english.annotation.dateline == "Brussels"
     assert (rejection.stage, rejection.reason, rejection.url) == ("annotate", "empty_text", EMPTY.url)
-    assert german.annotation.language == "de" and german.annotation.entities == ()
-    assert german.annotation.word_count == 18
+    assert german.annotation.language == "de" and german.annotation.word_count == 18
+    assert [(e.name, e.sources) for e in german.annotation.entities] == [("Berlin", ("gazetteer",))]
 
 
 def test_offsets_point_into_title_plus_body():

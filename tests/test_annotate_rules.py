@@ -322,8 +322,13 @@ def test_scare_quotes_are_not_quotes():
 
 
 def test_unattributed_quote_has_empty_speaker():
+    text = 'A banner at the front of the march read: "Less money on testing, more money on students."'
+    assert quotes_in(text) == [("", "Less money on testing, more money on students.")]
+
+
+def test_slogan_woven_into_a_sentence_is_not_a_quote():
     text = 'The sign read "Less money on testing, more money on students" as thousands marched downtown.'
-    assert quotes_in(text) == [("", "Less money on testing, more money on students")]
+    assert quotes_in(text) == []
 
 
 def test_continuation_paragraph_joins_previous_quote():
@@ -459,10 +464,19 @@ def test_word_also_used_in_lower_case_is_not_a_name(annotate):
     assert "Kristi Noem" in annotation.persons
 
 
-def test_non_english_text_skips_ner(annotate):
-    text = "Der Bundestag hat am Donnerstag in Berlin den Haushalt für das kommende Jahr beschlossen, sagte Olaf Scholz."
+def test_non_english_text_gets_gazetteer_and_name_shape_entities(annotate):
+    text = (
+        "Der Bundestag hat am Donnerstag in Berlin den Haushalt für das kommende Jahr beschlossen, sagte "
+        "Finanzminister Olaf Scholz. Die EU-Kommission in Brüssel und Deutschlands Nachbarn reagierten."
+    )
     annotation = annotate(text)
-    assert annotation.language == "de" and annotation.entities == () and annotation.word_count == 17
+    assert annotation.language == "de" and annotation.word_count == 26
+    assert set(annotation.locations) == {"Berlin", "Brussels", "Germany"}
+    assert set(annotation.organizations) == {"Bundestag", "European Commission"}
+    assert annotation.persons == ("Olaf Scholz",)
+    sources = {e.name: e.sources for e in annotation.entities}
+    assert sources["Brussels"] == ("gazetteer",) and sources["Olaf Scholz"] == ("name-shape",)
+    assert annotation.quotes == () and annotation.keywords == ()
 
 
 def test_name_after_a_title_missed_by_the_model(annotate):

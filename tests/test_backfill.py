@@ -23,7 +23,7 @@ INTERVALS = ["2024-06-01T00:00:00+00:00", "2024-06-01T01:00:00+00:00", "2024-06-
 
 def _annotated_ids(staging: str) -> set[str]:
     ids: set[str] = set()
-    for path in Path(staging).glob("*/annotate.jsonl.gz"):
+    for path in Path(staging).glob("*/shard-*/annotate.jsonl.gz"):  # every run, every shard
         ids.update(row["article"]["doc_id"] for row in read_jsonl(path))
     return ids
 

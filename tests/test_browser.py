@@ -35,20 +35,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(es_url):
-    with corpus_index(es_url) as (_es, settings):
-        port = _free_port()
-        srv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 15
-        while not srv.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
+@contextlib.contextmanager
+def serving(app):
+    """Run ``app`` with uvicorn in a thread on a free local port; yields its base URL."""
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
         yield f"http://127.0.0.1:{port}"
+    finally:
         srv.should_exit = True
         thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(es_url):
+    with corpus_index(es_url) as (_es, settings), serving(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

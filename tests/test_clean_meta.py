@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.clean import EXTRACTOR_VERSION, clean_html, main_text
+from etl.clean import EXTRACTOR_VERSION, clean_html, dates, main_text
 from etl.core.records import CleanedArticle
 from etl.core.urls import doc_id
 from etl.dev.samples import PAGES_DIR as PAGES
@@ -46,7 +46,9 @@ def test_seed_title_lead_agency(seed, gold):
 
 
 def test_seed_published_and_provenance(seed, gold):
-    assert seed.published_at == gold["published_at"]
+    # the gold's UTC instant, written as the page prints it ("November 9, 2017 | 01:13 am PT")
+    assert dates.instant_of(seed.published_at) == dates.instant_of(gold["published_at"])
+    assert seed.published_at == "2017-11-09T01:13:00-08:00" and seed.published_day == "2017-11-09"
     assert seed.provenance["published_at"] in ("opengraph", "text", "time")
     assert seed.provenance["title"] and seed.provenance["agency"]
 
@@ -97,14 +99,14 @@ def test_ap_story_authors_and_agency():
     assert art.agency == "AP"
     assert art.authors and all(not a.lower().startswith("by ") for a in art.authors)
     assert all("AP" not in a for a in art.authors)
-    assert art.published_at and art.published_at.endswith("Z")
+    assert art.published_at == "2023-12-13T14:32:00-05:00" and art.published_day == "2023-12-13"
     assert art.images and art.images[0].credit
 
 
 def test_afp_story():
     art = _clean("world/afp-climate-summit.html")
     assert art.agency == "AFP"
-    assert art.published_at and art.published_at.endswith("Z")
+    assert art.published_at == "2023-12-12T14:05:00+01:00" and art.published_day == "2023-12-12"
     assert art.images[0].caption and art.images[0].credit
 
 
@@ -128,7 +130,7 @@ def test_german_page():
     art = _clean("de/bundestag-haushalt.html")
     assert art.language == "de"
     assert art.authors
-    assert art.published_at.endswith("Z")
+    assert art.published_at == "2023-12-12T14:05:00+01:00" and art.published_day == "2023-12-12"
     assert "Haushalt" in art.body
 
 

@@ -21,14 +21,14 @@ FIX = Path(__file__).resolve().parent / "fixtures" / "clean"
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("November 9, 2017 | 01:13 am PT", "2017-11-09T09:13:00Z"),
-        ("July 4, 2019 10:00 ET", "2019-07-04T14:00:00Z"),  # daylight saving
-        ("Nov. 9, 2017 at 1:13 p.m. EST", "2017-11-09T18:13:00Z"),
+        ("November 9, 2017 | 01:13 am PT", "2017-11-09T01:13:00-08:00"),
+        ("July 4, 2019 10:00 ET", "2019-07-04T10:00:00-04:00"),  # daylight saving
+        ("Nov. 9, 2017 at 1:13 p.m. EST", "2017-11-09T13:13:00-05:00"),
         ("9 November 2017 10:30 GMT", "2017-11-09T10:30:00Z"),
-        ("12.12.2023, 14:05 CET", "2023-12-12T13:05:00Z"),
-        ("12. Dezember 2023 14:05 MEZ", "2023-12-12T13:05:00Z"),
+        ("12.12.2023, 14:05 CET", "2023-12-12T14:05:00+01:00"),
+        ("12. Dezember 2023 14:05 MEZ", "2023-12-12T14:05:00+01:00"),
         ("2017-11-09T09:13:00+00:00", "2017-11-09T09:13:00Z"),
-        ("2017-11-09T10:13:00.000+0100", "2017-11-09T09:13:00Z"),
+        ("2017-11-09T10:13:00.000+0100", "2017-11-09T10:13:00+01:00"),
         ("Thu, 09 Nov 2017 09:13:00 GMT", "2017-11-09T09:13:00Z"),
     ],
 )
@@ -39,8 +39,8 @@ def test_parse_date(text, expected):
 def test_parse_date_garbage_and_default_zone():
     assert dates.parse_date("not a date") is None
     assert dates.parse_date("") is None
-    assert dates.parse_date("09.11.2017 14:30", "Europe/Berlin") == "2017-11-09T13:30:00Z"
-    assert dates.date_from_url("https://x.org/2017/11/09/story") == "2017-11-09T00:00:00Z"
+    assert dates.parse_date("09.11.2017 14:30", "Europe/Berlin") == "2017-11-09T14:30:00+01:00"
+    assert dates.date_from_url("https://x.org/2017/11/09/story") == "2017-11-09"
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_rules_file(monkeypatch):
     assert isinstance(art, CleanedArticle)
     assert art.title == "The real headline" and art.provenance["title"] == "rule"
     assert art.authors == ("Ada Lovelace",)
-    assert art.published_at == "2021-03-03T15:00:00Z"
+    assert art.published_at == "2021-03-03T10:00:00-05:00" and art.published_day == "2021-03-03"
     assert art.body.splitlines() == [
         "Short first paragraph of the story body kept by the rule.",
         "Second paragraph of the story body kept by the rule as well.",
@@ -139,7 +139,8 @@ def test_cli_human_and_json(capsys):
     page = PAGES_DIR / "world" / "putin-trump-apec.html"
     assert cli(Namespace(target=str(page), url=None, json=False), Settings()) == 0
     out = capsys.readouterr().out
-    assert "published_at   2017-11-09T09:13:00Z   [opengraph]" in out
+    assert "published_at   2017-11-09T01:13:00-08:00   [opengraph]" in out
+    assert "published_day  2017-11-09" in out
     assert cli(Namespace(target=str(page), url="https://e.saigondailynews.vn/x", json=True), Settings()) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["agency"] == "Reuters" and data["provenance"]["title"]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from airflow.dag_processing.dagbag import DagBag
 
+from etl.dagkit import LOAD_POOL
+
 DAGS = Path(__file__).resolve().parent.parent / "dags"
 HEAVY = ("bs4", "spacy", "elasticsearch", "fastapi", "lxml")
 
@@ -33,7 +35,16 @@ def test_news_ingest_graph_schedule_and_retries(dagbag):
     chain = ["discover", "fetch", "clean", "annotate", "load"]
     for up, down in zip(chain, chain[1:], strict=False):
         assert down in edges[up]
-    assert set(edges) == {*chain, "report"} and all("report" in edges[name] for name in chain)
+    assert set(edges) == {*chain, "report", "alerts"} and all("report" in edges[name] for name in chain)
+    assert edges["load"] == ["alerts", "report"] and edges["alerts"] == []  # alerts beside the report
+    # fetch -> load are one task group mapped over discover's shards (one instance per shard)
+    group = dag.task_dict["fetch"].get_closest_mapped_task_group()
+    assert group is not None and group.group_id == "shard"
+    assert all(dag.task_dict[name].get_closest_mapped_task_group() is group for name in chain[1:])
+    assert dag.task_dict["discover"].get_closest_mapped_task_group() is None
+    assert dag.task_dict["report"].get_closest_mapped_task_group() is None
+    assert dag.task_dict["load"].pool == LOAD_POOL == "news_etl_load"  # caps the bulk loads running at once
+    assert {dag.task_dict[name].pool for name in edges if name != "load"} == {"default_pool"}
     assert dag.catchup is False
     assert dag.timetable.expression == "0 * * * *"
     for task in dag.tasks:

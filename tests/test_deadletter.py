@@ -48,6 +48,8 @@ def test_replay_reindexes_what_now_succeeds_and_keeps_what_still_fails(es_settin
     assert replayed.returncode == 1, replayed.stderr  # entries remain
     result = json.loads(replayed.stdout.splitlines()[-1])
     assert (result["replayed"], result["indexed"], result["failed"]) == (30, 28, 2)
+    row = next(line.split() for line in replayed.stderr.splitlines() if line.startswith("replay "))
+    assert row[2:5] == ["30", "28", "2"] and row[-2:] == ["document_parsing_exception", "2"]  # the summary
 
     es.indices.refresh(index=settings.index_alias)
     assert es.count(index=settings.index_alias)["count"] == 28

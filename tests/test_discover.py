@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 from datetime import datetime, timezone
 
 import pytest
@@ -135,6 +136,17 @@ def test_all_remote_sources_down_is_transient(tmp_path, settings):
         path = sources_file(tmp_path, f"  - {{name: down, kind: rss, location: '{srv.url('/down')}'}}\n")
         with pytest.raises(TransientError):
             list(discover(settings, path, LOGICAL))
+
+
+def test_slow_drip_feed_ends_at_the_deadline(tmp_path, settings):
+    with LocalServer("127.0.0.15") as srv:
+        srv.route("/feed", Reply(200, RSS.encode(), {"Content-Type": "application/rss+xml"}, drip=0.1))
+        path = sources_file(tmp_path, f"  - {{name: drip, kind: rss, location: '{srv.url('/feed')}'}}\n")
+        errors: dict = {}
+        start = time.monotonic()
+        assert list(discover(settings.replace(fetch_deadline=1.0), path, LOGICAL, errors)) == []
+        assert time.monotonic() - start < 3.0  # not the ~100 s the drip would take
+    assert errors == {"drip": "timeout"}
 
 
 def test_missing_local_file_is_a_config_error(tmp_path, settings):

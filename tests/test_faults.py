@@ -26,6 +26,7 @@ from test_load import make_articles, stage_articles
 from etl.core.errors import TransientError
 from etl.core.records import FetchedPage
 from etl.core.settings import Settings
+from etl.core.shards import shard_inputs
 from etl.core.staging import StageWriter, read_jsonl, run_dir
 from etl.dev import esserver, samples
 from etl.index.client import client
@@ -180,7 +181,7 @@ def test_real_airflow_task_retry_rides_out_an_elasticsearch_outage(fault_setting
                            NEWS_ETL_TASK_RETRIES="8", NEWS_ETL_LOAD_RETRIES="0", NEWS_ETL_ES_MAX_RETRIES="0")
         proc = subprocess.Popen([str(BIN / "airflow"), "dags", "test", "news_ingest", date], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        annotated = Path(settings.staging_dir) / "2024-08-01T00-00-00Z" / "annotate.jsonl.gz"
+        annotated = Path(settings.staging_dir) / "2024-08-01T00-00-00Z" / "shard-00" / "annotate.jsonl.gz"
         deadline = time.monotonic() + 300
         while not annotated.exists() and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.5)
@@ -282,7 +283,8 @@ def test_fetch_faults_garbage_hang_reset_complete_the_run_with_reasons_counted(f
         started = time.monotonic()
         date = "2024-05-01T10:00:00+00:00"
         discovered = discover_stage(settings, date)
-        fetched = fetch_stage(settings, discovered.path, date)
+        (shard,) = shard_inputs(discovered)  # the one shard of the default settings
+        fetched = fetch_stage(settings, shard, date)
         cleaned = clean_stage(settings, fetched.path)
     assert time.monotonic() - started < 90  # the hang is cut by the timeout, not waited out
 

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from etl.core.encoding import sniff_charset
-from etl.core.errors import TransientError
+from etl.core.errors import ConfigError, TransientError
 from etl.core.records import FetchedPage, Rejection
 from etl.core.settings import Settings
 from etl.core.staging import run_dir, write_jsonl
@@ -94,6 +94,30 @@ def test_slow_response_times_out_after_retries(settings, server):
     result = run(settings.replace(fetch_retries=1), [server.url("/slow")])[server.url("/slow")]
     assert result.reason == "timeout"
     assert server.hits("/slow") == 2
+
+
+def test_slow_drip_ends_at_the_deadline(settings, server):
+    """One byte every 0.25 s never trips the 1 s read timeout; the 1.5 s deadline per request
+    (connect + headers + body) ends both fetches, the dripped headers and the dripped body."""
+    page = ARTICLE.encode()  # ~250 bytes: a minute of dripping
+    server.route("/drip-body", Reply(200, page, {"Content-Type": "text/html"}, drip=0.25))
+    server.route("/drip-head", Reply(200, page, {"Content-Type": "text/html"}, drip=0.25, drip_headers=True))
+    quick = settings.replace(fetch_timeout=1.0, fetch_deadline=1.5, fetch_retries=2)
+    with LocalServer("127.0.0.16") as other:  # its robots.txt drips: unreachable at the deadline
+        other.route("/robots.txt", Reply(200, b"User-agent: *\nAllow: /\n" * 20, drip=0.25))
+        start = time.monotonic()
+        results = run(quick, [server.url("/drip-body"), server.url("/drip-head"), other.url("/a")])
+        elapsed = time.monotonic() - start
+    assert results.pop(other.url("/a")).reason == "robots_unreachable"
+    assert {r.reason for r in results.values()} == {"timeout"}
+    assert all("deadline of 1.5 s exceeded" in r.detail for r in results.values())
+    assert 1.4 < elapsed < 4.0  # the deadline, not the drip (~60 s), nor the retries
+    assert server.hits("/drip-body") == server.hits("/drip-head") == 1  # a deadline is not retried
+
+
+def test_deadline_shorter_than_timeout_is_a_config_error(settings):
+    with pytest.raises(ConfigError, match="NEWS_ETL_FETCH_DEADLINE"):
+        run(settings.replace(fetch_timeout=10.0, fetch_deadline=5.0), [])
 
 
 def test_429_honours_retry_after(settings, server):

@@ -13,6 +13,7 @@ import pytest
 
 from etl import pipeline
 from etl.core.records import CleanedArticle
+from etl.core.shards import shard_inputs
 from etl.core.staging import read_records
 from etl.dev.samples import PAGES_DIR
 from tests.httpserver import LocalServer, Reply
@@ -57,7 +58,8 @@ def sitemap(base: str, paths: list[str]) -> bytes:
 
 def run(settings, sources, when: str) -> dict:
     summaries = {"discover": pipeline.discover_stage(settings, when, str(sources))}
-    summaries["fetch"] = pipeline.fetch_stage(settings, summaries["discover"].path, when)
+    (shard,) = shard_inputs(summaries["discover"])  # the one shard of the default settings
+    summaries["fetch"] = pipeline.fetch_stage(settings, shard, when)
     summaries["clean"] = pipeline.clean_stage(settings, summaries["fetch"].path)
     summaries["annotate"] = pipeline.annotate_stage(settings, summaries["clean"].path, "test")
     summaries["load"] = pipeline.load_stage(settings, summaries["annotate"].path, "test")

@@ -2,6 +2,7 @@
 
 from etl.core.records import CleanedArticle
 from etl.core.settings import Settings
+from etl.core.shards import shard_inputs
 from etl.core.staging import read_records
 from etl.dev import samples
 from etl.pipeline import clean_stage, discover_stage, fetch_stage
@@ -20,9 +21,12 @@ def _sources(tmp_path, base: str, extract: str = "") -> str:
 
 
 def _clean(tmp_path, sources: str) -> CleanedArticle:
-    settings = Settings.from_env({}, staging_dir=str(tmp_path / "staging"), sources_file=sources)
+    settings = Settings.from_env({}, staging_dir=str(tmp_path / "staging"), sources_file=sources,
+                                 fetch_allowed_networks="127.0.0.1/32")  # the samples are served on loopback
     found = discover_stage(settings, LOGICAL_DATE)
-    fetched = fetch_stage(settings, found.path, LOGICAL_DATE)
+    (shard,) = shard_inputs(found)  # one shard by default: <run>/shard-00/discover.jsonl.gz
+    assert shard.endswith("shard-00/discover.jsonl.gz")
+    fetched = fetch_stage(settings, shard, LOGICAL_DATE)
     cleaned = clean_stage(settings, fetched.path)
     assert (found.count, fetched.count, cleaned.count) == (1, 1, 1)
     return next(read_records(cleaned.path, CleanedArticle))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from etl.dagkit import load_pool_command
 from etl.dev import samples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ def standalone(tmp_path, es_settings):
         AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL="5", AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC="2",
         NEWS_ETL_ES_URL=es_settings.es_url, NEWS_ETL_INDEX_ALIAS=es_settings.index_alias,
         NEWS_ETL_STAGING_DIR=es_settings.staging_dir, NEWS_ETL_RETRY_DELAY_SECONDS="2",
+        NEWS_ETL_FETCH_ALLOWED_NETWORKS="127.0.0.1/32",  # the samples are served on loopback
     )
     log = tmp_path / "standalone.log"
     with samples.serve() as base, log.open("w") as out:
@@ -94,6 +96,7 @@ def _runs(env) -> list[dict]:
 def test_scheduler_runs_news_ingest(standalone, es_settings, es):
     env, log = standalone
     _wait(lambda: "news_ingest" in _try(env, "dags", "list", "-o", "plain"), 180, "DAG parsed", log)
+    _airflow(env, *load_pool_command()[1:])  # the load tasks' pool: without it they are never scheduled
     _airflow(env, "dags", "unpause", "news_ingest")
     _airflow(env, "dags", "trigger", "news_ingest", "--logical-date", "2024-05-01T10:00:00+00:00")
     runs = _wait(lambda: [r for r in _runs(env) if r["run_id"].startswith("manual__")

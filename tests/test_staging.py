@@ -66,7 +66,8 @@ def test_stage_writer_splits_records_and_counted_rejections(tmp_path):
         out.add(Rejection("http://x/3", "fetch", "http_404"))
     summary = out.summary(source="test")
     assert (summary.stage, summary.count, summary.rejected, summary.reasons) == ("fetch", 1, 2, {"http_404": 2})
-    assert summary.extra == {"source": "test"}
+    assert summary.extra["source"] == "test" and set(summary.extra) == {"source", "seconds"}
+    assert 0 <= summary.seconds < 60  # measured from entering the writer
     assert list(read_records(summary.path, FetchedPage)) == [page]
     assert [r["url"] for r in read_jsonl(out.rejected_path)] == ["http://x/2", "http://x/3"]
 

@@ -28,4 +28,4 @@ def test_two_phase_commit_and_durability(tmp_path):
         assert state.commit("r3") == 1
     with FetchState.open(settings.replace(state_dir=str(tmp_path / "staging" / "_state"))) as state:
         assert state.get("https://a/1").etag == '"3"' and state.count() == 2
-        assert state.conn.execute("SELECT COUNT(*) FROM pending").fetchone()[0] == 0
+        assert state.pending() == 0

@@ -21,6 +21,8 @@ from etl.core.urls import doc_id, host_of, normalize_url
     ("https://example.com/a b", "https://example.com/a%20b"),
     ("https://example.com./x", "https://example.com/x"),
     ("  https://example.com/x  ", "https://example.com/x"),
+    ("http://[2001:DB8::1]:80/a/", "http://[2001:db8::1]/a"),  # IPv6 literals keep their brackets
+    ("http://[::ffff:127.0.0.1]:8080/a", "http://[::ffff:127.0.0.1]:8080/a"),
     ("mailto:someone@example.com", "mailto:someone@example.com"),
     ("/relative/path", "/relative/path"),
 ])

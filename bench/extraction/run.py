@@ -5,8 +5,18 @@ Runs ``../shared/bench/score.py`` from the project root on both datasets
 (scrapinghub, trafilatura-eval) with ``--tool trafilatura_nocomments readability
 --plugin ours=etl.clean:main_text``, prints F1 / precision / recall /
 pages/s and writes the table to ``bench/extraction/results.md`` (raw JSON next to it).
+With it, ``speed.py``: the whole clean stage (``clean_html``, ``body_html`` included) beside
+``trafilatura.extract`` on every page of both datasets, and its BeautifulSoup share.
 
-Usage (from anywhere):  .venv/bin/python bench/extraction/run.py [--limit N] [--out FILE]
+Then, on the hand-labelled gold pages (``bench/gold/pages-a.jsonl``, ``pages-b.jsonl``;
+see ``metadata.py``), it prints per gold file a ``dates:`` line (our publication day vs
+htmldate fast and extensive, day-level precision/recall/F as htmldate's own evaluation
+scores them, pages/s), an ``authors:`` line (our person names vs
+``trafilatura.extract_metadata(...).author``, agencies apart) and a ``clean:`` line (the
+whole ``clean_html`` vs ``trafilatura.extract`` pages/s on the scrapinghub pages), and adds
+them to the results file (``results-metadata.json`` holds the figures).
+
+Usage (from anywhere):  .venv/bin/python bench/extraction/run.py [--limit N] [--out FILE] [--only text|metadata]
 """
 
 from __future__ import annotations
@@ -17,6 +27,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import metadata
+import speed
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORE = ROOT.parent / "shared" / "bench" / "score.py"
@@ -68,19 +81,35 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def metadata_lines() -> str:
+    """Dates, authors and clean-speed lines of both gold files (printed as they come)."""
+    out, figures = [], {}
+    for name, path in metadata.GOLD_FILES.items():
+        pages = metadata.load_gold(path)
+        figures[f"pages-{name}"] = summary = metadata.summarize(pages, metadata.run_all(pages))
+        for line in metadata.lines(f"pages-{name}", summary):
+            print(line, flush=True)
+            out.append(line)
+    (HERE / "results-metadata.json").write_text(json.dumps(figures, indent=1), "utf-8")
+    return "\n".join(out)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, help="only the first N pages of each dataset")
     ap.add_argument("--out", type=Path, default=HERE / "results.md")
+    ap.add_argument("--only", choices=("text", "metadata"), help="run one part only")
     args = ap.parse_args(argv)
     if not SCORE.exists():
         print(f"benchmark not found: {SCORE}", file=sys.stderr)
         return 2
-    results = {d: run(d, args.limit) for d in DATASETS}
-    md = (
-        f"# Extraction benchmark\n\nRun {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, one process, "
-        f"`bench/extraction/run.py` (score.py from ../shared/bench).\n\n{table(results)}\n"
-    )
+    md = (f"# Extraction benchmark\n\nRun {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, one process, "
+          f"`bench/extraction/run.py` (score.py from ../shared/bench).\n")
+    if args.only != "metadata":
+        md += f"\n{table({d: run(d, args.limit) for d in DATASETS})}\n"
+        md += "\n## Clean stage speed, body_html included (`speed.py`)\n\n```\n" + speed.report(args.limit) + "\n```\n"
+    if args.only != "text":
+        md += "\n## Dates and authors (hand-labelled gold, see `metadata.py`)\n\n```\n" + metadata_lines() + "\n```\n"
     args.out.write_text(md, "utf-8")
     print("\n" + md)
     return 0

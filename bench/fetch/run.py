@@ -111,7 +111,8 @@ def run(args) -> dict:
         ready.wait(30)
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings.from_env(staging_dir=tmp, fetch_per_host_delay=args.delay, fetch_timeout=10.0,
-                                         fetch_concurrency=args.concurrency)
+                                         fetch_concurrency=args.concurrency,
+                                         fetch_allowed_networks="127.0.0.0/8")  # the hosts are on loopback
             start, cpu0 = time.perf_counter(), time.process_time()
             with StageWriter(Path(tmp), "fetch") as out, FetchState.open(settings) as state:
                 fetch_all(items(args.hosts, args.pages, port), settings, out.add, state=state,

@@ -69,24 +69,25 @@ def write_sources(path: Path, base_url: str, rel: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _free_port() -> int:
+def _free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind((host, 0))
         return s.getsockname()[1]
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` with ``python -m http.server`` in its own process; yield the base URL."""
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+def serve(folder: Path, host: str = "127.0.0.1"):
+    """Serve ``folder`` with ``python -m http.server`` on ``host`` (a loopback address) in its
+    own process; yield the base URL."""
+    port = _free_port(host)
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", host,
                              "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.2):
                 break
             time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://{host}:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)

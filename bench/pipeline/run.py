@@ -46,7 +46,8 @@ def _settings(es_url: str, alias: str, staging: Path, sources: Path | None = Non
     return Settings.from_env(es_url=es_url, index_alias=alias, staging_dir=str(staging),
                              sources_file=str(sources or staging / "sources.yaml"),
                              fetch_concurrency=8, fetch_per_host_concurrency=8, fetch_per_host_delay=0.0,
-                             fetch_retries=1)
+                             fetch_retries=1, shards=1,  # one shard: the stages one after the other
+                             fetch_allowed_networks="127.0.0.1/32")  # the corpus is served on loopback
 
 
 def _peak_rss_mb() -> float:
@@ -70,6 +71,7 @@ def run_child(n: int, es_url: str, work: Path, alias: str) -> dict:
 
     from etl import pipeline
     from etl.annotate.model import load_model
+    from etl.core.shards import shard_inputs
 
     logging.basicConfig(level=logging.WARNING)
     pages = work / "pages"
@@ -85,7 +87,7 @@ def run_child(n: int, es_url: str, work: Path, alias: str) -> dict:
         run_id = f"bench__{n}"
         steps = [
             ("discover", lambda prev: pipeline.discover_stage(settings, LOGICAL_DATE)),
-            ("fetch", lambda prev: pipeline.fetch_stage(settings, prev.path, LOGICAL_DATE)),
+            ("fetch", lambda prev: pipeline.fetch_stage(settings, shard_inputs(prev)[0], LOGICAL_DATE)),
             ("clean", lambda prev: pipeline.clean_stage(settings, prev.path)),
             ("annotate", lambda prev: pipeline.annotate_stage(settings, prev.path, run_id)),
             ("load", lambda prev: pipeline.load_stage(settings, prev.path, run_id)),

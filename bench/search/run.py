@@ -102,6 +102,7 @@ def _free_port() -> int:
 
 def start_api(settings: Settings, port: int) -> subprocess.Popen:
     env = dict(os.environ, NEWS_ETL_ES_URL=settings.es_url, NEWS_ETL_INDEX_ALIAS=settings.index_alias,
+               NEWS_ETL_API_RATE_LIMIT="0",  # one client sending as fast as it can is what is measured
                PYTHONPATH=str(ROOT))
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "etl.api:app_factory", "--host", "127.0.0.1",
            "--port", str(port), "--log-level", "warning", "--no-access-log"]

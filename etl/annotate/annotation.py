@@ -15,15 +15,24 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.annotate import keywords as kw
-from etl.annotate.canonical import AliasTable, Cluster, canonicalize
+from etl.annotate.canonical import AliasTable, Cluster, canonicalize, propagate_persons
 from etl.annotate.dateline import find_dateline
-from etl.annotate.entities import RawMention, doc_mentions, junk_regions, titled
+from etl.annotate.entities import RawMention, doc_mentions, junk_regions, shape_mentions, titled
+from etl.annotate.gazetteer import find_names
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
 _WORDS = re.compile(r"\S*\w\S*")
 _LOWER_WORDS = re.compile(r"(?<![\w'’./@-])[a-z][a-z]+(?![\w'’/@-]|\.\w)")  # not in URLs or e-mails
+#: Provenance of an entity (``Entity.sources``) by the label of its mentions; other labels: "model".
+SOURCES = {
+    "NAME": "name-shape",
+    "TITLE": "title-rule",
+    "GAZETTEER": "gazetteer",
+    "DATELINE": "dateline",
+    "PROPAGATED": "propagated",
+}
 _TYPE_FIELDS = {
     "person": "persons",
     "organization": "organizations",
@@ -78,21 +87,30 @@ def word_count(text: str) -> int:
 def build_annotation(
     doc, composed: Composed, aliases: AliasTable, *, language: str, model: str
 ) -> Annotation:
-    """Annotation of an English document from its spaCy ``doc`` (NER run on ``composed.text``)."""
+    """Annotation of a document from its spaCy ``doc`` (NER run on ``composed.text``).
+
+    ``doc`` None: a page the model cannot read (not English): persons by name shape and
+    places/organizations of the multilingual alias table only, no quotes or keywords.
+    """
     text = composed.text
     dateline = find_dateline(text, composed.body[0])
     regions = junk_regions(text)
-    mentions = _with_dateline(doc_mentions(doc, regions + _dateline_regions(dateline), text), dateline)
+    skip = regions + _dateline_regions(dateline)
+    if doc is not None:
+        found = doc_mentions(doc, skip, text, aliases.one_word_names())
+    else:
+        found = shape_mentions(text, skip, short=True)
+    found += find_names(text, aliases, skip, [(m.start, m.end) for m in found]) if doc is None else []
+    mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
     common = set(_LOWER_WORDS.findall(text))
-    clusters = [
-        c
-        for c in canonicalize(mentions, aliases)
-        if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)
-    ]
+    found_clusters = canonicalize(mentions, aliases)
+    clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
+    dropped = [(m.start, m.end) for c in found_clusters if c not in clusters for m in c.mentions]
+    propagate_persons(clusters, text, skip + dropped, common | aliases.one_word_names())
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
-    quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters))
-    keywords = _keywords(composed, clusters, regions)
+    quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters)) if doc else []
+    keywords = _keywords(composed, clusters, regions) if doc is not None else []
     by_type = {f: tuple(e.name for e in entities if e.type == t) for t, f in _TYPE_FIELDS.items()}
     return Annotation(
         language=language,
@@ -205,6 +223,7 @@ def _entities(clusters: list[Cluster], composed: Composed) -> list[Entity]:
             salience=s,
             first_offset=c.mentions[0].start,
             mentions=tuple(Mention(m.start, m.end, m.text) for m in c.mentions),
+            sources=tuple(sorted({SOURCES.get(m.label, "model") for m in c.mentions})),
         )
         for c, s in zip(clusters, scores, strict=True)
     ]

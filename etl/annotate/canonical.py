@@ -28,31 +28,17 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from etl.annotate.entities import RawMention
+from etl.annotate.entities import Covered, RawMention
+from etl.annotate.words import EVENT_WORDS, ORG_WORDS, PERSON_NOT_PLACE, PLACE_MODIFIERS, PLACE_WORDS
 from etl.core.errors import ConfigError
 
 DEFAULT_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+#: Country and city names in the main European languages (generated from CLDR; lowest priority).
+MULTILINGUAL_ALIASES = DEFAULT_ALIASES.with_name("aliases-multilingual.tsv")
 TYPES = ("person", "organization", "location", "event")
-_ORG_WORDS = frozenset(
-    """cooperation organization organisation association council committee union bank party
-    ministry department agency company corporation corp inc ltd llc plc group university college
-    institute federation commission fund forum foundation foundations news times post journal airlines airways
-    network service services authority board bureau court office administration coalition alliance
-    league club team church army navy police studio studios inc co ltd gmbh llp ag sa productions
-    holdings media capital partners records entertainment pictures labs systems technologies
-    motors brands industries enterprises ventures""".split()
-)
-_EVENT_WORDS = frozenset(
-    """cup championship championships olympics olympiad open finals tournament war summit
-    festival election elections prix marathon expo derby biennale""".split()
-)
-_PERSON_NOT_PLACE = frozenset(
-    "falls city river lake county island islands bay beach valley mountains heights".split()
-)
-_PLACE_WORDS = frozenset(
-    "street square airport bridge river mountain island park city county province state".split()
-)
 _COMPOUND = re.compile(r"-|['’]s\s")  # "U.S.-Russia", "Alphabet's Google"
+_WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names start with a capital
+_WORD_AFTER = re.compile(r"[\w-]")
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
 
@@ -64,32 +50,54 @@ def alias_key(text: str) -> str:
 
 
 class AliasTable:
-    """Variant -> (canonical name, type or "") mapping loaded from TSV files."""
+    """Variant -> (canonical name, type or "") mapping loaded from TSV files.
 
-    def __init__(self, entries: dict[str, tuple[str, str]] | None = None):
+    ``acronyms`` holds the keys of variants written in capitals ("EU", "UNO"): in running
+    text they only match when written in capitals too (``etl.annotate.gazetteer``).
+    """
+
+    def __init__(self, entries: dict[str, tuple[str, str]] | None = None, acronyms: set[str] | None = None):
         self.entries = dict(entries or {})
+        self.acronyms = frozenset(acronyms or ())
 
     @classmethod
     def load(cls, *paths: str | Path) -> AliasTable:
         """Read alias TSV files in order (later lines win). Raises ConfigError on a bad file/line."""
         entries: dict[str, tuple[str, str]] = {}
+        acronyms: set[str] = set()
         for path in paths:
             try:
                 lines = Path(path).read_text(encoding="utf-8").splitlines()
             except OSError as exc:
                 raise ConfigError(f"cannot read alias file {path}: {exc}") from exc
             for number, line in enumerate(lines, 1):
-                _parse_line(line, entries, f"{path}:{number}")
-        return cls(entries)
+                variant = _parse_line(line, entries, f"{path}:{number}")
+                if variant and variant.replace(".", "").replace("-", "").isupper():
+                    acronyms.add(alias_key(variant))
+        return cls(entries, acronyms)
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(canonical, type) for a surface form, or None."""
         return self.entries.get(alias_key(text))
 
+    @functools.cached_property
+    def _one_word(self) -> frozenset[str]:
+        return frozenset(k for k, (_, t) in self.entries.items() if " " not in k and t not in ("", "person"))
 
-def _parse_line(line: str, entries: dict, where: str) -> None:
+    def one_word_names(self) -> frozenset[str]:
+        """Lower-case one-word variants of places, organizations and events ("korea", "nato")."""
+        return self._one_word
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """First word of every typed key (to find table names in running text quickly)."""
+        return frozenset(k.split(" ")[0] for k, (_, t) in self.entries.items() if t)
+
+
+def _parse_line(line: str, entries: dict, where: str) -> str:
+    """Add one TSV line to ``entries``; return its variant ("" for comments and blank lines)."""
     if not line.strip() or line.lstrip().startswith("#"):
-        return
+        return ""
     cols = [c.strip() for c in line.split("\t")]
     if len(cols) < 2 or not cols[0] or not cols[1]:
         raise ConfigError(f"{where}: expected 'variant<TAB>canonical[<TAB>type]'")
@@ -98,12 +106,14 @@ def _parse_line(line: str, entries: dict, where: str) -> None:
         raise ConfigError(f"{where}: unknown type {etype!r} (one of {', '.join(TYPES)} or -)")
     entries[alias_key(cols[0])] = (cols[1], etype)
     entries.setdefault(alias_key(cols[1]), (cols[1], etype))
+    return cols[0]
 
 
 @functools.lru_cache(maxsize=8)
 def load_aliases(extra_file: str = "") -> AliasTable:
-    """The shipped alias table plus ``extra_file`` (if given), cached per process."""
-    paths = [DEFAULT_ALIASES] + ([extra_file] if extra_file else [])
+    """The shipped alias tables (multilingual names, then ours) plus ``extra_file``
+    (if given; its lines win), cached per process."""
+    paths = [MULTILINGUAL_ALIASES, DEFAULT_ALIASES] + ([extra_file] if extra_file else [])
     return AliasTable.load(*paths)
 
 
@@ -116,6 +126,7 @@ class Cluster:
     alias_type: str = ""
     type: str = ""
     from_alias: bool = False
+    named_after_place: bool = False  # "Air Astana": a known place plus a word that is no place word
 
     def votes(self) -> Counter:
         return Counter(m.type for m in self.mentions)
@@ -129,6 +140,9 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable) -> list[Cluste
     mentions = split_compounds(mentions, aliases)
     clusters = group_by_name(mentions, aliases)
     clusters = merge_acronyms(clusters)
+    for cluster in clusters:
+        cluster.named_after_place = named_after_place(cluster, aliases)
+    adopt_surnames(clusters)
     clusters = merge_short_names(clusters)
     for cluster in clusters:
         cluster.type = vote_type(cluster)
@@ -212,6 +226,21 @@ def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text.replace("’", "'")) if w]
 
 
+def adopt_surnames(clusters: list[Cluster]) -> None:
+    """A two- or three-word name the model saw as an organization or place whose last word is
+    a one-word person of the story ("Montell Figgins" ORG, "Figgins said") is that person."""
+    surnames = {
+        c.name for c in clusters if " " not in c.name and not c.from_alias and vote_type(c) == "person"
+    }
+    for c in clusters:
+        words = _name_words(c.name)
+        if c.from_alias or not 2 <= len(words) <= 3 or words[-1] not in surnames or vote_type(c) == "person":
+            continue
+        lowered = {w.lower().strip(".,") for w in words}
+        if all(w[:1].isupper() for w in words) and not lowered & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS):
+            c.mentions = [replace(m, type="person") for m in c.mentions]
+
+
 def merge_short_names(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: move mentions of "Putin" / "Vladimir" to the person "Vladimir Putin"."""
     full = [c for c in clusters if _is_full_person(c)]
@@ -264,13 +293,32 @@ def vote_type(cluster: Cluster) -> str:
         first_type.setdefault(m.type, m.start)
     etype = max(votes, key=lambda t: (votes[t], -first_type[t]))
     words = {w.lower().strip(".,") for w in _name_words(cluster.name)}
-    if words & _EVENT_WORDS and not words & _ORG_WORDS:
+    if words & EVENT_WORDS and not words & ORG_WORDS:
         return "event"
-    if etype == "person" and words & _PERSON_NOT_PLACE:
+    if etype == "person" and words & PERSON_NOT_PLACE:
         return "location"
-    if etype in ("location", "person") and words & _ORG_WORDS and not words & _PLACE_WORDS:
+    if etype in ("location", "person") and words & ORG_WORDS and not words & PLACE_WORDS:
+        return "organization"
+    if etype == "location" and cluster.named_after_place:
         return "organization"
     return etype
+
+
+def named_after_place(cluster: Cluster, aliases: AliasTable) -> bool:
+    """True for a name made of a place the alias table knows and other capitalised words that
+    are no place words ("Air Astana", "New York Yankees"; not "East Jerusalem", "Logar Province")."""
+    words = _name_words(cluster.name)
+    if cluster.from_alias or not 2 <= len(words) <= 5 or "location" not in cluster.votes():
+        return False
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if (j - i) == len(words):
+                continue
+            hit = aliases.lookup(" ".join(words[i:j]))
+            if hit and hit[1] == "location":
+                rest = {w.lower().strip(".,") for w in words[:i] + words[j:]}
+                return not rest <= PLACE_MODIFIERS
+    return False
 
 
 def best_name(cluster: Cluster) -> str:
@@ -288,3 +336,39 @@ def best_name(cluster: Cluster) -> str:
     if best.isupper() and any(m.label == "DATELINE" for m in cluster.mentions):
         return " ".join(w.capitalize() for w in best.split())
     return best
+
+
+def propagate_persons(
+    clusters: list[Cluster], text: str, covered: list[tuple[int, int]], stop: set[str] | frozenset[str]
+) -> None:
+    """Find each person's other mentions the model missed (name propagation), in place.
+
+    A person's full name, and its surname when no other person of the story shares it,
+    count wherever else they stand in ``text`` (results lists, tables, captions), also in
+    capitals ("SHEARER NAMED ENGLAND CAPTAIN"); not inside ``covered`` spans (other
+    mentions, credits) and not for a surname in ``stop`` (lower-case words the text also
+    uses as common words, known places). New mentions have label ``PROPAGATED``.
+    """
+    persons = [c for c in clusters if c.type == "person"]
+    last = Counter(_name_words(c.name)[-1] for c in persons)
+    taken = Covered(len(text), covered + [(m.start, m.end) for c in clusters for m in c.mentions])
+    by_first: dict[str, list[tuple[str, Cluster]]] = {}
+    for c in persons:
+        words = _name_words(c.name)
+        forms = {c.name, c.name.upper()}
+        if len(words) > 1 and last[words[-1]] == 1 and len(words[-1]) > 2 and words[-1].lower() not in stop:
+            forms |= {words[-1], words[-1].upper()}
+        for form in forms:
+            by_first.setdefault(form.split(" ")[0], []).append((form, c))
+    for m in _WORD_TOKEN.finditer(text):
+        for form, c in by_first.get(m.group(), ()) or by_first.get(m.group().rstrip("."), ()):
+            end = m.start() + len(form)
+            if (
+                text.startswith(form, m.start())
+                and not _WORD_AFTER.match(text, end)
+                and not taken.hits(m.start(), end)
+            ):
+                c.mentions.append(RawMention(m.start(), end, form, "person", "PROPAGATED"))
+                taken.add(m.start(), end)
+    for c in persons:
+        c.mentions.sort(key=lambda x: x.start)

@@ -8,7 +8,11 @@ dateline are not article content, so nothing in them becomes a facet) and by *fo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from etl.annotate import names
+from etl.annotate.words import JUNK_WORDS, NAME_TITLES, NOT_NAME_ENDS, PARTICLES, PERSON_CUES, TITLES
 
 #: spaCy label -> our entity type. NORP ("Russian") is an adjective, not a facet.
 LABEL_TYPES = {
@@ -20,47 +24,29 @@ LABEL_TYPES = {
     "EVENT": "event",
 }
 
-#: Titles and honorifics: stripped from the front of names; alone they are junk.
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary
-    chancellor premier senator sen rep representative gov governor mayor king queen prince
-    princess pope sheikh general gen col colonel lt lieutenant capt captain sgt sergeant adm
-    admiral chairman chairwoman chair ceo cfo chief director spokesman spokeswoman spokesperson
-    judge justice ambassador envoy aide advisor adviser officer commissioner leader deputy
-    foreign defense defence interior finance state attorney counsel rev father saint st
-    professor doctor coach manager official minister-president superintendent sheriff commander
-    pastor rabbi imam bishop cardinal archbishop emir crown president-elect""".split()
-)
-#: Words that, right before a name, make it a person whatever the model's label.
-PERSON_CUES = frozenset(
-    """mr mrs ms dr president senator sen rep gov governor mayor ceo coo cfo cto chair chairman chairwoman
-    spokesman spokeswoman spokesperson judge minister chancellor premier secretary-general
-    ambassador envoy aide coach actor actress singer rapper striker midfielder defender goalkeeper
-    captain lawyer attorney professor""".split()
-)
 _CUE_WORD = re.compile(r"\b([A-Za-z]+)\.?[ \t]+(?=[A-Z])")
 _NAME_AFTER_CUE = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}\b"
 )
 _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
-#: Titles that are part of how a person is named ("Prince Harry", "Pope Francis"): kept.
-_NAME_TITLES = frozenset(
-    "king queen prince princess pope sheikh lord lady dame sir saint st emir crown".split()
+#: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
+_RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
+_AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
+_COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
+_MODEL_NUMBER = re.compile(r"(?<![\w.,:$€£/-])(?!(?:1[89]|20)\d\d\b)[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}[ \t]+$")
+_NUMBER = re.compile(r"\d+")
+_LINE_REACH = 300  # characters either side read to judge a line
+_FIRST_WORD = re.compile(r"([^\W\d_][\w.'’-]*)[ \t]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_CAP_FUNCTION = frozenset(
+    "The Of To In For And On At With Is Are As By From A An Be Has Have Will After Over".split()
 )
-_JUNK_WORDS = frozenset(
-    """state government ministry department administration
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december today yesterday tomorrow pt et ct mt
-    gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
-    agency officials official""".split()
-)
-_PARTICLES = frozenset(
-    "von van der den de da del della di du la le ter ten bin bint ibn al el dos das".split()
-)
+_CAP_FUNCTION_WORD = re.compile(r"(?<=[ \t])(?:" + "|".join(sorted(_CAP_FUNCTION)) + r")\b")
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
 _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
+_INNER_POSSESSIVE = re.compile(r"['’]s[ \t]+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\r\n\"'“”‘’`.,;:!?()[]{}<>|*-–—_"
 
@@ -83,6 +69,10 @@ _STAFF_LINE = re.compile(
     r"(?im)^[^\n]{0,150}\b(?:writers?|correspondents?|reporters?)\b[^\n]{0,80}\b(?:contributed|reported from)\b"
     r"[^\n]{0,80}$|^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b[^\n]{0,20}$"
 )
+_PROMO = re.compile(
+    r"(?im)^[ \t]*(?:follow|like|subscribe to|listen to|watch|sign up|download|join)\b[^\n]{0,120}"
+    r"\b(?:twitter|facebook|instagram|youtube|tiktok|newsletter|podcast|app|whatsapp|telegram)\b[^\n]{0,120}$"
+)
 _AGENCY_IMAGES = re.compile(r"\b(?:Getty Images|AP Photo|EPA-EFE|Shutterstock|File Photo|AFP Photo)\b")
 
 
@@ -98,12 +88,22 @@ class RawMention:
 
 
 def junk_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` holding bylines, photo credits and staff credits.
+    """Character ranges of ``text`` holding bylines, photo credits, staff credits and promo
+    lines ("Follow Newsbeat on Instagram, Facebook and Twitter").
 
     Input: the annotated text. Output: sorted (start, end) pairs. Never raises.
     """
     regions: list[tuple[int, int]] = []
-    for pattern in (_BYLINE, _CREDIT, _CREDIT_PAREN, _SLASH_CHAIN, _STAFF, _STAFF_LINE, _AGENCY_IMAGES):
+    for pattern in (
+        _BYLINE,
+        _CREDIT,
+        _CREDIT_PAREN,
+        _SLASH_CHAIN,
+        _STAFF,
+        _STAFF_LINE,
+        _AGENCY_IMAGES,
+        _PROMO,
+    ):
         regions.extend(m.span() for m in pattern.finditer(text))
     return sorted(regions)
 
@@ -113,28 +113,111 @@ def in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in regions)
 
 
-def doc_mentions(doc, regions: list[tuple[int, int]], text: str | None = None) -> list[RawMention]:
+class Covered:
+    """Character ranges of a text already taken (mentions, credits): overlap tests in C time,
+    so rules stay linear on 200,000-character results tables."""
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()):
+        self._mask = bytearray(size + 1)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Mark [start, end) as taken."""
+        start, end = max(0, start), min(len(self._mask), end)
+        if end > start:
+            self._mask[start:end] = b"\x01" * (end - start)
+
+    def hits(self, start: int, end: int) -> bool:
+        """True when any character of [start, end) is taken."""
+        return self._mask.find(1, max(0, start), max(0, end)) >= 0
+
+
+def doc_mentions(
+    doc, regions: list[tuple[int, int]], text: str | None = None, places: frozenset[str] = frozenset()
+) -> list[RawMention]:
     """Cleaned, junk-filtered mentions of persons, organizations, locations, events in ``doc``.
 
     Input: a spaCy Doc with ``ents``, the junk regions of its text (and the text itself,
-    to save rebuilding it from the tokens). Output:
-    RawMention list in text order; offsets point at the cleaned surface form.
+    to save rebuilding it from the tokens). Output: RawMention list in text order;
+    offsets point at the cleaned surface form. Besides the model's entities: a span it
+    labelled otherwise that is a person's name by its shape ("Guy Forget (France)" as
+    ORG), names after a title and name-shaped runs it missed (:mod:`etl.annotate.names`).
+    ``places``: lower-case one-word place/organization names (alias table) that end no
+    person's name inside a span the model saw as a place ("S. Korea").
     """
     out = []
     covered = 0
     text = doc.text if text is None else text  # doc.text is rebuilt from tokens on each access
-    for ent in doc.ents:
-        etype = LABEL_TYPES.get(ent.label_)
-        if etype is None or ent.start_char < covered or in_regions(ent.start_char, ent.end_char, regions):
+    junk = Covered(len(text), regions)
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    not_last = NOT_NAME_ENDS | places
+    for span in spans:
+        if span[0] < covered or junk.hits(span[0], span[1]):
             continue
-        end = _extend_particle(text, ent.end_char) if etype == "person" else ent.end_char
-        covered = end
-        if etype != "person" and _after_title(text, ent.start_char):
-            etype = "person"  # "SoftBank COO Marcelo Claure", "Governor Salomon Jara"
-        mention = clean_mention(text, ent.start_char, end, etype, ent.label_)
+        mention = _ent_mention(text, span, places, not_last)
         if mention is not None:
+            covered = max(span[1], mention.end)
             out.append(mention)
-    return sorted(out + titled_names(text, out, regions), key=lambda m: m.start)
+    out += titled_names(text, out, regions)
+    seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
+    return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = False) -> list[RawMention]:
+    """Persons by name shape alone (:func:`etl.annotate.names.missed_names`, ``short`` for
+    languages that capitalise nouns), outside ``covered`` spans and headline-style lines;
+    label ``NAME``. Works on text of any language."""
+    out = []
+    taken = Covered(len(text), covered + title_case_lines(text))
+    for start, end in names.missed_names(text, taken.hits, NOT_NAME_ENDS, short=short):
+        mention = clean_mention(text, start, end, "person", "NAME")
+        out += [mention] if mention is not None else []
+    return out
+
+
+def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], not_last: frozenset[str]):
+    """The cleaned mention of one model entity ``(start, end, label)``; None when it is junk or
+    no facet type. ``not_last``: words that end no person's name (``NOT_NAME_ENDS`` + ``places``)."""
+    start, end, label = span
+    etype = LABEL_TYPES.get(label)
+    if (
+        etype != "person"
+        and label in _RETYPE_LABELS
+        and not text[start:end].islower()  # "two minutes": nothing to look at
+        and not _affiliation(text, start, end)
+    ):
+        run = names.person_run(text, start, end, not_last)
+        # "Sierra Nevada", "Blue Moon": a given name that is also a word only counts in a results list
+        if run is not None and (
+            names.is_given(text[run[0] : run[1]].split()[0], strict=True)
+            or (etype != "location" and _list_line(text, start))
+        ):
+            return clean_mention(text, run[0], run[1], "person", "NAME")
+    if etype is None:
+        return None
+    if etype == "person":
+        start, end = names.extend_name(text, start, _extend_particle(text, end))
+        return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
+    if _after_title(text, start):
+        etype = "person"  # "SoftBank COO Marcelo Claure", "Governor Salomon Jara"
+    return clean_mention(text, start, end, etype, label)
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of headline-style lines ("Taylor Swift Is Allowed To Play"): name shapes mislead there."""
+    out = []
+    for m in _CAP_FUNCTION_WORD.finditer(text):  # only lines with a capitalised "To", "Of", ...
+        start = text.rfind("\n", 0, m.start()) + 1
+        if out and out[-1][0] == start:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        words = _WORD.findall(text, start, end)
+        caps = sum(w[0].isupper() for w in words)
+        if len(words) >= 4 and caps >= 0.6 * len(words) and any(w in _CAP_FUNCTION for w in words[1:]):
+            out.append((start, end))
+    return out
 
 
 def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
@@ -143,15 +226,14 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
     Only 2-3 capitalised words right after a word of PERSON_CUES, overlapping no mention found.
     """
     out = []
+    taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     for cue in _CUE_WORD.finditer(text):
         m = _NAME_AFTER_CUE.match(text, cue.end()) if cue.group(1).lower() in PERSON_CUES else None
         if m is None:
             continue
         start, end = m.span()
         words = m.group().split()
-        if any(w.lower() in _JUNK_WORDS or w.lower() in TITLES for w in words):
-            continue
-        if in_regions(start, end, regions) or any(f.start < end and start < f.end for f in found):
+        if any(w.lower() in JUNK_WORDS or w.lower() in TITLES for w in words) or taken.hits(start, end):
             continue
         out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
@@ -172,7 +254,7 @@ def titled(text: str, start: int) -> bool:
 def _extend_particle(text: str, end: int) -> int:
     """ "Ursula von der" + "Leyen": a name cut after a particle takes the next capitalised word."""
     words = text[max(0, end - 20) : end].split()
-    if not words or words[-1] not in _PARTICLES:
+    if not words or words[-1] not in PARTICLES:
         return end
     m = _NEXT_NAME.match(text, end)
     return m.end() if m else end
@@ -187,23 +269,34 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         etype = "organization"  # "the Beatles", "the Davis Cup": not a person's name
     start, end = _trim(text, start, end)
     if etype == "person":
-        start = _strip_titles(text, start, end)
-    else:
-        end = _strip_trailing_numbers(text, start, end)
+        start = _strip_titles(text, _after_possessor(text, start, end), end)
+    end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
     surface = text[start:end]
-    if end <= start or is_junk(surface, etype):
+    if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
     return RawMention(start, end, surface, etype, label)
 
 
+def _product(text: str, start: int, end: int) -> bool:
+    """A one-word name right after a model number is a product ("737 MAX", "Galaxy S10 Plus")."""
+    return " " not in text[start:end] and bool(_MODEL_NUMBER.search(text, max(0, start - 12), start))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
-    for stop in ("\n", ", "):  # an entity never crosses a line; "Big Machine, Braun" is two
+    for stop in (
+        "\n",
+        ", ",
+        "; ",
+        " (",
+    ):  # never across a line; "Big Machine, Braun" is two; "Draper (Australia"
         if stop in span:
             end = start + span.index(stop)
             span = text[start:end]
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
+    if text[start - 1 : start] in ("'", "’") and text[start : start + 2] == "s ":
+        start += 2  # "Vietnam’s Hoa Lo" cut after the apostrophe: "s Hoa Lo"
     m = _LEADING_THE.match(text, start, end)
     if m:
         start = m.end()
@@ -213,6 +306,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE_PUNCT and not _is_abbrev_dot(text, start, end):
         end -= 1
     return start, end
+
+
+def _list_line(text: str, pos: int) -> bool:
+    """True when the line holding ``pos`` is a results list or table row (three or more numbers)."""
+    start = text.rfind("\n", max(0, pos - _LINE_REACH), pos) + 1 or max(0, pos - _LINE_REACH)
+    end = text.find("\n", pos, pos + _LINE_REACH)
+    return len(_NUMBER.findall(text, start, end if end >= 0 else pos + _LINE_REACH)) >= 3
+
+
+def _after_places(text: str, start: int, end: int, places: frozenset[str]) -> int:
+    """Start of a person's name after known place words the model took in
+    ("Ambassador to Ukraine Marie Yovanovitch" -> "Marie Yovanovitch")."""
+    while True:
+        m = _FIRST_WORD.match(text, start, end)
+        if m is None or m.group(1).lower() not in places or " " not in text[m.end() : end].strip():
+            return start
+        start = m.end()
+
+
+def _affiliation(text: str, start: int, end: int) -> bool:
+    """True when a span reads as a company or affiliation, not a person ("strategist at Miller
+    Tabak", "Miller Tabak + Co", "Freddie Mac Inc")."""
+    return bool(_AFFILIATION_BEFORE.search(text, max(0, start - 6), start) or _COMPANY_AFTER.match(text, end))
+
+
+def _after_possessor(text: str, start: int, end: int) -> int:
+    """Start of the name after a possessor inside a person span ("Punjab’s Bhatinda" -> "Bhatinda")."""
+    ends = [m.end() for m in _INNER_POSSESSIVE.finditer(text, start, end)]
+    return ends[-1] if ends else start
 
 
 def _is_abbrev_dot(text: str, start: int, end: int) -> bool:
@@ -231,7 +353,7 @@ def _strip_trailing_numbers(text: str, start: int, end: int) -> int:
 def _strip_titles(text: str, start: int, end: int) -> int:
     while True:
         m = re.match(r"([A-Za-z-]+)\.?\s+", text[start:end])
-        if not m or m.group(1).lower() not in TITLES or m.group(1).lower() in _NAME_TITLES:
+        if not m or m.group(1).lower() not in TITLES or m.group(1).lower() in NAME_TITLES:
             return start
         start += m.end()
 
@@ -248,7 +370,7 @@ def is_junk(surface: str, etype: str) -> bool:
     if _NUMBERISH.match(surface) or _TIME.search(surface) or any(c in surface for c in "/@\\|"):
         return True
     lowered = [w.lower().strip(".,") for w in words]
-    if all(w in TITLES or w in _JUNK_WORDS for w in lowered):
+    if all(w in TITLES or w in JUNK_WORDS for w in lowered):
         return True
     if etype == "person":
         return any(c.isdigit() for c in surface) or len(words) > 5 or not words[-1][0].isupper()

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
 
-from etl.annotate.entities import TITLES
+from etl.annotate.words import TITLES
 
 STOPWORDS = (
     frozenset(

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.annotate.names import sex_of
+from etl.annotate.words import PERSON_CUES, TITLES
 from etl.core.records import Quote
 
 _DOUBLE = '"“”„«»'
@@ -26,8 +28,11 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|asks|stated|states|noted|notes|explained|explains|"
     r"insisted|insists|wrote|writes|warned|warns|argued|argues|continued|continues|replied|replies|"
     r"responded|declared|declares|announced|recalled|acknowledged|admitted|claimed|claims|conceded|"
-    r"tweeted|posted|urged|urges|stressed|stresses|emphasised|emphasized|pointed out|according to"
+    r"tweeted|posted|urged|urges|stressed|stresses|emphasised|emphasized|pointed out|according to|saying|"
+    r"reported|reports|testified|remarked|commented|observed|suggested|cautioned|confirmed|agreed|joked|"
+    r"vowed|promised|complained|shared|wrote in|told reporters"
 )
+_MARK = re.compile(f"[{_DOUBLE}]")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
@@ -39,6 +44,24 @@ _ABBREVIATIONS = frozenset(
 )
 _AFTER_CHARS = 160
 _NEAR_VERB = 60
+_PRONOUN_REACH = 1500  # characters back a pronoun may reach for its person
+_ROLE_REACH = 40  # characters between a role word and the name it introduces
+_ROLE_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\s*,?\s*$"
+)
+_ROLE_AFTER = re.compile(r"\s*(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\b")
+#: Words for people by their role ("the prosecutor said"): resolved to the person introduced so.
+ROLES = (
+    TITLES
+    | PERSON_CUES
+    | frozenset(
+        """prosecutor lawyer attorney executive exec founder owner analyst economist researcher scientist
+    teacher student mother father wife husband son daughter sister brother friend neighbor neighbour
+    witness victim author editor reporter host actor actress singer player star officer agent
+    spokesperson spokeswoman spokesman representative pilot driver physician nurse""".split()
+    )
+    - frozenset("official officer leader deputy state foreign defense defence interior finance vice".split())
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +89,7 @@ def find_quotes(text: str, persons: list[PersonRef], surnames: dict[str, str]) -
     Input: the annotated text, its person mentions (sorted), and a map surname -> canonical
     person for names the model missed. Output: Quote list. Never raises.
     """
-    found = [q for q in _quote_spans(text) if _is_speech(text[q.start : q.end])]
+    found = [q for q in _quote_spans(text) if _is_speech(text[q.start : q.end]) and not _woven(text, q)]
     for q in found:
         q.speaker = attribute(text, q, persons, surnames)
     return _dedupe(_continue(text, found))
@@ -82,10 +105,10 @@ def _paragraphs(text: str):
 def _quote_spans(text: str) -> list[_Found]:
     out = []
     for index, base, line in _paragraphs(text):
-        marks = [i for i, c in enumerate(line) if c in _DOUBLE]
+        marks = [m.start() for m in _MARK.finditer(line)]
         if marks:
-            if len(marks) % 2 and line.lstrip()[:1] in _DOUBLE:
-                marks.append(len(line))  # continued quote: runs to the end of the paragraph
+            if len(marks) % 2 and (line.lstrip()[:1] in _DOUBLE or _opens(line, marks[-1])):
+                marks.append(len(line))  # a quote left open runs to the end of the paragraph
             for a, b in zip(marks[::2], marks[1::2], strict=False):
                 out.append(_Found(base + a + 1, base + b, base + min(b + 1, len(line)), base + a, index))
             continue
@@ -97,6 +120,20 @@ def _quote_spans(text: str) -> list[_Found]:
 def _is_speech(content: str) -> bool:
     words = content.split()
     return len(words) >= 6 or (len(words) >= 3 and content.rstrip()[-1:] in ".,!?…")
+
+
+def _opens(line: str, i: int) -> bool:
+    """True when the mark at ``line[i]`` opens a quote (“, „, «, or " after a space or colon)."""
+    return line[i] in "“„«" or (line[i] == '"' and (i == 0 or line[i - 1] in " \t(:—–-"))
+
+
+def _woven(text: str, q: _Found) -> bool:
+    """A fragment woven into the narrator's sentence: 'has been to “consolidate copy” at a ...'."""
+    if text[q.start : q.end].rstrip()[-1:] in ".,!?…":
+        return False
+    before = text[max(0, q.open - 2) : q.open]
+    after = text[q.close : q.close + 2]
+    return before[-1:] == " " and before[:1].islower() and after[:1] == " " and after[1:2].islower()
 
 
 def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str, str]) -> str:
@@ -135,20 +172,68 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
 
 
 def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool) -> str | None:
+    """Speaker named in ``text[start:end]`` next to a speech verb; None: no attribution there.
+
+    After a quote the verb must be near ("...," she said), unless a person's name comes
+    first ("...," Geoffrey Berman, the U.S. attorney, said). A pronoun or a role ("the
+    prosecutor said") is resolved to an earlier person (:func:`resolve_pronoun`, :func:`resolve_role`).
+    """
     window = text[start:end]
     verb = _VERB.search(window)
-    if verb is None or (after and verb.start() > _NEAR_VERB):
-        return None
     inside = [p for p in persons if start <= p.start and p.end <= end and not _POSSESSOR.match(text, p.end)]
+    named_first = after and any(p.start - start <= 3 for p in inside)
+    if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
+        return None
     if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
         return _nearest(inside, start + verb.start(), start + verb.end()).name
     named = _surname_in(window, surnames)
     if named:
         return named
-    if _PRONOUN.search(window):
-        earlier = [p for p in persons if p.end <= quote_open]
-        return earlier[-1].name if earlier else None
+    pronoun = _PRONOUN.search(window)
+    if pronoun:
+        return resolve_pronoun(text, quote_open, persons, pronoun.group().lower())
+    role = _role_in(window, verb)
+    if role:
+        return resolve_role(text, quote_open, persons, role)
     return None if after else ""
+
+
+def resolve_pronoun(text: str, pos: int, persons: list[PersonRef], pronoun: str) -> str | None:
+    """The person "he"/"she" before ``pos`` stands for: the subject (first person named, not
+    as a possessor) of the nearest earlier sentence that names one; of its persons the first
+    whose given name does not contradict the pronoun. None when no person is near."""
+    earlier = [p for p in persons if p.end <= pos and pos - p.end < _PRONOUN_REACH]
+    earlier = [p for p in earlier if not _POSSESSOR.match(text, p.end)]
+    if not earlier:
+        return None
+    sentence = _sentence_start(text, earlier[-1].start)
+    same = [p for p in earlier if p.start >= sentence]
+    unwanted = "f" if pronoun == "he" else "m"
+    fitting = [p for p in same if sex_of(p.name) != unwanted]
+    return (fitting or same)[0].name
+
+
+def _role_in(window: str, verb: re.Match) -> str:
+    """The role noun next to the verb ("the prosecutor said", "said her lawyer"), or ""."""
+    before = _ROLE_BEFORE.search(window, 0, verb.start())
+    after = _ROLE_AFTER.match(window, verb.end())
+    for m in (before, after):
+        if m is not None and m.group(1).lower() in ROLES:
+            return m.group(1).lower()
+    return ""
+
+
+def resolve_role(text: str, pos: int, persons: list[PersonRef], role: str) -> str | None:
+    """The person introduced with ``role`` before ``pos`` ("Sonya Zoghlin, Carlineo's attorney,"
+    or "prosecutor Jane Doe"): the person named within a few words of the latest mention of the role."""
+    for m in reversed(list(re.finditer(rf"\b{re.escape(role)}\b", text[:pos], re.I))):
+        near = [
+            p for p in persons if abs(p.start - m.end()) < _ROLE_REACH or abs(m.start() - p.end) < _ROLE_REACH
+        ]
+        near = [p for p in near if p.end <= pos and not _POSSESSOR.match(text, p.end)]
+        if near:
+            return min(near, key=lambda p: min(abs(p.start - m.end()), abs(m.start() - p.end))).name
+    return None
 
 
 def _nearest(persons: list[PersonRef], verb_start: int, verb_end: int) -> PersonRef:

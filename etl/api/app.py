@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
-from etl.api import routes_articles, routes_search, routes_site
+from etl.api import routes_alerts, routes_articles, routes_export, routes_search, routes_site
 from etl.api.errors import add_error_handlers
-from etl.api.routes_site import STATIC
+from etl.api.middleware import RateLimit, SecurityHeaders
+from etl.api.routes_site import STATIC, SiteStatic
 from etl.core.settings import Settings
 from etl.index.client import client
 
@@ -19,11 +20,16 @@ def create_app(settings: Settings | None = None, es=None) -> FastAPI:
 
     ``es``: an Elasticsearch client (default: one from ``settings``, 1 retry, at most 10 s a request).
     No request is sent while building; a backend that is down shows as 503s, never as an error here.
+    Every response carries ``X-Content-Type-Options: nosniff``; each client IP may send
+    ``settings.api_rate_limit`` requests a minute (``api_rate_burst`` at once), then gets 429s.
+    ``/docs`` (Swagger UI) loads its scripts from this app (``/static-docs``), never from a CDN.
     """
     settings = settings or Settings.from_env()
     es = es or client(settings, max_retries=1,
                       request_timeout=min(settings.es_request_timeout, MAX_REQUEST_TIMEOUT))
-    app = FastAPI(
+    app = FastAPIOffline(
+        static_url="/static-docs",
+        redoc_url=None,  # ReDoc's bundle fetches its logo from a CDN: /docs (Swagger UI) only
         title="news-etl search",
         version="1.0",
         description="Read-only faceted search over the annotated news articles.",
@@ -31,9 +37,11 @@ def create_app(settings: Settings | None = None, es=None) -> FastAPI:
     app.state.settings = settings
     app.state.es = es
     add_error_handlers(app)
-    for module in (routes_site, routes_search, routes_articles):
+    for module in (routes_site, routes_search, routes_articles, routes_export, routes_alerts):
         app.include_router(module.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", SiteStatic(directory=STATIC), name="static")  # with the page's CSP
+    app.add_middleware(RateLimit, per_minute=settings.api_rate_limit, burst=settings.api_rate_burst)
+    app.add_middleware(SecurityHeaders)  # outermost: 429s get the headers too
     return app
 
 

@@ -1,7 +1,7 @@
-"""Request dependencies: the settings, the Elasticsearch client and the alias of the running app.
+"""Request dependencies: the settings, the Elasticsearch client, the alias and the search time limit.
 
 :func:`etl.api.app.create_app` puts ``settings`` and ``es`` on ``app.state``; routes ask for
-them with ``Depends`` (the ``Es`` and ``Alias`` annotations), never through globals.
+them with ``Depends`` (the ``Es``, ``Alias`` and ``SearchTimeout`` annotations), never through globals.
 """
 
 from __future__ import annotations
@@ -28,5 +28,11 @@ async def get_alias(settings: Annotated[Settings, Depends(get_settings)]) -> str
     return settings.index_alias
 
 
+async def get_search_timeout(settings: Annotated[Settings, Depends(get_settings)]) -> float:
+    """Seconds one search may run in Elasticsearch (``settings.search_timeout``)."""
+    return settings.search_timeout
+
+
 Es = Annotated[Any, Depends(get_es)]
 Alias = Annotated[str, Depends(get_alias)]
+SearchTimeout = Annotated[float, Depends(get_search_timeout)]

@@ -1,11 +1,11 @@
-"""JSON responses and the error handlers: bad input -> 400/422, Elasticsearch trouble -> 502/503."""
+"""JSON responses and the error handlers: bad input -> 400/422, Elasticsearch trouble -> 502/503/504."""
 
 from __future__ import annotations
 
 import json
 import logging
 
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, ConnectionTimeout, TransportError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -43,6 +43,11 @@ async def _transport(_request: Request, exc: TransportError) -> Response:
     return error_response(503, "search backend unavailable, try again later")
 
 
+async def _timeout(_request: Request, exc: ConnectionTimeout) -> Response:
+    log.warning("elasticsearch did not answer in time: %s", exc)
+    return error_response(504, "the search took too long: try a simpler query")
+
+
 async def _api(_request: Request, exc: ApiError) -> Response:
     status = getattr(exc, "status_code", None) or getattr(exc.meta, "status", 502)
     log.warning("elasticsearch error %s: %s", status, exc)
@@ -54,8 +59,10 @@ async def _api(_request: Request, exc: ApiError) -> Response:
 
 
 def add_error_handlers(app: FastAPI) -> None:
-    """Install the handlers on ``app``: request validation 422, InvalidQuery 400, Elasticsearch 502/503."""
+    """Install the handlers on ``app``: request validation 422, InvalidQuery 400, Elasticsearch
+    502/503, a search cut by its time limit 504."""
     app.exception_handler(RequestValidationError)(_validation)
     app.exception_handler(InvalidQuery)(_invalid)
+    app.exception_handler(ConnectionTimeout)(_timeout)
     app.exception_handler(TransportError)(_transport)
     app.exception_handler(ApiError)(_api)

@@ -11,14 +11,26 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from etl.api.deps import Alias, Es
+from etl.api.deps import Alias, Es, SearchTimeout
 from etl.api.errors import json_response
-from etl.api.models import ERRORS, SearchResponse
+from etl.api.models import ERRORS, QuotesResponse, SearchResponse
+from etl.api.params import (
+    COMPLEXITY,
+    DateFrom,
+    DateTo,
+    FacetNames,
+    Filters,
+    QueryText,
+    SearchText,
+    SpeakerText,
+)
 from etl.search import (
-    DEFAULT_FACETS,
-    FACETS,
     INTERVALS,
+    MAX_FACET_SIZE,
+    MAX_QUERY_CHARS,
     MAX_SIZE,
+    MAX_VALUE_CHARS,
+    MAX_WINDOW,
     SearchRequest,
     parse_quote_question,
     quote_search,
@@ -33,39 +45,44 @@ router = APIRouter()
 def search_endpoint(
     es: Es,
     alias: Alias,
-    q: Annotated[str, Query(max_length=1000, description="simple_query_string syntax: "
-                            "\"phrase\", -not, a | b, prefix*")] = "",
-    facet: Annotated[list[str] | None, Query(description=f"facets to count; default {', '.join(DEFAULT_FACETS)}; "
-                                             f"known: {', '.join(FACETS)}")] = None,
-    filter: Annotated[list[str] | None, Query(description="facet filter 'field:value' (repeatable; "
-                                              "OR within a field, AND across fields)")] = None,
-    date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD (inclusive)")] = None,
+    timeout: SearchTimeout,
+    q: QueryText = "",
+    facet: FacetNames = None,
+    filter: Filters = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     sort: Annotated[str, Query(pattern="^(relevance|date)$")] = "relevance",
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_WINDOW, description=f"page x size at most {MAX_WINDOW}: "
+                               "deeper, follow 'next' with 'after'")] = 1,
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
-    after: Annotated[str | None, Query(max_length=2000, description="'next' cursor for deep paging")] = None,
-    facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
+    after: Annotated[str | None, Query(max_length=2000, pattern="^[A-Za-z0-9_-]+$",
+                                       description="'next' cursor for deep paging (same sort)")] = None,
+    facet_size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE)] = 10,
     interval: Annotated[str, Query(pattern="^(" + "|".join(INTERVALS) + ")$")] = "auto",
     collapse: Annotated[bool, Query(description="one hit per story: syndicated copies collapsed")] = False,
 ) -> Response:
     req = SearchRequest.from_input(
         q, facet, filter, date_from=date_from, date_to=date_to, sort=sort, page=page, size=size,
         after=after, facet_size=facet_size, interval=interval, collapse=collapse)
-    return json_response(search(es, alias, req))
+    return json_response(search(es, alias, req, timeout=timeout))
 
 
 # Quotes by ``speaker`` about ``about``; a question in ``q`` fills both, other text is the topic.
-@router.get("/quotes", responses=ERRORS, summary="Quote search: who said what about what")
+# At least one of them must be given (400 otherwise).
+@router.get("/quotes", response_model=QuotesResponse, responses=ERRORS,
+            summary="Quote search: who said what about what")
 def quotes(
     es: Es,
     alias: Alias,
-    q: Annotated[str, Query(max_length=1000, description="e.g. 'what did Rex Tillerson say about Russia'")] = "",
-    speaker: Annotated[str, Query(max_length=300)] = "",
-    about: Annotated[str, Query(max_length=1000)] = "",
+    timeout: SearchTimeout,
+    q: Annotated[SearchText, Query(max_length=MAX_QUERY_CHARS,
+                                   description="e.g. 'what did Rex Tillerson say about Russia'; "
+                                               "q, speaker or about must have some text")] = "",
+    speaker: Annotated[SpeakerText, Query(max_length=MAX_VALUE_CHARS)] = "",
+    about: Annotated[SearchText, Query(max_length=MAX_QUERY_CHARS, description="the topic. " + COMPLEXITY)] = "",
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10,
 ) -> Response:
     if q and not (speaker or about):
         parsed = parse_quote_question(q)
         speaker, about = parsed if parsed else ("", q)
-    return json_response(quote_search(es, alias, speaker=speaker, about=about, size=size))
+    return json_response(quote_search(es, alias, speaker=speaker, about=about, size=size, timeout=timeout))

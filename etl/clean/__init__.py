@@ -8,6 +8,10 @@ Public interface (stable):
 - ``main_text(html, url)``: body text only, one paragraph per line, title excluded
   (the plugin interface of ``../shared/bench/score.py``).
 
+lxml parses the page and chooses the article (``dom``, ``body``, ``meta``); BeautifulSoup
+cleans only the chosen region into ``CleanedArticle.body_html`` (``html``), and ``body`` is
+read back from that same cleaned tree.
+
 None of them raises on bad input: empty, binary, non-HTML, oversized (over
 ``decode.MAX_BYTES`` = 25 MB), deeply nested or broken pages become a Rejection
 (``empty``, ``binary``, ``not_html``, ``too_large``, ``unparsable``, ``no_text``,
@@ -23,10 +27,10 @@ import re
 from urllib.parse import urlsplit
 
 from etl.clean import body, decode, dom, meta
+from etl.clean import html as html_mod
 from etl.clean import rules as rules_mod
 from etl.clean.authors import agency_in_text, split_byline
-from etl.clean.dates import parse_date
-from etl.clean.dom import text_of
+from etl.clean.dates import day_of, parse_date
 from etl.core.errors import ConfigError
 from etl.core.language import detect_language
 from etl.core.records import CleanedArticle, FetchedPage, Image, Rejection
@@ -34,7 +38,7 @@ from etl.core.urls import doc_id, normalize_url
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "clean-1.0"
+EXTRACTOR_VERSION = "clean-1.1"  # 1.1: dates in the publisher's offset + published_day (issue 12); body_html
 MIN_BODY_CHARS = 80  # below this the page is rejected as ``too_short``
 _SHORT = 250  # below this the strict pass is retried leniently / with JSON-LD articleBody
 
@@ -118,6 +122,7 @@ def _article(fields, prov, body_text, url, fetched_at, source) -> CleanedArticle
         doc_id=doc_id(canonical),
         title=fields.get("title", ""),
         body=body_text,
+        body_html=fields.get("body_html", ""),
         canonical_url=canonical,
         lead=fields.get("lead", ""),
         authors=tuple(fields.get("authors", ())),
@@ -128,6 +133,8 @@ def _article(fields, prov, body_text, url, fetched_at, source) -> CleanedArticle
         language=fields.get("language", ""),
         published_at=fields.get("published_at"),
         modified_at=fields.get("modified_at"),
+        published_day=fields.get("published_day"),
+        modified_day=fields.get("modified_day"),
         images=images,
         provenance=dict(prov),
         fetched_at=fetched_at,
@@ -170,6 +177,7 @@ def _id_url(canonical: str, url: str) -> str:
 def _extract(text: str, url: str, full: bool = True, rules: dict | None = None, keep_lead: bool = False):
     """Parse, read metadata, extract the body. Output: (fields, provenance, paragraphs) or None.
 
+    ``fields["body_html"]`` is the cleaned HTML (``html.render``) the paragraphs are read from.
     ``keep_lead``: leave a visible standfirst inside the paragraphs (``main_text``);
     otherwise it is removed from the body because it has its own field.
     """
@@ -177,42 +185,63 @@ def _extract(text: str, url: str, full: bool = True, rules: dict | None = None, 
     if root is None:
         return None
     deep = dom.too_deep()
-    fields, prov, extras = meta.extract_meta(root, url) if full else meta.headline_meta(root, url)
+    fields, prov, extras = meta.extract_meta(root, url, text) if full else meta.headline_meta(root, url)
     rule = rules_mod.rule_for(rules or {}, urlsplit(url or "").hostname or "")
-    protect = _apply_rule(root, rule, fields, prov) if rule else []
-    paras = _paragraphs(text, root, fields.get("title", ""), protect, deep)
-    paras = _jsonld_fallback(paras, extras.get("article_body", ""), prov)
+    protect = _apply_rule(rules_mod.RuleMatcher(dom.source(text), root), rule, fields, prov) if rule else []
+    page = (_base_url(root, url, fields), fields.get("images", ()))
+    blocks, figures = _paragraphs(text, root, fields.get("title", ""), protect, deep, page)
+    blocks = _jsonld_fallback(blocks, extras.get("article_body", ""), prov)
     if not keep_lead:
-        paras = _drop_lead(paras, fields.get("lead", ""), prov.get("lead"))
-    elif prov.get("lead") == "text" and paras:
-        paras = _add_lead(paras, fields.get("lead", ""))
+        blocks = _drop_lead(blocks, fields.get("lead", ""), prov.get("lead"))
+    elif prov.get("lead") == "text" and blocks:
+        blocks = _add_lead(blocks, fields.get("lead", ""))
+    paras, fields["body_html"] = html_mod.render(blocks, figures)
     _fields_from_body(fields, prov, paras, full)
     return fields, prov, paras
 
 
-def _paragraphs(text: str, root, title: str, protect: list, deep: bool) -> list[str]:
-    """Strict extraction, then the lenient and flattened retries when it finds too little."""
-    paras = body.extract_blocks(root, title, protect)
-    if protect or _chars(paras) >= _SHORT:
-        return paras
+def _base_url(root, url: str, fields: dict) -> str:
+    """What body links and images resolve against: an http(s) ``<base href>``, else the page's
+    http(s) URL, else (a local file) its canonical URL; '' when none is http(s)."""
+    page = url if urlsplit(url or "").scheme in ("http", "https") else fields.get("canonical_url") or ""
+    page = html_mod.safe_url(page) or ""
+    base = root.find(".//base[@href]")
+    return (html_mod.safe_url(base.get("href"), page) if base is not None else None) or page
+
+
+def _blocks(root, title: str, page: tuple, protect=(), lenient: bool = False) -> tuple[list, list]:
+    """Region (lxml) -> blocks with cleaned HTML (BeautifulSoup) -> kept blocks; plus figures."""
+    blocks, figures = html_mod.cut(body.choose_region(root, protect, lenient), *page)
+    return body.filter_blocks(blocks, title), figures
+
+
+def _paragraphs(text: str, root, title: str, protect: list, deep: bool, page: tuple) -> tuple[list, list]:
+    """Strict extraction, then the lenient and flattened retries when it finds too little.
+
+    ``page``: (base URL, images) for :func:`etl.clean.html.cut`. Output: (kept blocks, figures).
+    """
+    found = _blocks(root, title, page, protect)
+    if protect or _chars(found[0]) >= _SHORT:
+        return found
     retry = dom.parse(text)
-    alt = body.extract_blocks(retry, title, lenient=True) if retry is not None else []
-    if _chars(alt) > _chars(paras):
-        paras = alt
-    if deep and _chars(paras) < _SHORT:
+    if retry is not None:
+        alt = _blocks(retry, title, page, lenient=True)
+        found = alt if _chars(alt[0]) > _chars(found[0]) else found
+    if deep and _chars(found[0]) < _SHORT:
         flat = dom.parse(dom.flatten(text))  # pathological nesting beyond libxml2's depth limit
-        alt = body.extract_blocks(flat, title, lenient=True) if flat is not None else []
-        if _chars(alt) > _chars(paras) * 2:
-            paras = alt
-    return paras
+        if flat is not None:
+            alt = _blocks(flat, title, page, lenient=True)
+            found = alt if _chars(alt[0]) > _chars(found[0]) * 2 else found
+    return found
 
 
-def _jsonld_fallback(paras: list, article_body: str, prov: dict) -> list:
-    """Use the JSON-LD articleBody when it is much longer than the DOM text."""
-    if len(article_body) > max(_chars(paras) * 2, 200) and _chars(paras) < 1500:
+def _jsonld_fallback(blocks: list, article_body: str, prov: dict) -> list:
+    """Use the JSON-LD articleBody (as plain-text paragraphs) when it is much longer than the DOM text."""
+    if len(article_body) > max(_chars(blocks) * 2, 200) and _chars(blocks) < 1500:
         prov["body"] = "json-ld"
-        return [p.strip() for p in re.split(r"\n+|(?<=[.!?])\s{2,}", article_body) if p.strip()]
-    return paras
+        parts = re.split(r"\n+|(?<=[.!?])\s{2,}", article_body)
+        return [html_mod.text_block(p) for p in parts if p.strip()]
+    return blocks
 
 
 def _fields_from_body(fields: dict, prov: dict, paras: list, full: bool) -> None:
@@ -227,17 +256,17 @@ def _fields_from_body(fields: dict, prov: dict, paras: list, full: bool) -> None
             fields["agency"], prov["agency"] = ag, "body"
 
 
-def _chars(paras) -> int:
-    return sum(len(p) for p in paras)
+def _chars(blocks) -> int:
+    return sum(len(b.text) for b in blocks)
 
 
 def _drop_lead(paras: list, lead: str, lead_prov: str | None) -> list:
-    """The visible standfirst is a field of its own: remove it from the body's start."""
+    """The visible standfirst is a field of its own: remove its block from the body's start."""
     if not lead or lead_prov not in ("text", "rule") or not paras:
         return paras
     key = body._key(lead)
     for i, p in enumerate(paras[:3]):
-        if body._key(p) == key:
+        if body._key(p.text) == key:
             rest = paras[:i] + paras[i + 1 :]
             return rest if _chars(rest) >= max(MIN_BODY_CHARS, len(lead)) else paras
     return paras
@@ -246,32 +275,32 @@ def _drop_lead(paras: list, lead: str, lead_prov: str | None) -> list:
 def _add_lead(paras: list, lead: str) -> list:
     """main_text: a visible standfirst outside the article container starts the text."""
     key = body._key(lead)
-    if key and not any(key in body._key(p) for p in paras[:5]):
-        return [lead] + paras
+    if key and not any(key in body._key(p.text) for p in paras[:5]):
+        return [html_mod.text_block(lead)] + paras
     return paras
 
 
-def _apply_rule(root, rule: dict, fields: dict, prov: dict) -> list:
-    """Apply a user rule: remove selectors, override fields; return body elements."""
-    for el in rules_mod.select(root, rule.get("remove") or []):
+def _apply_rule(page: rules_mod.RuleMatcher, rule: dict, fields: dict, prov: dict) -> list:
+    """Apply a user rule: remove selectors, override fields; return body elements (lxml)."""
+    for el in page.remove(rule.get("remove") or []):
         dom.remove(el)
     for key, field in (("title", "title"), ("lead", "lead"), ("section", "section")):
         if rule.get(key):
-            els = rules_mod.select(root, rule[key])
-            if els:
-                fields[field], prov[field] = " ".join(text_of(els[0]).split()), "rule"
+            texts = page.texts(rule[key])
+            if texts:
+                fields[field], prov[field] = texts[0], "rule"
     if rule.get("authors"):
-        names, agency = split_byline(
-            [" ".join(text_of(e).split()) for e in rules_mod.select(root, rule["authors"])]
-        )
+        names, agency = split_byline(page.texts(rule["authors"]))
         if names:
             fields["authors"], prov["authors"] = names, "rule"
         if agency:
             fields["agency"], prov["agency"] = agency, "rule"
     if rule.get("published"):
-        for el in rules_mod.select(root, rule["published"]):
-            iso = parse_date(el.get("datetime") or el.get("content") or " ".join(text_of(el).split()))
+        for el in page.select(rule["published"]):
+            iso = parse_date(str(el.get("datetime") or el.get("content") or " ".join(el.get_text().split())))
             if iso:
                 fields["published_at"], prov["published_at"] = iso, "rule"
+                fields["published_day"] = day_of(iso)
+                prov.pop("published_day", None)
                 break
-    return rules_mod.select(root, rule["body"]) if rule.get("body") else []
+    return page.elements(rule["body"]) if rule.get("body") else []

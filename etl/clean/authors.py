@@ -1,14 +1,20 @@
 """Author names and news agencies from bylines and metadata.
 
 ``split_byline("By Jane Doe and John Roe, Reuters")`` -> (["Jane Doe", "John Roe"], "Reuters").
-Prefixes ("By", "Von", "Par", "Written by"...), roles ("Staff Writer"), e-mail
-addresses, URLs, "Email the author" and agency names are removed; agencies are
-returned separately under a canonical short name. Never raises.
+Prefixes ("By", "Von", "Par", "Written by", "Текст"...), roles ("Staff Writer",
+"Chefredakteur"), e-mail addresses, URLs, dates and times, "Email the author" and agency
+names are removed; agencies are returned separately under a canonical short name. A byline
+of a collective ("Editorial Staff", "Redaktion", "HNN Staff", "Suedtirol Online") names no
+person. Names in any script are accepted (capitalised words, or words of a script without
+case); a one-word name ("Regan") only when the caller trusts the source (``single=True``,
+e.g. a JSON-LD Person). Never raises.
 """
 
 from __future__ import annotations
 
 import re
+
+from etl.clean.dates import MONTHS
 
 # canonical agency name -> lower-case spellings
 AGENCIES = {
@@ -52,21 +58,46 @@ _AGENCY_IN_TEXT = re.compile(
 )
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|reporting|compiled|edited|text|story|words|photos?)\s+by|"
-    r"by|von|par|por|di|door|av|text|autor(?:in)?|author|from)\s*:?\s+",
+    r"(?:eingestellt|veröffentlicht|geschrieben|verfasst)\s+von|(?:published|posted)\s+by|publié\s+par|"
+    r"by|von|par|por|di|door|av|text|texte|texto|tekst|текст|автор|autor(?:in)?|author|from)\s*:?\s+",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\s[-–—]\s|\b(?i:and|und|with|mit)\b|\s(?:e|y|et)\s)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\s[-–—]\s|\b(?i:and|und|with|mit)\b|\s(?:e|y|et|i|и)\s)\s*")
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|journalist|"
     r"producer|photographer|redaktion|newsroom|desk|team|press|news|agency|bureau|updated|published|"
-    r"posted|email|e-mail|follow|twitter|author|authors|facebook|more|articles|view|profile|"
-    r"mitarbeiter|korrespondent|redakteur|chief|senior|political|business|sports?|science|über|about|"
-    r"autor\w*|wortlaut|pressemitteilung|interview|gastbeitrag|kommentar|rédaction)\b",
+    r"posted|email|e-mail|follow|twitter|author|authors|facebook|more|articles|view|profile|posts|"
+    r"mitarbeiter|korrespondent\w*|\w*redakt\w*|chief|senior|political|business|sports?|science|über|about|"
+    r"autor\w*|wortlaut|pressemitteilung|interview|gastbeitrag|kommentar|rédaction|redacción|redakcja|"
+    r"weitere|artikel|beiträge|sagt|said|says|schreibt|editorial|online|webmaster|wordpress\w*|"
+    r"guest|gast|anonym\w*|\w*admin\w*|unknown|unbekannt|name|letters?|leserbrief\w*|data|datum|date|fecha|hace|ago|vor|"
+    r"gesponsert\w*|sponsored|anzeige|advertorial|werbung)\b",
     re.I,
 )
-_INNER_BY = re.compile(r"^.*?\s(?:von|by|par|por|door)\s+(?=[A-ZÀ-Ý])")
+# a byline of one of these names no person: "Practical Horseman Editorial Staff", "Redaktion", "stol.it / Suedtirol Online"
+_COLLECTIVE = re.compile(
+    r"\b(?:staff|team|desk|newsroom|bureau|editorial|editors|redaktion\w*|rédaction|redacción|redakcja|online|"
+    r"news|media|verlag|zeitung|magazin\w*|program|programme|project|institut\w*|foundation|stiftung|"
+    r"department|office|cent(?:er|re)|council|ministry|group|association|verein|\w*verband|gmbh|inc|ltd|llc|"
+    r"blog|noticias|nachrichten|actualités|notizie|prensa|presse|press)\b|\be\.\s?V\b|\.\w{2,4}\b|^the\s",
+    re.I,
+)
+_CUT = re.compile(
+    r"(?:updated|published|posted on|aktualisiert|veröffentlicht|mis à jour|publié)(?!\s+(?:by|von|par)\b)|\d|"
+    r"\b(?:said|says|sagt|schreibt)\s*:|"
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d",
+    re.I,
+)
+_INNER_BY = re.compile(r"^.*?\s(?i:von|by|par|por|door)\s+(?=[A-ZÀ-Ý])")
 _EMAIL_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+")
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*$|^(?:de|da|van|von|der|den|di|du|la|le|bin|al|el|y|ter)$")
+# words run together by markup: "LAWLESSAssociated", "Meg JamesStaff" (not "McCoy", "MacArthur", "DeVito")
+_GLUED = re.compile(r"(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])|(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+_FUNCTION_WORDS = frozenset("the to of for and in on at with from und für im am um con para avec pour sur dans bei".split())
+_PARTICLES = frozenset("de da van von der den di du la le bin al el y ter dos das del zu".split())
+_TRAILING_AGENCY = re.compile(
+    r"\s+(?:" + "|".join(re.escape(s) for s in sorted(_AGENCY_OF, key=len, reverse=True) if len(s) > 3) + r")$",
+    re.I,
+)
 
 
 def agency_name(text: str) -> str:
@@ -81,19 +112,42 @@ def agency_in_text(text: str) -> str:
     return _AGENCY_OF.get(m.group(1).lower(), "") if m else ""
 
 
-def is_person_name(name: str) -> bool:
-    """Heuristic: 2-5 capitalised tokens (particles allowed), no digits or role words."""
+def _name_token(token: str, lowercase: bool = False) -> bool:
+    """A word of a name: a particle, or a capitalised word (letters, dots, apostrophes, hyphens), or a
+    word of a script without letter case (or, with ``lowercase``, any word: a user name)."""
+    if token.lower() in _PARTICLES:
+        return True
+    core = token.replace(".", "").replace("'", "").replace("’", "").replace("-", "")
+    return bool(core) and core.isalpha() and (lowercase or token[0].isupper() or not token[0].islower())
+
+
+def is_person_name(name: str, single: bool = False, lowercase: bool = False) -> bool:
+    """Heuristic: 2-5 name words (or one with ``single``), capitalised or caseless (a one-word name
+    in any case with ``lowercase``: a user name), no digits, role or function words, collective
+    names or acronyms."""
     tokens = name.split()
-    if not 1 < len(tokens) <= 5 or any(ch.isdigit() for ch in name) or _ROLE.search(name):
+    if not (1 if single else 2) <= len(tokens) <= 5 or any(ch.isdigit() for ch in name) or _ROLE.search(name):
         return False
-    return all(_NAME_TOKEN.match(t) for t in tokens) and sum(t[:1].isupper() for t in tokens) >= 2
+    if _COLLECTIVE.search(name) or any(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return False
+    if tokens[-1].lower() in _PARTICLES or not all(_name_token(t, lowercase and len(tokens) == 1) for t in tokens):
+        return False  # "Coordenadoria de"
+    return len(tokens) > 1 or (len(name) > 1 and not name.isupper())  # "KWCH" is an acronym
 
 
-def split_byline(raw) -> tuple[list[str], str]:
+def starts_with_by(text: str) -> bool:
+    """True when ``text`` opens with a by-word ("By", "Von", "Par", "Written by", "Text:" ...)."""
+    return _PREFIX.match(text or "") is not None
+
+
+def split_byline(raw, trusted: bool = False) -> tuple[list[str], str]:
     """A byline string (or list of them) -> (person names, agency).
 
-    Input: e.g. "By Jane Doe, John Roe and Reuters staff | Email the author".
-    Output: de-duplicated names in order, and the canonical agency or ''.
+    Input: e.g. "By Jane Doe, John Roe and Reuters staff | Email the author"; ``trusted``: the
+    strings come from a source that names authors only (JSON-LD, author meta tags). A one-word
+    name counts when a string holds nothing else and is trusted (any case: "flerche") or
+    introduced by a by-word ("von David"). Output: de-duplicated names in order, and the
+    canonical agency or ''.
     """
     items = raw if isinstance(raw, (list, tuple)) else [raw]
     names: list[str] = []
@@ -101,32 +155,41 @@ def split_byline(raw) -> tuple[list[str], str]:
     for item in items:
         if not isinstance(item, str):
             continue
-        text = _EMAIL_URL.sub(" ", item)
-        text = re.split(
-            r"\b(?:updated|published|posted on|aktualisiert|veröffentlicht)\b|\d{1,2}[:.]\d{2}|"
-            r"\b(?:19|20)\d{2}\b",
-            text,
-            maxsplit=1,
-            flags=re.I,
-        )[0]
-        text = _PREFIX.sub("", " ".join(text.split()))
-        found = agency_in_text(text)
-        agency = agency or found
-        for part in _SPLIT.split(text):
-            part = _PREFIX.sub("", part.strip(" .:-–—()'\""))
-            if len(part.split()) > 3:
-                part = _INNER_BY.sub("", part)
-            if not part:
-                continue
-            if part.isupper() and len(part) > 4:
-                part = part.title()
-            ag = agency_name(part) or (agency_name(part.split()[0]) if _ROLE.search(part) else "")
-            if ag:
-                agency = agency or ag
-                continue
-            role = _ROLE.search(part)
-            if role and role.start() > 0:  # "Jane Doe Senior Writer" -> "Jane Doe"
-                part = part[: role.start()].strip(" ,.-–—|")
-            if is_person_name(part) and not any(part.startswith(n) for n in names):
-                names.append(part)
+        text = " ".join(_CUT.split(_GLUED.sub(" ", _EMAIL_URL.sub(" ", item)), maxsplit=1)[0].split())
+        by_word = starts_with_by(text)
+        text = _PREFIX.sub("", text)
+        agency = agency or agency_in_text(text)
+        parts = [x for x in _SPLIT.split(text) if x.strip(" .:-–—()'\"")]
+        for part in parts:
+            name, found = _person_or_agency(part, len(parts) == 1 and (trusted or by_word), trusted)
+            agency = agency or found
+            if name and not any(n.startswith(name) for n in names):
+                names.append(name)
     return names, agency
+
+
+def _person_or_agency(part: str, single: bool, lowercase: bool) -> tuple[str, str]:
+    """One piece of a byline -> (a person name or '', an agency or '')."""
+    part = _PREFIX.sub("", part.strip(" .:-–—()'\""))
+    if len(part.split()) > 3:
+        part = _INNER_BY.sub("", part)
+    if not part:
+        return "", ""
+    ag = agency_name(part) or (agency_name(part.split()[0]) if _ROLE.search(part) else "")
+    if ag:
+        return "", ag
+    trailing = _TRAILING_AGENCY.search(part)
+    if trailing:  # "Tom Davies Associated Press"
+        ag, part = agency_name(trailing.group().strip()), part[: trailing.start()]
+    if part.isupper() and " " in part and len(part) > 4:
+        part = part.title()
+    if _COLLECTIVE.search(part):
+        return "", ag
+    role = _ROLE.search(part)
+    if role and role.start() > 0:  # "Jane Doe Senior Writer" -> "Jane Doe" (a single word left is no name)
+        part, single = part[: role.start()].strip(" ,.-–—|"), False
+    words = part.split()
+    while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:  # "Kevin McCoy USA TODAY"
+        words.pop()
+    part = " ".join(words)
+    return (part if is_person_name(part, single, lowercase) else ""), ag

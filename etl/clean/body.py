@@ -7,23 +7,26 @@ The algorithm (our own, general; no site rules):
 2. Every paragraph-like node (``p``, ``pre``, ``td``, text-bearing ``div``) adds a
    score (length, commas) to its parent and, damped, to two more ancestors;
    candidates are weighted by class/id hints and by their link density.
-3. The best candidate plus its good siblings is the article; inside it, link lists
-   are dropped and the remaining text is cut into blocks (paragraphs, headings,
-   list items, quotes, table rows) in reading order.
-4. Blocks are filtered: link-heavy, boilerplate phrases, bylines/datelines and
-   short dangling lines at the edges.
+3. The best candidate plus its good siblings is the article (``choose_region``);
+   inside it, link lists are dropped. ``etl.clean.html`` re-parses only that region with
+   BeautifulSoup and cuts it into blocks (paragraphs, headings, list items, quotes,
+   table rows) in reading order, each carrying its cleaned HTML.
+4. Blocks are filtered (``filter_blocks``): link-heavy, boilerplate phrases,
+   bylines/datelines and short dangling lines at the edges.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
 from etl.clean import dom
 from etl.clean.authors import agency_name
 from etl.clean.dom import text_of
+from etl.clean.labels import is_labelled_caption
 
 BLOCK_TAGS = frozenset(
     """
@@ -86,10 +89,18 @@ _END_PUNCT = re.compile(r"[.!?:;\"”»'’)\]…。！？]$")
 
 @dataclass
 class Block:
+    """One paragraph-like piece of the article: its text, the block element it came from,
+    and (set by ``etl.clean.html``) its cleaned HTML and place in the page."""
+
     text: str
     tag: str
     links: int = 0
     in_list: bool = False
+    content: Any = None  # bs4 Tag: the block's cleaned HTML (its children, for a list-item run)
+    path: tuple = ()  # enclosing lists, items, quotes, data tables: ((serial, name), ...)
+    owner: int = 0  # serial of the block element it is text of (joins runs split by <br>)
+    joined: bool = False  # it follows a <br> in the same element
+    index: int | None = None  # position among the region's blocks (None: not from the page's markup)
 
     @property
     def link_density(self) -> float:
@@ -265,67 +276,8 @@ def prune_region(region: list, total: dict, links: dict) -> None:
             dom.remove(el)
 
 
-def blocks_of(region: list) -> list[Block]:
-    """Cut elements into text blocks in reading order (one per paragraph/heading/item/row)."""
-    out: list[Block] = []
-    for top in region:
-        _walk(top, out)
-    return out
-
-
-def _walk(top, out: list) -> None:
-    buf: list[str] = []
-    state = {"links": 0}
-    stack: list[str] = [top.tag if top.tag in BLOCK_TAGS else "div"]
-    a_depth = 0
-    li_depth = 0
-
-    def flush(tag):
-        if buf:
-            text = " ".join("".join(buf).split())
-            if text:
-                out.append(Block(text, tag, min(state["links"], len(text)), li_depth > 0))
-            buf.clear()
-        state["links"] = 0
-
-    for event, el in etree.iterwalk(top, events=("start", "end")):
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
-            if tag in BLOCK_TAGS:
-                flush(stack[-1])
-                stack.append(tag)
-                if tag == "li":
-                    li_depth += 1
-            elif tag == "a":
-                a_depth += 1
-            elif tag in ("td", "th"):
-                buf.append(" ")
-            if el.text:
-                buf.append(el.text)
-                if a_depth:
-                    state["links"] += len(el.text.strip())
-        else:
-            if tag in BLOCK_TAGS:
-                flush(stack[-1])
-                if len(stack) > 1:
-                    stack.pop()
-                if tag == "li":
-                    li_depth -= 1
-            elif tag == "a":
-                a_depth -= 1
-            elif tag in ("td", "th"):
-                buf.append(" ")
-            if el is not top and el.tail:
-                buf.append(el.tail)
-                if a_depth:
-                    state["links"] += len(el.tail.strip())
-    flush(stack[-1])
-
-
-def filter_blocks(blocks: list[Block], title: str = "") -> list[str]:
-    """Drop boilerplate blocks; return the kept texts.
+def filter_blocks(blocks: list[Block], title: str = "") -> list[Block]:
+    """Drop boilerplate blocks; return the kept ones, in order.
 
     Drops: h1/title repeats, link-heavy lines, boilerplate phrases, copyright,
     bylines and bare datelines, and short unpunctuated lines at both edges.
@@ -349,6 +301,8 @@ def filter_blocks(blocks: list[Block], title: str = "") -> list[str]:
             continue
         if b.tag in ("div", "span", "figure") and len(text.split()) < 10 and not _END_PUNCT.search(text):
             continue
+        if is_labelled_caption(text):  # "Media captionJulian Assange ..." (etl/clean/labels.py)
+            continue
         if (
             n < 160
             and _BOILER_ANY.search(text)
@@ -364,7 +318,7 @@ def filter_blocks(blocks: list[Block], title: str = "") -> list[str]:
             seen_short.add(k)
         kept.append(b)
     _trim_edges(kept)
-    return [b.text for b in kept]
+    return kept
 
 
 def _dangling(b: Block) -> bool:
@@ -393,12 +347,13 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def extract_blocks(root, title: str = "", protect=(), lenient: bool = False) -> list[str]:
-    """Full main-text pipeline on a parsed tree (mutated in place).
+def choose_region(root, protect=(), lenient: bool = False) -> list:
+    """The article's elements in a parsed page (the tree is cleaned in place).
 
-    Input: lxml root from ``dom.parse``; the page title (to drop repeats);
-    ``protect``: elements chosen by user rules that must be kept whole.
-    Output: list of paragraph texts in reading order ([] when none).
+    Input: lxml root from ``dom.parse``; ``protect``: elements chosen by user rules, kept
+    whole and used as the region; ``lenient``: remove boilerplate by tag/role/hidden only.
+    Output: lxml elements in document order, link lists pruned (the body, or the root,
+    when nothing scores).
     """
     dom.strip_tags(root)
     total, links = dom.text_lengths(root)
@@ -412,4 +367,4 @@ def extract_blocks(root, title: str = "", protect=(), lenient: bool = False) -> 
         body = root.find("body")
         region = [body if body is not None else root]
     prune_region(region, total, links)
-    return filter_blocks(blocks_of(region), title)
+    return region

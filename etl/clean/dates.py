@@ -1,13 +1,20 @@
-"""Date parsing for article metadata: machine dates and visible datelines -> UTC ISO 8601.
+"""Date parsing for article metadata: machine dates and visible datelines -> ISO 8601 in the page's own time.
 
 ``parse_date`` accepts ISO 8601, RFC 2822 and free-text datelines such as
 "November 9, 2017 | 01:13 am PT", "Nov. 9, 2017 at 1:13 p.m. EST",
-"9 November 2017 10:30 GMT", "09.11.2017, 14:30 Uhr". Named US and European
-zones are understood (PT/ET/CT/MT follow daylight saving; PST, EDT, CET, CEST,
-MEZ, BST... are fixed offsets). A time without a zone is read in ``default_tz``
-(UTC unless the caller knows better, e.g. Europe/Berlin for German pages).
-Output is ``YYYY-MM-DDTHH:MM:SSZ`` (UTC); unparsable input gives None, never an
-exception.
+"9 November 2017 10:30 GMT", "09.11.2017, 14:30 Uhr", "18. Januar 2018". Named US
+and European zones are understood (PT/ET/CT/MT follow daylight saving; PST, EDT,
+CET, CEST, MEZ, BST... are fixed offsets).
+
+Nothing is converted to UTC: the output keeps the wall-clock time and the offset the
+page gave (``2018-01-18T00:30:00+01:00``; zero offset written ``Z``), so its first ten
+characters are the publisher's calendar day (:func:`day_of`). A date without a time
+stays a day (``2018-01-18``), never an instant that a conversion could push into the
+day before. A time without a zone gets the offset of ``default_tz`` at that time
+(e.g. Europe/Berlin for German pages), or none when no default is known.
+Unparsable or implausible input gives None, never an exception.
+
+Machine-written feed and sitemap instants are read by :mod:`etl.core.dates` instead.
 """
 
 from __future__ import annotations
@@ -161,74 +168,136 @@ _PATTERNS = [
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)" + _TIME, re.I),
     # 09.11.2017, 14:30 Uhr (day first)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME, re.I),
-    # 11/09/2017 (US month first)
-    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})" + _TIME, re.I),
+    # 11/09/2017: month first (US), day first when asked (European pages) or when the first is over 12
+    re.compile(r"(?<![\d/])(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<y>\d{4})" + _TIME, re.I),
+    # 10:01 pm PST, Tuesday, November 19, 2019 (time and zone first)
+    re.compile(
+        r"(?<!\d)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*\(?(?P<tz>" + _ZONE + r")\)?,?\s+"
+        r"(?:[a-z]+day,?\s+)?(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})",
+        re.I,
+    ),
 ]
+_SHORT_DAY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<yy>\d{2})$")  # 6.11.22, a whole printed date
 _ISO = re.compile(
-    r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$", re.I
+    r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.I
+)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_DAY = (
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)"),
+    re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/", re.I),  # /2019/nov/18/
+    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
 )
 
 
-def to_iso(dt: datetime, default_tz: str | None = None) -> str:
-    """Aware (or naive, read in ``default_tz``/UTC) datetime -> 'YYYY-MM-DDTHH:MM:SSZ'."""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=_zone(default_tz))
-    return dt.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+def to_iso(dt: datetime, with_time: bool = True) -> str:
+    """A datetime as ISO 8601 in its own offset: ``2018-01-18T00:30:00+01:00``.
+
+    Zero offset is written ``Z``; a naive datetime gets no offset; ``with_time=False``
+    gives the day only (``2018-01-18``). Seconds precision.
+    """
+    if not with_time:
+        return dt.strftime("%Y-%m-%d")
+    text = dt.replace(microsecond=0).isoformat()
+    return text[:-6] + "Z" if text.endswith(("+00:00", "-00:00")) else text
+
+
+def day_of(iso: str | None) -> str | None:
+    """The calendar day (``YYYY-MM-DD``) of a value made by this module, in the page's own time; None for None."""
+    return iso[:10] if iso and _DAY.match(iso[:10]) else None
+
+
+def instant_of(iso: str | None) -> datetime | None:
+    """The aware UTC instant of an ISO value with a time and an offset; None for days and zone-less times."""
+    if not iso or len(iso) <= 10:
+        return None
+    try:
+        dt = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt.astimezone(UTC) if dt.tzinfo is not None else None
+
+
+def is_utc(iso: str | None) -> bool:
+    """True when ``iso`` is a time given in UTC (``Z``): its day may not be the publisher's."""
+    return iso is not None and len(iso) > 10 and iso.endswith("Z")
 
 
 def _zone(name: str | None):
     if not name:
-        return UTC
+        return None
     try:
         return ZoneInfo(name)
     except Exception:
-        return UTC
+        return None
 
 
 def _plausible(dt: datetime) -> bool:
     return 1990 <= dt.year <= datetime.now(UTC).year + 1
 
 
+def _with_default_zone(dt: datetime, default_tz: str | None) -> datetime:
+    """A zone-less wall-clock time placed in ``default_tz`` (unchanged when there is none)."""
+    if dt.tzinfo is not None:
+        return dt
+    zone = _zone(default_tz)
+    return dt.replace(tzinfo=zone) if zone else dt
+
+
 def parse_iso(value: str, default_tz: str | None = None) -> str | None:
-    """Parse an ISO 8601 string (date, or date-time with or without zone); None if not ISO."""
+    """Parse an ISO 8601 string (a day, or a date-time with or without zone); None if not ISO."""
     if not _ISO.match(value or ""):
         return None
     v = value.strip().replace(" ", "T", 1)
     if v[-1:] in "zZ":
         v = v[:-1] + "+00:00"
+    v = re.sub(r"\s+", "", v)
     v = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", v)
+    v = re.sub(r"(T[\d:]+)([+-]\d{2})$", r"\1\2:00", v)
     v = re.sub(r"[.,]\d+", "", v)
     try:
         dt = datetime.fromisoformat(v)
     except ValueError:
         return None
-    return to_iso(dt, default_tz) if _plausible(dt) else None
+    if not _plausible(dt):
+        return None
+    if len(v) == 10:
+        return to_iso(dt, with_time=False)
+    return to_iso(_with_default_zone(dt, default_tz))
 
 
-def parse_date(value, default_tz: str | None = None) -> str | None:
-    """Any date string (ISO, RFC 2822, visible dateline) -> UTC ISO 8601, or None."""
+def parse_date(value, default_tz: str | None = None, day_first: bool = False) -> str | None:
+    """Any date string (ISO, RFC 2822, visible dateline) -> ISO 8601 in the page's own time, or None.
+
+    ``day_first``: read a slashed date (``05/11/2019``) day first, as European pages print them
+    (machine-written values, such as meta tags, are month first unless that is impossible).
+    """
     if not value or not isinstance(value, str):
         return None
     value = value.strip()[:300]
     iso = parse_iso(value, default_tz)
     if iso:
         return iso
-    found = find_dateline(value, default_tz)
+    found = find_dateline(value, default_tz, day_first)
     if found:
         return found[0]
+    short = _SHORT_DAY.match(value)
+    if short:
+        built = _build({**short.groupdict(), "y": "20" + short.group("yy")}, default_tz)
+        return to_iso(*built) if built else None
     try:
         dt = parsedate_to_datetime(value)
-        if dt and _plausible(dt):
-            return to_iso(dt, default_tz)
     except (TypeError, ValueError, IndexError):
-        pass
+        return None
+    if dt and _plausible(dt):
+        return to_iso(_with_default_zone(dt, default_tz))
     return None
 
 
-def find_dateline(text: str, default_tz: str | None = None) -> tuple[str, str] | None:
+def find_dateline(text: str, default_tz: str | None = None, day_first: bool = False) -> tuple[str, str] | None:
     """First date (with optional time and zone) printed in ``text``.
 
-    Output: (UTC ISO string, the matched text as printed) or None.
+    Output: (ISO string in the page's own time -- a day when no time is printed --,
+    the matched text as printed) or None.
     """
     best = None
     for pat in _PATTERNS:
@@ -237,16 +306,21 @@ def find_dateline(text: str, default_tz: str | None = None) -> tuple[str, str] |
             best = m
     if best is None:
         return None
-    dt = _build(best.groupdict(), default_tz)
-    if dt is None:
+    built = _build(best.groupdict(), default_tz, day_first)
+    if built is None:
         return None
-    return to_iso(dt), best.group(0).strip(" |,")
+    return to_iso(*built), best.group(0).strip(" |,")
 
 
-def _build(g: dict, default_tz: str | None) -> datetime | None:
+def _build(g: dict, default_tz: str | None, day_first: bool = False) -> tuple[datetime, bool] | None:
+    """(datetime, whether a time was printed) from a dateline match's groups; None if invalid."""
     try:
-        month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
-        day, year = int(g["d"]), int(g["y"])
+        if g.get("s1"):
+            month, day = _slashed(int(g["s1"]), int(g["s2"]), day_first)
+        else:
+            month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
+            day = int(g["d"])
+        year = int(g["y"])
         hour = int(g["h"]) if g.get("h") else 0
         minute = int(g["mi"]) if g.get("mi") else 0
         second = int(g["s"]) if g.get("s") else 0
@@ -260,28 +334,57 @@ def _build(g: dict, default_tz: str | None) -> datetime | None:
         return None
     if not _plausible(dt):
         return None
-    tz = (g.get("tz") or "").upper()
+    if not g.get("h"):
+        return dt, False
+    return dt.replace(tzinfo=_printed_zone(g)) if _printed_zone(g) else _with_default_zone(dt, default_tz), True
+
+
+def _slashed(first: int, second: int, day_first: bool) -> tuple[int, int]:
+    """(month, day) of a slashed date: day first when asked or when ``first`` cannot be a month."""
+    if first > 12 or (day_first and second <= 12):
+        return second, first
+    return first, second
+
+
+def _printed_zone(g: dict):
+    """The zone printed after a time (offset or zone name), else None."""
     if g.get("off"):
         off = g["off"].replace(":", "")
         sign = -1 if off[0] == "-" else 1
-        delta = timedelta(hours=int(off[1:3]), minutes=int(off[3:5]))
-        return dt.replace(tzinfo=timezone(sign * delta))
+        return timezone(sign * timedelta(hours=int(off[1:3]), minutes=int(off[3:5])))
+    tz = (g.get("tz") or "").upper()
     if tz in ZONES:
-        return dt.replace(tzinfo=ZoneInfo(ZONES[tz]))
+        return ZoneInfo(ZONES[tz])
     if tz in OFFSETS:
-        return dt.replace(tzinfo=timezone(timedelta(hours=OFFSETS[tz])))
-    return dt.replace(tzinfo=_zone(default_tz))
+        return timezone(timedelta(hours=OFFSETS[tz]))
+    return None
 
 
 def date_from_url(url: str) -> str | None:
-    """Date embedded in a URL path (/2017/11/09/, /20171109/, /2017-11-09-) -> ISO, or None."""
-    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)", url or "") or re.search(
-        r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", url or ""
+    """Day embedded in a URL path (/2017/11/09/, /20171109/, /2017-11-09-) -> ``YYYY-MM-DD``, or None."""
+    for pattern in _URL_DAY:
+        m = pattern.search(url or "")
+        if not m:
+            continue
+        month = m.group(2)
+        try:
+            dt = datetime(int(m.group(1)), int(month) if month.isdigit() else MONTHS[month.lower()], int(m.group(3)))
+        except (ValueError, KeyError):
+            continue
+        return to_iso(dt, with_time=False) if _plausible(dt) else None
+    return None
+
+
+def mentions_day(text: str, day: str) -> bool:
+    """True when ``text`` prints calendar day ``day`` (``YYYY-MM-DD``) as a whole date, in any of
+    the numeric or month-name forms :func:`find_dateline` reads (a bare year or month does not count)."""
+    y, m, d = day.split("-")
+    mi, di = int(m), int(d)
+    names = "|".join(sorted((re.escape(k) for k, v in MONTHS.items() if v == mi), key=len, reverse=True))
+    dd, mm = rf"0?{di}", rf"0?{mi}"
+    pattern = (
+        rf"{y}[-/.]{m}[-/.]{d}(?!\d)|(?<![\d.]){dd}\.\s?{mm}\.\s?{y}|(?<![\d/]){dd}/{mm}/{y}|(?<![\d/]){mm}/{dd}/{y}"
+        rf"|(?<!\d){dd}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{names})\.?,?\s+(?:de\s+)?{y}"
+        rf"|(?:{names})\.?\s+{dd}(?:st|nd|rd|th)?,?\s+{y}"
     )
-    if not m:
-        return None
-    try:
-        dt = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=UTC)
-    except ValueError:
-        return None
-    return to_iso(dt) if _plausible(dt) else None
+    return re.search(pattern, text or "", re.I) is not None

@@ -5,8 +5,15 @@ Near-duplicates are found with MinHash over word 4-shingles of the body (128 has
 functions, 32 LSH bands of 4 rows) and confirmed when the estimated Jaccard similarity
 reaches ``settings.dedupe_threshold``. The story id of a copy is the story id of the
 earliest-seen matching copy; a new story's id is its own ``doc_id``. Signatures persist
-across runs in SQLite (``<state_dir>/stories.sqlite3``). Assigning is idempotent: a
-document seen before keeps its story id.
+across runs in the state database (:mod:`etl.core.statedb`: SQLite
+``<state_dir>/stories.sqlite3`` by default, PostgreSQL with ``settings.state_url``).
+Assigning is idempotent: a document seen before keeps its story id.
+
+Concurrent writers (several clean tasks, on several hosts) get one story id per story:
+each assignment is one transaction that first locks the keys it could conflict on (its
+doc id, its body hash, its LSH band keys). Two copies that can match share a body hash or
+a band key, so their assignments run one after the other and the second sees the first;
+unrelated documents do not wait for each other (PostgreSQL; SQLite serialises every write).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import numpy as np
 
 from etl.core.records import CleanedArticle
 from etl.core.settings import Settings
-from etl.fetch.state import connect, state_dir
+from etl.core.statedb import StateDB, Tx
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128
@@ -80,70 +87,75 @@ def with_source(item, source: str):
 
 
 class StoryIndex:
-    """Persistent duplicate detector; use as a context manager (commits on exit)."""
+    """Persistent duplicate detector; use as a context manager (closes on exit).
 
-    def __init__(self, path: str | Path, threshold: float = 0.5):
+    Input: a :class:`StateDB`, or the path of a SQLite file, and the similarity threshold.
+    """
+
+    def __init__(self, db: StateDB | str | Path, threshold: float = 0.5):
         self.threshold = threshold
-        self.conn = connect(Path(path))
-        self.conn.executescript(_SCHEMA)
-        self._pending = 0
+        self.db = db if isinstance(db, StateDB) else StateDB.sqlite(db)
+        self.db.setup(_SCHEMA)
 
     @classmethod
     def open(cls, settings: Settings) -> StoryIndex:
-        """The index of ``settings`` (``<state_dir>/stories.sqlite3``)."""
-        return cls(state_dir(settings) / "stories.sqlite3", settings.dedupe_threshold)
+        """The index of ``settings`` (``<state_dir>/stories.sqlite3``, or ``state_url``).
+        Errors: ConfigError / TransientError (see :mod:`etl.core.statedb`)."""
+        return cls(StateDB.open(settings, "stories"), settings.dedupe_threshold)
 
     def __enter__(self) -> StoryIndex:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.conn.commit()
-        self.conn.close()
+        self.db.close()
 
     def assign(self, article: CleanedArticle) -> CleanedArticle:
-        """Return ``article`` with its ``story_id`` set (and remember it for later runs)."""
-        known = self.conn.execute("SELECT story_id FROM docs WHERE doc_id = ?", (article.doc_id,)).fetchone()
+        """Return ``article`` with its ``story_id`` set (and remember it for later runs).
+
+        One transaction, serialised with every concurrent assignment of a possible copy.
+        Errors: TransientError / ConfigError from the state database.
+        """
         digest, sig = body_hash(article.body), minhash(article.body)
-        if known:
-            story = known[0]
-            self.conn.execute("DELETE FROM bands WHERE doc_id = ?", (article.doc_id,))
-        else:
-            story = self._exact(digest, article.body) or self._near(sig) or article.doc_id
-        self._remember(article, story, digest, sig)
-        self._pending += 1
-        if self._pending % 50 == 0:  # short write transactions: a concurrent DAG run can interleave
-            self.conn.commit()
+        bands = band_keys(sig) if sig is not None else []
+        story = self.db.write(lambda tx: self._assign(tx, article, digest, sig, bands),
+                              lock=[f"doc:{article.doc_id}", f"body:{digest}", *bands])
         return dataclasses.replace(article, story_id=story)
 
     def assign_any(self, item):
         """:meth:`assign` for a CleanedArticle; anything else (a Rejection) is returned as is."""
         return self.assign(item) if isinstance(item, CleanedArticle) else item
 
-    def _exact(self, digest: str, body: str) -> str | None:
+    def _assign(self, tx: Tx, article: CleanedArticle, digest: str, sig: np.ndarray | None,
+                bands: list[str]) -> str:
+        """The story id of ``article`` inside the transaction ``tx``, remembered."""
+        known = tx.execute("SELECT story_id FROM docs WHERE doc_id = ?", (article.doc_id,)).fetchone()
+        if known:
+            story = known[0]
+            tx.execute("DELETE FROM bands WHERE doc_id = ?", (article.doc_id,))
+        else:
+            story = self._exact(tx, digest, article.body) or self._near(tx, sig, bands) or article.doc_id
+        tx.execute(
+            "INSERT INTO docs (doc_id, story_id, body_hash, sig, url) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id) "
+            "DO UPDATE SET body_hash = excluded.body_hash, sig = excluded.sig, url = excluded.url",
+            (article.doc_id, story, digest, sig.tobytes() if sig is not None else None, article.url))
+        tx.executemany("INSERT INTO bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                       [(k, article.doc_id) for k in bands])
+        return story
+
+    def _exact(self, tx: Tx, digest: str, body: str) -> str | None:
         if len(words(body)) < 5:
             return None
-        row = self.conn.execute("SELECT story_id FROM docs WHERE body_hash = ? ORDER BY seq LIMIT 1",
-                                (digest,)).fetchone()
+        row = tx.execute("SELECT story_id FROM docs WHERE body_hash = ? ORDER BY seq LIMIT 1", (digest,)).fetchone()
         return row[0] if row else None
 
-    def _near(self, sig: np.ndarray | None) -> str | None:
+    def _near(self, tx: Tx, sig: np.ndarray | None, bands: list[str]) -> str | None:
         if sig is None:
             return None
-        keys = band_keys(sig)
-        marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
+        marks = ",".join("?" * len(bands))
+        rows = tx.execute(
             f"SELECT d.seq, d.story_id, d.sig FROM docs d WHERE d.doc_id IN "
-            f"(SELECT doc_id FROM bands WHERE band IN ({marks})) ORDER BY d.seq", keys).fetchall()
+            f"(SELECT doc_id FROM bands WHERE band IN ({marks})) ORDER BY d.seq", bands).fetchall()
         for _, story, blob in rows:
             if similarity(sig, np.frombuffer(blob, dtype=np.int64)) >= self.threshold:
                 return story
         return None
-
-    def _remember(self, article: CleanedArticle, story: str, digest: str, sig: np.ndarray | None) -> None:
-        self.conn.execute(
-            "INSERT INTO docs (doc_id, story_id, body_hash, sig, url) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id) "
-            "DO UPDATE SET body_hash = excluded.body_hash, sig = excluded.sig, url = excluded.url",
-            (article.doc_id, story, digest, sig.tobytes() if sig is not None else None, article.url))
-        if sig is not None:
-            self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
-                                  [(k, article.doc_id) for k in band_keys(sig)])

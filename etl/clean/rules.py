@@ -1,4 +1,4 @@
-"""User-supplied per-domain extraction rules (CSS selectors); no built-in site rules.
+"""User-supplied per-domain extraction rules (CSS selectors, soupsieve); no built-in site rules.
 
 File: YAML or JSON, path in ``NEWS_ETL_CLEAN_RULES`` (or passed explicitly). Keys
 are host names; a rule applies to that host and its subdomains (``www.`` ignored)::
@@ -14,9 +14,14 @@ are host names; a rule applies to that host and its subdomains (``www.`` ignored
 
 All keys are optional. A rule's fields get provenance ``rule``. An invalid file
 (not a mapping, unknown keys, a value that is not a non-empty selector string or
-list; :func:`check_rule`, which also checks a source's ``extract`` rules) raises
-ConfigError when loaded (fail fast); a selector CSS cannot parse is ignored at
-extraction time (logged), never an exception.
+list, a selector soupsieve cannot compile; :func:`check_rule`, which also checks a
+source's ``extract`` rules) raises ConfigError when loaded (fail fast).
+
+Selectors are BeautifulSoup's (soupsieve: CSS level 4 including ``:has()``, ``:is()``,
+``:not()``, ``:nth-child(... of S)``, and ``:-soup-contains("text")``). They run on a
+BeautifulSoup parse of the page (lxml parser), made only for pages that have a rule;
+:class:`RuleMatcher` maps the ``remove`` and ``body`` matches back to the lxml tree the
+extractor works on.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import soupsieve
 import yaml
-from lxml.cssselect import CSSSelector
+from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from etl.core.errors import ConfigError
 
@@ -89,6 +96,11 @@ def check_rule(rule, where: str, name: str) -> dict:
         values = value if isinstance(value, list) else [value]
         if not values or not all(isinstance(v, str) and v.strip() for v in values):
             raise ConfigError(f"{where}: '{name}.{key}' must be a CSS selector or a list of them")
+        for v in values:
+            try:
+                _compiled(v)
+            except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
+                raise ConfigError(f"{where}: '{name}.{key}': invalid CSS selector {v!r}: {exc}") from exc
     return dict(rule)
 
 
@@ -103,17 +115,56 @@ def rule_for(rules: dict, host: str) -> dict:
 
 
 @lru_cache(maxsize=256)
-def _compiled(selector: str) -> CSSSelector:
-    return CSSSelector(selector, translator="html")
+def _compiled(selector: str) -> soupsieve.SoupSieve:
+    return soupsieve.compile(selector)
 
 
-def select(root, selector) -> list:
-    """Elements matching a CSS selector (or list of them); [] on a bad selector."""
-    sels = selector if isinstance(selector, list) else [selector]
-    out = []
-    for sel in sels:
-        try:
-            out.extend(_compiled(str(sel))(root))
-        except Exception as exc:
-            log.warning("clean rule: bad selector %r: %s", sel, exc)
-    return out
+class RuleMatcher:
+    """A rule's selectors on one page: soupsieve on a BeautifulSoup parse of the page.
+
+    Input: the page's HTML text (as given to ``dom.parse``) and its lxml root, before any
+    element is removed. ``select``/``texts`` read the BeautifulSoup matches; ``elements``
+    maps matches to the lxml tree by document order (both trees come from libxml2; a
+    match whose tag differs in the lxml tree is skipped and logged).
+    """
+
+    def __init__(self, text: str, root) -> None:
+        self.soup = BeautifulSoup(text, "lxml", huge_tree=True)
+        self._lxml = list(root.iter(etree.Element))
+        self._order: dict[int, int] | None = None
+
+    def select(self, selector) -> list[Tag]:
+        """Elements matching a CSS selector (or list of them), selector by selector, in page order."""
+        out: list[Tag] = []
+        for sel in selector if isinstance(selector, list) else [selector]:
+            out.extend(_compiled(str(sel)).select(self.soup))
+        return out
+
+    def texts(self, selector) -> list[str]:
+        """The whitespace-normalised text of every match."""
+        return [" ".join(tag.get_text().split()) for tag in self.select(selector)]
+
+    def remove(self, selector) -> list:
+        """The matches as lxml elements (to remove there); they are removed from the soup too."""
+        tags = self.select(selector)
+        found = self._in_lxml(tags, selector)
+        for tag in tags:
+            if not tag.decomposed:
+                tag.decompose()
+        return found
+
+    def elements(self, selector) -> list:
+        """The matches as elements of the lxml tree."""
+        return self._in_lxml(self.select(selector), selector)
+
+    def _in_lxml(self, tags: list[Tag], selector) -> list:
+        if self._order is None:  # document order of the soup as first parsed (before any removal)
+            self._order = {id(tag): i for i, tag in enumerate(self.soup.find_all(True))}
+        out = []
+        for tag in tags:
+            i = self._order.get(id(tag), len(self._lxml))
+            if i < len(self._lxml) and self._lxml[i].tag == tag.name:
+                out.append(self._lxml[i])
+            else:
+                log.warning("clean rule: %r matched <%s>, which the lxml tree does not have there", selector, tag.name)
+        return out

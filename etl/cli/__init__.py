@@ -15,7 +15,14 @@ import logging
 import sys
 
 from etl.core.errors import ConfigError, EtlError
+from etl.core.obs import set_progress
 from etl.core.settings import Settings
+
+
+def add_quiet(p) -> None:
+    """Give a long-running sub-command ``-q/--quiet`` (no progress bars; they are also off
+    when stderr is not a terminal). ``main`` applies it through ``etl.core.obs.set_progress``."""
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
 
 
 def _es(sub):
@@ -29,6 +36,7 @@ def _index(sub):
     p.add_argument("action", choices=["create", "migrate", "status", "delete"])
     p.add_argument("--yes", action="store_true", help="confirm 'delete'")
     p.add_argument("--delete-old", action="store_true", help="after 'migrate', delete the previous index")
+    add_quiet(p)
     p.set_defaults(handler="etl.cli.index:index")
 
 
@@ -55,6 +63,7 @@ def _clean(sub):
     p.add_argument("target", help="HTML file path or http(s) URL")
     p.add_argument("--url", default=None, help="URL to assume for a local file")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--html", action="store_true", help="print only the cleaned article HTML (body_html)")
     p.set_defaults(handler="etl.cli.clean:cli")
 
 
@@ -69,12 +78,60 @@ def _ingest(sub):
     p = sub.add_parser("ingest", help="run discover->fetch->clean->annotate->load once, without Airflow")
     p.add_argument("--sources", default=None, help="sources file (default: settings.sources_file)")
     p.add_argument("--logical-date", default=None, help="run's logical date, ISO 8601 (default: now)")
+    add_quiet(p)
     p.set_defaults(handler="etl.cli.ingest:ingest")
 
 
+def _reprocess(sub):
+    p = sub.add_parser("reprocess", help="re-clean, re-annotate, re-load the raw archive once, without Airflow")
+    p.add_argument("--logical-date", default=None, help="run's logical date, ISO 8601 (default: now)")
+    add_quiet(p)
+    p.set_defaults(handler="etl.cli.ingest:reprocess")
+
+
+def _sources(sub):
+    p = sub.add_parser("sources", help="per-source extraction health over the last runs (the runs index)")
+    p.add_argument("action", choices=["health"])
+    p.add_argument("--source", default=None, help="one source only")
+    p.add_argument("--runs", type=int, default=10, help="how many of the last runs (default 10)")
+    p.add_argument("--plot", default=None, metavar="FILE.png", help="also draw the trend per source (news-etl[plot])")
+    p.add_argument("--json", action="store_true", help="print the rows as JSON lines")
+    p.set_defaults(handler="etl.cli.sources:sources")
+
+
+def _export(sub):
+    p = sub.add_parser("export", help="every hit of a search as CSV or JSON lines (streamed)")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--filter", action="append", default=[], help='facet filter, e.g. persons="Vladimir Putin"')
+    p.add_argument("--from", dest="date_from", default=None, help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", default=None, help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--format", choices=["csv", "jsonl"], default=None, help="default: from -o's suffix, else csv")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: stdout)")
+    p.add_argument("--any", action="store_true", help="match any word of the query (default: every word)")
+    p.add_argument("--body", action="store_true", help="add the article text as a last column")
+    add_quiet(p)
+    p.set_defaults(handler="etl.cli.export:cli")
+
+
+def _alerts(sub):
+    p = sub.add_parser("alerts", help="saved searches that notify about new stories after each run")
+    p.add_argument("action", choices=["add", "list", "remove", "test"])
+    p.add_argument("name", nargs="?", default=None, help="the alert's name (add, remove, test)")
+    p.add_argument("query", nargs="?", default="", help="'add': the search query")
+    p.add_argument("--filter", action="append", default=[], help='\'add\': facet filter, e.g. persons="Vladimir Putin"')
+    p.add_argument("--webhook", default="", metavar="URL", help="'add': POST each notification as JSON here")
+    p.add_argument("--email", default="", metavar="ADDR", help="'add': e-mail each notification here (SMTP settings)")
+    p.add_argument("--run", default=None, metavar="RUN_ID", help="'test': only the documents of this run")
+    p.add_argument("--send", action="store_true", help="'test': also send a test notification over each channel")
+    p.add_argument("--json", action="store_true", help="'list', 'test': print JSON")
+    p.set_defaults(handler="etl.cli.alerts:alerts")
+
+
 def _samples(sub):
-    p = sub.add_parser("samples", help="serve the bundled sample pages over 127.0.0.1")
+    p = sub.add_parser("samples", help="serve the bundled sample pages over HTTP (default 127.0.0.1:8765)")
     p.add_argument("action", choices=["serve"])
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (0.0.0.0 in a container)")
     p.add_argument("--port", type=int, default=8765)
     p.set_defaults(handler="etl.cli.dev:samples_serve")
 
@@ -92,10 +149,12 @@ def _deadletter(sub):
     p.add_argument("path", nargs="?", default=None,
                    help="a dead-letter file or folder (default: staging and deadletter folders)")
     p.add_argument("--entries", dest="verbose_entries", action="store_true", help="'list': one line per entry")
+    add_quiet(p)
     p.set_defaults(handler="etl.cli.deadletter:deadletter")
 
 
-COMMANDS = [_es, _index, _search, _clean, _annotate, _ingest, _samples, _serve, _deadletter]
+COMMANDS = [_es, _index, _search, _clean, _annotate, _ingest, _reprocess, _sources, _export, _alerts, _samples,
+            _serve, _deadletter]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )
+    if not args.verbose:  # one line per HTTP request would drown the progress bars and the summary
+        for name in ("httpx", "elastic_transport"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    set_progress(False if getattr(args, "quiet", False) else None)
     try:
         settings = Settings.from_env()
         return int(_resolve(args.handler)(args, settings) or 0)

@@ -1,4 +1,4 @@
-"""``news-etl clean FILE_OR_URL [--url URL] [--json]``: show how one page is cleaned."""
+"""``news-etl clean FILE_OR_URL [--url URL] [--json | --html]``: show how one page is cleaned."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def _read(target: str, settings) -> tuple[bytes, str, str | None]:
 
 
 def cli(args, settings) -> int:
-    """Print the cleaned article (human-readable, or one JSON object with ``--json``).
+    """Print the cleaned article (human-readable, one JSON object with ``--json``, or only
+    its cleaned HTML, ``body_html``, with ``--html``).
 
     Exit codes: 0 cleaned, 1 rejected (reason printed), 2 unreadable input.
     """
@@ -35,6 +36,8 @@ def cli(args, settings) -> int:
     result = clean_html(content, url, settings, encoding=charset)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif getattr(args, "html", False) and isinstance(result, CleanedArticle):
+        print(result.body_html)
     else:
         print(render(result))
     return 0 if isinstance(result, CleanedArticle) else 1
@@ -56,7 +59,9 @@ def render(result: CleanedArticle | Rejection) -> str:
         ("tags", ", ".join(a.tags)),
         ("language", a.language),
         ("published_at", a.published_at),
+        ("published_day", a.published_day),
         ("modified_at", a.modified_at),
+        ("modified_day", a.modified_day),
     ]
     lines = [f"{k:<14} {v or '-'}" + (f"   [{prov[k]}]" if v and k in prov else "") for k, v in rows]
     for i, img in enumerate(a.images):
@@ -72,6 +77,7 @@ def render(result: CleanedArticle | Rejection) -> str:
         f"{'extractor':<14} {a.extractor_version}",
         f"{'body':<14} {len(a.body.splitlines())} paragraphs, {len(a.body)} characters"
         + (f"   [{prov['body']}]" if "body" in prov else ""),
+        f"{'body_html':<14} {len(a.body_html)} characters (news-etl clean --html prints it)",
         "",
         a.body,
     ]

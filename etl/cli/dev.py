@@ -34,19 +34,22 @@ def es(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def samples_serve(args: argparse.Namespace, settings: Settings | None = None) -> int:
-    """Run ``news-etl samples serve --port N``: serve the sample pages until Ctrl-C.
+    """Run ``news-etl samples serve [--host H] --port N``: serve the sample pages until Ctrl-C
+    (or SIGTERM, e.g. ``docker stop``).
 
-    Input: ``args.action`` (only ``"serve"``) and ``args.port``; ``settings`` is unused.
+    Input: ``args.action`` (only ``"serve"``), ``args.host`` (default 127.0.0.1; 0.0.0.0 in a
+    container) and ``args.port``; ``settings`` is unused.
     Output: exit code 0 after Ctrl-C; prints the base URL and the page URLs first.
-    Errors: :class:`etl.core.errors.ConfigError` if the port cannot be bound.
+    Errors: :class:`etl.core.errors.ConfigError` if the address cannot be bound.
     """
+    host = getattr(args, "host", "127.0.0.1")
     try:
-        with samples.serve(port=args.port) as base_url:
+        with samples.serve(port=args.port, host=host) as base_url:
             print(f"Serving {samples.PAGES_DIR} at {base_url} (Ctrl-C to stop)", flush=True)
             print("\n".join(f"  {url}" for url in samples.page_urls(base_url)), flush=True)
             _sleep_until_interrupted()
     except OSError as exc:
-        raise ConfigError(f"cannot serve the samples on port {args.port}: {exc}") from exc
+        raise ConfigError(f"cannot serve the samples on {host}:{args.port}: {exc}") from exc
     return 0
 
 

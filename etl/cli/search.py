@@ -11,10 +11,12 @@ import sys
 import textwrap
 
 from etl.core.settings import Settings
-from etl.index.client import client
+from etl.index.client import client, es_errors
 from etl.search.articles import get_article, more_like_this, search
 from etl.search.quotes import parse_quote_question, quote_search
 from etl.search.request import InvalidQuery, SearchRequest
+
+JSON_KEYS = ("total", "stories", "hits", "facets", "histogram", "next", "relaxed", "timed_out")  # of --json
 
 
 def _plain(html: str | None) -> str:
@@ -32,14 +34,15 @@ def _cut(text: str, width: int) -> str:
 def format_table(result: dict, width: int = 100) -> str:
     """Hits as a table (date, source, title, url + snippet) then facet counts."""
     lines = [f"{result['total']} articles" + (f" (page {result['page']})" if result.get("page") else "")
-             + (" - no article has all the words; showing those with some" if result.get("relaxed") else "")]
+             + (" - no article has all the words; showing those with some" if result.get("relaxed") else "")
+             + (" - the search hit its time limit: partial results" if result.get("timed_out") else "")]
     title_w = max(30, width - 36)
     lines.append(f"{'#':>3}  {'date':10}  {'source':18}  title")
     lines.append("-" * min(width, 120))
     start = (result.get("page", 1) - 1) * result.get("size", 0)
     for i, h in enumerate(result["hits"], start=start + 1):
         title = _plain(h["highlight"]["title"]) if h["highlight"].get("title") else h["title"]
-        lines.append(f"{i:>3}  {(h.get('published_at') or '')[:10]:10}  {_cut(h['source'], 18):18}  "
+        lines.append(f"{i:>3}  {(h.get('published_day') or ''):10}  {_cut(h['source'], 18):18}  "
                      f"{_cut(title, title_w)}")
         lines.append(f"{'':>3}  {'':10}  {'':18}  {h['url']}")
         snippet = _plain(h["highlight"].get("snippet")) or h.get("lead", "")
@@ -69,7 +72,7 @@ def format_quotes(result: dict, width: int = 100) -> str:
     lines = [f"{result['total']} articles quoting {result['speaker'] or 'anyone'}"
              + (f" about {result['about']}" if result["about"] else "")]
     for h in result["hits"]:
-        lines.append(f"- {(h.get('published_at') or '')[:10]}  {h['source']}  {h['title']}  {h['url']}")
+        lines.append(f"- {(h.get('published_day') or '')}  {h['source']}  {h['title']}  {h['url']}")
         for q in h["quotes"]:
             text = f"{q['speaker'] or '(unknown)'}: \u201c{_plain(q['highlight']) or q['text']}\u201d"
             lines.append(textwrap.fill(text, width=max(40, width - 2), initial_indent="    ",
@@ -87,7 +90,7 @@ def _one_article(es, settings: Settings, args) -> int:
         if args.json:
             print(json.dumps(doc, ensure_ascii=False))
         else:
-            for key in ("id", "title", "url", "published_at", "site", "section", "authors", "persons",
+            for key in ("id", "title", "url", "published_at", "published_day", "site", "section", "authors", "persons",
                         "organizations", "locations", "events", "tags", "word_count"):
                 if doc.get(key):
                     value = doc[key]
@@ -98,44 +101,49 @@ def _one_article(es, settings: Settings, args) -> int:
                 print()
             print(doc.get("body", ""))
         return 0
-    similar = more_like_this(es, settings.index_alias, doc_id, size=args.size)
+    similar = more_like_this(es, settings.index_alias, doc_id, size=args.size, timeout=settings.search_timeout)
     if args.json:
         print(json.dumps({"id": doc_id, "similar": similar}, ensure_ascii=False))
     else:
         print(f"articles like {doc['title']!r}:")
         for h in similar:
-            print(f"  {(h.get('published_at') or '')[:10]:10}  {_cut(h['source'], 18):18}  {h['title']}  {h['url']}")
+            print(f"  {(h.get('published_day') or ''):10}  {_cut(h['source'], 18):18}  {h['title']}  {h['url']}")
     return 0
 
 
 def cli(args, settings: Settings) -> int:
-    """Run one search and print a table, or one JSON object with ``--json``."""
+    """Run one search and print a table, or one JSON object with ``--json``.
+
+    Returns 0, 1 for a missing article, 2 for an invalid query. Elasticsearch trouble raises
+    TransientError, ConfigError or EtlError with one line to print (:func:`etl.index.client.es_errors`).
+    """
     if not getattr(args, "verbose", False):
-        logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+        logging.getLogger("elastic_transport").setLevel(logging.ERROR)
 
     try:
         question = parse_quote_question(args.query) if args.query else None
         es = client(settings)
-        if getattr(args, "article", None) or getattr(args, "similar", None):
-            return _one_article(es, settings, args)
-        if question and not args.filter:
-            speaker, about = question
-            result = quote_search(es, settings.index_alias, speaker=speaker, about=about, size=args.size)
-            print(json.dumps(result, ensure_ascii=False) if args.json else format_quotes(result))
-            return 0
-        req = SearchRequest.from_input(
-            args.query, args.facet, args.filter,
-            date_from=args.date_from, date_to=args.date_to, sort=args.sort, page=args.page, size=args.size,
-            after=getattr(args, "after", None), collapse=getattr(args, "collapse", False),
-        )
-        result = search(es, settings.index_alias, req)
+        with es_errors(settings, "searching"):
+            if getattr(args, "article", None) or getattr(args, "similar", None):
+                return _one_article(es, settings, args)
+            if question and not args.filter:
+                speaker, about = question
+                result = quote_search(es, settings.index_alias, speaker=speaker, about=about, size=args.size,
+                                      timeout=settings.search_timeout)
+                print(json.dumps(result, ensure_ascii=False) if args.json else format_quotes(result))
+                return 0
+            req = SearchRequest.from_input(
+                args.query, args.facet, args.filter,
+                date_from=args.date_from, date_to=args.date_to, sort=args.sort, page=args.page, size=args.size,
+                after=getattr(args, "after", None), collapse=getattr(args, "collapse", False),
+            )
+            result = search(es, settings.index_alias, req, timeout=settings.search_timeout)
     except InvalidQuery as exc:
         print(f"news-etl search: {exc}", file=sys.stderr)
         return 2
     try:
         if args.json:
-            print(json.dumps({k: result[k] for k in ("total", "stories", "hits", "facets", "histogram", "next", "relaxed") if k in result},
-                             ensure_ascii=False))
+            print(json.dumps({k: result[k] for k in JSON_KEYS if k in result}, ensure_ascii=False))
         else:
             print(format_table(result, width=shutil.get_terminal_size((110, 20)).columns))
     except BrokenPipeError:  # e.g. piped into `head`

@@ -122,7 +122,7 @@ class CleanedArticle(_Record):
     section: str = ""
     tags: tuple[str, ...] = ()
     language: str = ""
-    published_at: str | None = None  # timezone-aware ISO 8601
+    published_at: str | None = None  # ISO 8601 as the page gave it: a day, or a time with the publisher's offset
     modified_at: str | None = None
     images: tuple[Image, ...] = ()
     provenance: dict = field(default_factory=dict)
@@ -131,6 +131,10 @@ class CleanedArticle(_Record):
     content_hash: str = ""
     extractor_version: str = ""
     story_id: str = ""  # groups exact and near-duplicate copies of one story (etl.clean.dedupe)
+    # The body as safe, minimal HTML (etl.clean.html allowlist); ``body`` is this tree's text.
+    body_html: str = ""
+    published_day: str | None = None  # YYYY-MM-DD, the publisher's calendar day of published_at
+    modified_day: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class Entity(_Record):
     salience: float
     first_offset: int
     mentions: tuple[Mention, ...] = ()
+    sources: tuple[str, ...] = ()  # how it was found: model, name-shape, title-rule, gazetteer, dateline
 
 
 @dataclass(frozen=True)

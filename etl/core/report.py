@@ -8,7 +8,11 @@ plus the stage summaries (:class:`etl.core.staging.StageSummary`). Per source::
     cleaned    = annotated + annotate_rejected                             (annotate)
     annotated  = indexed + load_failed                                     (load)
 
-``accounted`` is true when every line balances. The report is written to
+``accounted`` is true when every line balances. A run split into shards
+(:mod:`etl.core.shards`) is counted over every shard's folder and dead-letter file. ``health`` holds one row per source
+measuring its extraction (share of pages with a date, an author, a lead, a body, entities;
+median body length) against the source's own baseline (:mod:`etl.core.health`);
+``flagged_sources`` lists the sources whose extraction dropped. The report is written to
 ``<run folder>/report.json`` (:func:`write_report`); :mod:`etl.index.runs` also indexes it
 into ``<index_alias>-runs`` so the operator can query it.
 """
@@ -17,19 +21,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 
+from etl.core import storage
+from etl.core.health import History, source_health
+from etl.core.settings import Settings
+from etl.core.shards import combine, per_shard
 from etl.core.staging import StageSummary, read_jsonl, write_atomic
+from etl.core.storage import Location, PathLike, location
 
 COUNTERS = ("discovered", "fetched", "not_modified", "skipped_robots", "failed", "cleaned", "rejected",
             "annotated", "annotate_rejected", "indexed", "load_failed")
 REPORT_FILE = "report.json"
 
 
-def _rows(folder: Path, name: str):
-    path = folder / name
-    return read_jsonl(path) if path.exists() else iter(())
+def _rows(folder: Location, name: str):
+    return read_jsonl(folder / name, missing_ok=True)
 
 
 def fetch_outcome(reason: str) -> str:
@@ -39,11 +46,19 @@ def fetch_outcome(reason: str) -> str:
     return "skipped_robots" if reason.startswith("robots_") else "failed"
 
 
-def source_counts(folder: str | Path, deadletter: str | Path | None = None) -> dict[str, dict]:
-    """Per-source counters (see module doc) read from the batches in a run folder."""
-    folder = Path(folder)
+def source_counts(folder: PathLike, deadletter: PathLike | None = None, *,
+                  shards: Sequence[tuple[PathLike, PathLike | None]] | None = None) -> dict[str, dict]:
+    """Per-source counters (see module doc) read from the batches in a run folder (local or
+    remote) and its dead-letter file; with ``shards``, summed over each shard's folder and
+    dead-letter file instead (etl.core.shards)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     reasons: dict[str, dict[str, Counter]] = defaultdict(lambda: {"failed": Counter(), "rejected": Counter()})
+    for part, dead in shards or [(folder, deadletter)]:
+        _count_folder(location(part), dead, counts, reasons)
+    return {name: _source_row(name, counts[name], reasons[name]) for name in sorted(counts)}
+
+
+def _count_folder(folder: Location, deadletter: PathLike | None, counts: dict, reasons: dict) -> None:
     for row in _rows(folder, "discover.jsonl.gz"):
         counts[row.get("source", "")]["discovered"] += 1
     for row in _rows(folder, "fetch.jsonl.gz"):
@@ -61,13 +76,12 @@ def source_counts(folder: str | Path, deadletter: str | Path | None = None) -> d
         counts[row.get("source", "")]["rejected"] += 1
         reasons[row.get("source", "")]["rejected"][row["reason"]] += 1
     _annotate_and_load(folder, counts, deadletter, source_of_url)
-    return {name: _source_row(name, counts[name], reasons[name]) for name in sorted(counts)}
 
 
-def _annotate_and_load(folder: Path, counts: dict, deadletter, source_of_url: dict) -> None:
+def _annotate_and_load(folder: Location, counts: dict, deadletter, source_of_url: dict) -> None:
     failed: set[str] = set()
-    dead = Path(deadletter) if deadletter else folder / "load.failed.jsonl.gz"
-    if dead.exists() and (folder / "annotate.jsonl.gz").exists():
+    dead = location(deadletter) if deadletter else folder / "load.failed.jsonl.gz"
+    if storage.exists(dead) and storage.exists(folder / "annotate.jsonl.gz"):
         failed = {row.get("id", "") for row in read_jsonl(dead)}
     for row in _rows(folder, "annotate.jsonl.gz"):
         article = row.get("article", {})
@@ -93,25 +107,39 @@ def balanced(row: dict) -> bool:
             and row["annotated"] == row["indexed"] + row["load_failed"])
 
 
-def build_report(folder: str | Path, summaries: Mapping[str, StageSummary], *, run: str, logical_date: str,
-                 run_id: str = "") -> dict:
-    """The run report: per-source rows, totals, stage summaries, ``accounted`` flag.
+def build_report(folder: PathLike, summaries: Mapping[str, StageSummary | Sequence[StageSummary]], *, run: str,
+                 logical_date: str, run_id: str = "", settings: Settings | None = None,
+                 history: History | None = None,
+                 shards: Sequence[tuple[PathLike, PathLike | None]] | None = None) -> dict:
+    """The run report: per-source rows, totals, stage summaries, ``accounted`` flag, source health.
 
-    Input: the run folder and the summaries of the stages that ran, by stage name (the
-    load summary's ``path`` is its dead-letter file). Output: a JSON-serialisable dict.
+    Input: the run folder, the summaries of the stages that ran, by stage name (one, or
+    one per shard in shard order; the load summary's ``path`` is its dead-letter file), the
+    settings (health thresholds; default ``Settings()``), ``history(source)``, the source's
+    previous health rows (None: no baseline, nothing flagged), and ``shards``: each shard's
+    folder and dead-letter file (default: the run folder itself, with the load summary's
+    path). Output: a JSON-serialisable dict; ``stages`` holds one summary per stage (several
+    shards merged, :func:`etl.core.shards.combine`), ``shards`` the number of shards. Errors:
+    OSError for an unreadable batch, what ``history`` raises.
     """
-    load = summaries.get("load")
-    discover = summaries.get("discover")
-    sources = list(source_counts(folder, load.path if load else None).values())
+    stages = {name: per_shard(value) for name, value in summaries.items()}
+    if shards is None:
+        load = stages.get("load")
+        shards = [(folder, location(load[0].path, settings) if load else None)]
+    discover = stages["discover"][0] if stages.get("discover") else None
+    sources = list(source_counts(folder, shards=shards).values())
     totals = {c: sum(row[c] for row in sources) for c in COUNTERS}
+    health = source_health([location(part, settings) for part, _ in shards], settings or Settings(), history, run)
     return {"run": run, "run_id": run_id, "logical_date": logical_date, "totals": totals, "sources": sources,
-            "accounted": all(balanced(r) for r in sources),
-            "stages": {name: summary.to_dict() for name, summary in summaries.items()},
-            "discover_errors": dict(discover.extra.get("errors", {})) if discover else {}}
+            "accounted": all(balanced(r) for r in sources), "shards": len(shards),
+            "stages": {name: combine(name, str(folder), parts).to_dict() for name, parts in stages.items()},
+            "discover_errors": dict(discover.extra.get("errors", {})) if discover else {},
+            "health": health, "flagged_sources": [row["source"] for row in health if row["flagged"]]}
 
 
-def write_report(folder: str | Path, report: dict) -> Path:
-    """Write ``report`` to ``<folder>/report.json`` atomically; return the path. Raises OSError."""
-    path = Path(folder) / REPORT_FILE
+def write_report(folder: PathLike, report: dict) -> Location:
+    """Write ``report`` to ``<folder>/report.json`` atomically (local or remote); return the path.
+    Raises OSError, TransientError / ConfigError (object store)."""
+    path = location(folder) / REPORT_FILE
     write_atomic(path, json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return path

@@ -1,7 +1,8 @@
 """The one retry helper: exponential backoff with a cap, honouring a server's hint.
 
 Every retry in news-etl goes through here: fetching pages (async), reading feeds and
-sitemaps, creating the index before a load and resuming an interrupted bulk load.
+sitemaps, creating the index before a load, resuming an interrupted bulk load, and calls to
+the object store and the state database (:data:`SERVICE`).
 
 - :class:`Backoff` is the policy: ``attempts`` retries after the first try, the first
   delay ``first`` seconds, doubled per attempt, never more than ``cap``; a hint (e.g. a
@@ -40,6 +41,12 @@ class Backoff:
         if hint is not None:
             wait = max(wait, hint)
         return min(wait, self.cap)
+
+
+SERVICE = Backoff(attempts=3, first=0.5, cap=4.0)
+"""In-process retries of one call to a shared service (object store, state database): a
+hiccup is ridden out here, a longer outage raises TransientError and the task's own retries
+(Airflow) take over."""
 
 
 def _hint(exc: BaseException) -> float | None:

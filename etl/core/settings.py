@@ -26,7 +26,7 @@ class Settings:
     """All tunables of the pipeline. Field ``x`` is read from ``NEWS_ETL_X``."""
 
     # Elasticsearch
-    es_url: str = "http://127.0.0.1:9200"
+    es_url: str = "http://127.0.0.1:9200"  # several nodes of one cluster: comma-separated URLs
     es_username: str = ""
     es_password: str = field(default="", repr=False)
     es_api_key: str = field(default="", repr=False)
@@ -35,6 +35,8 @@ class Settings:
     es_request_timeout: float = 30.0
     es_max_retries: int = 5
     index_alias: str = "articles"
+    index_shards: int = 0  # primary shards of a new article index; 0: the mapping file's (1). See docs/scaling.md
+    index_replicas: str = ""  # replicas of every new index: "1", or "0-1" (auto-expanded with the nodes); empty: the mapping file's
     mappings_dir: str = str(ROOT / "mappings")
     # Local Elasticsearch (etl.dev.esserver)
     es_version: str = "9.5.4"
@@ -42,10 +44,21 @@ class Settings:
     es_heap: str = "512m"
     # Staging store and run state
     staging_dir: str = str(ROOT / "var" / "staging")
+    # Shared storage and state for several workers (etl.core.storage, etl.core.statedb); empty: local defaults
+    storage_url: str = ""  # runs, archive, dead letters, reports on object storage (s3://bucket/prefix); empty: staging_dir
+    s3_endpoint_url: str = ""  # an S3-compatible server (MinIO, s3proxy, Ceph...); empty: AWS or AWS_ENDPOINT_URL
+    s3_access_key: str = ""  # empty: botocore's chain (AWS_ACCESS_KEY_ID, profile, instance role)
+    s3_secret_key: str = field(default="", repr=False)
+    s3_region: str = ""  # empty: AWS_DEFAULT_REGION, else us-east-1
+    s3_checksums: str = "when_required"  # botocore checksum mode; its default when_supported fails on many S3-compatible servers
+    state_url: str = field(default="", repr=False)  # postgresql://user:password@host:port/db; empty: SQLite under state_dir
+    shards: int = 1  # a run's URLs split by host into this many shards, each fetched/cleaned/annotated/loaded by its own task
     # Sources and fetching
     sources_file: str = str(ROOT / "etl" / "dev" / "samples" / "sources.yaml")
     user_agent: str = "news-etl/0.1 (+https://github.com/news-etl/news-etl)"
     fetch_timeout: float = 20.0
+    fetch_deadline: float = 60.0  # total s for one page request (connect + headers + body); >= fetch_timeout
+    fetch_allowed_networks: str = ""  # comma-separated CIDRs fetches may reach although not public (127.0.0.0/8)
     fetch_max_bytes: int = 10_000_000
     fetch_concurrency: int = 8
     fetch_per_host_concurrency: int = 2
@@ -59,6 +72,7 @@ class Settings:
     robots_enabled: bool = True
     discover_window: float = 7200.0  # s before the logical date; dated items older than this are skipped
     discover_max_sitemaps: int = 50  # child sitemaps read per sitemap index
+    discover_max_site_feeds: int = 3  # RSS/Atom feeds a 'site' source's page links to that are read per run
     archive_dir: str = ""  # raw HTML archive; empty: <staging_dir>/_archive
     state_dir: str = ""  # fetch state and duplicate signatures (SQLite); empty: <staging_dir>/_state
     dedupe_threshold: float = 0.5  # estimated Jaccard of body shingles above which two copies are one story
@@ -76,6 +90,31 @@ class Settings:
     load_backoff: float = 1.0  # first delay (s) between rounds, doubled per round
     load_max_backoff: float = 30.0  # cap of one delay between rounds
     deadletter_dir: str = ""  # dead-letter files; empty: in the run's staging folder (load.failed.jsonl.gz)
+    load_pool_slots: int = 2  # size of the Airflow pool news_etl_load: bulk loads running at once (etl.dagkit)
+    lock_ttl: float = 300.0  # s a migration lock or load lease lives unrenewed (a dead holder's expires); renewed every ttl/4
+    lock_wait: float = 300.0  # s a load waits for a running migration (a migration for running loads), then TransientError
+    # Search and API (etl.search, etl.api)
+    search_timeout: float = 5.0  # s one search may run in Elasticsearch (partial hits after); the client waits 2 s more
+    api_rate_limit: float = 600.0  # requests a minute per client IP (IPv6: per /64) on the API; 0: no limit
+    api_rate_burst: int = 100  # requests a client may send at once before api_rate_limit applies
+    # Alerts (etl.alerts): delivery of saved-search notifications after each load
+    alert_smtp_host: str = ""  # SMTP server for alert e-mails; empty: e-mail off (counted as email_not_configured)
+    alert_smtp_port: int = 25
+    alert_smtp_from: str = "news-etl@localhost"  # the From address of alert e-mails
+    alert_smtp_username: str = ""  # SMTP login (with alert_smtp_password); empty: no login
+    alert_smtp_password: str = field(default="", repr=False)
+    alert_smtp_starttls: bool = False  # STARTTLS before login and sending
+    alert_timeout: float = 10.0  # seconds for one webhook POST or one SMTP session
+    alert_retries: int = 3  # retries of one delivery after a transient failure (etl.core.retry)
+    alert_backoff: float = 1.0  # first delay (s) between delivery tries, doubled per try
+    alert_max_backoff: float = 30.0  # cap of one delay between delivery tries
+    alert_feed_size: int = 50  # newest notifications in an alert's Atom feed
+    # Source health (etl.core.health): per source and run, against the source's previous runs
+    health_body_words: int = 100  # a page "has a body" when its body has at least this many words
+    health_baseline_runs: int = 10  # previous runs of the source pooled into its baseline (K)
+    health_drop_threshold: float = 0.3  # a share falling by this much (absolute), or the median body by this fraction
+    health_significance: float = 0.01  # ... and a fall this unlikely by chance (binomial / sign test) flags the source
+    health_min_pages: int = 3  # pages needed in the run and in the pooled baseline before anything is flagged
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -113,13 +152,41 @@ class Settings:
             changes["es_password"] = unquote(parts.password or "")
         return self.replace(**changes)
 
+    def with_s3_connection(self, access_key: str, secret_key: str, extra: Mapping[str, Any]) -> Settings:
+        """Overlay S3 credentials given as an Airflow ``aws`` connection: login = access key,
+        password = secret key, extra ``endpoint_url`` (or ``service_config.s3.endpoint_url``)
+        and ``region_name``. Empty values keep the current settings."""
+        s3_config = (extra.get("service_config") or {}).get("s3") or {}
+        changes = {"s3_access_key": access_key, "s3_secret_key": secret_key if access_key else "",
+                   "s3_endpoint_url": extra.get("endpoint_url") or s3_config.get("endpoint_url") or "",
+                   "s3_region": extra.get("region_name") or ""}
+        return self.replace(**{k: v for k, v in changes.items() if v})
+
+    def with_state_url(self, uri: str) -> Settings:
+        """Overlay the shared state database given as a URI (e.g. an Airflow ``postgres``
+        connection: ``postgres://`` is read as ``postgresql://``). Raises ConfigError for
+        another scheme."""
+        parts = urlsplit(uri)
+        if parts.scheme not in ("postgres", "postgresql") or not parts.hostname:
+            raise ConfigError(f"not a PostgreSQL address: {parts.scheme}://{parts.hostname}")
+        return self.replace(state_url=urlunsplit(parts._replace(scheme="postgresql")))
+
     def redacted(self) -> dict:
         """Settings as a dict with secrets masked, safe to log."""
         data = dataclasses.asdict(self)
-        for key in ("es_password", "es_api_key"):
+        for key in ("es_password", "es_api_key", "alert_smtp_password", "s3_secret_key"):
             if data[key]:
                 data[key] = "***"
+        data["state_url"] = redact_url(self.state_url)
         return data
+
+
+def redact_url(url: str) -> str:
+    """``url`` with the password of its user part masked (``postgresql://u:***@host/db``)."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
 
 
 def _convert(name: str, type_name: str, raw: str):

@@ -3,10 +3,16 @@
 Layout: ``<staging_dir>/<run key>/<stage>.jsonl.gz`` for records and
 ``<stage>.rejected.jsonl.gz`` for rejections.
 
-Every file news-etl writes goes through one mechanism, :func:`atomic_path`: the data is
-written to a temporary name beside the target and renamed over it on success (deleted on
-error), so a rerun of a task overwrites its output whole (idempotent) and a crash never
-leaves a half-written file behind. On top of it: :func:`write_atomic` (bytes),
+The staging store is local (``settings.staging_dir``, the default) or on object storage
+(``settings.storage_url``, e.g. ``s3://bucket/prefix``): every path here is a
+:mod:`etl.core.storage` location, and a summary's ``path`` string (a local path or a URL)
+is accepted wherever a path is.
+
+Every file news-etl writes goes through one mechanism, :func:`etl.core.storage.atomic_open`
+(locally :func:`atomic_path`: the data is written to a temporary name beside the target and
+renamed over it on success, deleted on error; on object storage a multipart upload
+completed only on success), so a rerun of a task overwrites its output whole (idempotent)
+and a crash never leaves a half-written file behind. On top of it: :func:`write_atomic` (bytes),
 :class:`JsonLinesWriter` (a streamed gzipped JSON-lines file, e.g. dead letters) and
 :class:`StageWriter` (a stage's records and rejections, counted into a
 :class:`StageSummary`, the typed result of every stage).
@@ -19,20 +25,22 @@ maps the names to stage functions).
 from __future__ import annotations
 
 import gzip
+import io
 import json
-import os
-import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
+from etl.core import storage
 from etl.core.records import Rejection
 from etl.core.settings import Settings
+from etl.core.storage import Location, PathLike
+from etl.core.storage import atomic_path as atomic_path  # re-exported: the one local atomic writer
 
 R = TypeVar("R")
 
@@ -43,6 +51,8 @@ INGEST_STAGES: tuple[str, ...] = ("discover", "fetch", *PROCESS_STAGES)
 run report follows them."""
 REPROCESS_STAGES: tuple[str, ...] = ("list_archive", *PROCESS_STAGES)
 """The ``news_reprocess`` stages: the raw archive instead of discover and fetch."""
+RUN_KEY_FORMAT = "%Y-%m-%dT%H-%M-%SZ"
+"""strftime format of :func:`run_key` (UTC)."""
 
 
 def run_key(logical_date: str | datetime) -> str:
@@ -54,42 +64,29 @@ def run_key(logical_date: str | datetime) -> str:
         logical_date = datetime.fromisoformat(logical_date.replace("Z", "+00:00"))
     if logical_date.tzinfo is None:
         logical_date = logical_date.replace(tzinfo=timezone.utc)
-    return logical_date.astimezone(timezone.utc).strftime("%Y-%m-%dT%H-%M-%SZ")
+    return logical_date.astimezone(timezone.utc).strftime(RUN_KEY_FORMAT)
 
 
-def run_dir(settings: Settings, logical_date: str | datetime) -> Path:
-    """Staging folder of the run at ``logical_date`` (created if missing)."""
-    path = Path(settings.staging_dir) / run_key(logical_date)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def run_dir(settings: Settings, logical_date: str | datetime) -> Location:
+    """Staging folder of the run at ``logical_date``: ``<storage root>/<run key>``
+    (:func:`etl.core.storage.storage_root`; a local folder is created if missing).
+
+    Compose it for parts of a run, e.g. ``run_dir(settings, date) / "shard-00"``. Raises
+    ValueError for a bad date, ConfigError / TransientError when the object store refuses
+    or cannot be reached.
+    """
+    return storage.ensure_folder(storage.storage_root(settings) / run_key(logical_date))
 
 
 # ----------------------------------------------------------------------------- atomic files
 
 
-@contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path`` to write to; rename it over ``path`` on a clean exit.
+def write_atomic(path: PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` (local or remote) atomically: :func:`etl.core.storage.write_bytes`.
 
-    Input: the final path (its folder is created if missing). Output: the temporary path,
-    unique per process and thread. On an exception in the block the temporary file is
-    deleted and ``path`` is left as it was; the exception propagates.
+    Raises OSError (local), TransientError / ConfigError (object store).
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}.{threading.get_ident()}")
-    try:
-        yield tmp
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (see :func:`atomic_path`). Raises OSError."""
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
+    storage.write_bytes(path, data)
 
 
 def _json_line(row: Mapping) -> str:
@@ -97,21 +94,24 @@ def _json_line(row: Mapping) -> str:
 
 
 class JsonLinesWriter:
-    """Streams dicts to a gzipped JSON-lines file at ``path``, atomically (:func:`atomic_path`).
+    """Streams dicts to a gzipped JSON-lines file at ``path`` (local or remote), atomically
+    (:func:`etl.core.storage.atomic_open`).
 
     Use as a context manager; ``write(row)`` appends one dict, ``count`` says how many.
-    Values JSON cannot encode are written as strings.
+    Values JSON cannot encode are written as strings. The gzip header carries no name and
+    no time, so a rerun writing the same rows writes the same bytes.
     """
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
+    def __init__(self, path: PathLike):
+        self.path = storage.location(path)
         self.count = 0
         self._stack = ExitStack()
 
     def __enter__(self) -> JsonLinesWriter:
         with ExitStack() as stack:
-            tmp = stack.enter_context(atomic_path(self.path))
-            self._fh = stack.enter_context(gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3))
+            raw = stack.enter_context(storage.atomic_open(self.path))
+            packed = gzip.GzipFile(filename="", mode="wb", compresslevel=3, fileobj=raw, mtime=0)
+            self._fh = stack.enter_context(io.TextIOWrapper(packed, encoding="utf-8"))
             self._stack = stack.pop_all()
         return self
 
@@ -125,7 +125,7 @@ class JsonLinesWriter:
         return bool(self._stack.__exit__(exc_type, exc, tb))
 
 
-def write_jsonl(path: str | Path, rows: Iterable[Mapping]) -> int:
+def write_jsonl(path: PathLike, rows: Iterable[Mapping]) -> int:
     """Write dicts to ``path`` (gzipped JSON lines) atomically; return how many were written."""
     with JsonLinesWriter(path) as out:
         for row in rows:
@@ -133,15 +133,31 @@ def write_jsonl(path: str | Path, rows: Iterable[Mapping]) -> int:
     return out.count
 
 
-def read_jsonl(path: str | Path) -> Iterator[dict]:
-    """Yield the dicts stored in a gzipped JSON-lines file (streaming). Raises OSError."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
+def read_jsonl(path: PathLike, *, missing_ok: bool = False) -> Iterator[dict]:
+    """Yield the dicts stored in a gzipped JSON-lines file, local or remote (streaming).
+    Raises OSError, TransientError / ConfigError (object store); with ``missing_ok``, a
+    missing file yields nothing."""
+    if missing_ok and not storage.exists(path):
+        return
+    with storage.open_read(path) as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
 
 
-def read_records(path: str | Path, cls: type[R]) -> Iterator[R]:
+def count_rows(path: PathLike) -> int:
+    """How many rows a gzipped JSON-lines file holds (0 when it is missing), without parsing them.
+
+    Used to give progress bars a total (hence an ETA); streams, constant memory. Raises
+    OSError for an unreadable file (TransientError / ConfigError on an object store).
+    """
+    if not storage.exists(path):
+        return 0
+    with storage.open_read(path) as raw, gzip.open(raw, "rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def read_records(path: PathLike, cls: type[R]) -> Iterator[R]:
     """Yield records of type ``cls`` stored by :class:`StageWriter` at ``path``."""
     for row in read_jsonl(path):
         yield cls.from_dict(row)  # type: ignore[attr-defined]
@@ -173,6 +189,12 @@ class StageSummary:
         if clash:
             raise ValueError(f"extra fields {sorted(clash)} clash with the fixed ones")
 
+    @property
+    def seconds(self) -> float | None:
+        """Wall-clock seconds the stage took (``extra["seconds"]``), None when not measured."""
+        value = self.extra.get("seconds")
+        return float(value) if isinstance(value, (int, float)) else None
+
     def to_dict(self) -> dict:
         """The summary as one flat JSON-serialisable dict (for XCom, logs, the run report)."""
         return {"stage": self.stage, "path": self.path, "count": self.count, "rejected": self.rejected,
@@ -191,10 +213,10 @@ class StageWriter:
 
     Use as a context manager; ``add(item)`` takes a record or a Rejection. On a clean
     exit both files are in place (neither on an error); ``summary()`` gives the
-    :class:`StageSummary`.
+    :class:`StageSummary`, with the seconds since the writer was entered (``seconds``).
     """
 
-    def __init__(self, folder: Path, stage: str):
+    def __init__(self, folder: Location, stage: str):
         self.stage = stage
         self.path = folder / f"{stage}.jsonl.gz"
         self.rejected_path = folder / f"{stage}.rejected.jsonl.gz"
@@ -202,6 +224,7 @@ class StageWriter:
         self._out = JsonLinesWriter(self.path)
         self._rejected = JsonLinesWriter(self.rejected_path)
         self._stack = ExitStack()
+        self._started = time.monotonic()
 
     @property
     def count(self) -> int:
@@ -213,6 +236,7 @@ class StageWriter:
             stack.enter_context(self._out)
             stack.enter_context(self._rejected)
             self._stack = stack.pop_all()
+        self._started = time.monotonic()
         return self
 
     def add(self, item: Any) -> None:
@@ -228,6 +252,8 @@ class StageWriter:
         return bool(self._stack.__exit__(exc_type, exc, tb))
 
     def summary(self, **extra: Any) -> StageSummary:
-        """The stage's summary: output path, counts, rejection reasons, ``extra`` fields."""
+        """The stage's summary: output path, counts, rejection reasons, ``extra`` fields
+        (``seconds`` since the writer was entered unless given)."""
+        extra.setdefault("seconds", round(time.monotonic() - self._started, 3))
         return StageSummary(self.stage, str(self.path), self.count, sum(self.reasons.values()), dict(self.reasons),
                             extra)

@@ -17,6 +17,7 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ga_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _PCT = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+_SAFE_IN_LINK = "!#$%&*+,/:;=?@[]~-._"  # RFC 3986 characters safe_http_url keeps (not ' ( ))
 
 
 def normalize_url(url: str) -> str:
@@ -32,6 +33,7 @@ def normalize_url(url: str) -> str:
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         return url
     host = parts.hostname.rstrip(".").lower()
+    host = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
     try:
         port = parts.port
     except ValueError:
@@ -63,3 +65,23 @@ def doc_id(url: str) -> str:
 def host_of(url: str) -> str:
     """Lower-case host name of ``url`` ('' when there is none)."""
     return (urlsplit(url).hostname or "").lower()
+
+
+def safe_http_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL with a host, else None.
+
+    Returns the URL with every character that could end an HTML attribute or a CSS ``url()``
+    (quotes, parentheses, ``<``, ``>``, backslash, whitespace, controls) and every non-ASCII character
+    percent-encoded, so it can be put in a page as it is. ``javascript:``, ``data:``,
+    relative and scheme-relative URLs, and URLs that do not parse give None.
+    """
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in DEFAULT_PORTS or not host:
+        return None
+    return quote(urlunsplit(parts), safe=_SAFE_IN_LINK)

@@ -1,8 +1,9 @@
 """Discovery: the sources file and the candidate article URLs of a run (URL lists,
-RSS/Atom feeds, sitemaps).
+RSS/Atom feeds, sitemaps, home/section pages of sites).
 
 - :mod:`etl.discover.sources`: the sources file (``load_sources``, ``Source``);
 - :mod:`etl.discover.feeds`: feed and sitemap parsing (``parse_feed``, ``parse_sitemap``);
+- :mod:`etl.discover.site`: feeds and article links of a ``site`` page (``site_entries``);
 - :mod:`etl.discover.candidates`: reading locations and the ``discover()`` generator.
 """
 

@@ -6,12 +6,19 @@ indexes, news sitemaps; plain or gzipped; URL or local file) are read
 they fall in the run's interval: an entry dated before
 ``logical_date - settings.discover_window`` is skipped, an entry without a date is kept
 (the fetch state then prevents fetching it again when unchanged).
+
+Remote documents are read with the fetcher's rules (:func:`discover_client`): only
+public addresses, checked on every connection and redirect hop (``blocked_address``,
+:mod:`etl.fetch.netguard`), robots.txt asked for every request and hop
+(``robots_disallowed``; an unreachable robots.txt is a transient fault), and a
+``fetch_deadline`` on the body.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -23,7 +30,10 @@ from etl.core.retry import Backoff, retry
 from etl.core.settings import Settings
 from etl.core.urls import normalize_url
 from etl.discover.feeds import Entry, SourceError, parse_feed, parse_sitemap
+from etl.discover.site import site_entries
 from etl.discover.sources import Source, load_sources
+from etl.fetch.netguard import AddressGuard, BlockedAddress, SyncGuardedTransport
+from etl.fetch.robots import ROBOTS_REQUEST, SyncRobots
 
 log = logging.getLogger(__name__)
 MAX_DOCUMENT_BYTES = 50_000_000  # sitemaps may be up to 50 MB uncompressed
@@ -33,11 +43,13 @@ _TRANSIENT = (httpx.TransportError, TransientError)
 def read_location(location: str, settings: Settings, client: httpx.Client | None = None) -> bytes:
     """Bytes of a local file or an http(s) URL (``client`` needed for a URL).
 
-    Transient faults (connection errors, 429, 5xx) are retried with the fetch backoff
-    (``fetch_retries``, ``fetch_backoff``, ``fetch_max_backoff``). Raises ConfigError for
-    a missing local file, TransientError when the server stays unreachable or keeps
-    answering 429/5xx, SourceError for another HTTP error or a document over
-    ``MAX_DOCUMENT_BYTES``.
+    Transient faults (connection errors, 429, 5xx, robots.txt unreachable) are retried
+    with the fetch backoff (``fetch_retries``, ``fetch_backoff``, ``fetch_max_backoff``).
+    Raises ConfigError for a missing local file, TransientError when the server stays
+    unreachable or keeps answering 429/5xx, SourceError for another HTTP error, a document
+    over ``MAX_DOCUMENT_BYTES`` or ``fetch_deadline`` (``too_large``, ``timeout``), a refused
+    address (``blocked_address``), a robots.txt disallow with :func:`discover_client`
+    (``robots_disallowed``) or a URL httpx cannot parse (``bad_url``).
     """
     if not location.startswith(("http://", "https://")):
         try:
@@ -48,12 +60,20 @@ def read_location(location: str, settings: Settings, client: httpx.Client | None
         raise ValueError(f"reading {location} needs an httpx.Client")
     policy = Backoff(settings.fetch_retries, settings.fetch_backoff, settings.fetch_max_backoff)
     try:
-        return retry(lambda: _http_get(client, location), policy, _TRANSIENT, what=f"discover {location}")
+        return retry(lambda: _http_get(client, location, settings.fetch_deadline), policy, _TRANSIENT,
+                     what=f"discover {location}")
     except _TRANSIENT as exc:
         raise TransientError(f"{location}: {exc}") from exc
+    except BlockedAddress as exc:
+        raise SourceError("blocked_address", f"{location}: {exc}") from exc
+    except httpx.InvalidURL as exc:
+        raise SourceError("bad_url", f"{location}: {exc}") from exc
 
 
-def _http_get(client: httpx.Client, url: str) -> bytes:
+def _http_get(client: httpx.Client, url: str, deadline: float) -> bytes:
+    """The body of ``url``; the deadline is checked between chunks (so it may be overrun by
+    one read timeout)."""
+    until = time.monotonic() + deadline
     with client.stream("GET", url) as resp:
         if resp.status_code == 429 or resp.status_code >= 500:
             raise TransientError(f"HTTP {resp.status_code}")
@@ -64,7 +84,43 @@ def _http_get(client: httpx.Client, url: str) -> bytes:
             body += chunk
             if len(body) > MAX_DOCUMENT_BYTES:
                 raise SourceError("too_large", url)
+            if time.monotonic() > until:
+                raise SourceError("timeout", f"{url}: deadline of {deadline:g} s exceeded")
         return bytes(body)
+
+
+def discover_client(settings: Settings) -> httpx.Client:
+    """The ``httpx.Client`` discovery reads remote documents with: guarded connections
+    (:mod:`etl.fetch.netguard`), redirects up to ``fetch_max_redirects``, and, with
+    ``robots_enabled``, robots.txt asked before every request and redirect hop.
+
+    Raises ConfigError for a bad ``fetch_allowed_networks``. Close it after use.
+    """
+    timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
+    client = httpx.Client(transport=SyncGuardedTransport(AddressGuard.from_settings(settings)), timeout=timeout,
+                          headers={"User-Agent": settings.user_agent}, follow_redirects=True,
+                          max_redirects=settings.fetch_max_redirects, trust_env=False)
+    if settings.robots_enabled:
+        client.event_hooks = {"request": [_robots_hook(SyncRobots(client, settings))]}
+    return client
+
+
+def _robots_hook(robots: SyncRobots) -> Callable[[httpx.Request], None]:
+    """Request hook raising SourceError (disallowed) or TransientError (robots.txt
+    unreachable) before a request robots.txt does not allow; the robots.txt requests
+    themselves pass."""
+
+    def enforce(request: httpx.Request) -> None:
+        if request.extensions.get(ROBOTS_REQUEST):
+            return
+        url = str(request.url)
+        verdict = robots.check(url)
+        if verdict == "disallowed":
+            raise SourceError("robots_disallowed", url)
+        if verdict == "unreachable":
+            raise TransientError(f"robots.txt of {url} unreachable")
+
+    return enforce
 
 
 def source_entries(source: Source, settings: Settings, client: httpx.Client | None = None,
@@ -72,7 +128,8 @@ def source_entries(source: Source, settings: Settings, client: httpx.Client | No
     """Yield the entries a source lists (before interval, pattern and duplicate filters).
 
     ``client`` is needed for remote locations; child sitemaps of an index dated before
-    ``since`` are not read.
+    ``since`` are not read; a ``site`` page gives its feeds' entries and its article
+    links (:mod:`etl.discover.site`).
 
     Raises SourceError / TransientError / ConfigError as :func:`read_location` does.
     """
@@ -80,6 +137,9 @@ def source_entries(source: Source, settings: Settings, client: httpx.Client | No
         yield from (Entry(u) for u in source.urls)
     elif source.kind in ("rss", "atom"):
         yield from parse_feed(read_location(source.location, settings, client), source.location)
+    elif source.kind == "site":
+        yield from site_entries(source.location, lambda url: read_location(url, settings, client), since,
+                                settings.discover_max_site_feeds)
     else:
         yield from _sitemap_entries(source.location, settings, client, since)
 
@@ -131,9 +191,7 @@ def discover(settings: Settings, sources_file: str | None = None, logical_date: 
     errors = {} if errors is None else errors
     seen: set[str] = set()
     sources = load_sources(sources_file or settings.sources_file)
-    timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
-    with httpx.Client(timeout=timeout, headers={"User-Agent": settings.user_agent}, follow_redirects=True,
-                      max_redirects=settings.fetch_max_redirects) as client:
+    with discover_client(settings) as client:
         for source in sources:
             yield from _discover_source(source, settings, client, since, seen, errors)
     transient = [s for s in sources if errors.get(s.name) == "transient"]

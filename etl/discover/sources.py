@@ -4,10 +4,11 @@ YAML with a top-level ``sources`` list; ``${VAR}`` and ``${VAR:-default}`` are e
 from the environment. Schema of one source::
 
     - name: samples            # required, unique: used in run reports and on records
-      kind: urls               # required: urls | rss | atom | sitemap
+      kind: urls               # required: urls | rss | atom | sitemap | site
       urls: [https://...]      # kind 'urls' only: the article URLs
       location: https://...    # rss/atom/sitemap: feed or sitemap URL, or a local file path
-                               # (relative paths are relative to the sources file)
+                               # (relative paths are relative to the sources file);
+                               # site: the http(s) URL of a home or section page
       include: ['/world/']     # optional regular expressions; a URL must match one of them
       exclude: ['/video/']     # optional regular expressions; a URL matching one is dropped
       max_articles: 100        # optional cap of URLs per run (0 or absent: no cap)
@@ -18,7 +19,11 @@ from the environment. Schema of one source::
 
 ``rss`` and ``atom`` are read the same way (either format is recognised); ``sitemap``
 accepts URL sets, sitemap indexes (children are followed) and Google news sitemaps,
-plain or gzipped. Every problem is a :class:`etl.core.errors.ConfigError` naming the file,
+plain or gzipped. ``site`` is for a site without a feed or sitemap to point at: its
+page is read and gives the feeds it declares (``<link rel="alternate">``) and the
+article-like links on it (same host; :mod:`etl.discover.site` has the rule); the page and
+those feeds are read only when robots.txt allows it. For every kind, include/exclude,
+``max_articles`` and the run's interval (for dated entries) apply. Every problem is a :class:`etl.core.errors.ConfigError` naming the file,
 the entry and the key.
 """
 
@@ -35,7 +40,7 @@ import yaml
 from etl.clean.rules import check_rule
 from etl.core.errors import ConfigError
 
-KINDS = ("urls", "rss", "atom", "sitemap")
+KINDS = ("urls", "rss", "atom", "sitemap", "site")
 KEYS = frozenset({"name", "kind", "urls", "location", "include", "exclude", "max_articles", "extract"})
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
@@ -143,6 +148,8 @@ def _location(path: Path, where: str, kind: str, location) -> str:
     location = location.strip()
     if location.startswith(("http://", "https://")):
         return location
+    if kind == "site":
+        raise ConfigError(f"{where}: kind 'site' needs an http(s) page URL as 'location', not {location!r}")
     if "://" in location:
         raise ConfigError(f"{where}: 'location' must be http(s) or a file path, not {location!r}")
     local = Path(location)

@@ -8,6 +8,10 @@ Layout under ``settings.archive_dir`` (default ``<staging_dir>/_archive``)::
 
 The ``reprocess`` DAG rebuilds :class:`etl.core.records.FetchedPage`\\ s from it, newest
 fetch per URL, without any network access. Files are written atomically.
+
+The root is a :mod:`etl.core.storage` location: a local folder, or a prefix on object
+storage (``<settings.storage_url>/_archive`` when ``storage_url`` is set), which every
+worker reaches. Errors of a remote archive: TransientError / ConfigError (see there).
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ import gzip
 import hashlib
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
+from etl.core import storage
 from etl.core.records import FetchedPage
 from etl.core.settings import Settings
 from etl.core.staging import write_atomic
+from etl.core.storage import Location, PathLike
 from etl.core.urls import doc_id
 
 
@@ -30,25 +35,26 @@ def raw_sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def archive_dir(settings: Settings) -> Path:
-    """Root folder of the archive (created if missing)."""
-    path = Path(settings.archive_dir or Path(settings.staging_dir) / "_archive")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def archive_dir(settings: Settings) -> Location:
+    """Root of the archive: ``settings.archive_dir``, else ``<storage root>/_archive`` (a
+    local folder is created if missing)."""
+    if settings.archive_dir:
+        return storage.ensure_folder(storage.location(settings.archive_dir, settings))
+    return storage.ensure_folder(storage.storage_root(settings) / "_archive")
 
 
 class Archive:
     """Read and write the raw archive rooted at ``root``."""
 
-    def __init__(self, root: str | Path):
-        self.root = Path(root)
+    def __init__(self, root: PathLike):
+        self.root = storage.location(root)
 
     @classmethod
     def open(cls, settings: Settings) -> Archive:
         """The archive of ``settings``."""
         return cls(archive_dir(settings))
 
-    def body_path(self, sha: str) -> Path:
+    def body_path(self, sha: str) -> Location:
         """Path of the gzipped body with hash ``sha``."""
         return self.root / sha[:2] / f"{sha}.html.gz"
 
@@ -59,7 +65,7 @@ class Archive:
         """
         sha = sha or raw_sha256(page.content)
         body = self.body_path(sha)
-        if not body.exists():
+        if not storage.exists(body):
             write_atomic(body, gzip.compress(page.content, compresslevel=6, mtime=0))
         meta = page.to_dict()
         meta.pop("content")
@@ -70,21 +76,21 @@ class Archive:
 
     def get(self, sha: str) -> bytes:
         """The raw body with hash ``sha``. Raises FileNotFoundError when absent."""
-        return gzip.decompress(self.body_path(sha).read_bytes())
+        return gzip.decompress(storage.read_bytes(self.body_path(sha)))
 
-    def latest(self) -> dict[str, Path]:
-        """Map URL -> metadata file of its newest fetch (by ``fetched_at``)."""
-        best: dict[str, tuple[str, Path]] = {}
-        for meta_path in self.root.glob("??/*.json"):
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    def latest(self) -> dict[str, dict]:
+        """Map URL -> metadata of its newest fetch (by ``fetched_at``; remote metadata is read concurrently)."""
+        best: dict[str, dict] = {}
+        for _, raw in storage.read_many(storage.files(self.root, "??/*.json")):
+            meta = json.loads(raw.decode("utf-8"))
             seen = best.get(meta["url"])
-            if seen is None or meta.get("fetched_at", "") >= seen[0]:
-                best[meta["url"]] = (meta.get("fetched_at", ""), meta_path)
-        return {url: path for url, (_, path) in best.items()}
+            if seen is None or meta.get("fetched_at", "") >= seen.get("fetched_at", ""):
+                best[meta["url"]] = meta
+        return best
 
     def pages(self) -> Iterator[FetchedPage]:
         """Yield the newest archived page of every URL, sorted by URL (streams the bodies)."""
-        for url, meta_path in sorted(self.latest().items()):
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        for url, meta in sorted(self.latest().items()):
+            meta = dict(meta)
             content = self.get(meta.pop("content_hash"))
             yield FetchedPage.from_dict({**meta, "content": content, "url": url})

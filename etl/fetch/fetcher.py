@@ -3,9 +3,14 @@
 - a global concurrency limit (``fetch_concurrency``) and, per host, a concurrency limit
   (``fetch_per_host_concurrency``) and a minimum delay between request starts
   (``max(fetch_per_host_delay, robots Crawl-delay)``);
-- robots.txt honoured (:mod:`etl.fetch.robots`);
+- robots.txt honoured (:mod:`etl.fetch.robots`, RFC 9309);
+- only public addresses reached, checked after DNS resolution on every connection, so on
+  every redirect hop (:mod:`etl.fetch.netguard`; ``fetch_allowed_networks`` opens exceptions);
+- a total deadline per request, connect + headers + body (``fetch_deadline``; a
+  slow-drip server cannot hold a fetch slot longer), beside the per-read ``fetch_timeout``;
 - retries (:mod:`etl.core.retry`, exponential backoff) on timeouts, connection errors,
-  429 and 5xx, honouring ``Retry-After`` (which also pauses the whole host);
+  429 and 5xx, honouring ``Retry-After`` (which also pauses the whole host); a request
+  over its deadline is not retried;
 - redirects followed by hand (each hop checked against robots and the host limits) up
   to ``fetch_max_redirects``;
 - content-type (HTML only) and size (``fetch_max_bytes``) limits; charset from the
@@ -14,10 +19,11 @@
   an identical body or a listed ``lastmod`` older than the last fetch is ``not_modified``.
 
 Every URL ends as a :class:`FetchedPage` or a :class:`Rejection` (stage ``fetch``) with a
-reason: ``not_modified``, ``robots_disallowed``, ``robots_unreachable``, ``timeout``,
-``connection``, ``http_<status>``, ``not_html``, ``too_large``, ``too_many_redirects``,
-``bad_redirect``, ``bad_encoding``, ``http_error``. Discovered URLs are buffered per host (at most ``fetch_queue_size``)
-and results handed to a callback as they arrive, so memory stays bounded.
+reason: ``not_modified``, ``robots_disallowed``, ``robots_unreachable``, ``blocked_address``,
+``timeout``, ``connection``, ``http_<status>``, ``not_html``, ``too_large``,
+``too_many_redirects``, ``bad_redirect``, ``bad_url``, ``bad_encoding``, ``http_error``.
+Discovered URLs are buffered per host (at most ``fetch_queue_size``) and results handed to
+a callback as they arrive, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -25,7 +31,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import ssl
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -33,16 +38,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
-import certifi
 import httpx
 
 from etl.core.dates import parse_instant
 from etl.core.encoding import sniff_charset
+from etl.core.errors import ConfigError
 from etl.core.records import FetchedPage, Rejection
 from etl.core.retry import Backoff, aretry
 from etl.core.settings import Settings
 from etl.core.urls import host_of, normalize_url
 from etl.fetch.archive import Archive, raw_sha256
+from etl.fetch.netguard import AddressGuard, BlockedAddress, GuardedTransport
 from etl.fetch.robots import RobotsCache
 from etl.fetch.state import FetchState, StateEntry
 
@@ -123,6 +129,9 @@ class Fetcher:
 
     def __init__(self, clients: ClientPool, settings: Settings, *, state: FetchState | None = None,
                  archive: Archive | None = None, run: str = "", fetched_at: str = ""):
+        if settings.fetch_deadline < settings.fetch_timeout:
+            raise ConfigError(f"NEWS_ETL_FETCH_DEADLINE ({settings.fetch_deadline:g} s) must be at least "
+                              f"NEWS_ETL_FETCH_TIMEOUT ({settings.fetch_timeout:g} s)")
         self.clients, self.settings = clients, settings
         self.state, self.archive, self.run, self.fetched_at = state, archive, run, fetched_at
         self.robots = RobotsCache(clients, settings, enabled=settings.robots_enabled)
@@ -157,15 +166,22 @@ class Fetcher:
         return self._keep(page, sha, known, outcome[0])
 
     async def _follow(self, url: str, headers: dict) -> tuple | Rejection:
+        """Robots, then the request, for ``url`` and each redirect hop; a refused address
+        (of the hop or its robots.txt) ends it as ``blocked_address``."""
         current = url
-        for _ in range(self.settings.fetch_max_redirects + 1):
-            verdict = await self.robots.check(current)
-            if verdict != "allowed":
-                return Rejection(current, "fetch", f"robots_{verdict}", current)
-            outcome = await self._with_retries(current, headers)
-            if not isinstance(outcome, _Redirect):
-                return outcome
-            current = outcome.location
+        try:
+            for _ in range(self.settings.fetch_max_redirects + 1):
+                verdict = await self.robots.check(current)
+                if verdict != "allowed":
+                    return Rejection(current, "fetch", f"robots_{verdict}", current)
+                outcome = await self._with_retries(current, headers)
+                if not isinstance(outcome, _Redirect):
+                    return outcome
+                current = outcome.location
+        except BlockedAddress as exc:
+            return Rejection(current, "fetch", "blocked_address", f"{current}: {exc}"[:300])
+        except httpx.InvalidURL as exc:  # e.g. a host httpx refuses to parse (0177.0.0.1)
+            return Rejection(current, "fetch", "bad_url", f"{current}: {exc}"[:300])
         return Rejection(url, "fetch", "too_many_redirects", current)
 
     async def _with_retries(self, url: str, headers: dict):
@@ -190,6 +206,14 @@ class Fetcher:
             return Rejection(url, "fetch", exc.reason, str(exc)[:300])
 
     async def _request(self, url: str, headers: dict):
+        """One exchange within ``fetch_deadline``; over it, a ``timeout`` Rejection (not retried)."""
+        deadline = self.settings.fetch_deadline
+        try:
+            return await asyncio.wait_for(self._exchange(url, headers), deadline)
+        except asyncio.TimeoutError:
+            return Rejection(url, "fetch", "timeout", f"deadline of {deadline:g} s exceeded")
+
+    async def _exchange(self, url: str, headers: dict):
         try:
             async with self.clients.for_url(url).stream("GET", url, headers=headers) as resp:
                 return await self._read(url, resp)
@@ -272,25 +296,26 @@ def _listed_unchanged(lastmod: str | None, fetched_at: str) -> bool:
 
 class ClientPool:
     """One ``httpx.AsyncClient`` per host (httpx scans its whole pool on every request, so
-    a single client for many hosts gets slower as hosts are added)."""
+    a single client for many hosts gets slower as hosts are added). Every connection
+    passes ``guard`` (default: the one of ``settings``; ConfigError for a bad
+    ``fetch_allowed_networks``); environment proxies are not used."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, guard: AddressGuard | None = None):
+        self.guard = AddressGuard.from_settings(settings) if guard is None else guard
         self.timeout = httpx.Timeout(settings.fetch_timeout, connect=min(10.0, settings.fetch_timeout))
         self.limits = httpx.Limits(max_connections=settings.fetch_per_host_concurrency + 2,
                                    max_keepalive_connections=settings.fetch_per_host_concurrency + 2,
                                    keepalive_expiry=30.0)
         self.headers = {"User-Agent": settings.user_agent}
         self.clients: dict[str, httpx.AsyncClient] = {}
-        self._ssl: ssl.SSLContext | None = None  # one TLS context for all clients (loading CAs is slow)
 
     def for_url(self, url: str) -> httpx.AsyncClient:
         """The client of the host of ``url`` (created on first use)."""
         host = host_of(url)
         if host not in self.clients:
-            if self._ssl is None:
-                self._ssl = ssl.create_default_context(cafile=certifi.where())
-            self.clients[host] = httpx.AsyncClient(timeout=self.timeout, limits=self.limits, verify=self._ssl,
-                                                   headers=self.headers, follow_redirects=False)
+            self.clients[host] = httpx.AsyncClient(
+                transport=GuardedTransport(self.guard, self.limits), timeout=self.timeout, headers=self.headers,
+                follow_redirects=False, trust_env=False)
         return self.clients[host]
 
     async def aclose(self) -> None:

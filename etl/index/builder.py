@@ -18,9 +18,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 
 from etl.core.records import AnnotatedArticle
+from etl.core.urls import safe_http_url
 
 # Letters that NFKD does not decompose into ASCII + combining marks.
 _SPECIAL = str.maketrans({
@@ -67,6 +68,22 @@ def _date(value: str | None) -> str | None:
     return text
 
 
+def publisher_day(day: str | None, at: str | None) -> str | None:
+    """The publisher's calendar day (``YYYY-MM-DD``) of a document: ``day`` when it is a valid
+    day, else the date part of ``at`` as written (its own offset), else None.
+
+    The cleaner keeps the page's offset in ``*_at``, so its date part is the publisher's day;
+    documents indexed before ``*_day`` existed stored UTC instants, whose day may be one off
+    (re-clean them with ``news_reprocess`` to get the page's own day).
+    """
+    for text in (day or "", (at or "")[:10]):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def _unique(values) -> list[str]:
     seen: dict[str, None] = {}
     for v in values or ():
@@ -80,7 +97,8 @@ def to_document(a: AnnotatedArticle) -> dict:
     """Return the ``_source`` of article ``a`` for the strict article mapping.
 
     Empty strings and missing dates are left out; entity mentions are not indexed
-    (only name, type, count, salience and first offset).
+    (only name, type, count, salience and first offset). An image URL that is not absolute
+    http(s) is stored as null (:func:`etl.core.urls.safe_http_url`).
     """
     art, ann = a.article, a.annotation
     doc: dict = {
@@ -90,6 +108,7 @@ def to_document(a: AnnotatedArticle) -> dict:
         "title": art.title or "",
         "lead": art.lead or "",
         "body": art.body or "",
+        "body_html": art.body_html or None,  # stored only (mapping: not indexed)
         "authors": _unique(art.authors),
         "agency": art.agency or None,
         "site": art.site_name or None,
@@ -101,6 +120,8 @@ def to_document(a: AnnotatedArticle) -> dict:
         "dateline": ann.dateline or None,
         "published_at": _date(art.published_at),
         "modified_at": _date(art.modified_at),
+        "published_day": publisher_day(art.published_day, _date(art.published_at)),
+        "modified_day": publisher_day(art.modified_day, _date(art.modified_at)),
         "fetched_at": _date(art.fetched_at),
         "persons": _unique(ann.persons),
         "organizations": _unique(ann.organizations),
@@ -113,6 +134,7 @@ def to_document(a: AnnotatedArticle) -> dict:
                 "count": int(e.count),
                 "salience": float(e.salience) if math.isfinite(float(e.salience)) else 0.0,
                 "first_offset": int(e.first_offset),
+                "sources": list(e.sources),
             }
             for e in ann.entities
             if e.name
@@ -123,7 +145,7 @@ def to_document(a: AnnotatedArticle) -> dict:
             if q.text
         ],
         "images": [
-            {"url": i.url or None, "caption": i.caption or None, "credit": i.credit or None}
+            {"url": safe_http_url(i.url), "caption": i.caption or None, "credit": i.credit or None}
             for i in art.images
         ],
         "word_count": int(ann.word_count or len((art.body or "").split())),
@@ -142,11 +164,12 @@ def to_document(a: AnnotatedArticle) -> dict:
 
 
 def derived_fields(source: dict) -> dict:
-    """Fields computed from a ``_source`` that are not stored in it (``folded.*``)."""
+    """Fields computed from a ``_source``: ``folded.*`` (never stored in it) and, for a document of
+    an older mapping that lacks them, ``published_day``/``modified_day`` (:func:`publisher_day`)."""
     names = [*source.get("persons", ()), *source.get("organizations", ()),
              *source.get("locations", ()), *source.get("events", ()), *source.get("authors", ())]
     names += [q.get("speaker") or "" for q in source.get("quotes", ())]
-    return {
+    out: dict = {
         "folded": {
             "title": fold(source.get("title", "")),
             "lead": fold(source.get("lead", "")),
@@ -154,3 +177,8 @@ def derived_fields(source: dict) -> dict:
             "names": [fold(n) for n in _unique(names)],
         }
     }
+    for name in ("published", "modified"):
+        day = publisher_day(source.get(f"{name}_day"), source.get(f"{name}_at"))
+        if day and day != source.get(f"{name}_day"):
+            out[f"{name}_day"] = day
+    return out

@@ -1,8 +1,9 @@
 """The dead-letter store: documents Elasticsearch refused, kept whole so they can be replayed.
 
-One gzipped JSON-lines file per load, by default ``<staging run dir>/load.failed.jsonl.gz``
-(or ``<settings.deadletter_dir>/<run key>.failed.jsonl.gz``). One entry per refused
-document::
+One gzipped JSON-lines file per load, by default ``<staging run dir>/shard-NN/load.failed.jsonl.gz``
+(or ``<settings.deadletter_dir>/<run key>-shard-NN.failed.jsonl.gz``); both may be on object storage
+(:mod:`etl.core.storage`: ``storage_url``, or an ``s3://`` ``deadletter_dir``). One entry per
+refused document::
 
     {"id": "<_id>", "index": "<alias or index written to>", "concrete_index": "<alias-v1>",
      "status": 400, "reason": "document_parsing_exception", "detail": "...",
@@ -24,9 +25,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from etl.core import shards, storage
 from etl.core.errors import ConfigError
 from etl.core.settings import Settings
 from etl.core.staging import JsonLinesWriter, read_jsonl
+from etl.core.storage import Location, PathLike, location
 from etl.index.load import bulk_load_actions
 from etl.index.versions import ensure_index
 
@@ -34,48 +37,50 @@ FILE_NAME = "load.failed.jsonl.gz"
 SUFFIX = ".failed.jsonl.gz"
 
 
-def path_for(settings: Settings, run_folder: str | Path) -> Path:
-    """Dead-letter file of the run whose staging folder is ``run_folder``."""
-    run_folder = Path(run_folder)
+def path_for(settings: Settings, run_folder: PathLike) -> Location:
+    """Dead-letter file of the run (or run shard) whose staging folder is ``run_folder`` (local or remote)."""
+    run_folder = location(run_folder, settings)
     if settings.deadletter_dir:
-        return Path(settings.deadletter_dir) / f"{run_folder.name}{SUFFIX}"
+        name = run_folder.name  # a shard's folder (etl.core.shards): <run key>-shard-NN
+        if name.startswith(shards.PREFIX):
+            name = f"{run_folder.parent.name}-{name}"
+        return location(settings.deadletter_dir, settings) / f"{name}{SUFFIX}"
     return run_folder / FILE_NAME
 
 
-def find(settings: Settings, target: str | None = None) -> list[Path]:
+def find(settings: Settings, target: str | None = None) -> list[Location]:
     """Dead-letter files: ``target`` (a file, or a folder searched recursively), else every
-    file under ``settings.deadletter_dir`` and ``settings.staging_dir``. Raises ConfigError
-    when ``target`` does not exist."""
+    file under ``settings.deadletter_dir`` and the storage root (``storage_url`` or
+    ``staging_dir``). Paths may be object-store URLs. Raises ConfigError when ``target``
+    does not exist."""
     if target:
-        path = Path(target)
-        if path.is_file():
+        path = location(target, settings)
+        if storage.exists(path):
             return [path]
-        if not path.is_dir():
+        if isinstance(path, Path) and not path.is_dir():  # object stores have no folders
             raise ConfigError(f"no dead-letter file or folder at {path}")
         roots = [path]
     else:
-        roots = [Path(p) for p in (settings.deadletter_dir, settings.staging_dir) if p]
-    found: set[Path] = set()
-    for root in roots:
-        if root.is_dir():
-            found.update(p for p in root.rglob(f"*{SUFFIX}") if p.is_file())
-    return sorted(found)
+        roots = [location(p, settings) for p in (settings.deadletter_dir, settings.storage_url or settings.staging_dir)
+                 if p]
+    found = {str(p): p for root in roots for p in storage.files(root, f"**/*{SUFFIX}")}
+    return [found[key] for key in sorted(found)]
 
 
-def summarize(path: str | Path) -> dict:
+def summarize(path: PathLike) -> dict:
     """``{"path", "count", "reasons": {reason: n}}`` of one file."""
     reasons = Counter(e.get("reason", "unknown") for e in read_jsonl(path))
     return {"path": str(path), "count": sum(reasons.values()), "reasons": dict(reasons)}
 
 
-def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
+def replay(es, path: PathLike, settings: Settings, progress=None) -> dict:
     """Re-index every entry of ``path``; keep only what still fails (file rewritten atomically).
 
     The alias of each entry is created first if it no longer exists (same mapping file).
     Returns ``{"path", "replayed", "indexed", "failed", "reasons"}``. Raises TransientError
     when Elasticsearch stays unreachable (the file is then left unchanged).
     """
-    path = Path(path)
+    path = location(path, settings)
     total, indices = 0, set()
     for entry in read_jsonl(path):
         total += 1
@@ -91,7 +96,7 @@ def replay(es, path: str | Path, settings: Settings, progress=None) -> dict:
             "reasons": dict(result.reasons)}
 
 
-def _actions(path: Path) -> Iterator[dict]:
+def _actions(path: Location) -> Iterator[dict]:
     """Bulk ``index`` actions re-sending the entries of one dead-letter file."""
     for entry in read_jsonl(path):
         yield {"_op_type": "index", "_index": entry["index"], "_id": entry["id"], "_source": entry["source"]}

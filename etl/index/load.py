@@ -15,6 +15,9 @@
   (:mod:`etl.index.deadletter`) with their source, ``_id``, index, reason and time, replayable with
   ``news-etl deadletter replay``. :func:`check_failures` raises LoadFailed above
   ``max_failure_ratio``.
+- Every load holds a lease of :mod:`etl.index.locks` while it writes: it waits (bounded by
+  ``lock_wait``, then TransientError) while an index migration runs, and a migration waits
+  for running loads, so no write lands in an index that is being copied.
 
 Only a bounded window of in-flight actions is kept in memory (one chunk plus the
 helper's look-ahead), so memory does not grow with the batch.
@@ -40,6 +43,7 @@ from etl.core.retry import Backoff, retry
 from etl.core.settings import Settings
 from etl.core.staging import read_records
 from etl.index.builder import to_document
+from etl.index.locks import Lock, check_held, load_lease
 from etl.index.versions import ensure_index
 
 log = logging.getLogger(__name__)
@@ -215,16 +219,18 @@ def bulk_load_actions(es, stream: Iterable[dict], settings: Settings, dead_lette
 
     ``refresh``: index/alias to refresh at the end (default: every ``_index`` seen). Returns
     a LoadResult. Raises TransientError after ``load_retries`` interrupted rounds,
-    ConfigError when the credentials are refused.
+    ConfigError when the credentials are refused, LockBusy (a TransientError) when an index
+    migration held the alias for ``lock_wait`` seconds, LockLost when the load's lease was lost.
     """
-    load = _Resumable(es, stream, settings, dead_letters, progress, run_id, refresh)
-    try:
-        retry(load.round, load_backoff(settings), (_Interrupted,), what="load")
-    except _Interrupted as exc:
-        raise TransientError(
-            f"load gave up after {load.result.rounds} rounds ({exc.cause}); {load.result.indexed} indexed so far, "
-            "rerun the task: documents are overwritten by _id, nothing is duplicated") from exc
-    _refresh(es, refresh or ",".join(sorted(load.indices)))
+    with load_lease(es, settings, f"load {run_id}".rstrip()) as lease:
+        load = _Resumable(es, stream, settings, dead_letters, progress, run_id, refresh, lease)
+        try:
+            retry(load.round, load_backoff(settings), (_Interrupted,), what="load")
+        except _Interrupted as exc:
+            raise TransientError(
+                f"load gave up after {load.result.rounds} rounds ({exc.cause}); {load.result.indexed} indexed so far, "
+                "rerun the task: documents are overwritten by _id, nothing is duplicated") from exc
+        _refresh(es, refresh or ",".join(sorted(load.indices)))
     return load.result
 
 
@@ -232,9 +238,9 @@ class _Resumable:
     """The state a load keeps across rounds: unacknowledged actions are sent again first."""
 
     def __init__(self, es, stream: Iterable[dict], settings: Settings, dead_letters, progress, run_id: str,
-                 refresh: str | None):
+                 refresh: str | None, lease: Lock):
         self.es, self.settings, self.dead_letters = es, settings, dead_letters
-        self.progress, self.run_id, self.refresh = progress, run_id, refresh
+        self.progress, self.run_id, self.refresh, self.lease = progress, run_id, refresh, lease
         self.result = LoadResult()
         self.inflight = _InFlight()
         self.retry_later: list[dict] = []
@@ -245,12 +251,16 @@ class _Resumable:
         """Send what is in flight, what must be retried and the rest of the stream.
 
         Raises _Interrupted (retryable) when the connection drops, a retryable status
-        persists or documents still answered 429/5xx; ConfigError or the ApiError otherwise.
+        persists or documents still answered 429/5xx; LockLost when the lease is gone (renewed
+        first: a round after an outage must not write if a migration took over meanwhile);
+        ConfigError or the ApiError otherwise.
         """
         self.result.rounds += 1
         pending = chain(self.inflight.drain(), self.retry_later, self.source)
         self.retry_later = []
         try:
+            if self.result.rounds > 1:
+                self.lease.renew()
             for ok, info in self._bulk(pending):
                 self._acknowledge(ok, info)
         except (ConnectionError, ConnectionTimeout) as exc:
@@ -267,11 +277,17 @@ class _Resumable:
         settings = self.settings
         backoff = max(0.0, settings.load_backoff)
         return helpers.streaming_bulk(
-            self.es, self.inflight.track(pending), chunk_size=settings.bulk_chunk_size,
+            self.es, self.inflight.track(self._while_held(pending)), chunk_size=settings.bulk_chunk_size,
             max_chunk_bytes=settings.bulk_max_bytes, raise_on_error=False, raise_on_exception=True,
             max_retries=max(0, settings.es_max_retries), initial_backoff=max(0.1, backoff),
             max_backoff=settings.load_max_backoff, retry_on_status=RETRY_STATUS,
         )
+
+    def _while_held(self, pending: Iterator[dict]) -> Iterator[dict]:
+        """``pending``, stopped with LockLost as soon as the heartbeat finds the lease gone."""
+        for action in pending:
+            check_held(self.lease)
+            yield action
 
     def _acknowledge(self, ok: bool, info: dict) -> None:
         op, item = next(iter(info.items()))

@@ -15,10 +15,12 @@ through ``etl.pipeline.reindex_*``) never stops search:
 2. :func:`verify_copy` refreshes and compares document counts.
 3. :func:`swap_alias` moves the alias in one atomic ``_aliases`` call.
 
-The old index is kept (for rollback) unless ``--delete-old`` is given. Loads that write
-to the alias *during* the copy land in the old index and are not copied: pause loading
-while migrating. New documents make the count check fail loudly (no swap); updates of
-existing documents during the copy are not detected.
+The old index is kept (for rollback) unless ``--delete-old`` is given. Loading may go on:
+a migration holds the migration lock of :mod:`etl.index.locks` from before the copy until
+after the swap, and loads wait for it (bounded, then TransientError: Airflow retries), so
+nothing is written to the old index during the copy and no update is lost. The lock is
+checked once more right before the swap; a failed step (copy, count check, lost lock)
+drops the new index, so nothing half-built is left behind, and releases the lock.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ from elasticsearch import ConnectionError as ESConnectionError
 
 from etl.core.errors import ConfigError, EtlError, TransientError
 from etl.core.settings import Settings
+from etl.index import locks  # module import: locks reads load_mapping from here
 from etl.index.builder import derived_fields
+from etl.index.scan import PitScan
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +51,10 @@ ARTICLES_MAPPING = "articles.json"
 def load_mapping(settings: Settings, name: str = ARTICLES_MAPPING) -> dict:
     """Return ``{"settings", "mappings"}`` from the mapping file ``name`` in ``settings.mappings_dir``.
 
-    The one reader of ``mappings/*.json`` (articles, runs). Raises ConfigError when the
-    file is missing, not valid JSON, or lacks ``settings`` or ``mappings``.
+    The one reader of ``mappings/*.json`` (articles, runs). ``settings.index_replicas`` (every
+    index) and ``settings.index_shards`` (the article index) replace the file's values
+    (:func:`_apply_topology`). Raises ConfigError when the file is missing, not valid JSON,
+    or lacks ``settings`` or ``mappings``, or the replicas are neither a number nor a range.
     """
     path = Path(settings.mappings_dir) / name
     try:
@@ -59,7 +65,24 @@ def load_mapping(settings: Settings, name: str = ARTICLES_MAPPING) -> dict:
         raise ConfigError(f"mapping file {path} is not valid JSON: {exc}") from exc
     if "mappings" not in data or "settings" not in data:
         raise ConfigError(f"mapping file {path} needs 'settings' and 'mappings'")
-    return {"settings": data["settings"], "mappings": data["mappings"]}
+    return {"settings": _apply_topology(data["settings"], settings, name == ARTICLES_MAPPING),
+            "mappings": data["mappings"]}
+
+
+def _apply_topology(index_settings: dict, settings: Settings, articles: bool) -> dict:
+    """``index_settings`` (flat or under ``index``) with the shards and replicas of ``settings``:
+    ``index_replicas`` "N" sets ``number_of_replicas``, "N-M" / "N-all" ``auto_expand_replicas``."""
+    target = index_settings.get("index", index_settings)
+    if articles and settings.index_shards > 0:
+        target["number_of_shards"] = settings.index_shards
+    replicas = settings.index_replicas.strip()
+    if replicas:
+        if not re.fullmatch(r"\d+|\d+-(\d+|all)", replicas):
+            raise ConfigError(f"NEWS_ETL_INDEX_REPLICAS: {replicas!r} is neither a number nor a range like 0-1")
+        target.pop("number_of_replicas", None)
+        target.pop("auto_expand_replicas", None)
+        target["auto_expand_replicas" if "-" in replicas else "number_of_replicas"] = replicas
+    return index_settings
 
 
 def mapping_version(mapping: dict) -> int:
@@ -174,30 +197,20 @@ def _warn_if_outdated(es, settings: Settings, index: str) -> None:
 
 
 def _iter_sources(es, index: str, batch: int = COPY_BATCH) -> Iterator[tuple[str, dict]]:
-    """Yield ``(_id, _source)`` of every document of ``index`` (PIT + search_after)."""
-    pit = es.open_point_in_time(index=index, keep_alive="2m").body["id"]
-    try:
-        after = None
-        while True:
-            kwargs: dict[str, Any] = {"search_after": after} if after else {}
-            resp = es.search(pit={"id": pit, "keep_alive": "2m"}, size=batch, sort=["_shard_doc"],
-                             track_total_hits=False, **kwargs).body
-            hits = resp["hits"]["hits"]
-            if not hits:
-                return
-            pit = resp.get("pit_id", pit)
-            for h in hits:
-                yield h["_id"], h["_source"]
-            after = hits[-1]["sort"]
-    finally:
-        try:
-            es.close_point_in_time(id=pit)
-        except Exception:  # noqa: BLE001 - best effort, the PIT expires anyway
-            log.debug("could not close point in time", exc_info=True)
+    """Yield ``(_id, _source)`` of every document of ``index`` (:class:`etl.index.scan.PitScan`)."""
+    with PitScan(es, index, batch=batch) as scan:
+        for h in scan:
+            yield h["_id"], h["_source"]
 
 
-def copy_documents(es, source: str, target: str) -> int:
-    """Copy all documents of ``source`` into ``target``, recomputing derived fields. Returns the count."""
+def copy_documents(es, source: str, target: str, progress=None) -> int:
+    """Copy all documents of ``source`` into ``target``, recomputing derived fields. Returns the count.
+
+    ``progress``: an optional bar (:func:`etl.core.obs.progress`), given the total and
+    advanced once per copied document.
+    """
+    if progress is not None:
+        progress.reset(total=es.count(index=source)["count"])
 
     def actions() -> Iterator[dict]:
         for _id, src in _iter_sources(es, source):
@@ -212,16 +225,19 @@ def copy_documents(es, source: str, target: str) -> int:
             ok += 1
         else:
             errors.append(info)
+        if progress is not None:
+            progress.update(1)
     if errors:
         raise EtlError(f"{len(errors)} documents failed to copy into {target}: {json.dumps(errors[:3])[:1000]}")
     return ok
 
 
-def build_next_index(es, settings: Settings) -> dict:
+def build_next_index(es, settings: Settings, progress=None) -> dict:
     """Create ``<alias>-v<N+1>`` from the mapping file and copy the live index into it.
 
     Returns ``{"source", "target", "copied"}``. When the alias does not exist yet it is
-    created (:func:`ensure_index`) and there is nothing to copy.
+    created (:func:`ensure_index`) and there is nothing to copy. ``progress``: an optional
+    bar for the copy (see :func:`copy_documents`).
     """
     source = current_index(es, settings)
     if source is None:
@@ -234,7 +250,7 @@ def build_next_index(es, settings: Settings) -> dict:
     # Faster bulk copy: no refresh until the end.
     es.indices.put_settings(index=target, settings={"index": {"refresh_interval": "-1"}})
     try:
-        copied = copy_documents(es, source, target)
+        copied = copy_documents(es, source, target, progress)
     except BaseException:
         # Leave nothing half-built behind: the alias still points at the source.
         es.options(ignore_status=404).indices.delete(index=target)
@@ -277,13 +293,110 @@ def swap_alias(es, settings: Settings, target: str, delete_old: bool = False) ->
     return {"alias": settings.index_alias, "index": target, "previous": old, "deleted": deleted}
 
 
-def migrate(es, settings: Settings, delete_old: bool = False) -> dict:
-    """Build the next index version, copy, verify counts and swap the alias atomically."""
+def migrate(es, settings: Settings, delete_old: bool = False, progress=None) -> dict:
+    """Take the migration lock, build the next index version, copy, verify counts and swap
+    the alias atomically, then release the lock.
+
+    Returns the steps' results merged, ``seconds`` in all and ``steps`` (seconds of
+    ``copy``, ``verify``, ``swap``). ``progress``: an optional bar for the copy. Errors:
+    LockBusy (another migration, or loads that did not finish in ``lock_wait``), EtlError
+    (copy failed, count mismatch, lock lost: the new index is dropped), TransientError.
+    """
     t0 = time.monotonic()
-    built = build_next_index(es, settings)
-    counts = verify_copy(es, built["source"], built["target"])
-    swapped = swap_alias(es, settings, built["target"], delete_old=delete_old)
-    return {**built, **counts, **swapped, "seconds": round(time.monotonic() - t0, 2)}
+    lock = locks.acquire_migration(es, settings, locks.new_holder("index migrate"))
+    try:
+        built = build_next_index(es, settings, progress)
+        t1 = time.monotonic()
+        counts = _verified(es, built, lock)
+        t2 = time.monotonic()
+        swapped = swap_alias(es, settings, built["target"], delete_old=delete_old)
+        t3 = time.monotonic()
+    finally:
+        lock.release()
+    steps = {"copy": round(t1 - t0, 3), "verify": round(t2 - t1, 3), "swap": round(t3 - t2, 3)}
+    return {**built, **counts, **swapped, "seconds": round(t3 - t0, 2), "steps": steps}
+
+
+def _verified(es, built: dict, lock: locks.Lock) -> dict:
+    """:func:`verify_copy`, then the lock renewed: the copy is complete and nothing was written
+    beside it. On a mismatch or a lost lock the new index is dropped and EtlError raised;
+    on a transient fault it is kept (a retry may verify it)."""
+    try:
+        counts = verify_copy(es, built["source"], built["target"])
+        lock.renew()
+    except locks.LockLost as exc:
+        _drop_new(es, built)
+        raise EtlError(f"{exc}: loads may have written to {built['source']} during the copy; "
+                       f"{built['target']} dropped, alias not swapped: run the migration again") from exc
+    except TransientError:
+        raise
+    except BaseException:
+        _drop_new(es, built)
+        raise
+    return counts
+
+
+def _drop_new(es, built: dict) -> None:
+    """Delete the index a failed migration built (not when it is the first and only one)."""
+    if built.get("source"):
+        es.options(ignore_status=404).indices.delete(index=built["target"])
+        log.warning("migration failed: %s dropped, alias still on %s", built["target"], built["source"])
+
+
+# One function per task of the news_reindex DAG (etl.pipeline.reindex_*): the migration lock
+# is taken by build, handed from task to task by holder name (in the XCom dict, "lock") and
+# released by swap or by the step that fails.
+
+
+def build_step(es, settings: Settings) -> dict:
+    """Take the migration lock and build the next index (:func:`build_next_index`); the lock
+    is kept for :func:`verify_step`. Returns the build's dict with ``lock``, the holder."""
+    holder = locks.new_holder("news_reindex")
+    lock = locks.acquire_migration(es, settings, holder)
+    try:
+        built = build_next_index(es, settings)
+    except BaseException:
+        lock.release()
+        raise
+    lock.hand_over()
+    return {**built, "lock": holder}
+
+
+def verify_step(es, settings: Settings, built: dict) -> dict:
+    """Adopt the lock of :func:`build_step` and verify the copy (see :func:`_verified`);
+    the lock is kept for :func:`swap_step`, or released after a failure."""
+    lock = _adopt(es, settings, built)
+    try:
+        counts = _verified(es, built, lock)
+    except TransientError:
+        lock.hand_over()
+        raise
+    except BaseException:
+        lock.release()
+        raise
+    lock.hand_over()
+    return {**built, **counts}
+
+
+def swap_step(es, settings: Settings, verified: dict, delete_old: bool = False) -> dict:
+    """Adopt the lock, swap the alias (:func:`swap_alias`) and release the lock. A lost lock
+    drops the new index (EtlError), as in :func:`verify_step`."""
+    lock = _adopt(es, settings, verified)
+    try:
+        return {**verified, **swap_alias(es, settings, verified["target"], delete_old=delete_old)}
+    finally:
+        lock.release()
+
+
+def _adopt(es, settings: Settings, built: dict) -> locks.Lock:
+    """The migration lock of ``built["lock"]`` (:func:`etl.index.locks.adopt_migration`); when
+    it was lost the new index is dropped and EtlError raised."""
+    try:
+        return locks.adopt_migration(es, settings, built["lock"])
+    except locks.LockLost as exc:
+        _drop_new(es, built)
+        raise EtlError(f"{exc}: loads may have written to {built['source']} since the copy; "
+                       f"{built['target']} dropped, alias not swapped: run news_reindex again") from exc
 
 
 def status(es, settings: Settings) -> dict:

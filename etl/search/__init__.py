@@ -19,14 +19,19 @@ Modules: ``request`` (what a user may ask: validation, filter expressions, curso
   facet's aggregation is filtered by every *other* facet's filter, so the counts of the
   other values of a facet stay visible while one is selected. Selected values always
   come back (even outside the top N).
-- Date histogram of ``published_at``: filtered by the facet filters; without a date range
+- Dates are the publisher's calendar day (``published_day``) for the day filters (``from``/``to``
+  as bare days), the histogram and the date sort (then the time, ``published_at``).
+- Date histogram of ``published_day``: filtered by the facet filters; without a date range
   it spans the data, with one it zooms to that range (see :func:`etl.search.query._histogram`).
 - Sort by relevance (``_score``, then date) or by date; ties broken by ``doc_id`` so that
   ``search_after`` cursors are stable. ``page`` is capped to the 10,000 result window; go
   deeper with the opaque ``after`` cursor returned as ``next``.
+- What one request may cost is capped before Elasticsearch is asked (words, fuzzy and prefix
+  terms, filter values, histogram buckets: :func:`check_query_text`, "query too complex"), and
+  every search is bounded in time (:func:`etl.search.articles.run_search`, ``timed_out``).
 """
 
-from etl.search.articles import get_article, more_like_this, search
+from etl.search.articles import SEARCH_TIMEOUT, get_article, more_like_this, run_search, search
 from etl.search.query import (
     FOLDED_FIELDS,
     HIGHLIGHT_POST,
@@ -45,14 +50,21 @@ from etl.search.request import (
     INTERVALS,
     MAX_FACET_SIZE,
     MAX_FILTER_VALUES,
+    MAX_FUZZY_CHARS,
+    MAX_FUZZY_TERMS,
+    MAX_HISTOGRAM_BUCKETS,
+    MAX_PREFIX_TERMS,
     MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
     MAX_SIZE,
     MAX_VALUE_CHARS,
     MAX_WINDOW,
+    MIN_PREFIX_CHARS,
     NORMALIZED_FACETS,
     SORTS,
     InvalidQuery,
     SearchRequest,
+    check_query_text,
     group_filters,
     parse_filter,
 )
@@ -60,9 +72,10 @@ from etl.search.response import parse_response
 
 __all__ = [
     "DEFAULT_FACETS", "FACETS", "FOLDED_FIELDS", "HIGHLIGHT_POST", "HIGHLIGHT_PRE", "HISTOGRAM_FLOOR",
-    "HIT_FIELDS", "INTERVALS", "MAX_FACET_SIZE", "MAX_FILTER_VALUES", "MAX_QUERY_CHARS", "MAX_SIZE",
-    "MAX_VALUE_CHARS", "MAX_WINDOW", "NORMALIZED_FACETS", "SORTS", "TEXT_FIELDS",
-    "InvalidQuery", "SearchRequest", "build_body", "get_article", "group_filters", "highlight",
-    "more_like_this", "parse_filter", "parse_quote_question", "parse_response", "quote_search", "search",
-    "text_query",
+    "HIT_FIELDS", "INTERVALS", "MAX_FACET_SIZE", "MAX_FILTER_VALUES", "MAX_FUZZY_CHARS", "MAX_FUZZY_TERMS",
+    "MAX_HISTOGRAM_BUCKETS", "MAX_PREFIX_TERMS", "MAX_QUERY_CHARS", "MAX_QUERY_TERMS", "MAX_SIZE",
+    "MAX_VALUE_CHARS", "MAX_WINDOW", "MIN_PREFIX_CHARS", "NORMALIZED_FACETS", "SEARCH_TIMEOUT", "SORTS",
+    "TEXT_FIELDS", "InvalidQuery", "SearchRequest", "build_body", "check_query_text", "get_article",
+    "group_filters", "highlight", "more_like_this", "parse_filter", "parse_quote_question", "parse_response",
+    "quote_search", "run_search", "search", "text_query",
 ]

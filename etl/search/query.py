@@ -14,11 +14,12 @@ from etl.search.request import NORMALIZED_FACETS, SearchRequest, decode_cursor
 TEXT_FIELDS = ("title^3", "lead^2", "body")
 FOLDED_FIELDS = ("folded.title^3", "folded.lead^2", "folded.body", "folded.names^2")
 HIT_FIELDS = (
-    "doc_id", "title", "url", "canonical_url", "lead", "published_at", "site", "source", "section",
+    "doc_id", "title", "url", "canonical_url", "lead", "published_at", "published_day", "site", "source", "section",
     "authors", "agency", "language", "persons", "organizations", "locations", "events", "tags",
     "word_count", "images",
 )
-LINK_FIELDS = ("title", "url", "published_at", "site", "source")  # enough to list an article
+LINK_FIELDS = ("title", "url", "published_at", "published_day", "site", "source")  # enough to list an article
+DAY_FIELD = "published_day"  # the publisher's calendar day: day filters, histogram, date sort
 HIGHLIGHT_PRE, HIGHLIGHT_POST = "<mark>", "</mark>"
 HISTOGRAM_FLOOR = "1990-01-01"  # dates before this (or far in the future) are bad data: no buckets
 
@@ -42,15 +43,13 @@ def _facet_filter(name: str, values) -> dict:
 
 
 def _date_filter(req: SearchRequest) -> dict | None:
-    if not (req.date_from or req.date_to):
-        return None
-    rng: dict = {}
-    if req.date_from:
-        rng["gte"] = req.date_from
-    if req.date_to:
-        # A bare day means "up to the end of that day".
-        rng["lte"] = req.date_to + ("||/d" if len(req.date_to) == 10 else "")
-    return {"range": {"published_at": rng}}
+    """The date range: a bare day bound on the publisher's day (``published_day``, both ends
+    inclusive), a bound with a time on the instant (``published_at``); None without bounds."""
+    clauses = [{"range": {DAY_FIELD if len(bound) == 10 else "published_at": {op: bound}}}
+               for bound, op in ((req.date_from, "gte"), (req.date_to, "lte")) if bound]
+    if len(clauses) < 2:
+        return clauses[0] if clauses else None
+    return {"bool": {"filter": clauses}}
 
 
 def _interval(req: SearchRequest) -> str:
@@ -67,25 +66,29 @@ def _interval(req: SearchRequest) -> str:
 
 
 def _sort(req: SearchRequest) -> list:
-    by_date = {"published_at": {"order": "desc", "missing": "_last"}}
+    """Relevance: score, then the publisher's day. Date: the publisher's day, then the time within
+    it (a bare day counts as its midnight UTC). ``doc_id`` breaks ties, so cursors are stable."""
+    by_day = {DAY_FIELD: {"order": "desc", "missing": "_last"}}
     if req.sort == "date":
-        return [by_date, {"doc_id": "asc"}, {"_score": "desc"}]
-    return [{"_score": "desc"}, by_date, {"doc_id": "asc"}]
+        return [by_day, {"published_at": {"order": "desc", "missing": "_last"}}, {"doc_id": "asc"}]
+    return [{"_score": "desc"}, by_day, {"doc_id": "asc"}]
 
 
 def _histogram(req: SearchRequest, facet_filters: list, date_f: dict | None) -> dict:
-    """Date histogram of ``published_at`` under the facet filters, with empty buckets filled.
+    """Date histogram of the publisher's day (``published_day``) under the facet filters, with empty buckets filled.
 
     Without a date range it spans the data (monthly by default), bounded to
     1990..today+2y so one bad date cannot create thousands of buckets. With a range it is
     zoomed to exactly that range (the interval follows its span).
     """
     interval = _interval(req)
-    hist: dict = {"field": "published_at", "calendar_interval": interval, "format": "yyyy-MM-dd",
+    hist: dict = {"field": DAY_FIELD, "calendar_interval": interval, "format": "yyyy-MM-dd",
                   "min_doc_count": 0}
     if date_f:
         lo = (req.date_from or HISTOGRAM_FLOOR)[:10]
         hi = (req.date_to or (date.today() + timedelta(days=730)).isoformat())[:10]
+        if lo > hi:  # one bound beyond the default other end (to before 1990, from after today+2y)
+            lo, hi = (hi, hi) if req.date_to else (lo, lo)
         hist["extended_bounds"] = {"min": lo, "max": hi}
         hist["hard_bounds"] = {"min": lo, "max": hi}
     elif interval in ("day", "week"):
@@ -158,6 +161,7 @@ def build_body(req: SearchRequest, operator: str = "and") -> dict:
         "size": req.size,
         "sort": _sort(req),
         "track_total_hits": True,
+        "track_scores": req.sort == "date",  # hits keep their score when sorted by date
         "_source": {"includes": list(HIT_FIELDS)},
     }
     if req.after:

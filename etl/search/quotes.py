@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from etl.index.builder import fold
+from etl.search.articles import SEARCH_TIMEOUT, run_search
 from etl.search.query import FOLDED_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, LINK_FIELDS
-from etl.search.request import MAX_QUERY_CHARS, MAX_VALUE_CHARS, InvalidQuery, check_size
+from etl.search.request import InvalidQuery, check_query_text, check_size
 from etl.search.response import article_link
 
 _QUESTION = re.compile(
@@ -29,20 +30,22 @@ def parse_quote_question(text: str) -> tuple[str, str] | None:
     return None
 
 
-def quote_search(es, index: str, speaker: str = "", about: str = "", size: int = 10) -> dict:
+def quote_search(es, index: str, speaker: str = "", about: str = "", size: int = 10,
+                 timeout: float = SEARCH_TIMEOUT) -> dict:
     """Quotes by ``speaker`` (name words, case-insensitive) about ``about``, with their articles.
 
     Returns ``{"total", "speaker", "about", "hits": [{"id", "title", "url", "published_at", "source",
     "quotes": [{"speaker", "text", "highlight"}]}]}``. Raises InvalidQuery when both are empty,
-    either is too long, or ``size`` is out of range.
+    either is too long or too complex (:func:`etl.search.request.check_query_text`), or ``size``
+    is out of range. The search is bounded by ``timeout`` (:func:`etl.search.articles.run_search`).
     """
     speaker, about = (speaker or "").strip(), (about or "").strip()
     if not speaker and not about:
         raise InvalidQuery("give a speaker, a topic, or both")
-    if len(speaker) > MAX_VALUE_CHARS or len(about) > MAX_QUERY_CHARS:
-        raise InvalidQuery("speaker or topic too long")
+    check_query_text(speaker, "speaker")
+    check_query_text(about, "topic")
     check_size(size)
-    resp = es.search(index=index, body=quote_body(speaker, about, size))
+    resp = run_search(es, index, quote_body(speaker, about, size), timeout)
     return {"total": resp["hits"]["total"]["value"], "speaker": speaker, "about": about,
             "hits": [_quote_hit(h) for h in resp["hits"]["hits"]]}
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from etl.index.builder import fold
+from etl.core.urls import safe_http_url
+from etl.index.builder import fold, publisher_day
 from etl.search.query import HIGHLIGHT_POST, HIGHLIGHT_PRE
 from etl.search.request import SearchRequest, encode_cursor
 
@@ -35,13 +36,16 @@ def parse_response(resp: dict, req: SearchRequest) -> dict:
 
 
 def article_link(h: dict) -> dict:
-    """An Elasticsearch hit -> ``{"id", "title", "url", "published_at", "source"}`` (site, else source).
+    """An Elasticsearch hit -> ``{"id", "title", "url", "published_at", "published_day", "source"}``
+    (source: the site, else the source name; ``published_day``: the publisher's calendar day, to show).
 
     ``_source`` needs no more than :data:`etl.search.query.LINK_FIELDS`.
     """
     src = h.get("_source", {})
     return {"id": h["_id"], "title": src.get("title", ""), "url": src.get("url", ""),
-            "published_at": src.get("published_at"), "source": src.get("site") or src.get("source") or ""}
+            "published_at": src.get("published_at"),
+            "published_day": publisher_day(src.get("published_day"), src.get("published_at")),
+            "source": src.get("site") or src.get("source") or ""}
 
 
 def _hit(h: dict, q: str) -> dict:
@@ -57,10 +61,21 @@ def _hit(h: dict, q: str) -> dict:
         **names,
         "tags": src.get("tags", []),
         "word_count": src.get("word_count"),
-        "image": next((i for i in src.get("images", []) if i.get("url")), None),
+        "image": next(iter(safe_images(src.get("images", []))), None),
         "score": h.get("_score"),
         "highlight": _hit_highlight(src, h.get("highlight", {}), q),
     }
+
+
+def safe_images(images: list[dict]) -> list[dict]:
+    """``images`` with each URL made safe to put in a page (:func:`etl.core.urls.safe_http_url`);
+    images without an absolute http(s) URL are dropped."""
+    out = []
+    for image in images:
+        url = safe_http_url(image.get("url"))
+        if url:
+            out.append({**image, "url": url})
+    return out
 
 
 def _hit_highlight(src: dict, hl: dict, q: str) -> dict:

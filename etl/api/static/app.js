@@ -15,6 +15,7 @@
       if (v === undefined || v === null || v === false) continue;
       if (k === "class") e.className = v;
       else if (k === "text") e.textContent = v;
+      else if (k === "style") e.style.cssText = v;  // CSSOM, allowed by the CSP (no inline style attributes)
       else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
       else e.setAttribute(k, v === true ? "" : v);
     }
@@ -111,7 +112,19 @@
       (data.took_ms != null ? ` (${data.took_ms} ms)` : "") +
       (data.relaxed ? " — no article has all the words; showing articles with some of them" : "");
     renderSelected(); renderFacets(data.facets); renderHistogram(data.histogram);
-    renderResults(data.hits); renderPager(data.total);
+    renderResults(data.hits); renderPager(data.total); renderExport(data);
+  }
+
+  // "Export" link: every hit of the current search as CSV (GET /export: same query, filters, dates, sort;
+  // any word when the page shows articles with only some of the words).
+  function renderExport(data) {
+    const p = toParams(false);
+    p.delete("page"); p.delete("size");
+    if (data.relaxed) p.set("match", "any");
+    const link = $("export");
+    link.href = "/export?" + p.toString();
+    link.textContent = `Export ${data.total.toLocaleString()} as CSV`;
+    link.hidden = data.total === 0;
   }
 
   function renderSelected() {
@@ -187,8 +200,13 @@
         box.append(el("blockquote", { class: "quote" }, q.highlight ? marked(q.highlight) : q.text,
           el("div", { class: "who" }, `— ${q.speaker || "unknown"}, `,
              link ? el("a", { href: link, rel: "noopener noreferrer", target: "_blank" }, h.title) : h.title,
-             h.published_at ? ` (${h.published_at.slice(0, 10)})` : "")));
+             dayOf(h) ? ` (${dayOf(h)})` : "")));
       }
+  }
+
+  // The publisher's calendar day of a hit (published_at keeps the page's offset; its date part is that day).
+  function dayOf(h) {
+    return h.published_day || (h.published_at ? h.published_at.slice(0, 10) : "");
   }
 
   function chip(f, v) {
@@ -208,9 +226,12 @@
       ol.append(el("li", { class: "hit", "data-id": h.id },
         el("h2", {}, link ? el("a", { href: link, rel: "noopener noreferrer", target: "_blank" }, title) : title),
         el("div", { class: "meta" },
-          [h.source, h.published_at ? h.published_at.slice(0, 10) : "undated", h.section,
+          [h.source, dayOf(h) || "undated", h.section,
            (h.authors || []).join(", ")].filter(Boolean).join(" · ")),
-        el("p", { class: "snippet" }, snippet), chips));
+        el("p", { class: "snippet" }, snippet), chips,
+        el("button", { type: "button", class: "read", "data-id": h.id, title: "Read the article here",
+                       onclick: (e) => document.dispatchEvent(new CustomEvent("news-etl:read",
+                         { detail: { id: h.id, from: e.currentTarget } })) }, "Read")));
     }
   }
 
@@ -233,6 +254,8 @@
   });
   $("sort").addEventListener("change", () => { state.sort = $("sort").value; state.page = 1; run(); });
   window.addEventListener("popstate", () => { fromUrl(); run(false); });
+  // an entity chip in the reader (reader.js) filters the search like a chip in the results
+  document.addEventListener("news-etl:filter", (e) => { if (!isSelected(e.detail.facet, e.detail.value)) toggle(e.detail.facet, e.detail.value); });
   fromUrl();
   run(false);
 })();

@@ -17,7 +17,7 @@ malformed JSON.
 
 from __future__ import annotations
 
-from etl.clean.meta.bylines import find_authors
+from etl.clean.meta.bylines import drop_site_names, find_authors
 from etl.clean.meta.images import find_images
 from etl.clean.meta.page import find_canonical, find_language, find_site_name
 from etl.clean.meta.published import find_dates, tz_for
@@ -28,13 +28,16 @@ from etl.clean.meta.topics import find_section, find_tags
 __all__ = ["extract_meta", "headline_meta"]
 
 
-def extract_meta(root, url: str) -> tuple[dict, dict, dict]:
+def extract_meta(root, url: str, html: str = "") -> tuple[dict, dict, dict]:
     """Read metadata from a parsed (not yet cleaned) page.
 
+    Input: the parsed page, its URL and (optionally) its HTML text, which the date
+    finder hands to ``htmldate`` where our own sources find no date.
     Output: (fields, provenance, extras). ``fields`` has title, lead, authors,
     agency, site_name, canonical_url, section, tags, language, published_at,
-    modified_at, images (list of dicts); ``provenance`` names the source of every
-    non-empty field; ``extras`` has the JSON-LD articleBody (``article_body``).
+    published_day, modified_at, modified_day, images (list of dicts); ``provenance``
+    names the source of every non-empty field; ``extras`` has the JSON-LD articleBody
+    (``article_body``).
     """
     objs = jsonld_objects(root)
     ld = article_object(objs)
@@ -55,12 +58,12 @@ def extract_meta(root, url: str) -> tuple[dict, dict, dict]:
     put("section", find_section(ld, md, url))
     put("tags", find_tags(ld, md, root))
     put("language", find_language(root, md, ld))
-    vals, prov = find_dates(ld, md, root, url, tz_for(f["language"]))
-    for k in ("published_at", "modified_at"):
+    vals, prov = find_dates(ld, md, root, url, tz_for(f["language"]), html)
+    for k in ("published_at", "published_day", "modified_at", "modified_day"):
         f[k] = vals.get(k)
         if k in prov:
             p[k] = prov[k]
-    _people_and_images(f, p, ld, md, root, url)
+    _people_and_images(f, p, ld, md, root, url, objs)
     return f, p, {"article_body": longest_article_body(objs)}
 
 
@@ -76,11 +79,10 @@ def headline_meta(root, url: str) -> tuple[dict, dict, dict]:
     return {"title": title, "lead": lead}, {"title": tprov, "lead": lprov}, {"article_body": longest_article_body(objs)}
 
 
-def _people_and_images(f: dict, p: dict, ld: dict, md: dict, root, url: str) -> None:
+def _people_and_images(f: dict, p: dict, ld: dict, md: dict, root, url: str, objs: list[dict]) -> None:
     """Authors (minus the site's own name), agency and images, with provenance."""
-    names, nprov, agency, aprov = find_authors(ld, md, root)
-    site = (f.get("site_name") or "").lower()
-    names = [n for n in names if n.lower() != site]
+    names, nprov, agency, aprov = find_authors(ld, md, root, objs)
+    names = drop_site_names(names, f.get("site_name") or "", url)
     f["authors"], f["agency"] = names, agency
     if names:
         p["authors"] = nprov

@@ -1,12 +1,19 @@
-"""Authors (person names) and news agency with provenance."""
+"""Authors (person names) and news agency with provenance.
+
+Sources, most trusted first: the JSON-LD article's ``author``/``creator`` (Person objects,
+strings, ``@id`` references to a Person elsewhere in the page's JSON-LD; Organization
+authors only count as an agency), author ``<meta>`` tags, then the page's visible byline
+(the first byline/author-classed element outside reader comments that names a person).
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-from etl.clean.authors import split_byline
+from etl.clean.authors import agency_name, split_byline, starts_with_by
 from etl.clean.dom import visible_text
-from etl.clean.meta.sources import MAX_CANDIDATES, ld_str, txt
+from etl.clean.meta.sources import MAX_CANDIDATES, in_comments, ld_types, txt
 
 AUTHOR_META = (
     ("article:author", "opengraph"),
@@ -16,52 +23,132 @@ AUTHOR_META = (
     ("dc.creator", "meta"),
 )
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|credit-name|contributor", re.I)
+_BYLINE_TAGS = ("span", "div", "p", "a", "address", "li")
+_PLAIN_TAGS = ("p", "div", "span", "strong", "em", "b", "address")
+_MAX_PLAIN = 400  # elements read for an unclassed "By ..." line
+_BY_WORD = re.compile(r"\s*(?:by|von|par|por|door|text|texte|texto|tekst|текст|автор|autor|written|posted|"
+                      r"published|veröffentlicht|geschrieben|verfasst|eingestellt)\b", re.I)  # cheap first look
+# markup that holds the author's name alone (so a one-word or lower-case user name counts)
+_NAME_MARKUP = re.compile(r"^\s*author\s*$|author[-_]?name|\bfn\b", re.I)
 _MAX_BYLINES = 5
+_TAG = re.compile(r"<[^>]+>")
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo", "governmentorganization"})
 
 
-def find_authors(ld: dict, md: dict, root) -> tuple[list[str], str, str, str]:
+def find_authors(ld: dict, md: dict, root, objs: list[dict] | None = None) -> tuple[list[str], str, str, str]:
     """(person names, their provenance, agency, agency provenance).
 
-    JSON-LD author/creator first; then author meta tags and visible bylines, each
-    filling names or agency only while they are still missing. Empty strings when
-    nothing is found.
+    Input: the JSON-LD article object, the meta tags, the parsed page and all JSON-LD objects
+    (to resolve ``@id`` references). Declared sources are JSON-LD, then the author meta tags in
+    :data:`AUTHOR_META` order; the first declared names the visible byline confirms (a name in
+    common) win, else the first declared names, else the visible byline's; a visible byline that
+    adds co-authors to the chosen names replaces them. The agency comes from the first source
+    naming one. Empty strings when nothing is found.
     """
-    names: list[str] = []
-    agency, prov, aprov = "", "", ""
-    raw = ld.get("author") or ld.get("creator")
-    if raw:
-        names, agency = split_byline([ld_str(i) for i in (raw if isinstance(raw, list) else [raw])])
-        prov = "json-ld" if names else ""
-        aprov = "json-ld" if agency else ""
-    for values, source in _byline_sources(md, root):
-        n, a = split_byline(values)
-        if n and not names:
-            names, prov = n, source
-        if a and not agency:
-            agency, aprov = a, source
+    declared = _declared_sources(ld, md, objs or [])
+    shown = _visible_byline(root)
+    names, prov = _choose(declared, shown)
+    agency, aprov = next(((a, src) for _, a, src in declared + ([shown] if shown else []) if a), ("", ""))
     return names, prov, agency, aprov
 
 
-def _byline_sources(md: dict, root) -> list[tuple[list[str], str]]:
-    """(byline strings, provenance) from author meta tags (URLs left out), then visible bylines."""
-    out = [([v for v in md[key] if not v.startswith("http")], source) for key, source in AUTHOR_META if md.get(key)]
-    byline = _visible_byline(root)
-    if byline:
-        out.append((byline, "text"))
-    return out
+def _choose(declared: list[tuple[list[str], str, str]], shown) -> tuple[list[str], str]:
+    """(names, provenance): the first declared names the visible byline confirms, else the first
+    declared names, else the visible byline's; a byline adding co-authors to them replaces them."""
+    with_names = [(n, src) for n, _, src in declared if n]
+    visible = shown[0] if shown else []
+    if not with_names:
+        return (visible, "text") if visible else ([], "")
+    keys = {n.lower() for n in visible}
+    names, prov = next(((n, src) for n, src in with_names if keys & {x.lower() for x in n}), with_names[0])
+    if keys > {x.lower() for x in names}:  # the byline lists co-authors the metadata left out
+        return visible, "text"
+    return names, prov
 
 
-def _visible_byline(root) -> list[str]:
-    """Texts (3-149 characters) of up to 5 byline/author-classed elements."""
+def _declared_sources(ld: dict, md: dict, objs: list[dict]) -> list[tuple[list[str], str, str]]:
+    """[(names, agency, provenance)] of the JSON-LD author, then of each author meta tag (URLs left out)."""
     out = []
-    tried = 0
-    for el in root.iter("span", "div", "p", "a", "address", "li"):
-        attrs = (el.get("class") or "") + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
-        if _BYLINE_CLASS.search(attrs):
-            tried += 1
-            text = txt(visible_text(el, 150))
-            if 2 < len(text) < 150:
-                out.append(text)
-        if len(out) >= _MAX_BYLINES or tried >= MAX_CANDIDATES:
-            break
+    people, orgs = _ld_authors(ld, objs)
+    if people or orgs:
+        names, agency = split_byline(people, trusted=True)
+        out.append((names, agency or next((a for a in map(agency_name, orgs) if a), ""), "json-ld"))
+    for key, source in AUTHOR_META:
+        values = [v for v in md.get(key) or [] if not v.startswith("http")]
+        if values:
+            out.append((*split_byline(values, trusted=True), source))
     return out
+
+
+def _ld_authors(ld: dict, objs: list[dict]) -> tuple[list[str], list[str]]:
+    """(person name strings, organisation names) of the JSON-LD ``author``/``creator``."""
+    raw = ld.get("author") or ld.get("creator") or []
+    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str) and "name" in o}
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in by_id:
+            item = by_id[item["@id"]]  # a reference to a Person elsewhere in the page's graph
+        if isinstance(item, str):
+            people.append(_TAG.sub("", item))
+        elif isinstance(item, dict):
+            name = item.get("name")
+            values = [_TAG.sub("", txt(v)) for v in (name if isinstance(name, list) else [name]) if v]
+            (orgs if ld_types(item) & _ORG_TYPES else people).extend(values)
+    return people, orgs
+
+
+def _visible_byline(root) -> tuple[list[str], str, str] | None:
+    """(names, agency, "text") of the page's visible byline, None when there is none.
+
+    The first byline/author-classed element outside comments that names a person or an agency
+    (at most 5 such elements are read), else the first short unclassed line that starts with a
+    by-word ("By Jane Doe", "Von Max Muster") among the first :data:`_MAX_PLAIN` elements.
+    """
+    return _classed_byline(root) or _plain_byline(root)
+
+
+def _classed_byline(root) -> tuple[list[str], str, str] | None:
+    tried = read = 0
+    for el in root.iter(*_BYLINE_TAGS):
+        if read >= _MAX_BYLINES or tried >= MAX_CANDIDATES:
+            break
+        attrs = (el.get("class") or "") + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
+        if not _BYLINE_CLASS.search(attrs) or in_comments(el):
+            continue
+        tried += 1
+        text = txt(visible_text(el, 150))
+        if 2 < len(text) < 150:
+            read += 1
+            names, agency = split_byline(text, trusted=_NAME_MARKUP.search(attrs) is not None)
+            if names or agency:
+                return names, agency, "text"
+    return None
+
+
+def _plain_byline(root) -> tuple[list[str], str, str] | None:
+    for i, el in enumerate(root.iter(*_PLAIN_TAGS)):
+        if i >= _MAX_PLAIN:
+            break
+        head = el.text if (el.text or "").strip() or not len(el) else el[0].text
+        if not head or not _BY_WORD.match(head):
+            continue
+        text = txt(visible_text(el, 80))
+        if 4 < len(text) < 80 and starts_with_by(text) and not in_comments(el):
+            names, agency = split_byline(text)
+            if names or agency:
+                return names, agency, "text"
+    return None
+
+
+def drop_site_names(names: list[str], site_name: str, url: str) -> list[str]:
+    """``names`` without the site's own name: equal to the site name or the URL's domain label once
+    letters and digits alone are compared, or (a one-word name) contained in either ("Beachbody" on
+    beachbodyondemand.com)."""
+    labels = (urlsplit(url or "").hostname or "").removeprefix("www.").split(".")
+    keys = {k for k in (_squash(site_name), _squash(labels[-2] if len(labels) > 1 else "")) if k}
+    return [n for n in names if _squash(n) not in keys and not (" " not in n and any(_squash(n) in k for k in keys))]
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())

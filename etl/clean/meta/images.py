@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from etl.clean.dom import visible_text
+from etl.clean.labels import strip_labels
 from etl.clean.meta.sources import ld_str, txt
 
 MAX_FIGURES = 20  # figures read once this many images are found: no more
@@ -72,7 +73,8 @@ def _figures(root) -> Iterator[tuple[str, str, str]]:
         img = fig.find(".//img")
         if img is None:
             continue
-        src = img.get("src") or img.get("data-src") or img.get("data-original") or ""
+        srcs = (img.get("src"), img.get("data-src"), img.get("data-original"))  # lazy loading: src is a placeholder
+        src = next((s for s in srcs if s and not s.strip().startswith("data:")), "")
         cap_el = fig.find(".//figcaption")
         caption, credit = _figcaption(cap_el) if cap_el is not None else ("", "")
         yield src, caption, credit
@@ -80,7 +82,7 @@ def _figures(root) -> Iterator[tuple[str, str, str]]:
 
 def _figcaption(cap_el) -> tuple[str, str]:
     """(caption, credit) of a figcaption: a credit/copyright/source element, else a credit suffix."""
-    full = txt(visible_text(cap_el))
+    full = strip_labels(txt(visible_text(cap_el)))  # "Image copyright X Image caption ..." (etl/clean/labels.py)
     cred_el = cap_el.xpath(_CREDIT_ELEMENT)
     if not cred_el:
         return split_credit(full)

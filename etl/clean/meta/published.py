@@ -1,12 +1,33 @@
-"""Publication and modification dates (UTC ISO 8601) with provenance."""
+"""Publication and modification dates with provenance, in the publisher's own time.
+
+Candidates (:class:`Found`), each an ISO value from :mod:`etl.clean.dates` (a day, or a time
+with the offset the page gave) and the name of its source:
+
+- declared: JSON-LD ``datePublished``/``dateCreated``/``dateModified`` (``json-ld``),
+  ``article:*``/``og:*`` tags (``opengraph``), other ``<meta>`` tags (``meta``);
+- marked: ``<time>`` elements and ``itemprop`` dates (``time``), datelines in date-classed
+  elements (``text``);
+- the day in the URL path (``url``);
+- ``htmldate`` (its fast mode, then its extensive mode), only where ours find nothing or disagree.
+
+See :func:`find_dates` for how they are weighed.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import htmldate
 
 from etl.clean import dates
 from etl.clean.dom import visible_text
-from etl.clean.meta.sources import MAX_CANDIDATES, first_meta, ld_str, txt
+from etl.clean.meta.sources import MAX_CANDIDATES, in_comments, ld_str, txt
+
+log = logging.getLogger(__name__)
 
 PUBLISHED_META = (
     "datepublished",
@@ -24,8 +45,13 @@ PUBLISHED_META = (
     "originalpublicationdate",
 )
 MODIFIED_META = ("datemodified", "last-modified", "dcterms.modified")
+HTMLDATE_MAX_CHARS = 1_000_000  # htmldate reads at most this much of a page (its extensive search is ~0.5 s/MB)
+SAME_INSTANT = timedelta(minutes=2)  # two times this close are one publication time written twice
+_EARLIEST_UTC_OFFSET, _LATEST_UTC_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
-# usual zone of zone-less visible times on pages in a language (others: UTC)
+_TODAY = re.compile(r"now|today|current|heute|aujourd|clock|weather|wetter", re.I)  # the day of reading, not of writing
+_TEXT_TAGS = frozenset({"span", "div", "p", "small", "li"})
+# usual zone of zone-less visible times on pages in a language (others: no zone)
 _LANG_TZ = {
     "de": "Europe/Berlin",
     "fr": "Europe/Paris",
@@ -37,66 +63,232 @@ _LANG_TZ = {
 }
 
 
+@dataclass(frozen=True)
+class Found:
+    """One date candidate: an ISO value in the page's own time and the source it came from."""
+
+    iso: str
+    source: str
+
+    @property
+    def day(self) -> str:
+        return self.iso[:10]
+
+    @property
+    def instant(self) -> datetime | None:
+        """The UTC instant when the value has a time and an offset, else None."""
+        return dates.instant_of(self.iso)
+
+
 def tz_for(language: str) -> str | None:
-    """Default time zone for zone-less visible times on pages in ``language`` (None: UTC)."""
+    """Default time zone for zone-less visible times on pages in ``language`` (None: no zone)."""
     return _LANG_TZ.get(language)
 
 
-def find_dates(ld: dict, md: dict, root, url: str, tz: str | None) -> tuple[dict, dict]:
-    """({field: iso}, {field: provenance}) for ``published_at`` and ``modified_at``.
+def declared(ld: dict, md: dict, tz: str | None) -> dict[str, list[Found]]:
+    """Every parsable declared date per field (``published``, ``modified``), most trusted first.
 
-    Order: JSON-LD, article:*/og: tags, other meta tags; for the publication date then
-    ``<time>``/itemprop dates and visible datelines (``time``/``text``), then the URL.
-    Zone-less times are read in ``tz`` (None: UTC). Fields not found are left out.
+    Order: JSON-LD (``datePublished``, ``dateCreated`` / ``dateModified``), ``article:*``/``og:*``
+    tags, other meta tags (every value of each).
     """
     chains = {
-        "published_at": [
-            ("json-ld", ld.get("datePublished") or ld.get("dateCreated")),
-            ("opengraph", (md.get("article:published_time") or [None])[0]),
-            ("meta", first_meta(md, *PUBLISHED_META)[0]),
-        ],
-        "modified_at": [
-            ("json-ld", ld.get("dateModified")),
-            ("opengraph", (md.get("article:modified_time") or md.get("og:updated_time") or [None])[0]),
-            ("meta", first_meta(md, *MODIFIED_META)[0]),
-        ],
+        "published": [("json-ld", [ld.get("datePublished"), ld.get("dateCreated")]),
+                      ("opengraph", md.get("article:published_time") or []),
+                      *(("meta", md.get(key) or []) for key in PUBLISHED_META)],
+        "modified": [("json-ld", [ld.get("dateModified")]),
+                     ("opengraph", (md.get("article:modified_time") or []) + (md.get("og:updated_time") or [])),
+                     *(("meta", md.get(key) or []) for key in MODIFIED_META)],
     }
-    vals, prov = {}, {}
+    out: dict[str, list[Found]] = {}
     for field, chain in chains.items():
-        for source, raw in chain:
-            iso = dates.parse_date(raw if isinstance(raw, str) else ld_str(raw), tz)
-            if iso:
-                vals[field], prov[field] = iso, source
-                break
-    if "published_at" not in vals:
-        found = _visible_date(root, tz)
-        if found:
-            vals["published_at"], prov["published_at"] = found
-    if "published_at" not in vals:
-        iso = dates.date_from_url(url)
-        if iso:
-            vals["published_at"], prov["published_at"] = iso, "url"
+        found = []
+        for source, raws in chain:
+            for raw in raws:
+                iso = dates.parse_date(raw if isinstance(raw, str) else ld_str(raw), tz)
+                if iso:
+                    found.append(Found(iso, source))
+        out[field] = found
+    return out
+
+
+def marked(root, tz: str | None) -> list[Found]:
+    """Publication dates marked up in the page: itemprop ``datePublished`` first, then ``<time>``
+    elements, then the first dateline in a date-classed element (each in document order).
+
+    A ``<time>`` gives its ``datetime`` attribute and, when it differs, its printed text
+    (which often carries the publisher's zone). Printed slashed dates are read day first on
+    pages whose language has a (European) usual zone ``tz``. Dates in reader comments are skipped.
+    """
+    props: list[Found] = []
+    times: list[Found] = []
+    text: list[Found] = []
+    tried = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "time":
+            if in_comments(el):
+                continue
+            for raw in (el.get("datetime") or "", txt(visible_text(el, 200))):
+                _add(props if el.get("itemprop") == "datePublished" else times, raw, tz)
+        elif el.get("itemprop") == "datePublished":
+            _add(props, el.get("content") or el.get("datetime") or txt(visible_text(el, 200)), tz)
+        elif not text and tried < MAX_CANDIDATES and el.tag in _TEXT_TAGS and _date_classed(el):
+            tried += 1
+            printed = txt(visible_text(el, 200))
+            found = dates.find_dateline(printed, tz, bool(tz)) if len(printed) < 200 else None
+            if found:
+                text.append(Found(found[0], "text"))
+    return list(dict.fromkeys(props + times)) + text
+
+
+def _add(out: list[Found], raw: str, tz: str | None) -> None:
+    iso = dates.parse_date(raw, tz, day_first=bool(tz))
+    if iso:
+        out.append(Found(iso, "time"))
+
+
+def _date_classed(el) -> bool:
+    """A date-classed element (class/id) outside reader comments, not a "today's date" header."""
+    cls = (el.get("class") or "") + " " + (el.get("id") or "")
+    if not cls.strip() or _DATE_CLASS.search(cls) is None or _TODAY.search(cls):
+        return False
+    return not in_comments(el)
+
+
+def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "") -> tuple[dict, dict]:
+    """({field: value}, {field: provenance}) for published_at/_day and modified_at/_day.
+
+    Input: the article's JSON-LD object, the meta tags, the parsed page, its URL, the usual
+    zone of the page's language (None: unknown) and the HTML text (for ``htmldate``).
+    ``*_at`` is the time as the page gave it, moved into the publisher's offset when the page
+    gave it in UTC (see :func:`_localized`), or a bare day; ``*_day`` is the publisher's
+    calendar day. Provenance of ``*_day`` is given only when the day comes from another
+    source than ``*_at``. Fields not found are left out.
+
+    Publication: the first declared date (JSON-LD, og, meta) -- or the first declared one a
+    visible zoned time confirms --, else a marked date (:func:`marked`) on the URL's day,
+    else the URL's day, else the first marked date, else ``htmldate`` (fast, then extensive,
+    whose day-01 answers -- a month or a copyright year alone -- are dropped). A URL day
+    earlier than the day found is the publication day (the later date is an update).
+    """
+    decl = declared(ld, md, tz)
+    seen = marked(root, tz)
+    url_day = dates.date_from_url(url)
+    vals: dict = {}
+    prov: dict = {}
+    primary = _confirmed(decl["published"], seen) or _undeclared(seen, url_day, html, url)
+    if primary is not None:
+        others = seen + decl["published"] + decl["modified"]
+        evidence = ([Found(url_day, "url")] if url_day else []) + [c for c in seen if c.instant is None
+                                                                    and c.source == "time"]
+        found, day = _localized(primary, others, tz, evidence)
+        if url_day and url_day < (day or found).day:  # the URL was minted first: the later date is an update
+            day = Found(url_day, "url")
+        _put(vals, prov, "published", found, day)
+    if decl["modified"]:
+        _put(vals, prov, "modified", *_localized(decl["modified"][0], seen + decl["modified"], tz, []))
     return vals, prov
 
 
-def _visible_date(root, tz: str | None) -> tuple[str, str] | None:
-    """(iso, provenance) of the first ``<time>``, itemprop=datePublished or date-classed dateline."""
-    for el in root.iter("time"):
-        iso = dates.parse_date(el.get("datetime") or "", tz) or dates.parse_date(txt(visible_text(el, 200)), tz)
-        if iso:
-            return iso, "time"
-    for el in root.xpath("//*[@itemprop='datePublished']"):
-        iso = dates.parse_date(el.get("content") or el.get("datetime") or txt(visible_text(el, 200)), tz)
-        if iso:
-            return iso, "time"
-    tried = 0
-    for el in root.iter("span", "div", "p", "small", "li"):
-        cls = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _DATE_CLASS.search(cls) and tried < MAX_CANDIDATES:
-            tried += 1
-            text = txt(visible_text(el, 200))
-            if len(text) < 200:
-                found = dates.find_dateline(text, tz)
-                if found:
-                    return found[0], "text"
+def _confirmed(decl: list[Found], seen: list[Found]) -> Found | None:
+    """The first declared value a marked zoned time confirms (same instant), else the first declared one."""
+    for d in decl:
+        if d.instant is not None and any(_same_instant(c, d) for c in seen):
+            return d
+    return decl[0] if decl else None
+
+
+def _same_instant(a: Found, b: Found) -> bool:
+    return a.instant is not None and b.instant is not None and abs(a.instant - b.instant) <= SAME_INSTANT
+
+
+def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str) -> Found | None:
+    """No declared date: a marked date on (or next to) the URL's day, the URL's day, the first marked date,
+    else ``htmldate``."""
+    if url_day:
+        return next((c for c in seen if c.day == url_day or _near(c, url_day)), Found(url_day, "url"))
+    return seen[0] if seen else _htmldate_found(html, url)
+
+
+def _near(c: Found, day: str) -> bool:
+    return c.instant is not None and dates.is_utc(c.iso) and _reachable(c.instant, day)
+
+
+def _put(vals: dict, prov: dict, name: str, found: Found, day: Found | None = None) -> None:
+    vals[f"{name}_at"], prov[f"{name}_at"] = found.iso, found.source
+    vals[f"{name}_day"] = (day or found).day
+    if day is not None and day.day != found.day:
+        prov[f"{name}_day"] = day.source
+
+
+def _localized(primary: Found, others: list[Found], tz: str | None,
+               evidence: list[Found]) -> tuple[Found, Found | None]:
+    """(the value in the publisher's offset, a day from other evidence or None).
+
+    1. A non-UTC candidate for the same instant is the publisher's own writing of it.
+    2. A UTC value goes into the offset of the page's other zoned times.
+    3. Else the first day-level evidence (URL day, printed days) that agrees with the UTC day
+       keeps it, or that is the neighbouring day a real offset (-12..+14 h) gives is the day.
+    4. Else a UTC value goes into the usual zone of the page's language ``tz``.
+    """
+    when = primary.instant
+    if when is None:
+        return primary, None
+    for c in others:
+        if not dates.is_utc(c.iso) and _same_instant(c, primary):
+            return Found(dates.to_iso(when.astimezone(_offset_of(c.iso))), primary.source), None
+    if not dates.is_utc(primary.iso):
+        return primary, None
+    zone = next((_offset_of(c.iso) for c in others if c.instant is not None and not dates.is_utc(c.iso)), None)
+    if zone is not None:
+        return Found(dates.to_iso(when.astimezone(zone)), primary.source), None
+    for c in evidence:
+        if c.day == primary.day:
+            return primary, None
+        if _reachable(when, c.day):
+            return primary, c
+    if tz:
+        return Found(dates.to_iso(when.astimezone(ZoneInfo(tz))), primary.source), None
+    return primary, None
+
+
+def _offset_of(iso: str) -> timezone:
+    """The fixed offset written at the end of an ISO time."""
+    dt = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return timezone(dt.utcoffset() or timedelta(0))
+
+
+def _reachable(when: datetime, day: str) -> bool:
+    """True when ``day`` is the neighbouring calendar day of UTC instant ``when`` under some real offset."""
+    if day == when.strftime("%Y-%m-%d"):
+        return False
+    return day in {(when + _EARLIEST_UTC_OFFSET).strftime("%Y-%m-%d"), (when + _LATEST_UTC_OFFSET).strftime("%Y-%m-%d")}
+
+
+def _htmldate_found(html: str, url: str) -> Found | None:
+    """``htmldate`` fast, else extensive, as a candidate; None when neither finds a day.
+
+    An extensive answer on day 01 is kept only when the page prints that whole date: htmldate
+    falls back to the first of the month for a month or a (copyright) year alone.
+    """
+    if not html:
+        return None
+    day = _htmldate(html, url, extensive=False)
+    if day:
+        return Found(day, "htmldate")
+    day = _htmldate(html, url, extensive=True)
+    if day and (not day.endswith("-01") or dates.mentions_day(html, day)):
+        return Found(day, "htmldate")
     return None
+
+
+def _htmldate(html: str, url: str, extensive: bool) -> str | None:
+    """htmldate's publication day (``YYYY-MM-DD``) of a page (its first :data:`HTMLDATE_MAX_CHARS`
+    characters), or None; never raises."""
+    try:
+        return htmldate.find_date(html[:HTMLDATE_MAX_CHARS], url=url or None, original_date=True,
+                                  extensive_search=extensive)
+    except Exception:  # noqa: BLE001 - a library failure must not fail the page
+        log.debug("htmldate failed on %s", url, exc_info=True)
+        return None

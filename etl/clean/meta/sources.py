@@ -30,6 +30,7 @@ ARTICLE_TYPES = frozenset(
     }
 )
 MAX_CANDIDATES = 50  # visible elements examined per field (bounded work on pathological pages)
+_COMMENTS = re.compile(r"comment(?!ary)|disqus|respond|repl(?:y|ies)", re.I)  # not "Kommentar" (opinion)
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_OBJECTS = 200
 
@@ -44,8 +45,20 @@ def txt(s) -> str:
     return " ".join(s.split())
 
 
+def in_comments(el, depth: int = 12) -> bool:
+    """True when ``el`` sits (within ``depth`` ancestors) in a reader-comment block, whose dates and
+    names are not the article's."""
+    for _ in range(depth):
+        el = el.getparent()
+        if el is None:
+            return False
+        if _COMMENTS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            return True
+    return False
+
+
 def jsonld_objects(root) -> list[dict]:
-    """All JSON-LD objects on the page, in document order (``@graph`` and lists flattened)."""
+    """All JSON-LD objects on the page, in document order (``@graph``, lists and a page's ``mainEntity`` flattened)."""
     out: list[dict] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -61,6 +74,8 @@ def jsonld_objects(root) -> list[dict]:
                     graph = item["@graph"]
                     stack.extend(reversed(graph if isinstance(graph, list) else [graph]))
                 out.append(item)
+                if isinstance(item.get("mainEntity"), (dict, list)):  # a WebPage holding its NewsArticle
+                    stack.append(item["mainEntity"])
     return out
 
 

@@ -1,0 +1,94 @@
+"""Benchmark: entity facets and quotes on our hand-made page gold, ours vs the bare spaCy model.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/annotate/gold.py [--errors] [--json-out F]
+
+Pages: ``tests/fixtures/entities/{en,de}/*.gold.json`` (gold made by hand, see that
+folder's README), HTML from ``../shared/bench``. Each page goes through the real pipeline
+(``etl.clean.clean_html`` then ``etl.annotate.annotate_articles``); the reference is the
+bare spaCy model (PERSON / ORG / GPE+LOC entities as written) on the same composed text,
+in the same run. Every set is split in two stable halves by page id (``dev``: rules were
+developed looking at these; ``held``: never looked at page by page). ``--errors`` lists the
+misses of the dev halves only. Scoring: :mod:`etl.annotate.evaluate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from etl.annotate.evaluate import (  # noqa: E402
+    FIXTURES,
+    KINDS,
+    load_gold,
+    quote_misses,
+    run_pages,
+    score_names,
+    summarise,
+)
+from etl.core.settings import Settings  # noqa: E402
+
+
+def print_errors(rows) -> None:
+    """Misses and false positives of each page (callers pass dev-half rows only)."""
+    for page, ann, _bare in rows:
+        lines = []
+        for k in KINDS:
+            c = score_names(page, k, list(getattr(ann, k)) if ann else [])
+            if c.missed or c.extra:
+                lines.append(f"  {k}: missed {c.missed} extra {c.extra}")
+        lines += [f"  quote {m}" for m in quote_misses(page, ann.quotes if ann else ())]
+        if lines:
+            print(f"{page.path.name} {page.title[:70]!r}" + ("" if ann else " (REJECTED by the cleaner)"))
+            print("\n".join(lines))
+
+
+def render(results: dict) -> str:
+    """Markdown table of the results of every set."""
+    lines = [
+        "| set | pages | persons F1 (P / R) ours | bare | organizations F1 (P / R) ours | bare "
+        "| locations F1 (P / R) ours | bare | quotes right speaker / gold |",
+        "| --- | ---: | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, r in results.items():
+        cells = []
+        for k in KINDS:
+            for who in ("ours", "bare"):
+                p, rec, f = r[f"{who}_{k}"]
+                cells.append(f"{f:.3f} ({p:.3f} / {rec:.3f})")
+        q = r["quotes"]
+        quotes = f"{q['right_speaker']} / {q['gold']}" if q["gold"] else "–"
+        lines.append(f"| {name} | {r['pages']} | " + " | ".join(cells) + f" | {quotes} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the misses of the dev halves")
+    parser.add_argument("--json-out")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    results = {}
+    for lang in ("en", "de"):
+        rows = run_pages(load_gold(FIXTURES / lang), settings)
+        dev = [r for r in rows if not r[0].held_out]
+        held = [r for r in rows if r[0].held_out]
+        if args.errors:
+            print_errors(dev)
+        results[f"{lang} dev half"] = summarise(dev)
+        results[f"{lang} held half"] = summarise(held)
+        results[f"{lang} all"] = summarise(rows)
+    print(render(results))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Scale-out benchmark: news_ingest on Airflow's CeleryExecutor, 2 shards on 2 Celery workers
+against 1 shard on 1 worker, same pages, same run.
+
+    .venv/bin/python bench/scale/run.py [--docs 2000] [--hosts 40] [--es-url http://127.0.0.1:9200]
+
+1. Builds ``--docs`` varied article pages (``bench/pipeline/corpus.py``, the corpus of
+   ``bench/pipeline``) and serves them from ``--hosts`` loopback addresses (one
+   ``http.server`` process each; page i on host i mod hosts). Half the hosts are taken
+   from the addresses whose shard (``etl.core.shards.shard_of``) is 0, half from those whose
+   shard is 1, so both shards get the same number of pages: the benchmark measures what a
+   second worker adds, not how evenly a hash spreads a few dozen hosts.
+2. Starts PostgreSQL (metadata database) and Redis (broker) with ``scripts/cluster/services.sh``
+   in a private folder on free ports (``etl.dev.airflow_cluster``).
+3. For each configuration, in this order: ``scaled`` (``NEWS_ETL_SHARDS=2``, 2 workers) then
+   ``single`` (1 shard, 1 worker; any warm cache left by the first run helps the reference):
+   a fresh AIRFLOW_HOME, staging folder, fetch/story state and index alias; scheduler,
+   dag-processor, api-server and the workers (``--concurrency 1`` each, annotate with one
+   spaCy process: ``NEWS_ETL_ANNOTATE_PROCESSES=1``); one run triggered through the REST API;
+   the time from the run's start to its end as Airflow records it (discover, every shard,
+   report and alerts, with Airflow's own scheduling between tasks); then everything stopped.
+4. Prints a table (run seconds, docs/s, each task's seconds) and the load average before and
+   after, writes ``out/results.json``, and ends with the line
+   ``scale: workers=2 shards=2 docs/s=.. single_docs/s=.. speedup=.. docs=N``.
+
+docs/s = documents indexed (the run report's ``indexed``) / the run's wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import ExitStack
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT), str(HERE.parent / "pipeline")]
+
+import corpus  # noqa: E402 - bench/pipeline/corpus.py, after the path above
+
+from etl.core.settings import Settings  # noqa: E402
+from etl.core.shards import shard_of  # noqa: E402
+from etl.dev.airflow_cluster import AirflowCluster, ClusterServices  # noqa: E402
+from etl.index.client import client  # noqa: E402
+
+CONFIGS = (("scaled", 2, 2), ("single", 1, 1))  # name, shards, workers
+LOGICAL_DATES = {"scaled": "2026-01-01T00:00:00+00:00", "single": "2026-01-01T01:00:00+00:00"}
+
+
+def pick_hosts(count: int, shards: int = 2) -> list[str]:
+    """``count`` loopback addresses (127.0.1.x upwards), as many in each of the ``shards`` shards."""
+    per_shard = count // shards
+    picked: dict[int, list[str]] = {i: [] for i in range(shards)}
+    for i in range(1, 255 * 250):
+        host = f"127.0.{1 + i // 250}.{1 + i % 250}"
+        group = picked[shard_of(f"http://{host}/", shards)]
+        if len(group) < per_shard:
+            group.append(host)
+        if all(len(g) == per_shard for g in picked.values()):
+            break
+    return [host for group in picked.values() for host in group]
+
+
+def write_sources(path: Path, bases: list[str], rel: list[str]) -> None:
+    """One ``urls`` source: page i on ``bases[i % len(bases)]``."""
+    lines = ["sources:", "  - name: bench", "    kind: urls", "    urls:"]
+    lines += [f"      - {bases[i % len(bases)]}/{r}" for i, r in enumerate(rel)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _seconds(start: str, end: str) -> float:
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+
+
+def run_config(services: ClusterServices, work: Path, name: str, shards: int, workers: int, env: dict,
+               timeout: float) -> dict:
+    """One configuration: its own Airflow processes, one triggered run; its figures."""
+    folder = work / name
+    alias = f"{env['NEWS_ETL_INDEX_ALIAS']}-{name}"
+    env = {**env, "NEWS_ETL_SHARDS": str(shards), "NEWS_ETL_STAGING_DIR": str(folder / "staging"),
+           "NEWS_ETL_INDEX_ALIAS": alias}
+    cluster = AirflowCluster(folder / "airflow", services, env)
+    cluster.migrate()
+    try:
+        cluster.start_all(workers=workers, concurrency=1)
+        run_id = cluster.trigger("news_ingest", LOGICAL_DATES[name])
+        run = cluster.wait_run("news_ingest", run_id, timeout=timeout)
+        tis = cluster.task_instances("news_ingest", run_id)
+    finally:
+        cluster.stop_all()
+    if run["state"] != "success":
+        raise SystemExit(f"{name}: the run ended {run['state']}\n{cluster.log_tail()}")
+    key = LOGICAL_DATES[name][:19].replace(":", "-") + "Z"
+    report = json.loads((folder / "staging" / key / "report.json").read_text())
+    seconds = _seconds(run["start_date"], run["end_date"])
+    tasks = {f"{t['task_id']}[{t['map_index']}]" if t["map_index"] >= 0 else t["task_id"]: round(t["duration"], 1)
+             for t in tis}
+    return {"name": name, "shards": shards, "workers": workers, "docs": report["totals"]["indexed"],
+            "discovered": report["totals"]["discovered"], "accounted": report["accounted"], "seconds": seconds,
+            "docs_per_s": report["totals"]["indexed"] / seconds, "tasks": tasks, "alias": alias,
+            "shard_docs": [s["count"] for s in report["stages"]["load"].get("shards", [report["stages"]["load"]])]}
+
+
+def print_results(results: list[dict], load: tuple[tuple, tuple]) -> None:
+    print(f"\nnews-etl scale benchmark: {results[0]['discovered']} pages, {os.cpu_count()} cores, "
+          f"load average before {load[0][0]:.2f} {load[0][1]:.2f} {load[0][2]:.2f}, "
+          f"after {load[1][0]:.2f} {load[1][1]:.2f} {load[1][2]:.2f}")
+    print(f"{'config':8} {'shards':>6} {'workers':>7} {'docs':>6} {'per shard':>12} {'run s':>8} {'docs/s':>8}")
+    for r in results:
+        print(f"{r['name']:8} {r['shards']:>6} {r['workers']:>7} {r['docs']:>6} "
+              f"{'/'.join(map(str, r['shard_docs'])):>12} {r['seconds']:>8.1f} {r['docs_per_s']:>8.2f}")
+    for r in results:
+        print(f"  {r['name']} task seconds: " + ", ".join(f"{k} {v}" for k, v in sorted(r["tasks"].items())))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--hosts", type=int, default=40, help="loopback hosts serving the pages (even)")
+    parser.add_argument("--es-url", default=os.environ.get("NEWS_ETL_ES_URL", "http://127.0.0.1:9200"))
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds one run may take")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    prefix = f"bench-scale-{uuid.uuid4().hex[:8]}"
+    with tempfile.TemporaryDirectory(prefix="news-etl-scale-") as tmp, ExitStack() as stack:
+        work = Path(tmp)
+        rel = corpus.build(work / "pages", args.docs)
+        bases = [stack.enter_context(corpus.serve(work / "pages", host)) for host in pick_hosts(args.hosts)]
+        write_sources(work / "sources.yaml", bases, rel)
+        env = {"NEWS_ETL_ES_URL": args.es_url, "NEWS_ETL_INDEX_ALIAS": prefix,
+               "NEWS_ETL_SOURCES_FILE": str(work / "sources.yaml"), "NEWS_ETL_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
+               "NEWS_ETL_ANNOTATE_PROCESSES": "1", "NEWS_ETL_PROGRESS": "0", "NEWS_ETL_TASK_RETRIES": "1"}
+        services = stack.enter_context(ClusterServices())
+        started = time.monotonic()
+        try:
+            results = [run_config(services, work, name, shards, workers, env, args.timeout)
+                       for name, shards, workers in CONFIGS]
+        finally:
+            with client(Settings.from_env(es_url=args.es_url)) as es:
+                es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
+    load_after = os.getloadavg()
+    print_results(results, (load_before, load_after))
+    scaled, single = results
+    speedup = scaled["docs_per_s"] / single["docs_per_s"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(
+        {"results": results, "speedup": speedup, "load_before": load_before, "load_after": load_after,
+         "cores": os.cpu_count(), "wall_seconds": time.monotonic() - started}, indent=2))
+    print(f"scale: workers={scaled['workers']} shards={scaled['shards']} docs/s={scaled['docs_per_s']:.2f} "
+          f"single_docs/s={single['docs_per_s']:.2f} speedup={speedup:.2f} docs={scaled['docs']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""Person names by their shape: a known given name followed by capitalised name words.
+
+The model misses names in results lists and tables, or labels them as organizations or
+places ("Guy Forget (France) beat ..." -> ORG), and it reads no language but English. A
+run of name words (capitalised words, initials, particles: "Joost van der Westhuizen",
+"Zine al-Abidine Ben Ali") that starts with a given name from ``data/given_names.txt``
+("Guy", "Bixente", "Eva-Marie") and ends in a capitalised word is a person's name:
+
+- inside a span the model labelled as something else, the run becomes a person
+  (``person_run``; any given name, an initial too: "M. McCague");
+- where the model found nothing, the run is added as a person (``missed_names``), but
+  only when the given name is not also a common English word ("Will", "Grace") unless
+  the run stands where a quote's speaker does ('," Will Moy, chief executive'), the
+  last word is no organization or place word ("Christian Democrats"), and the run is
+  not a headline in title case. Capitalised words before the given name are roles,
+  not part of the name ("Verkehrsminister Andreas Scheuer", "Coach Aime Jacquet").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from etl.annotate.words import PARTICLES
+
+GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
+# Name words only: a word not starting in ASCII lower case, or a particle ("van", "al-Saadani").
+# Lower-case words are skipped here; the gap test between two tokens still breaks a run on them.
+_TOKEN = re.compile(
+    r"(?<![\w'’-])(?:[^\W\d_a-z]|(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?=[-\s]))"
+    r"(?:[\w'’]|-(?=[^\W\d_]))*"
+)
+_GAP = re.compile(r"[ \t]+")
+_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]+$")
+#: Where a name is the speaker of a quote: right after the closing mark ('," Will Moy said').
+_AFTER_QUOTE = re.compile(r"[,.!?][”\"’'][ \t]*$")
+_MAX_WORDS = 4
+_AROUND = " \t-–—:;,.()0123456789"  # what may surround a name inside a model span
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # "cap", "initial" or "particle"
+
+
+class GivenNames(NamedTuple):
+    names: frozenset[str]
+    common: frozenset[str]  # also common English words ("Will", "Grace")
+    sex: dict[str, str]  # "m" / "f" for names listed only as male / female
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> GivenNames:
+    """The shipped given-name list (``data/given_names.txt``: name, TAB, flags word/m/f)."""
+    names, common, sex = set(), set(), {}
+    for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, flags = line.partition("\t")
+        names.add(name)
+        for flag in flags.split(","):
+            if flag == "word":
+                common.add(name)
+            elif flag in ("m", "f"):
+                sex[name] = flag
+    return GivenNames(frozenset(names), frozenset(common), sex)
+
+
+def sex_of(full_name: str) -> str:
+    """ "m" / "f" from the first word of a person's name when the list knows it, else ""."""
+    first = full_name.split()[0].split("-")[0] if full_name.split() else ""
+    return given_names().sex.get(first, "")
+
+
+def is_given(word: str, *, strict: bool) -> bool:
+    """True for a given name ("Eva-Marie": every hyphen part); ``strict``: not a common word too."""
+    known = given_names()
+    return all(p in known.names and not (strict and p in known.common) for p in word.split("-"))
+
+
+def _kind(text: str, m: re.Match) -> str:
+    """ "cap" (Name, al-Saadani), "initial" (J.), "particle" (van, bin), or "" (anything else)."""
+    word = m.group()
+    if len(word) == 1:
+        return "initial" if word.isupper() and text[m.end() : m.end() + 1] == "." else ""
+    head, _, tail = word.partition("-")
+    if head.lower() in PARTICLES and word[0].islower():
+        return "cap" if tail[:1].isupper() else "particle"
+    return "cap" if word[0].isupper() and not word.isupper() else ""
+
+
+def name_runs(text: str, start: int = 0, end: int | None = None) -> list[list[Word]]:
+    """Runs of name words (single spaces between) in ``text[start:end]``, each ending in a
+    capitalised word and at least two words long."""
+    end = len(text) if end is None else end
+    runs: list[list[Word]] = []
+    cur: list[Word] = []
+    for m in _TOKEN.finditer(text, start, end):
+        kind = _kind(text, m)
+        gap_from = cur[-1].end + (cur[-1].kind == "initial") if cur else 0
+        if not kind or not cur or _GAP.fullmatch(text, gap_from, m.start()) is None:
+            _close(cur, runs)
+            cur = []
+        if kind and (cur or kind != "particle"):
+            cur.append(Word(m.start(), m.end(), m.group(), kind))
+    _close(cur, runs)
+    return runs
+
+
+def _close(cur: list[Word], runs: list[list[Word]]) -> None:
+    while cur and cur[-1].kind != "cap":
+        cur.pop()
+    if len(cur) >= 2:
+        runs.append(cur)
+
+
+def looks_like_person(words: list[Word], *, strict: bool, not_last: frozenset[str] = frozenset()) -> bool:
+    """True when ``words`` (a name run) reads as a person's name: given name first, 2-4 words.
+
+    ``strict`` refuses initials and given names that are common English words ("Grace
+    Period"). ``not_last``: lower-case words that may not end a person's name.
+    """
+    if not 2 <= len(words) <= _MAX_WORDS or words[-1].text.lower() in not_last:
+        return False
+    if words[0].kind == "initial":  # "M. McCague": only where the model saw an entity
+        return not strict
+    return words[0].kind == "cap" and is_given(words[0].text, strict=strict)
+
+
+def person_run(
+    text: str, start: int, end: int, not_last: frozenset[str] = frozenset(), *, strict: bool = False
+) -> tuple[int, int] | None:
+    """(start, end) of a person's name filling ``text[start:end]`` (a span the model
+    labelled otherwise, numbers and brackets around it allowed), or None."""
+    runs = name_runs(text, start, end)
+    if len(runs) != 1:
+        return None
+    s, e = runs[0][0].start, runs[0][-1].end
+    if text[start:s].strip(_AROUND) or text[e:end].strip(_AROUND):
+        return None
+    return (s, e) if looks_like_person(runs[0], strict=strict, not_last=not_last) else None
+
+
+def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller")."""
+    m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    if m is not None and is_given(m.group(1), strict=True):
+        return m.start(1), end
+    return start, end
+
+
+def missed_names(
+    text: str, taken: Callable[[int, int], bool], not_last: frozenset[str], *, short: bool = False
+) -> list[tuple[int, int]]:
+    """Spans of person names (strict rule) in ``text`` where ``taken(start, end)`` is False.
+
+    Words before the first given name are dropped ("Coach Aime Jacquet" -> "Aime Jacquet").
+    ``short``: the name ends at the first capitalised word after the given names, for
+    languages that capitalise nouns ("Rita Famos Bundesrat" -> "Rita Famos").
+    """
+    out = []
+    for run in name_runs(text):
+        words = _from_given(run)
+        if short:
+            words = _first_name_and_surname(words)
+        if not words or taken(words[0].start, words[-1].end):
+            continue
+        strict = not speaker_position(text, words[0].start, words[-1].end)
+        if looks_like_person(words, strict=strict, not_last=not_last):
+            out.append((words[0].start, words[-1].end))
+    return out
+
+
+def speaker_position(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands where a quote's speaker does, right after the
+    closing mark ('," Will Moy, chief executive of ...'): a given name that is also a word counts there."""
+    return bool(_AFTER_QUOTE.search(text, max(0, start - 4), start))
+
+
+def _from_given(run: list[Word]) -> list[Word]:
+    """The run from its first given name on (at least two words left), else the run."""
+    for i, word in enumerate(run[:-1]):
+        if word.kind == "cap" and is_given(word.text, strict=True):
+            return run[i:]
+    return run
+
+
+def _first_name_and_surname(words: list[Word]) -> list[Word]:
+    """Given names, initials and particles, then one capitalised word: "Jarl Magnus Riiber"."""
+    for i, word in enumerate(words):
+        if i and word.kind == "cap" and not is_given(word.text, strict=False):
+            return words[: i + 1]
+    return words

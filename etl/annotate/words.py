@@ -1,0 +1,79 @@
+"""Word lists shared by the annotation rules: titles, name particles, organization/place/event words."""
+
+from __future__ import annotations
+
+#: Titles and honorifics: stripped from the front of names; alone they are junk.
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary
+    chancellor premier senator sen rep representative gov governor mayor king queen prince
+    princess pope sheikh general gen col colonel lt lieutenant capt captain sgt sergeant adm
+    admiral chairman chairwoman chair ceo cfo chief director spokesman spokeswoman spokesperson
+    judge justice ambassador envoy aide advisor adviser officer commissioner leader deputy
+    foreign defense defence interior finance state attorney counsel rev father saint st
+    professor doctor coach manager official minister-president superintendent sheriff commander
+    pastor rabbi imam bishop cardinal archbishop emir crown president-elect""".split()
+)
+#: Words that, right before a name, make it a person whatever the model's label.
+PERSON_CUES = frozenset(
+    """mr mrs ms dr president senator sen rep gov governor mayor ceo coo cfo cto chair chairman chairwoman
+    spokesman spokeswoman spokesperson judge minister chancellor premier secretary-general
+    ambassador envoy aide coach actor actress singer rapper striker midfielder defender goalkeeper
+    captain lawyer attorney professor""".split()
+)
+#: Titles that are part of how a person is named ("Prince Harry", "Pope Francis"): kept.
+NAME_TITLES = frozenset(
+    "king queen prince princess pope sheikh lord lady dame sir saint st emir crown".split()
+)
+JUNK_WORDS = frozenset(
+    """state government ministry department administration
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow pt et ct mt
+    gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
+    agency officials official""".split()
+)
+PARTICLES = frozenset(
+    "von van der den de da del della di du la le ter ten bin bint ibn al el dos das".split()
+)
+ORG_WORDS = frozenset(
+    """cooperation organization organisation association council committee union bank party
+    ministry department agency company corporation corp inc ltd llc plc group university college
+    institute federation commission fund forum foundation foundations news times post journal airlines airways
+    network service services authority board bureau court office administration coalition alliance
+    league club team church army navy police studio studios inc co ltd gmbh llp ag sa productions
+    holdings media capital partners records entertainment pictures labs systems technologies
+    motors brands industries enterprises ventures""".split()
+)
+EVENT_WORDS = frozenset(
+    """cup championship championships olympics olympiad open finals tournament war summit
+    festival election elections prix marathon expo derby biennale""".split()
+)
+PERSON_NOT_PLACE = frozenset(
+    "falls city river lake county island islands bay beach valley mountains heights".split()
+)
+PLACE_WORDS = frozenset(
+    "street square airport bridge river mountain island park city county province state".split()
+)
+#: Lower-case words that never end a person's name ("Christian Democrats", "Virginia Beach").
+NOT_NAME_ENDS = (
+    ORG_WORDS
+    | EVENT_WORDS
+    | PLACE_WORDS
+    | PERSON_NOT_PLACE
+    | frozenset(
+        """democrats republicans socialists liberals conservatives greens party times post herald center centre
+    hall stadium arena house tower palace hotel station hospital school airport average index exchange
+    fund trust stiftung verband verein gmbh kg zeitung kirche partei institut ministerium gericht""".split()
+    )
+)
+#: Words that, beside a place name, still name a place ("East Jerusalem", "Logar Province").
+PLACE_MODIFIERS = (
+    PLACE_WORDS
+    | PERSON_NOT_PLACE
+    | frozenset(
+        """north south east west northern southern eastern western central upper lower greater inner outer
+        new old st saint san santa port fort mount lake cape gulf coast region district province state of
+        the and de del la le sea ocean area strait channel peninsula desert basin delta canal border
+        highlands hills range forest sierra plateau archipelago metropolitan metro territory territories
+        republic kingdom capital countryside""".split()
+    )
+)

@@ -1,0 +1,75 @@
+"""The Elasticsearch users of the compose stack (the es-init service); idempotent.
+
+Waits until the cluster answers (yellow or green), keeps the ``elastic`` password of
+``ELASTIC_PASSWORD`` (so it outlives the bootstrap password), then creates or updates two roles
+and their users, with the passwords of ``.env``:
+
+- ``news_etl_ingest`` (user of the Airflow tasks, ``ES_INGEST_PASSWORD``): everything on the
+  indices of the alias (``<alias>``, ``<alias>-*``: article versions, runs, saved searches,
+  locks), index templates, cluster monitoring; nothing else on the cluster.
+- ``news_etl_api`` (user of the search API, ``ES_API_PASSWORD``): reads the articles and the
+  runs; writes only the saved searches and their notification log (``<alias>-alerts``,
+  ``<alias>-alert-log``), which the API manages.
+
+Environment: ``NEWS_ETL_ES_URL`` (the first of a comma-separated list), ``NEWS_ETL_INDEX_ALIAS``,
+``ELASTIC_PASSWORD``, ``ES_INGEST_PASSWORD``, ``ES_API_PASSWORD``. Exit status 1 with a message
+when the cluster does not answer within 5 minutes or refuses the elastic password.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from elasticsearch import ApiError, AuthenticationException, Elasticsearch
+from elasticsearch import ConnectionError as ESConnectionError
+
+WAIT_SECONDS = 300
+
+
+def roles(alias: str) -> dict[str, dict]:
+    """The two roles' definitions for the indices of ``alias``."""
+    return {
+        "news_etl_ingest": {"cluster": ["monitor", "manage_index_templates"],
+                            "indices": [{"names": [alias, f"{alias}-*"], "privileges": ["all"]}]},
+        "news_etl_api": {"cluster": ["monitor"],
+                         "indices": [{"names": [alias, f"{alias}-v*", f"{alias}-runs"],
+                                      "privileges": ["read", "view_index_metadata"]},
+                                     {"names": [f"{alias}-alerts", f"{alias}-alert-log"], "privileges": ["all"]}]},
+    }
+
+
+def wait_until_up(es: Elasticsearch) -> None:
+    """Return once the cluster is yellow or green; exit 1 after :data:`WAIT_SECONDS`."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            es.cluster.health(wait_for_status="yellow", timeout="10s")
+            return
+        except AuthenticationException:
+            sys.exit("es-init: Elasticsearch refused the elastic user's password (ELASTIC_PASSWORD)")
+        except (ESConnectionError, ApiError) as exc:  # starting: refused, no master yet (503), timed out (408)
+            if isinstance(exc, ApiError) and exc.meta.status not in (408, 429, 500, 502, 503, 504):
+                raise
+            if time.monotonic() > deadline:
+                sys.exit(f"es-init: Elasticsearch did not come up in {WAIT_SECONDS}s: {exc}")
+        time.sleep(3)
+
+
+def main() -> None:
+    url = os.environ["NEWS_ETL_ES_URL"].split(",")[0].strip()
+    alias = os.environ.get("NEWS_ETL_INDEX_ALIAS", "articles")
+    password = os.environ["ELASTIC_PASSWORD"]
+    es = Elasticsearch(url, basic_auth=("elastic", password), request_timeout=30)
+    wait_until_up(es)
+    es.security.change_password(username="elastic", password=password)
+    users = {"news_etl_ingest": os.environ["ES_INGEST_PASSWORD"], "news_etl_api": os.environ["ES_API_PASSWORD"]}
+    for name, role in roles(alias).items():
+        es.security.put_role(name=name, **role)
+        es.security.put_user(username=name, password=users[name], roles=[name])
+        print(f"es-init: role and user {name} ready")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""Publication days in the publisher's own time: date parsing, the cleaner's choice of date, and
+the quality floor on the hand-labelled gold pages (issue 12)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from etl.clean import clean_html, dates
+from etl.clean.authors import split_byline
+from etl.core.records import CleanedArticle
+from etl.dev.samples import PAGES_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench" / "extraction"))
+import metadata  # noqa: E402 - the benchmark's gold loader and scorer (bench/extraction/metadata.py)
+
+
+def _page(head: str, body: str, lang: str = "de") -> str:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Haushalt beschlossen</title>'
+            f"{head}</head><body><header><nav><a href='/'>Start</a> <a href='/politik'>Politik</a></nav></header>"
+            f"<main><article><h1>Haushalt beschlossen</h1>{body}"
+            + "<p>Der Bundestag hat am Donnerstag den Haushalt für das kommende Jahr beschlossen, nach langer "
+              "Debatte über Schulden, Investitionen und die Schuldenbremse.</p>" * 4
+            + "</article></main><footer><p>© 2016 Musterverlag GmbH. Alle Rechte vorbehalten.</p></footer>"
+              "</body></html>")
+
+
+def _clean(html: str, url: str = "https://www.zeitung.example/politik/haushalt") -> CleanedArticle:
+    art = clean_html(html, url)
+    assert isinstance(art, CleanedArticle), art
+    return art
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2018-01-18", "2018-01-18"),                                    # a day stays a day
+    ("18. Januar 2018", "2018-01-18"),
+    ("18.01.2018", "2018-01-18"),
+    ("2018-01-18T00:30:00+01:00", "2018-01-18T00:30:00+01:00"),      # just after midnight: not the 17th
+    ("18.01.2018, 00:30 Uhr MEZ", "2018-01-18T00:30:00+01:00"),
+    ("2018-01-17T23:30:00Z", "2018-01-17T23:30:00Z"),                # Z kept as Z
+    ("2018-01-17T23:30:00.000+0000", "2018-01-17T23:30:00Z"),
+    ("Tue, 4 May 2021 19:18:00 +0200", "2021-05-04T19:18:00+02:00"),
+    ("10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19T22:01:00-08:00"),
+    ("3. März 2019, 14:05", "2019-03-03T14:05:00"),                   # no zone, none known: none invented
+    ("© 2016 Musterverlag", None),                                   # a year alone is no date
+    ("Mai 2019", None),
+])
+def test_parse_date_keeps_the_page_time(text, iso):
+    assert dates.parse_date(text) == iso
+    if iso:
+        assert dates.day_of(iso) == iso[:10]
+
+
+def test_zone_less_time_gets_the_language_zone_without_moving():
+    assert dates.parse_date("18.01.2018, 00:30 Uhr", "Europe/Berlin") == "2018-01-18T00:30:00+01:00"
+    assert dates.parse_date("18.07.2018 00:30", "Europe/Berlin") == "2018-07-18T00:30:00+02:00"  # summer time
+    assert dates.parse_date("2018-01-18", "Europe/Berlin") == "2018-01-18"
+
+
+def test_slashed_dates_day_first_only_where_asked():
+    assert dates.parse_date("05/11/2019") == "2019-05-11"
+    assert dates.parse_date("05/11/2019", "Europe/Berlin", day_first=True) == "2019-11-05"
+    assert dates.parse_date("26/12/2019") == "2019-12-26"  # 26 cannot be a month
+
+
+def test_url_days_and_printed_days():
+    assert dates.date_from_url("https://x.example/2019/nov/18/story/") == "2019-11-18"
+    assert dates.date_from_url("https://x.example/news/20180118-haushalt.html") == "2018-01-18"
+    assert dates.date_from_url("https://x.example/2019/13/40/x") is None
+    assert dates.mentions_day("Erschienen am 1. März 2019", "2019-03-01")
+    assert not dates.mentions_day("© 2019 Musterverlag", "2019-01-01")
+
+
+# ----------------------------------------------------------------------------- the cleaner's choice
+
+
+_UTC_META = '<meta property="article:published_time" content="2018-01-17T23:30:00Z">'
+
+
+@pytest.mark.parametrize("head,body,lang,at,source", [
+    pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Haushalt",'
+                 ' "datePublished": "2018-01-18"}</script>', "", "de", "2018-01-18", "json-ld", id="date-only"),
+    pytest.param('<meta property="article:published_time" content="2018-01-18T00:30:00+01:00">', "", "de",
+                 "2018-01-18T00:30:00+01:00", "opengraph", id="+01:00-after-midnight"),
+    pytest.param(_UTC_META, '<p class="date">18.01.2018, 00:30 Uhr MEZ</p>', "de",
+                 "2018-01-18T00:30:00+01:00", "opengraph", id="Z-and-printed-zone"),
+    pytest.param(_UTC_META, "", "de", "2018-01-18T00:30:00+01:00", "opengraph", id="Z-german-page"),
+    pytest.param("", '<p class="meta-date">Veröffentlicht am 18.01.2018, 00:30 Uhr</p>', "de",
+                 "2018-01-18T00:30:00+01:00", "text", id="no-zone-german"),
+    pytest.param("", '<p class="meta-date">Published January 18, 2018 12:30 am</p>', "en",
+                 "2018-01-18T00:30:00", "text", id="no-zone-english"),
+])
+def test_the_publishers_day_is_kept(head, body, lang, at, source):
+    art = _clean(_page(head, body, lang))
+    assert (art.published_at, art.published_day) == (at, "2018-01-18")
+    assert art.provenance["published_at"] == source and "published_day" not in art.provenance
+
+
+def test_copyright_year_alone_gives_no_date():
+    art = _clean(_page("", ""))
+    assert art.published_at is None and art.published_day is None
+    assert "published_at" not in art.provenance
+
+
+def test_german_month_names_and_numeric_dates():
+    art = _clean(_page("", '<span class="date">3. März 2019</span>'))
+    assert art.published_day == "2019-03-03" and art.provenance["published_at"] == "text"
+    art = _clean(_page("", '<time datetime="2019-03-03T14:05:00+01:00">3.3.2019, 14:05 Uhr</time>'))
+    assert art.published_at == "2019-03-03T14:05:00+01:00" and art.provenance["published_at"] == "time"
+
+
+def test_url_day_and_htmldate_where_the_page_declares_nothing():
+    art = _clean(_page("", ""), "https://www.zeitung.example/2019/03/03/haushalt")
+    assert art.published_day == "2019-03-03" and art.provenance["published_at"] == "url"
+    art = _clean(_page("", "<p>Erschienen am 3. März 2019 in der Printausgabe.</p>"))
+    assert art.published_day == "2019-03-03" and art.provenance["published_at"] == "htmldate"
+
+
+def test_modified_and_published_are_kept_apart():
+    art = _clean((PAGES_DIR / "science" / "jsonld-mars-rover.html").read_text("utf-8"),
+                 "https://www.example-news.com/story")
+    assert art.published_day and art.modified_day
+    assert art.modified_at != art.published_at and art.modified_day >= art.published_day
+    assert art.provenance["published_at"] == art.provenance["modified_at"] == "json-ld"
+
+
+def test_comment_dates_are_not_the_article_date():
+    body = ('<div class="comments"><div class="comment"><span class="comment-date">19.01.2018, 08:00</span>'
+            "<p>Gute Entscheidung, endlich.</p></div></div>")
+    art = _clean(_page("", body), "https://www.zeitung.example/2018/01/18/haushalt")
+    assert art.published_day == "2018-01-18"
+
+
+# ----------------------------------------------------------------------------- real pages, gold floor
+
+
+@pytest.fixture(scope="module")
+def gold_a():
+    if not metadata.GOLD_FILES["a"].exists() or not metadata.SHARED.exists():
+        pytest.skip("gold pages or ../shared/bench absent")
+    return {p.id: p for p in metadata.load_gold(metadata.GOLD_FILES["a"])}
+
+
+@pytest.mark.parametrize("page_id,at,day", [
+    # JSON-LD 2019-11-19T00:04Z; the page prints "Nov. 18, 2019 7:04 pm ET"
+    ("7ab16ade", "2019-11-18T19:04:00-05:00", "2019-11-18"),
+    # JSON-LD 2019-10-18T22:04Z; meta date "Sat, 19 Oct 2019 00:04:00 +0200"
+    ("0b96fc66", "2019-10-19T00:04:00+02:00", "2019-10-19"),
+    # og 2019-11-19T04:50:22Z, the page's <time datetime="2019-11-18">
+    ("d1c57d78", "2019-11-19T04:50:22Z", "2019-11-18"),
+])
+def test_real_pages_get_the_publishers_day(gold_a, page_id, at, day):
+    page = next(p for k, p in gold_a.items() if k.startswith(page_id))
+    art = _clean(page.html, page.url)
+    assert (art.published_at, art.published_day) == (at, day) == (at, page.day)
+
+
+@pytest.mark.slow
+def test_gold_quality_floor(gold_a):
+    """Day-level F (htmldate's scoring) and author precision/recall on both gold files."""
+    for name, floor_f, floor_p, floor_r in (("a", 0.95, 0.9, 0.85), ("b", 0.9, 0.5, 0.4)):
+        pages = metadata.load_gold(metadata.GOLD_FILES[name])
+        arts = [clean_html(p.html, p.url) for p in pages]
+        days = metadata.score_days([getattr(a, "published_day", None) for a in arts], [p.day for p in pages])
+        labelled = [(p, a) for p, a in zip(pages, arts, strict=True) if p.authors is not None]
+        names = metadata.score_names([list(getattr(a, "authors", ())) for _, a in labelled],
+                                     [p.authors or () for p, _ in labelled])
+        assert days["f"] >= floor_f, (name, days)
+        assert names["precision"] >= floor_p and names["recall"] >= floor_r, (name, names)
+
+
+def test_bylines_people_apart_from_agencies():
+    assert split_byline("By DANICA KIRKA and JILL LAWLESSAssociated Press") == (["Danica Kirka", "Jill Lawless"], "AP")
+    assert split_byline("Tom Davies Associated Press Published 11:34 PM EST Nov 19, 2019") == (["Tom Davies"], "AP")
+    assert split_byline("Kevin Johnson and Kevin McCoy USA TODAY") == (["Kevin Johnson", "Kevin McCoy"], "")
+    assert split_byline("Practical Horseman Editorial Staff") == ([], "")
+    assert split_byline("Текст: Венера Ерофеева") == (["Венера Ерофеева"], "")
+    assert split_byline("Veröffentlicht von HansG") == (["HansG"], "")
+    assert split_byline("flerche", trusted=True) == (["flerche"], "")
+    assert split_byline("admin", trusted=True) == ([], "")
+    assert split_byline("Kirche und Leben, Münster, Germany", trusted=True) == ([], "")
