@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 export AIRFLOW_HOME ?= $(CURDIR)/.airflow
 export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
-export NEWS_ETL_ES_URL ?= http://127.0.0.1:9200
+# https: the local node runs with security (TLS, least-privilege users; etl/dev/essecurity.py); http://... for a plain one
+export NEWS_ETL_ES_URL ?= https://127.0.0.1:9200
 
-.PHONY: setup run test lint es-start es-stop es-status serve bench clean-cache
+.PHONY: setup run test lint es-start es-stop es-status serve bench clean-cache compose-up compose-down
 
 setup: $(VENV)/.installed  ## venv with the project, Airflow, spaCy model, dev tools; system packages
 
@@ -42,3 +43,15 @@ bench: setup  ## every benchmark (bench/*/run.py) printing our figures beside a 
 
 clean-cache:
 	rm -rf .cache var .airflow
+
+# Docker Compose (docker-compose.yml; needs a Docker engine and a .env: cp .env.example .env).
+# PROFILES: "celery" (Redis + Celery workers), "cluster" (three Elasticsearch nodes), or both.
+PROFILES ?=
+COMPOSE_ENV = export $$(bash scripts/compose/env.sh $(PROFILES) | xargs)
+
+compose-up:  ## docker compose up -d --build with PROFILES (e.g. make compose-up PROFILES="celery cluster")
+	@test -f .env || { echo "no .env: cp .env.example .env and set its passwords (README, Docker)"; exit 1; }
+	$(COMPOSE_ENV) && docker compose up -d --build
+
+compose-down:  ## stop and remove the containers of every profile (volumes are kept)
+	$(COMPOSE_ENV) && COMPOSE_PROFILES=celery,cluster docker compose down

@@ -5,8 +5,8 @@ Manual only (``schedule=None``). Wiring only: each task calls one ``etl.pipeline
 plan -> build (create ``<alias>-v<N+1>`` from ``mappings/articles.json`` and copy every
 document) -> verify (refresh, compare counts; the new index is dropped on a mismatch) ->
 swap (one atomic ``_aliases`` call). Searches keep using the old index until the swap.
-Pause ``news_ingest`` while this runs: documents loaded during the copy are not copied
-(the count check then fails and nothing is swapped).
+``news_ingest`` may keep running: build takes the migration lock (``etl.index.locks``), verify
+and swap adopt it, swap releases it; loads wait for it meanwhile, so no update is lost.
 
 Environment: ``NEWS_ETL_*`` settings; ``NEWS_ETL_REINDEX_DELETE_OLD=1`` deletes the older
 versions after the swap (default: kept for rollback); optionally the Airflow connection

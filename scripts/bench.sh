@@ -7,6 +7,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 BIN=${VENV:-.venv}/bin
+# Benchmarks make indices of their own and compare with bare Elasticsearch calls: a plain node
+# (http, no security), not the secured default of `make run`.
+export NEWS_ETL_ES_URL=${NEWS_ETL_BENCH_ES_URL:-http://127.0.0.1:9299}
 ALL=(extraction annotate fetch search pipeline)
 
 if [ $# -gt 0 ]; then

@@ -8,7 +8,9 @@ BIN=$VENV/bin
 export AIRFLOW_HOME=${AIRFLOW_HOME:-$PWD/.airflow}
 export AIRFLOW__CORE__DAGS_FOLDER=$PWD/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
-export NEWS_ETL_ES_URL=${NEWS_ETL_ES_URL:-http://127.0.0.1:9200}
+# https (the default): Elasticsearch with security on; every command below finds the CA and its user
+# (news_etl_ingest; the search page: news_etl_api) in .cache/elasticsearch/security-9200/credentials.json.
+export NEWS_ETL_ES_URL=${NEWS_ETL_ES_URL:-https://127.0.0.1:9200}
 export NEWS_ETL_SAMPLES_URL=${NEWS_ETL_SAMPLES_URL:-http://127.0.0.1:8765}
 # The sample pages are served on loopback, which fetching refuses by default (SSRF guard):
 # open that one address for the demo, visibly.

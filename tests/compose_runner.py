@@ -35,8 +35,11 @@ Elasticsearch settings per node beyond the topology (names, seed hosts, initial 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import os
+import random
 import re
 import shlex
 import shutil
@@ -44,18 +47,21 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
 import yaml
 
 from etl.core.settings import ENV_PREFIX, ROOT, Settings
 from etl.dev import esserver
 from etl.dev.airflow_cluster import AirflowCluster, AirflowProcess, ClusterServices, free_port
 
+log = logging.getLogger(__name__)
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 ENV_SH = ROOT / "scripts" / "compose" / "env.sh"
@@ -80,8 +86,10 @@ ES_TOPOLOGY = {"node.name", "cluster.name", "discovery.seed_hosts", "cluster.ini
 ES_HOME_IN_IMAGE = "/usr/share/elasticsearch"
 AIRFLOW_HOME_IN_IMAGE = "/opt/airflow"
 _VAR = re.compile(r"\$(?:\$|\{(?P<braced>[^}]*)\}|(?P<name>[A-Za-z_][A-Za-z0-9_]*))")
+# host:port, optionally scheme:// before and /path after; not user:password@ (a port is followed by no
+# word character, @, . or -).
 _HOST_PORT = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>[A-Za-z0-9][A-Za-z0-9_.-]*):(?P<port>\d+)"
-                        r"(?P<path>[^\s,'\"]*)")
+                        r"(?![\w@.-])(?P<path>/[^\s,'\"]*)?")
 
 
 class ComposeError(RuntimeError):
@@ -319,10 +327,12 @@ class StackServices(ClusterServices):
 
 
 def _free_block(size: int) -> int:
-    """A base port B such that B+1 .. B+size are free on 127.0.0.1."""
-    for _ in range(50):
-        base = free_port()
-        if base + size < 65000 and all(_port_free(base + i) for i in range(1, size + 1)):
+    """A base port B such that B+1 .. B+size are free on 127.0.0.1, below the kernel's ephemeral
+    range (32768-): nodes starting together open many outgoing connections, which could take an
+    ephemeral port before the node that should listen on it binds it."""
+    for _ in range(200):
+        base = random.randrange(20000, 32000 - size)
+        if all(_port_free(base + i) for i in range(1, size + 1)):
             return base
     raise ComposeError("no block of free ports")
 
@@ -334,6 +344,36 @@ def _port_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+class Background(threading.Thread):
+    """A step run beside the others, as a container starts beside the others; ``wait`` gives 0
+    when it returned, 1 when it raised (the exception in ``error``)."""
+
+    def __init__(self, name: str, func: Callable[[], Any]):
+        super().__init__(name=name, daemon=True)
+        self.func = func
+        self.error: BaseException | None = None
+        self.returncode: int | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.func()
+            self.returncode = 0
+        except BaseException as exc:  # reported by wait()
+            self.error, self.returncode = exc, 1
+
+    def poll(self) -> int | None:
+        """The result, or None while it runs."""
+        return None if self.is_alive() else self.returncode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """Wait for the result. Raises subprocess.TimeoutExpired when still running after ``timeout``."""
+        self.join(timeout)
+        if self.is_alive():
+            raise subprocess.TimeoutExpired(self.name, timeout or 0)
+        return self.returncode
 
 
 class LocalStack:
@@ -352,8 +392,9 @@ class LocalStack:
         self.infra = StackServices(ROOT / ".cache" / "compose-stack" / work.name)
         self.airflow = AirflowCluster(work / "airflow", self.infra)
         self.instances = {name: self._instances(name) for name in self.services}
-        self.one_shots: dict[str, subprocess.Popen] = {}  # instance name -> the running or finished one-shot
-        self.es_started = False
+        self.one_shots: dict[str, subprocess.Popen | Background] = {}  # instance -> running or finished one-shot
+        self.substitutes: dict[str, Callable[[LocalStack], None]] = {}  # service -> what runs in its place
+        self.es_start: Background | None = None
         self.logs = work / "logs"
 
     # -- mapping
@@ -405,7 +446,7 @@ class LocalStack:
             targets = self._targets(m.group("host"), int(m.group("port")), current)
             if not targets:
                 return m.group(0)
-            scheme, path = m.group("scheme") or "", m.group("path")
+            scheme, path = m.group("scheme") or "", m.group("path") or ""
             if len(targets) > 1 and (not scheme or path.strip("/")):
                 raise ComposeError(f"{m.group(0)}: an alias of several services only as a plain URL")
             return ",".join(f"{scheme}{t}{path}" for t in targets)
@@ -448,8 +489,10 @@ class LocalStack:
     def __exit__(self, *exc: object) -> None:
         try:
             for process in self.one_shots.values():
-                if process.poll() is None:
+                if isinstance(process, subprocess.Popen) and process.poll() is None:
                     os.killpg(process.pid, signal.SIGKILL)
+            if self.es_start is not None:
+                self.es_start.join(600)  # services.sh holds its lock while it starts the nodes
             self.airflow.stop_all(grace=30)
         finally:
             self.infra.__exit__(*exc)
@@ -462,9 +505,11 @@ class LocalStack:
             for dependency, condition in _depends_on(self.services[name]).items():
                 self._wait_for(dependency, condition, deadline)
             self.start(name)
+            log.info("compose: %s started at %.0fs", name, time.monotonic() - deadline + timeout)
         for name, service in self.services.items():
             condition = "service_completed_successfully" if service.get("restart") == "no" else "service_healthy"
             self._wait_for(name, condition, deadline)
+            log.info("compose: %s %s at %.0fs", name, condition, time.monotonic() - deadline + timeout)
 
     def order(self) -> list[str]:
         """Service names, each after the services it depends on. Raises ComposeError on a cycle
@@ -490,8 +535,11 @@ class LocalStack:
         """Start (or, for a one-shot, run to completion) every instance of service ``name``."""
         service = self.services[name]
         kind = image_kind(service)
-        if kind == "elasticsearch" and not as_argv(service.get("command")):
-            self._start_es()
+        if name in self.substitutes:  # a one-shot run by the test in the service's place
+            substitute = self.substitutes[name]
+            self.one_shots[name] = Background(name, lambda: substitute(self))
+        elif kind == "elasticsearch" and not as_argv(service.get("command")):
+            self.start_es()
         elif kind in ("postgres", "redis", "s3proxy"):
             self._start_infra(kind, service)
         else:
@@ -522,9 +570,20 @@ class LocalStack:
         if different:
             raise ComposeError(f"s3: services.sh runs s3proxy with {wanted}, the file says {different}")
 
-    def _start_es(self) -> None:
-        if self.es_started:
-            return  # every node is started with the first one
+    def start_es(self) -> None:
+        """Start every Elasticsearch node of the file as one cluster, in the background (as
+        containers start beside each other); once: later calls return. :meth:`wait_es` waits."""
+        if self.es_start is None:
+            self.es_start = Background("elasticsearch", self._start_es_nodes)
+
+    def wait_es(self, timeout: float = 600) -> None:
+        """Wait until :meth:`start_es` is done. Raises ComposeError when it failed."""
+        if self.es_start is None:
+            raise ComposeError("no Elasticsearch started")
+        if self.es_start.wait(timeout) != 0:
+            raise ComposeError(f"Elasticsearch did not start: {self.es_start.error}")
+
+    def _start_es_nodes(self) -> None:
         nodes = self._es_nodes()
         settings = es_cluster_settings({n: environment(self.services[n]) for n in nodes})
         extra = self.work / "es-config-extra"
@@ -538,7 +597,6 @@ class LocalStack:
                                  "CLUSTER_ES_SETTINGS": "\n".join(f"{k}={v}" for k, v in settings.items()),
                                  "CLUSTER_ES_CONFIG_EXTRA": str(extra) if extra.exists() else ""})
         self.infra.run("start", "es", timeout=600)
-        self.es_started = True
 
     def process_env(self, instance: Instance) -> dict[str, str]:
         """The whole environment of a project-image instance (module doc)."""
@@ -549,7 +607,7 @@ class LocalStack:
         env = {k: self.rewrite(v, instance) for k, v in env.items()}
         home = self.work / "home" / instance.name
         env.update({"PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin", "AIRFLOW_HOME": str(home),
-                    "HOSTNAME": instance.name})
+                    "HOSTNAME": instance.name, "PYTHONUNBUFFERED": "1"})  # logs as they happen
         if self._is_airflow(service):
             command = " ".join(as_argv(service.get("command")))
             for cmd, table in AIRFLOW_PORTS.items():
@@ -635,18 +693,25 @@ class LocalStack:
         except subprocess.TimeoutExpired as exc:
             raise TimeoutError(f"{instance.name} still running: {self.log(instance.name)}") from exc
         if process.returncode != 0:
-            raise ComposeError(f"{instance.name} exited {process.returncode}:\n{self.log(instance.name)}")
+            detail = process.error if isinstance(process, Background) else self.log(instance.name)
+            raise ComposeError(f"{instance.name} exited {process.returncode}:\n{detail}")
 
     def log(self, name: str, chars: int = 4000) -> str:
         """The end of the log of instance ``name``."""
         path = self.logs / f"{name}.log"
         return path.read_text(errors="replace")[-chars:] if path.exists() else "(no log)"
 
+    def es_node_config(self, node: int) -> Path:
+        """The config folder of the local Elasticsearch node ``node`` (1-based)."""
+        return self.infra.state_dir / "elasticsearch" / f"node-{node}" / "config"
+
     def wait_healthy(self, instance: Instance, deadline: float) -> None:
         """Run the service's healthcheck locally until it passes. Services of ``services.sh``
         are healthy once it has started them (it waits until each answers)."""
         service = self.services[instance.service]
         test = (service.get("healthcheck") or {}).get("test")
+        if instance.service in self._es_nodes():
+            self.wait_es(max(1.0, deadline - time.monotonic()))
         if not test or instance.kind in ("postgres", "redis", "s3proxy"):
             return
         argv = self.healthcheck_argv(instance)
@@ -660,7 +725,7 @@ class LocalStack:
                 raise ComposeError(f"{instance.name} exited:\n{process.log.read_text(errors='replace')[-4000:]}")
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{instance.name} not healthy: {' '.join(argv)}: {done.stdout[-500:]}"
-                                   f"{done.stderr[-1500:]}\n{self.airflow.log_tail()}")
+                                   f"{done.stderr[-1500:]}\n{self.log(instance.name)}")
             time.sleep(2)
 
     def healthcheck_argv(self, instance: Instance) -> list[str]:
@@ -675,8 +740,23 @@ class LocalStack:
     # -- faults
 
     def kill(self, name: str) -> None:
-        """SIGKILL every process of instance ``name`` (a lost container)."""
+        """SIGKILL every process of instance ``name``: its process group and every descendant,
+        also those that started a session of their own (a lost container)."""
+        process = self.airflow.processes[name].popen
+        descendants = psutil.Process(process.pid).children(recursive=True) if process and process.poll() is None else []
         self.airflow.kill(name, signal.SIGKILL)
+        for child in descendants:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()
+
+    def instance_of_pid(self, pid: int) -> str | None:
+        """The long-running instance whose process (or one of its descendants) is ``pid``."""
+        try:
+            lineage = {pid, *(p.pid for p in psutil.Process(pid).parents())}
+        except psutil.NoSuchProcess:
+            return None
+        return next((name for name, p in self.airflow.processes.items()
+                     if p.popen is not None and p.popen.pid in lineage), None)
 
 
 def es_cluster_settings(nodes: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
@@ -745,3 +825,36 @@ def _local_exe(name: str) -> str:
 def _es_home() -> Path:
     settings = Settings.from_env()
     return Path(settings.es_cache_dir) / f"elasticsearch-{settings.es_version}"
+
+
+def file_realm(stack: LocalStack, roles: Mapping[str, dict], users: Mapping[str, str], timeout: float = 60) -> None:
+    """Define ``roles`` (name -> role body) and ``users`` (name -> password, each with the role of
+    its name) in the file realm of every local Elasticsearch node, and wait until they log in.
+
+    The stand-in of the native-realm users that ``es-init`` creates in Docker: the integ-test-zip
+    lacks the analysis-common module the ``.security`` index needs, so it cannot store native
+    users or API keys (etl/dev/essecurity.py); the same role definitions go to ``roles.yml``
+    instead, which the nodes reload within seconds, like ``users``. Waits for the nodes first
+    (:meth:`LocalStack.wait_es`). Raises TimeoutError when a user cannot log in.
+    """
+    stack.wait_es()
+    env = {**os.environ, "ES_PATH_CONF": str(stack.es_node_config(1)), "ES_JAVA_HOME": str(esserver.find_java())}
+    for user, password in users.items():
+        subprocess.run([str(_es_home() / "bin" / "elasticsearch-users"), "useradd", user, "-r", user], env=env,
+                       input=f"{password}\n{password}\n", text=True, check=True, capture_output=True)
+    (stack.es_node_config(1) / "roles.yml").write_text(yaml.safe_dump(dict(roles)), encoding="utf-8")
+    nodes = range(1, len(stack._es_nodes()) + 1)
+    for node in nodes:
+        for name in ("roles.yml", "users", "users_roles"):
+            if node > 1:
+                shutil.copyfile(stack.es_node_config(1) / name, stack.es_node_config(node) / name)
+            if os.geteuid() == 0:  # the nodes run as nobody (services.sh)
+                shutil.chown(stack.es_node_config(node) / name, user=esserver.RUN_AS)
+    deadline = time.monotonic() + timeout
+    for node in nodes:
+        for user, password in users.items():
+            while subprocess.run(["curl", "-sf", "-o", "/dev/null", "-u", f"{user}:{password}",
+                                  f"{stack.infra.es_url(node)}/_security/_authenticate"]).returncode != 0:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"user {user} cannot log in on node {node}")
+                time.sleep(1)

@@ -74,6 +74,7 @@ def test_news_ingest_runs_on_two_celery_workers(services, es_settings, es, tmp_p
     assert {ti["state"] for ti in tis} == {"success"}
     mapped = sorted((ti["task_id"], ti["map_index"]) for ti in tis if ti["map_index"] >= 0)
     assert mapped == sorted((task, i) for task in SHARD_TASKS for i in range(2))
+    assert {ti["pool"] for ti in tis if ti["task_id"] == "load"} == {"news_etl_load"}  # created by migrate()
     assert all(workers.values()) and len(workers) == 2, workers  # both workers ran tasks
     assert set().union(*workers.values()) == {"discover", *SHARD_TASKS, "report", "alerts"}
 

@@ -70,7 +70,8 @@ def test_document_content():
     assert doc["doc_id"] == "a1" and doc["title"].startswith("Putin")
     assert doc["persons"] == ["Vladimir Putin", "Donald Trump"]
     assert doc["entities"][0] == {"name": "Vladimir Putin", "type": "person", "count": 3,
-                                  "salience": 0.9, "first_offset": doc["entities"][0]["first_offset"]}
+                                  "salience": 0.9, "first_offset": doc["entities"][0]["first_offset"],
+                                  "sources": []}
     assert doc["quotes"] == [{"speaker": "Vladimir Putin", "text": "The talks were frank and useful.", "offset": 0}]
     assert doc["images"][0]["credit"] == "AP Photo"
     assert doc["provenance"] == {"extractor_version": "clean-1.0", "model": "en_core_web_sm-3.8.0",

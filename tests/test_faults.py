@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import random
 import socket
 import struct
 import subprocess
@@ -55,17 +54,10 @@ def fault_node():
 def _free_port_pair() -> int:
     """A random port of FAULT_PORTS whose http and transport ports are both free (so that two
     test sessions on one machine never stop each other's node)."""
-    candidates = list(FAULT_PORTS)
-    random.shuffle(candidates)
-    for port in candidates:
-        try:
-            for p in (port, port + 100):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", p))
-        except OSError:
-            continue
-        return port
-    pytest.skip("no free port pair for a private Elasticsearch node")
+    port = esserver.free_port(FAULT_PORTS)
+    if port is None:
+        pytest.skip("no free port pair for a private Elasticsearch node")
+    return port
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 
 from etl.core.errors import ConfigError
 from etl.core.settings import Settings
+from etl.core.shards import shard_inputs
 from etl.core.staging import read_jsonl
 from etl.dev.samples import PAGES_DIR
 from etl.discover.site import article_like, article_links, feed_links, parse_page, path_date, same_site
@@ -97,7 +98,7 @@ def settings(tmp_path):
 
 def _discovered(settings, sources: str) -> tuple[list[dict], dict]:
     summary = discover_stage(settings, LOGICAL, sources)
-    return list(read_jsonl(summary.path)), summary.extra["errors"]
+    return [row for shard in shard_inputs(summary) for row in read_jsonl(shard)], summary.extra["errors"]
 
 
 # ----------------------------------------------------------------------------- the rule

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Publication days and authors on the hand-labelled gold pages: ours beside the references, same run.
 
-Gold: ``bench/gold/pages-a.jsonl`` and ``pages-b.jsonl`` (one JSON object per page: ``dataset``,
+Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl`` (development) and ``pages-b.jsonl`` (held back) (one JSON object per page: ``dataset``,
 ``id``, ``url``, ``published_day`` (``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where
 labelled); the pages themselves are ``../shared/bench/<dataset>/html/``.
 
@@ -12,8 +12,6 @@ interleaved order (so machine noise hits all of them alike), after one untimed w
 - ``htmldate-fast`` / ``htmldate-extensive``: ``htmldate.find_date(html, url=url, original_date=True,
   extensive_search=False/True)``
 - ``trafilatura``: ``trafilatura.extract_metadata(html, default_url=url).author`` (split on ``;``)
-- the clean stage's speed: the whole ``clean_html`` and ``trafilatura.extract(html,
-  include_comments=False)`` on the scrapinghub pages, alternating full passes, best of 3 each.
 
 Day scoring is htmldate's own evaluation (``tests/comparison.py``): per page, a predicted day equal
 to the gold day is a true positive; no prediction where the gold has a day is a false negative;
@@ -27,7 +25,7 @@ tokens ("Sarah E. Needleman" = "sarah needleman"). Agencies are not people: an a
 as an author is a false positive; ours reports agencies in their own field, scored apart
 (exact canonical name).
 
-Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|all] [--show N] [--no-url]``
+Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|c|dev|all] [--show N] [--no-url]``
 (``bench/extraction/run.py`` prints the same ``dates:`` and ``authors:`` lines for both files).
 """
 
@@ -57,7 +55,8 @@ from etl.core.records import CleanedArticle  # noqa: E402
 
 GOLD_DIR = ROOT / "bench" / "gold"
 SHARED = ROOT.parent / "shared" / "bench"
-GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl"}
+GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl",
+              "c": GOLD_DIR / "pages-c.jsonl"}
 DATE_TOOLS = ("ours", "htmldate-fast", "htmldate-extensive")
 AUTHOR_TOOLS = ("ours", "trafilatura")
 
@@ -154,23 +153,6 @@ def run_all(pages: list[GoldPage], use_url: bool = True) -> list[Outcome]:
     return [run_page(p, (p.url or None) if use_url else None) for p in pages]
 
 
-def clean_speed(pages: list[GoldPage], rounds: int = 3) -> dict:
-    """Pages/s of the whole ``clean_html`` and of ``trafilatura.extract(include_comments=False)`` on
-    ``pages``: ``rounds`` alternating passes over all pages each, the best pass of each kept."""
-    if not pages:
-        return {}
-    best = {"ours": float("inf"), "trafilatura_extract": float("inf")}
-    for _ in range(rounds):
-        for name, fn in (("ours", lambda p: clean_html(p.html, p.url)),
-                         ("trafilatura_extract", lambda p: trafilatura.extract(p.html, include_comments=False))):
-            t0 = time.perf_counter()
-            for p in pages:
-                fn(p)
-            best[name] = min(best[name], time.perf_counter() - t0)
-    speed = {k: len(pages) / v for k, v in best.items()}
-    return {"pages": len(pages), "rounds": rounds, **speed, "ratio": speed["ours"] / speed["trafilatura_extract"]}
-
-
 # ----------------------------------------------------------------------------- scoring
 
 
@@ -235,13 +217,12 @@ def summarize(pages: list[GoldPage], outs: list[Outcome]) -> dict:
     gold_names = [p.authors or () for p, _ in labelled]
     authors = {t: score_names([o.authors[t] for _, o in labelled], gold_names) for t in AUTHOR_TOOLS}
     agency = score_agency([o.agency for _, o in labelled], [p.agency or "" for p, _ in labelled])
-    speed = clean_speed([p for p in pages if p.dataset == "scrapinghub"])
     return {"pages": len(pages), "dated": sum(d is not None for d in gold_days), "dates": dates,
-            "author_pages": len(labelled), "authors": authors, "agency": agency, "clean_speed": speed}
+            "author_pages": len(labelled), "authors": authors, "agency": agency}
 
 
 def lines(label: str, s: dict) -> list[str]:
-    """The ``dates:``, ``authors:`` (and ``clean:``) lines of one gold file."""
+    """The ``dates:`` and ``authors:`` lines of one gold file."""
     d = s["dates"]
     out = [f"dates: [{label}: {s['pages']} pages, {s['dated']} dated] " + "  ".join(
         f"{t} P={d[t]['precision']:.3f} R={d[t]['recall']:.3f} F={d[t]['f']:.3f} ({d[t]['pages_per_s']:.0f} p/s)"
@@ -250,11 +231,6 @@ def lines(label: str, s: dict) -> list[str]:
     out.append(f"authors: [{label}: {s['author_pages']} pages] " + "  ".join(
         f"{t} P={a[t]['precision']:.3f} R={a[t]['recall']:.3f} F={a[t]['f']:.3f}" for t in AUTHOR_TOOLS)
         + f"  | ours agency P={ag['precision']:.3f} R={ag['recall']:.3f} ({ag['gold']} gold)")
-    if s["clean_speed"]:
-        c = s["clean_speed"]
-        out.append(f"clean: [scrapinghub {c['pages']} pages, best of {c['rounds']} passes] ours clean_html "
-                   f"{c['ours']:.1f} p/s, trafilatura.extract {c['trafilatura_extract']:.1f} p/s, "
-                   f"ratio {c['ratio']:.2f}x")
     return out
 
 
@@ -279,12 +255,12 @@ def show_errors(pages: list[GoldPage], outs: list[Outcome], n: int) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", choices=("a", "b", "all"), default="all")
+    ap.add_argument("--gold", choices=("a", "b", "c", "dev", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print up to N pages where ours is wrong")
     ap.add_argument("--no-url", action="store_true", help="give no page URL to any extractor")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
-    names = ("a", "b") if args.gold == "all" else (args.gold,)
+    names = {"all": ("a", "c", "b"), "dev": ("a", "c")}.get(args.gold, (args.gold,))
     results = {}
     for name in names:
         pages = load_gold(GOLD_FILES[name])

@@ -11,10 +11,9 @@ With it, ``speed.py``: the whole clean stage (``clean_html``, ``body_html`` incl
 Then, on the hand-labelled gold pages (``bench/gold/pages-a.jsonl``, ``pages-b.jsonl``;
 see ``metadata.py``), it prints per gold file a ``dates:`` line (our publication day vs
 htmldate fast and extensive, day-level precision/recall/F as htmldate's own evaluation
-scores them, pages/s), an ``authors:`` line (our person names vs
-``trafilatura.extract_metadata(...).author``, agencies apart) and a ``clean:`` line (the
-whole ``clean_html`` vs ``trafilatura.extract`` pages/s on the scrapinghub pages), and adds
-them to the results file (``results-metadata.json`` holds the figures).
+scores them, pages/s) and an ``authors:`` line (our person names vs
+``trafilatura.extract_metadata(...).author``, agencies apart), and adds them to the results
+file (``results-metadata.json`` holds the figures).
 
 Usage (from anywhere):  .venv/bin/python bench/extraction/run.py [--limit N] [--out FILE] [--only text|metadata]
 """
@@ -82,7 +81,7 @@ def table(results: dict) -> str:
 
 
 def metadata_lines() -> str:
-    """Dates, authors and clean-speed lines of both gold files (printed as they come)."""
+    """The dates and authors lines of both gold files (printed as they come)."""
     out, figures = [], {}
     for name, path in metadata.GOLD_FILES.items():
         pages = metadata.load_gold(path)

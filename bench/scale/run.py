@@ -1,7 +1,7 @@
 """Scale-out benchmark: news_ingest on Airflow's CeleryExecutor, 2 shards on 2 Celery workers
 against 1 shard on 1 worker, same pages, same run.
 
-    .venv/bin/python bench/scale/run.py [--docs 2000] [--hosts 40] [--es-url http://127.0.0.1:9200]
+    .venv/bin/python bench/scale/run.py [--docs 2000] [--hosts 40] [--rounds 1] [--es-url http://127.0.0.1:9200]
 
 1. Builds ``--docs`` varied article pages (``bench/pipeline/corpus.py``, the corpus of
    ``bench/pipeline``) and serves them from ``--hosts`` loopback addresses (one
@@ -11,18 +11,24 @@ against 1 shard on 1 worker, same pages, same run.
    second worker adds, not how evenly a hash spreads a few dozen hosts.
 2. Starts PostgreSQL (metadata database) and Redis (broker) with ``scripts/cluster/services.sh``
    in a private folder on free ports (``etl.dev.airflow_cluster``).
-3. For each configuration, in this order: ``scaled`` (``NEWS_ETL_SHARDS=2``, 2 workers) then
-   ``single`` (1 shard, 1 worker; any warm cache left by the first run helps the reference):
+3. For each configuration, ``scaled`` (``NEWS_ETL_SHARDS=2``, 2 workers) and ``single`` (1 shard,
+   1 worker), in the order scaled, single (any warm cache left by the first run helps the
+   reference), and with ``--rounds`` > 1 alternating (scaled, single, single, scaled, ...) so
+   that a change of the machine's load over time hits both alike;
    a fresh AIRFLOW_HOME, staging folder, fetch/story state and index alias; scheduler,
    dag-processor, api-server and the workers (``--concurrency 1`` each, annotate with one
    spaCy process: ``NEWS_ETL_ANNOTATE_PROCESSES=1``); one run triggered through the REST API;
    the time from the run's start to its end as Airflow records it (discover, every shard,
    report and alerts, with Airflow's own scheduling between tasks); then everything stopped.
-4. Prints a table (run seconds, docs/s, each task's seconds) and the load average before and
+4. Beside each run, the reference: how many cores two CPU-bound processes get from the machine
+   just before and just after it (:func:`parallelism`; 2.0 on an idle 2-core machine), the
+   ceiling of any speedup at that time.
+5. Prints a table (run seconds, docs/s, each task's seconds) and the load average before and
    after, writes ``out/results.json``, and ends with the line
    ``scale: workers=2 shards=2 docs/s=.. single_docs/s=.. speedup=.. docs=N``.
 
-docs/s = documents indexed (the run report's ``indexed``) / the run's wall time.
+docs/s = documents indexed (the run report's ``indexed``) / the run's wall time; with several
+rounds, the best run of each configuration (as ``bench/pipeline`` takes the best load trial).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,7 +57,21 @@ from etl.dev.airflow_cluster import AirflowCluster, ClusterServices  # noqa: E40
 from etl.index.client import client  # noqa: E402
 
 CONFIGS = (("scaled", 2, 2), ("single", 1, 1))  # name, shards, workers
-LOGICAL_DATES = {"scaled": "2026-01-01T00:00:00+00:00", "single": "2026-01-01T01:00:00+00:00"}
+_BURN = "import hashlib, sys\nb = b'x' * 65536\nfor _ in range(int(sys.argv[1])): hashlib.sha256(b).digest()"
+
+
+def parallelism(rounds: int = 20000) -> float:
+    """The reference: how many cores two CPU-bound processes get from the machine right now,
+    2 x (the wall time of one process alone) / (the wall time of two at once); 2.0 on an idle
+    2-core machine, about 1 when other work already keeps both cores busy."""
+    def burn(copies: int) -> float:
+        started = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _BURN, str(rounds)]) for _ in range(copies)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - started
+
+    return 2 * burn(1) / burn(2)
 
 
 def pick_hosts(count: int, shards: int = 2) -> list[str]:
@@ -78,32 +99,42 @@ def _seconds(start: str, end: str) -> float:
     return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
 
 
-def run_config(services: ClusterServices, work: Path, name: str, shards: int, workers: int, env: dict,
+def schedule(rounds: int) -> list[tuple[str, int, int]]:
+    """The runs in order: CONFIGS, then reversed, and so on (scaled, single, single, scaled...)."""
+    return [config for r in range(rounds) for config in (CONFIGS if r % 2 == 0 else CONFIGS[::-1])]
+
+
+def run_config(services: ClusterServices, work: Path, index: int, config: tuple[str, int, int], env: dict,
                timeout: float) -> dict:
-    """One configuration: its own Airflow processes, one triggered run; its figures."""
-    folder = work / name
-    alias = f"{env['NEWS_ETL_INDEX_ALIAS']}-{name}"
+    """Run number ``index`` of ``config``: its own Airflow processes, one triggered run; its figures."""
+    name, shards, workers = config
+    folder = work / f"{index}-{name}"
+    logical_date = f"2026-01-01T{index:02d}:00:00+00:00"
+    alias = f"{env['NEWS_ETL_INDEX_ALIAS']}-{index}"
     env = {**env, "NEWS_ETL_SHARDS": str(shards), "NEWS_ETL_STAGING_DIR": str(folder / "staging"),
            "NEWS_ETL_INDEX_ALIAS": alias}
     cluster = AirflowCluster(folder / "airflow", services, env)
     cluster.migrate()
+    machine = [parallelism()]
     try:
         cluster.start_all(workers=workers, concurrency=1)
-        run_id = cluster.trigger("news_ingest", LOGICAL_DATES[name])
+        run_id = cluster.trigger("news_ingest", logical_date)
         run = cluster.wait_run("news_ingest", run_id, timeout=timeout)
         tis = cluster.task_instances("news_ingest", run_id)
     finally:
         cluster.stop_all()
+    machine.append(parallelism())
     if run["state"] != "success":
         raise SystemExit(f"{name}: the run ended {run['state']}\n{cluster.log_tail()}")
-    key = LOGICAL_DATES[name][:19].replace(":", "-") + "Z"
+    key = logical_date[:19].replace(":", "-") + "Z"
     report = json.loads((folder / "staging" / key / "report.json").read_text())
     seconds = _seconds(run["start_date"], run["end_date"])
     tasks = {f"{t['task_id']}[{t['map_index']}]" if t["map_index"] >= 0 else t["task_id"]: round(t["duration"], 1)
              for t in tis}
-    return {"name": name, "shards": shards, "workers": workers, "docs": report["totals"]["indexed"],
+    return {"run": index, "name": name, "shards": shards, "workers": workers, "docs": report["totals"]["indexed"],
             "discovered": report["totals"]["discovered"], "accounted": report["accounted"], "seconds": seconds,
             "docs_per_s": report["totals"]["indexed"] / seconds, "tasks": tasks, "alias": alias,
+            "parallelism": round(sum(machine) / len(machine), 2),
             "shard_docs": [s["count"] for s in report["stages"]["load"].get("shards", [report["stages"]["load"]])]}
 
 
@@ -111,12 +142,15 @@ def print_results(results: list[dict], load: tuple[tuple, tuple]) -> None:
     print(f"\nnews-etl scale benchmark: {results[0]['discovered']} pages, {os.cpu_count()} cores, "
           f"load average before {load[0][0]:.2f} {load[0][1]:.2f} {load[0][2]:.2f}, "
           f"after {load[1][0]:.2f} {load[1][1]:.2f} {load[1][2]:.2f}")
-    print(f"{'config':8} {'shards':>6} {'workers':>7} {'docs':>6} {'per shard':>12} {'run s':>8} {'docs/s':>8}")
+    print(f"{'run':3} {'config':8} {'shards':>6} {'workers':>7} {'docs':>6} {'per shard':>12} {'run s':>8} {'docs/s':>8}"
+          f" {'machine':>8}")
     for r in results:
-        print(f"{r['name']:8} {r['shards']:>6} {r['workers']:>7} {r['docs']:>6} "
-              f"{'/'.join(map(str, r['shard_docs'])):>12} {r['seconds']:>8.1f} {r['docs_per_s']:>8.2f}")
+        print(f"{r['run']:<3} {r['name']:8} {r['shards']:>6} {r['workers']:>7} {r['docs']:>6} "
+              f"{'/'.join(map(str, r['shard_docs'])):>12} {r['seconds']:>8.1f} {r['docs_per_s']:>8.2f}"
+              f" {r['parallelism']:>8.2f}")
+    print("machine: cores two CPU-bound processes got just before and after the run (reference; 2.00 when idle)")
     for r in results:
-        print(f"  {r['name']} task seconds: " + ", ".join(f"{k} {v}" for k, v in sorted(r["tasks"].items())))
+        print(f"  {r['run']} {r['name']} task seconds: " + ", ".join(f"{k} {v}" for k, v in sorted(r["tasks"].items())))
 
 
 def main() -> None:
@@ -124,6 +158,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--hosts", type=int, default=40, help="loopback hosts serving the pages (even)")
     parser.add_argument("--es-url", default=os.environ.get("NEWS_ETL_ES_URL", "http://127.0.0.1:9200"))
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each configuration, alternating")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds one run may take")
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
@@ -140,19 +175,22 @@ def main() -> None:
         services = stack.enter_context(ClusterServices())
         started = time.monotonic()
         try:
-            results = [run_config(services, work, name, shards, workers, env, args.timeout)
-                       for name, shards, workers in CONFIGS]
+            results = [run_config(services, work, i, config, env, args.timeout)
+                       for i, config in enumerate(schedule(args.rounds))]
         finally:
             with client(Settings.from_env(es_url=args.es_url)) as es:
                 es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
     load_after = os.getloadavg()
     print_results(results, (load_before, load_after))
-    scaled, single = results
+    scaled, single = (max((r for r in results if r["name"] == name), key=lambda r: r["docs_per_s"])
+                      for name, _, _ in CONFIGS)
     speedup = scaled["docs_per_s"] / single["docs_per_s"]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(
         {"results": results, "speedup": speedup, "load_before": load_before, "load_after": load_after,
          "cores": os.cpu_count(), "wall_seconds": time.monotonic() - started}, indent=2))
+    print(f"reference: two CPU-bound processes got {scaled['parallelism']:.2f} cores around the best scaled run, "
+          f"{single['parallelism']:.2f} around the best single run (2.00 on an idle 2-core machine)")
     print(f"scale: workers={scaled['workers']} shards={scaled['shards']} docs/s={scaled['docs_per_s']:.2f} "
           f"single_docs/s={single['docs_per_s']:.2f} speedup={speedup:.2f} docs={scaled['docs']}")
 

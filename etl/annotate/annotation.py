@@ -19,6 +19,7 @@ from etl.annotate.canonical import AliasTable, Cluster, canonicalize, propagate_
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import RawMention, doc_mentions, junk_regions, shape_mentions, titled
 from etl.annotate.gazetteer import find_names
+from etl.annotate.notperson import retype_persons
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.core.records import Annotation, Entity, Mention
 
@@ -104,6 +105,7 @@ def build_annotation(
     mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases)
+    retype_persons(found_clusters, text)
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
     dropped = [(m.start, m.end) for c in found_clusters if c not in clusters for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common | aliases.one_word_names())

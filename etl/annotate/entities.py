@@ -206,7 +206,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Spans of headline-style lines ("Taylor Swift Is Allowed To Play"): name shapes mislead there."""
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _CAP_FUNCTION_WORD.finditer(text):  # only lines with a capitalised "To", "Of", ...
         start = text.rfind("\n", 0, m.start()) + 1
         if out and out[-1][0] == start:

@@ -50,12 +50,14 @@ def extract_keywords(
     ``exclude`` holds lower-cased names to leave out (the document's entity names).
     Never raises; returns [] for text without content words.
     """
-    phrases = candidate_phrases(text)
+    placed = _placed_phrases(text)
+    phrases = [p for p, _ in placed]
     if not phrases:
         return []
     counts = Counter(p.lower() for p in phrases)
     words = Counter(w for p in counts.elements() for w in p.split())
-    early = {p.lower() for p in candidate_phrases(text[: max(200, len(text) // 5)])}
+    cutoff = max(200, len(text) // 5)
+    early = {p.lower() for p, end in placed if end <= cutoff}
     in_title = {p.lower() for p in candidate_phrases(title)} if title else set()
     surface = _display_forms(phrases)
     scored = sorted(
@@ -67,28 +69,34 @@ def extract_keywords(
 
 def candidate_phrases(text: str) -> list[str]:
     """Runs of up to 3 content words found between stop words, numbers and punctuation."""
-    out: list[str] = []
+    return [p for p, _ in _placed_phrases(text)]
+
+
+def _placed_phrases(text: str) -> list[tuple[str, int]]:
+    """:func:`candidate_phrases` with the offset where each phrase's run ends."""
+    out: list[tuple[str, int]] = []
     run: list[str] = []
-    for token in _TOKEN.findall(text):
+    for m in _TOKEN.finditer(text):
+        token = m.group()
         word = token.strip(".'’-")
         base = _CONTRACTION.sub("", word) if ("'" in word or "’" in word) else word
         if base != word and (base.lower() in STOPWORDS or not base[:1].isupper()):
             word = ""  # "there's", "we're", "don't"; a name's possessive keeps the name
         word = base if word else ""
         if not word[:1].isalpha() or word.lower() in STOPWORDS or len(word) < 2 or "." in word:
-            _flush(run, out)
+            _flush(run, out, m.start())
             run = []
             continue
         run.append(word)
-    _flush(run, out)
+    _flush(run, out, len(text))
     return out
 
 
-def _flush(run: list[str], out: list[str]) -> None:
+def _flush(run: list[str], out: list[tuple[str, int]], end: int) -> None:
     if run and len(run) <= _MAX_WORDS:
-        out.append(" ".join(run))
+        out.append((" ".join(run), end))
     elif run:  # a long run is a list, not a phrase: keep its words
-        out.extend(run)
+        out.extend((w, end) for w in run)
 
 
 def _score(phrase: str, counts: Counter, words: Counter, early: bool, in_title: bool) -> float:

@@ -23,8 +23,9 @@ def create_app(settings: Settings | None = None, es=None) -> FastAPI:
     Every response carries ``X-Content-Type-Options: nosniff``; each client IP may send
     ``settings.api_rate_limit`` requests a minute (``api_rate_burst`` at once), then gets 429s.
     ``/docs`` (Swagger UI) loads its scripts from this app (``/static-docs``), never from a CDN.
+    With a credentials file (a secured local node) the app reads as the read-only ``api`` user.
     """
-    settings = settings or Settings.from_env()
+    settings = (settings or Settings.from_env()).with_es_role("api")
     es = es or client(settings, max_retries=1,
                       request_timeout=min(settings.es_request_timeout, MAX_REQUEST_TIMEOUT))
     app = FastAPIOffline(

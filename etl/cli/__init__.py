@@ -40,14 +40,19 @@ def _index(sub):
     p.set_defaults(handler="etl.cli.index:index")
 
 
-def _search(sub):
-    p = sub.add_parser("search", help="full-text search with facets")
-    p.add_argument("query", nargs="?", default="")
-    p.add_argument("--facet", action="append", default=[], help="facet field to count (repeatable)")
+def _selection_args(p) -> None:
+    """The arguments that select articles, shared by ``search`` and ``export``."""
     p.add_argument("--filter", action="append", default=[], help='facet filter, e.g. persons="Vladimir Putin"')
     p.add_argument("--from", dest="date_from", default=None, help="published on or after (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", default=None, help="published on or before (YYYY-MM-DD)")
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+
+
+def _search(sub):
+    p = sub.add_parser("search", help="full-text search with facets")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--facet", action="append", default=[], help="facet field to count (repeatable)")
+    _selection_args(p)
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--size", type=int, default=10)
     p.add_argument("--after", default=None, help="deep paging: the 'next' cursor of a previous page")
@@ -102,10 +107,7 @@ def _sources(sub):
 def _export(sub):
     p = sub.add_parser("export", help="every hit of a search as CSV or JSON lines (streamed)")
     p.add_argument("query", nargs="?", default="")
-    p.add_argument("--filter", action="append", default=[], help='facet filter, e.g. persons="Vladimir Putin"')
-    p.add_argument("--from", dest="date_from", default=None, help="published on or after (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", default=None, help="published on or before (YYYY-MM-DD)")
-    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    _selection_args(p)
     p.add_argument("--format", choices=["csv", "jsonl"], default=None, help="default: from -o's suffix, else csv")
     p.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: stdout)")
     p.add_argument("--any", action="store_true", help="match any word of the query (default: every word)")

@@ -10,7 +10,7 @@ import time
 
 from etl.core.errors import ConfigError
 from etl.core.settings import Settings
-from etl.dev import esserver, samples
+from etl.dev import essecurity, esserver, samples
 
 
 def es(args: argparse.Namespace, settings: Settings) -> int:
@@ -23,11 +23,12 @@ def es(args: argparse.Namespace, settings: Settings) -> int:
         print(esserver.distribution_home(settings))
     elif args.action == "start":
         node = esserver.start(settings)
-        print(f"Elasticsearch {settings.es_version} up at {node.url}")
+        secured = f"security on, CA and credentials in {essecurity.security_dir(settings)}"
+        print(f"Elasticsearch {settings.es_version} up at {node.url} ({secured if esserver.secured(settings) else 'security off'})")
     elif args.action == "stop":
         print("stopped" if esserver.stop(settings) else "not running")
     else:
-        doc = esserver.health(esserver.node_for(settings).url)
+        doc = esserver.health(esserver.node_for(settings).url, **esserver.access(settings))
         print(json.dumps(doc) if doc else "not running")
         return 0 if doc else 1
     return 0

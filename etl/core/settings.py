@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from etl.core import credentials
 from etl.core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder (etl/core/settings.py)
@@ -26,11 +27,13 @@ class Settings:
     """All tunables of the pipeline. Field ``x`` is read from ``NEWS_ETL_X``."""
 
     # Elasticsearch
-    es_url: str = "http://127.0.0.1:9200"  # several nodes of one cluster: comma-separated URLs
+    es_url: str = "https://127.0.0.1:9200"  # several nodes of one cluster: comma-separated URLs. Local node: https = security on
     es_username: str = ""
     es_password: str = field(default="", repr=False)
     es_api_key: str = field(default="", repr=False)
     es_ca_certs: str = ""
+    es_credentials_file: str = ""  # JSON with CA and users (etl.core.credentials); empty: the local node's, if es_url is it
+    es_role: str = "ingest"  # which user of the credentials file: ingest (pipeline, CLI) or api (read-only: news-etl serve)
     es_verify_certs: bool = True
     es_request_timeout: float = 30.0
     es_max_retries: int = 5
@@ -130,11 +133,17 @@ class Settings:
             if raw is not None:
                 values[f.name] = _convert(f.name, str(f.type), raw)
         values.update(overrides)
-        return cls(**values)
+        return credentials.apply(cls(**values))
 
     def replace(self, **changes) -> Settings:
         """Return a copy with ``changes`` applied."""
         return dataclasses.replace(self, **changes)
+
+    def with_es_role(self, role: str) -> Settings:
+        """These settings with the user ``role`` (``ingest``/``api``) of the credentials file in
+        place of the one taken from it (:func:`etl.core.credentials.apply`); credentials given
+        otherwise are kept. Raises ConfigError for an unknown role."""
+        return credentials.apply(self, role)
 
     def with_es_url(self, uri: str) -> Settings:
         """Overlay an Elasticsearch address given as a URI (e.g. an Airflow connection).
@@ -150,6 +159,7 @@ class Settings:
         if parts.username:
             changes["es_username"] = unquote(parts.username)
             changes["es_password"] = unquote(parts.password or "")
+            changes["es_api_key"] = ""  # the connection's credentials, not a key from the environment
         return self.replace(**changes)
 
     def with_s3_connection(self, access_key: str, secret_key: str, extra: Mapping[str, Any]) -> Settings:

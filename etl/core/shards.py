@@ -129,7 +129,10 @@ def _merged_extra(extras: Iterable[Mapping[str, Any]]) -> dict:
         if all(_is_number(v) for v in seen):
             merged[key] = round(sum(seen), 3) if any(isinstance(v, float) for v in seen) else sum(seen)
         elif all(isinstance(v, Mapping) and all(_is_number(n) for n in v.values()) for v in seen):
-            merged[key] = dict(sum((Counter(v) for v in seen), Counter()))  # counts by key, e.g. per source
+            counts: Counter = Counter()
+            for value in seen:
+                counts.update(value)  # counts by key, e.g. per source (zeros kept)
+            merged[key] = dict(counts)
         elif all(v == seen[0] for v in seen):
             merged[key] = seen[0]
     return merged

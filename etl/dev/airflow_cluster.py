@@ -143,6 +143,7 @@ class AirflowCluster:
         self.api_url = f"http://127.0.0.1:{self.api_port}"
         self.extra_env = dict(env or {})
         self.processes: dict[str, AirflowProcess] = {}
+        self.headers: dict[str, str] = {}  # sent with every REST call, e.g. a bearer token (:meth:`login`)
         self._secret = secrets.token_urlsafe(32)
 
     def base_env(self) -> dict[str, str]:
@@ -252,9 +253,18 @@ class AirflowCluster:
     def api(self, method: str, path: str, body: Any = None, timeout: float = 30) -> Any:
         """``METHOD /api/v2/PATH`` with a JSON ``body``; the decoded JSON answer.
         Raises httpx.HTTPError (connection, HTTP status >= 400)."""
-        response = httpx.request(method, f"{self.api_url}/api/v2/{path.lstrip('/')}", json=body, timeout=timeout)
+        response = httpx.request(method, f"{self.api_url}/api/v2/{path.lstrip('/')}", json=body, timeout=timeout,
+                                 headers=self.headers)
         response.raise_for_status()
         return response.json()
+
+    def login(self, username: str, password: str) -> None:
+        """Log in to the api-server (simple auth manager: ``POST /auth/token``); later REST calls
+        carry the token. Raises httpx.HTTPError (refused credentials: 401)."""
+        response = httpx.post(f"{self.api_url}/auth/token", json={"username": username, "password": password},
+                              timeout=30)
+        response.raise_for_status()
+        self.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
 
     def wait_ready(self, timeout: float = 180, dag_id: str = "news_ingest") -> None:
         """Wait until the api-server answers and ``dag_id`` is parsed into the database.

@@ -6,6 +6,10 @@ The official ``integ-test-zip`` distribution is obtained with ``mvn dependency:c
 ``JAVA_HOME`` or ``/usr/lib/jvm``. Each node lives in ``<cache>/node-<port>/``
 (config, data, logs, pid). Elasticsearch refuses to run as root, so when we are
 root the node runs as user ``nobody``.
+
+The scheme of ``es_url`` decides security: ``https://`` (the default) runs the node with
+security on, TLS on HTTP and two least-privilege users (:mod:`etl.dev.essecurity`, files in
+``<cache>/security-<port>/``); ``http://`` runs a plain node (the test suite's, benchmarks).
 """
 
 from __future__ import annotations
@@ -13,20 +17,25 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import random
 import re
 import shutil
 import signal
+import socket
+import ssl
 import subprocess
 import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from etl.core.errors import ConfigError, TransientError
 from etl.core.settings import Settings
+from etl.dev import essecurity
 
 ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 MIN_JAVA = 21
@@ -120,32 +129,66 @@ def node_for(settings: Settings) -> Node:
     port = parts.port or 9200
     cache = Path(settings.es_cache_dir)
     home = cache / f"elasticsearch-{settings.es_version}"
-    return Node(home=home, root=cache / f"node-{port}", url=f"http://127.0.0.1:{port}")
+    scheme = "https" if secured(settings) else "http"
+    return Node(home=home, root=cache / f"node-{port}", url=f"{scheme}://127.0.0.1:{port}")
 
 
-def health(url: str, timeout: float = 2.0) -> dict | None:
-    """Return the cluster health document, or None when the node does not answer."""
+def free_port(ports: Iterable[int]) -> int | None:
+    """A port of ``ports`` (tried in random order) whose http port and transport port (+100)
+    are both free on 127.0.0.1, for a private node (tests); None when there is none."""
+    candidates = list(ports)
+    random.shuffle(candidates)
+    for port in candidates:
+        try:
+            for p in (port, port + 100):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", p))
+        except OSError:
+            continue
+        return port
+    return None
+
+
+def secured(settings: Settings) -> bool:
+    """True when the local node of ``settings`` runs with security (``es_url`` is https)."""
+    return urlsplit(settings.es_url).scheme == "https"
+
+
+def health(url: str, timeout: float = 2.0, *, context: ssl.SSLContext | None = None, auth: str = "") -> dict | None:
+    """Return the cluster health document, or None when the node does not answer (or refuses).
+
+    ``context``/``auth``: TLS context and ``Authorization`` header for a secured node
+    (:func:`access`).
+    """
+    request = urllib.request.Request(f"{url}/_cluster/health", headers={"Authorization": auth} if auth else {})
     try:
-        with urllib.request.urlopen(f"{url}/_cluster/health", timeout=timeout) as resp:
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as resp:
             return json.loads(resp.read())
     except (OSError, ValueError):
         return None
 
 
+def access(settings: Settings) -> dict:
+    """The keyword arguments of :func:`health` for the local node of ``settings`` (empty when plain)."""
+    return essecurity.probe_access(settings) if secured(settings) else {}
+
+
 def start(settings: Settings, wait: float = 180.0) -> Node:
     """Start a single node for ``settings.es_url`` unless one answers there; wait until healthy.
+    A secured node (https) gets its certificates, passwords and users first
+    (:mod:`etl.dev.essecurity`; made once, kept in the cache).
 
-    Returns the Node. Raises ConfigError (no JDK, no Maven) or TransientError (did not
-    become healthy in ``wait`` seconds; the node's log tail is in the message).
+    Returns the Node. Raises ConfigError (no JDK, no Maven, a security tool failed) or
+    TransientError (did not become healthy in ``wait`` seconds; the node's log tail is in the message).
     """
     node = node_for(settings)
-    if health(node.url):
-        return node
-    home = distribution_home(settings)
-    node = Node(home=home, root=node.root, url=node.url)
-    _prepare(node, settings)
-    _launch(node, settings)
-    _wait_healthy(node, wait)
+    if secured(settings):
+        essecurity.ensure_files(settings, distribution_home(settings), find_java())
+    if not health(node.url, **access(settings)):
+        node = Node(home=distribution_home(settings), root=node.root, url=node.url)
+        _prepare(node, settings)
+        _launch(node, settings)
+        _wait_healthy(node, settings, wait)
     return node
 
 
@@ -158,6 +201,8 @@ def _prepare(node: Node, settings: Settings) -> None:
     hunspell = Path(settings.mappings_dir) / "hunspell"
     if hunspell.is_dir():
         shutil.copytree(hunspell, conf / "hunspell")
+    if secured(settings):
+        essecurity.install(settings, conf)
     for sub in ("data", "logs", "tmp"):
         (node.root / sub).mkdir(parents=True, exist_ok=True)
     node.pidfile.unlink(missing_ok=True)
@@ -173,8 +218,8 @@ def _launch(node: Node, settings: Settings) -> None:
     options = {
         "network.host": "127.0.0.1", "http.port": port, "transport.port": port + 100,
         "discovery.type": "single-node", "path.data": node.root / "data", "path.logs": node.root / "logs",
-        "xpack.security.enabled": "false", "cluster.routing.allocation.disk.threshold_enabled": "false",
-        "action.destructive_requires_name": "false",
+        "cluster.routing.allocation.disk.threshold_enabled": "false", "action.destructive_requires_name": "false",
+        **(essecurity.node_options(settings) if secured(settings) else {"xpack.security.enabled": "false"}),
     }
     cmd = [str(node.home / "bin" / "elasticsearch"), "-d", "-p", str(node.pidfile)]
     cmd += [f"-E{k}={v}" for k, v in options.items()]
@@ -190,10 +235,10 @@ def _group_of(user: str) -> int:
     return pwd.getpwnam(user).pw_gid
 
 
-def _wait_healthy(node: Node, wait: float) -> None:
+def _wait_healthy(node: Node, settings: Settings, wait: float) -> None:
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
-        doc = health(node.url)
+        doc = health(node.url, **access(settings))
         if doc and doc.get("status") in ("green", "yellow"):
             return
         if node.pidfile.exists() and not _alive(_read_pid(node)):

@@ -4,12 +4,13 @@ Waits until the cluster answers (yellow or green), keeps the ``elastic`` passwor
 ``ELASTIC_PASSWORD`` (so it outlives the bootstrap password), then creates or updates two roles
 and their users, with the passwords of ``.env``:
 
-- ``news_etl_ingest`` (user of the Airflow tasks, ``ES_INGEST_PASSWORD``): everything on the
-  indices of the alias (``<alias>``, ``<alias>-*``: article versions, runs, saved searches,
-  locks), index templates, cluster monitoring; nothing else on the cluster.
-- ``news_etl_api`` (user of the search API, ``ES_API_PASSWORD``): reads the articles and the
-  runs; writes only the saved searches and their notification log (``<alias>-alerts``,
-  ``<alias>-alert-log``), which the API manages.
+- ``news_etl_ingest`` (user of the Airflow tasks, ``ES_INGEST_PASSWORD``): reads, writes and
+  manages the indices of the alias (``<alias>``, ``<alias>-*``: article versions, runs, saved
+  searches, locks) and puts index templates; nothing else on the cluster.
+- ``news_etl_api`` (user of the search API, ``ES_API_PASSWORD``): reads the alias and the saved
+  searches with their notification log (the Atom feeds), asks for cluster health; nothing else.
+
+The roles are :func:`etl.dev.essecurity.roles`, the same as the local secured node's.
 
 Environment: ``NEWS_ETL_ES_URL`` (the first of a comma-separated list), ``NEWS_ETL_INDEX_ALIAS``,
 ``ELASTIC_PASSWORD``, ``ES_INGEST_PASSWORD``, ``ES_API_PASSWORD``. Exit status 1 with a message
@@ -25,19 +26,9 @@ import time
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch
 from elasticsearch import ConnectionError as ESConnectionError
 
+from etl.dev.essecurity import roles
+
 WAIT_SECONDS = 300
-
-
-def roles(alias: str) -> dict[str, dict]:
-    """The two roles' definitions for the indices of ``alias``."""
-    return {
-        "news_etl_ingest": {"cluster": ["monitor", "manage_index_templates"],
-                            "indices": [{"names": [alias, f"{alias}-*"], "privileges": ["all"]}]},
-        "news_etl_api": {"cluster": ["monitor"],
-                         "indices": [{"names": [alias, f"{alias}-v*", f"{alias}-runs"],
-                                      "privileges": ["read", "view_index_metadata"]},
-                                     {"names": [f"{alias}-alerts", f"{alias}-alert-log"], "privileges": ["all"]}]},
-    }
 
 
 def wait_until_up(es: Elasticsearch) -> None:

@@ -8,13 +8,19 @@ with the offset the page gave) and the name of its source:
 - marked: ``<time>`` elements and ``itemprop`` dates (``time``), datelines in date-classed
   elements (``text``);
 - the day in the URL path (``url``);
-- ``htmldate`` (its fast mode, then its extensive mode), only where ours find nothing or disagree.
+- ``htmldate`` (its fast mode, then its extensive mode), only where none of the above gives a
+  date: where ours disagree, htmldate mostly repeats one of them (the URL's day, a meta tag,
+  often the modified date), so disagreements are settled by the rules of :func:`find_dates`.
+  Its extensive mode guesses from any date in the page (a "last updated" footer, a date cited
+  in the text, a teaser's date): its answer counts only when the page prints that day next to a
+  main heading, or anywhere on a page without one (:func:`printed_near_headline`).
 
 See :func:`find_dates` for how they are weighed.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -51,6 +57,12 @@ _EARLIEST_UTC_OFFSET, _LATEST_UTC_OFFSET = timedelta(hours=-12), timedelta(hours
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
 _TODAY = re.compile(r"now|today|current|heute|aujourd|clock|weather|wetter", re.I)  # the day of reading, not of writing
 _TEXT_TAGS = frozenset({"span", "div", "p", "small", "li"})
+# a dateline printed after one of these is the last change of the page, not its publication
+_UPDATE_LABEL = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zuletzt\s+(?:geändert|aktualisiert|bearbeitet)"
+                           r"|letzte\s+(?:änderung|aktualisierung)|(?:dernière\s+)?mise\s+à\s+jour)\W*(?:on|am|le)?\W*$", re.I)
+# visible characters before / after the start of an <h1> where a page prints its own date
+HEADLINE_BEFORE, HEADLINE_AFTER = 400, 1000
+_MARK = "\ue000"  # a private-use character no page prints, to find where each <h1> starts in the visible text
 # usual zone of zone-less visible times on pages in a language (others: no zone)
 _LANG_TZ = {
     "de": "Europe/Berlin",
@@ -117,7 +129,8 @@ def marked(root, tz: str | None) -> list[Found]:
 
     A ``<time>`` gives its ``datetime`` attribute and, when it differs, its printed text
     (which often carries the publisher's zone). Printed slashed dates are read day first on
-    pages whose language has a (European) usual zone ``tz``. Dates in reader comments are skipped.
+    pages whose language has a (European) usual zone ``tz``. Dates in reader comments are skipped,
+    and so is a dateline printed after a "last updated" label (the page's last change).
     """
     props: list[Found] = []
     times: list[Found] = []
@@ -137,7 +150,7 @@ def marked(root, tz: str | None) -> list[Found]:
             tried += 1
             printed = txt(visible_text(el, 200))
             found = dates.find_dateline(printed, tz, bool(tz)) if len(printed) < 200 else None
-            if found:
+            if found and not _UPDATE_LABEL.search(printed[:printed.find(found[1])]):
                 text.append(Found(found[0], "text"))
     return list(dict.fromkeys(props + times)) + text
 
@@ -169,15 +182,17 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
     Publication: the first declared date (JSON-LD, og, meta) -- or the first declared one a
     visible zoned time confirms --, else a marked date (:func:`marked`) on the URL's day,
     else the URL's day, else the first marked date, else ``htmldate`` (fast, then extensive,
-    whose day-01 answers -- a month or a copyright year alone -- are dropped). A URL day
-    earlier than the day found is the publication day (the later date is an update).
+    whose answer counts only when printed next to a main heading). A generic meta tag
+    (``date``, ``dc.date``, ...) gives way to a marked ``<time>`` on another day (what the
+    readers see). A URL day earlier than the day found is the publication day (the later date
+    is an update).
     """
     decl = declared(ld, md, tz)
     seen = marked(root, tz)
     url_day = dates.date_from_url(url)
     vals: dict = {}
     prov: dict = {}
-    primary = _confirmed(decl["published"], seen) or _undeclared(seen, url_day, html, url)
+    primary = _over_generic(_confirmed(decl["published"], seen), seen) or _undeclared(seen, url_day, html, url, root)
     if primary is not None:
         others = seen + decl["published"] + decl["modified"]
         evidence = ([Found(url_day, "url")] if url_day else []) + [c for c in seen if c.instant is None
@@ -199,16 +214,24 @@ def _confirmed(decl: list[Found], seen: list[Found]) -> Found | None:
     return decl[0] if decl else None
 
 
+def _over_generic(primary: Found | None, seen: list[Found]) -> Found | None:
+    """The first marked ``<time>`` date instead of a generic meta tag's date on another day, else ``primary``."""
+    if primary is None or primary.source != "meta":
+        return primary
+    shown = next((c for c in seen if c.source == "time"), None)
+    return shown if shown is not None and shown.day != primary.day else primary
+
+
 def _same_instant(a: Found, b: Found) -> bool:
     return a.instant is not None and b.instant is not None and abs(a.instant - b.instant) <= SAME_INSTANT
 
 
-def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str) -> Found | None:
+def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str, root=None) -> Found | None:
     """No declared date: a marked date on (or next to) the URL's day, the URL's day, the first marked date,
     else ``htmldate``."""
     if url_day:
         return next((c for c in seen if c.day == url_day or _near(c, url_day)), Found(url_day, "url"))
-    return seen[0] if seen else _htmldate_found(html, url)
+    return seen[0] if seen else _htmldate_found(html, url, root)
 
 
 def _near(c: Found, day: str) -> bool:
@@ -266,11 +289,12 @@ def _reachable(when: datetime, day: str) -> bool:
     return day in {(when + _EARLIEST_UTC_OFFSET).strftime("%Y-%m-%d"), (when + _LATEST_UTC_OFFSET).strftime("%Y-%m-%d")}
 
 
-def _htmldate_found(html: str, url: str) -> Found | None:
+def _htmldate_found(html: str, url: str, root=None) -> Found | None:
     """``htmldate`` fast, else extensive, as a candidate; None when neither finds a day.
 
-    An extensive answer on day 01 is kept only when the page prints that whole date: htmldate
-    falls back to the first of the month for a month or a (copyright) year alone.
+    An extensive answer is kept only when the page (``root``, None: not checked) prints that
+    day next to a main heading (:func:`printed_near_headline`): its guesses from dates elsewhere
+    (footers, cited dates, teasers, a month or a copyright year read as day 01) are mostly wrong.
     """
     if not html:
         return None
@@ -278,9 +302,26 @@ def _htmldate_found(html: str, url: str) -> Found | None:
     if day:
         return Found(day, "htmldate")
     day = _htmldate(html, url, extensive=True)
-    if day and (not day.endswith("-01") or dates.mentions_day(html, day)):
+    if day and (root is None or printed_near_headline(root, day)):
         return Found(day, "htmldate")
     return None
+
+
+def printed_near_headline(root, day: str) -> bool:
+    """True when the page prints calendar day ``day`` (``YYYY-MM-DD``) as a whole date within
+    :data:`HEADLINE_BEFORE` visible characters before or :data:`HEADLINE_AFTER` after the start
+    of an ``<h1>`` (where articles print their dateline); on a page without ``<h1>`` (no header to
+    place), anywhere in its visible text. Input: the parsed page (not changed)."""
+    body = root.find(".//body")
+    if body is None:
+        return False
+    marked_body = copy.deepcopy(body)
+    for h1 in marked_body.iter("h1"):
+        h1.text = _MARK + (h1.text or "")
+    text = re.sub(r"\s+", " ", visible_text(marked_body) or "")
+    starts = [m.start() for m in re.finditer(_MARK, text)]
+    zone = " ".join(text[max(0, i - HEADLINE_BEFORE): i + HEADLINE_AFTER] for i in starts) if starts else text
+    return dates.mentions_day(zone.replace(_MARK, " "), day)
 
 
 def _htmldate(html: str, url: str, extensive: bool) -> str | None:
