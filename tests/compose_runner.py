@@ -749,6 +749,25 @@ class LocalStack:
             with contextlib.suppress(psutil.NoSuchProcess):
                 child.kill()
 
+    def rss_mib(self) -> dict[str, int]:
+        """Resident memory (MiB) of each running part of the stack, its child processes included
+        (forked pages counted in each process, so an upper bound): the long-running instances,
+        the Elasticsearch nodes, PostgreSQL, Redis and s3proxy (their ``services.sh`` pid files)."""
+        pids = {name: p.popen.pid for name, p in self.airflow.processes.items() if p.running and p.popen}
+        state = self.infra.state_dir
+        for name, pidfile in [*((f"es-{n}", state / "elasticsearch" / f"node-{n}" / "pid")
+                                for n in range(1, len(self._es_nodes()) + 1)),
+                              ("postgres", state / "postgres" / "data" / "postmaster.pid"),
+                              ("redis", state / "redis" / "redis.pid"), ("s3", state / "s3proxy" / "s3proxy.pid")]:
+            with contextlib.suppress(OSError, ValueError):
+                pids[name] = int(pidfile.read_text().split()[0])
+        found = {}
+        for name, pid in pids.items():
+            with contextlib.suppress(psutil.NoSuchProcess):
+                tree = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+                found[name] = round(sum(p.memory_info().rss for p in tree) / 2**20)
+        return found
+
     def instance_of_pid(self, pid: int) -> str | None:
         """The long-running instance whose process (or one of its descendants) is ``pid``."""
         try:

@@ -120,12 +120,14 @@ def _task_settings(local: LocalStack) -> Settings:
 
 
 def _primary_node(local: LocalStack) -> int | None:
-    """The local node (1-3) holding the article index's primary shard (node names es-N); None
+    """The local node (1-3) holding the article index's primary shard (node names es-N), once
+    its replica is in sync (green: losing the primary's node then promotes the replica); None
     before the load has created the index."""
     es = admin_client(local, node=1)
     alias = _task_settings(local).index_alias
     if not es.indices.exists_alias(name=alias):
         return None
+    es.cluster.health(index=alias, wait_for_status="green", timeout="60s")
     shards = es.cat.shards(index=alias, format="json").body
     return next((int(s["node"].removeprefix("es-")) for s in shards if s["prirep"] == "p" and s["node"]), None)
 
@@ -176,6 +178,7 @@ def test_news_ingest_on_the_compose_cluster_survives_a_lost_worker_and_a_lost_no
     run_id = local.airflow.trigger("news_ingest", LOGICAL_DATE)
     seen = _drive(local, run_id)
     elapsed = time.monotonic() - started
+    rss = local.rss_mib()
     assert seen["run"]["state"] == "success", local.airflow.log_tail()
 
     # The lost worker's task finished on the other one, through a retry.
@@ -221,3 +224,8 @@ def test_news_ingest_on_the_compose_cluster_survives_a_lost_worker_and_a_lost_no
     print(f"cluster: pages={CLUSTER_PAGES} indexed={expected} run_seconds={elapsed:.0f} "
           f"killed={seen['killed']['worker']}:{seen['killed']['task']} stopped=es-{seen['node']} during {seen['stopped_during']} "
           f"(load {seen['load_state_after_stop']} after the stop)")
+    per_doc = [es.indices.stats(index=settings.index_alias)["_all"]["primaries"]["store"]["size_in_bytes"] / expected]
+    es.indices.forcemerge(index=settings.index_alias, max_num_segments=1, request_timeout=300)
+    per_doc.append(es.indices.stats(index=settings.index_alias)["_all"]["primaries"]["store"]["size_in_bytes"] / expected)
+    print(f"cluster: index bytes per article (primaries) {per_doc[0]:.0f} as loaded, {per_doc[1]:.0f} merged to one "
+          f"segment; RSS MiB at the end of the run {rss}")
