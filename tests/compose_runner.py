@@ -404,11 +404,12 @@ class LocalStack:
         kind = image_kind(service)
         count = int(service.get("scale", 1))
         found = [Instance(name, name if count == 1 else f"{name}-{i}", kind) for i in range(1, count + 1)]
-        for index, instance in enumerate(found):
-            instance.ports = self._ports(name, service, kind, index)
+        for instance in found:
+            instance.ports = self._ports(name, service, kind)
         return found
 
-    def _ports(self, name: str, service: Mapping[str, Any], kind: str, index: int) -> dict[int, int]:
+    def _ports(self, name: str, service: Mapping[str, Any], kind: str) -> dict[int, int]:
+        """Container port -> local port of one instance (free ports; services.sh's for infrastructure)."""
         ports = {int(str(p).rsplit(":", 1)[-1].split("/")[0]) for p in service.get("ports", [])}
         ports |= {int(str(p).split("/")[0]) for p in service.get("expose", [])}
         if kind == "project" and self._is_airflow(service):
@@ -586,7 +587,8 @@ class LocalStack:
     def _start_es_nodes(self) -> None:
         nodes = self._es_nodes()
         settings = es_cluster_settings({n: environment(self.services[n]) for n in nodes})
-        extra = self.work / "es-config-extra"
+        extra = self.es_config_extra
+        extra.mkdir(parents=True, exist_ok=True)
         for node in nodes:
             for source, target in _mounts(self.services[node]):
                 if target.startswith(f"{ES_HOME_IN_IMAGE}/config/"):
@@ -595,7 +597,7 @@ class LocalStack:
         self.infra.extra.update({"CLUSTER_ES_NODES": str(len(nodes)), "CLUSTER_ES_NAME": settings.pop("cluster.name"),
                                  "CLUSTER_ES_HEAP": settings.pop("heap"), "CLUSTER_ES_PASSWORD": settings.pop("password"),
                                  "CLUSTER_ES_SETTINGS": "\n".join(f"{k}={v}" for k, v in settings.items()),
-                                 "CLUSTER_ES_CONFIG_EXTRA": str(extra) if extra.exists() else ""})
+                                 "CLUSTER_ES_CONFIG_EXTRA": str(extra)})
         self.infra.run("start", "es", timeout=600)
 
     def process_env(self, instance: Instance) -> dict[str, str]:
@@ -700,6 +702,11 @@ class LocalStack:
         """The end of the log of instance ``name``."""
         path = self.logs / f"{name}.log"
         return path.read_text(errors="replace")[-chars:] if path.exists() else "(no log)"
+
+    @property
+    def es_config_extra(self) -> Path:
+        """What ``services.sh`` copies into every node's config folder at each (re)start."""
+        return self.work / "es-config-extra"
 
     def es_node_config(self, node: int) -> Path:
         """The config folder of the local Elasticsearch node ``node`` (1-based)."""
@@ -853,8 +860,10 @@ def file_realm(stack: LocalStack, roles: Mapping[str, dict], users: Mapping[str,
     The stand-in of the native-realm users that ``es-init`` creates in Docker: the integ-test-zip
     lacks the analysis-common module the ``.security`` index needs, so it cannot store native
     users or API keys (etl/dev/essecurity.py); the same role definitions go to ``roles.yml``
-    instead, which the nodes reload within seconds, like ``users``. Waits for the nodes first
-    (:meth:`LocalStack.wait_es`). Raises TimeoutError when a user cannot log in.
+    instead, which the nodes reload within seconds, like ``users``; the files also go to
+    :attr:`LocalStack.es_config_extra`, so a node restarted later has them again (native users
+    would live in the cluster). Waits for the nodes first (:meth:`LocalStack.wait_es`). Raises
+    TimeoutError when a user cannot log in.
     """
     stack.wait_es()
     env = {**os.environ, "ES_PATH_CONF": str(stack.es_node_config(1)), "ES_JAVA_HOME": str(esserver.find_java())}
@@ -863,6 +872,8 @@ def file_realm(stack: LocalStack, roles: Mapping[str, dict], users: Mapping[str,
                        input=f"{password}\n{password}\n", text=True, check=True, capture_output=True)
     (stack.es_node_config(1) / "roles.yml").write_text(yaml.safe_dump(dict(roles)), encoding="utf-8")
     nodes = range(1, len(stack._es_nodes()) + 1)
+    for name in ("roles.yml", "users", "users_roles"):  # kept for a node's restart too
+        shutil.copyfile(stack.es_node_config(1) / name, stack.es_config_extra / name)
     for node in nodes:
         for name in ("roles.yml", "users", "users_roles"):
             if node > 1:
