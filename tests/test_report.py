@@ -50,6 +50,10 @@ def test_every_url_is_accounted_for_per_source(tmp_path):
     assert report["stages"]["load"] == summaries["load"].to_dict()
     path = write_report(tmp_path, report)
     assert json.loads(path.read_text()) == report
+    for name in ("fetch", "clean", "annotate"):  # the counts come from the tallies, not from the (big) batches
+        (tmp_path / f"{name}.jsonl.gz").unlink()
+    assert build_report(tmp_path, {**summaries, "load": StageSummary("load", str(tmp_path / "none.jsonl.gz"), 0)},
+                        run="r", logical_date="2025-01-01")["sources"][0]["fetched"] == 3
 
 
 def _fields(value, prefix: str = "") -> set[str]:

@@ -16,6 +16,7 @@ from etl.core.staging import (
     atomic_path,
     read_jsonl,
     read_records,
+    read_tally,
     run_dir,
     run_key,
     write_atomic,
@@ -77,6 +78,28 @@ def test_stage_writer_leaves_no_partial_file_on_error(tmp_path):
         out.add(Rejection("u", "clean", "empty"))
         raise RuntimeError("crash")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_stage_writer_counts_per_source_beside_its_batches(tmp_path):
+    with StageWriter(tmp_path, "fetch") as out:
+        for i, source in enumerate(("a", "a", "b")):
+            out.add(FetchedPage(url=f"http://x/{i}", final_url=f"http://x/{i}", status=200, content=b"x", source=source))
+        out.add(Rejection("http://x/3", "fetch", "http_404", source="b"))
+        out.add(Rejection("http://x/4", "fetch", "timeout", source="b"))
+    tally = read_tally(tmp_path, "fetch")
+    assert tally.accepted == {"a": 2, "b": 1} and tally.rejected == {"b": {"http_404": 1, "timeout": 1}}
+    out.tally_path.unlink()  # batches without a tally (older versions): counted from the rows, the same
+    assert read_tally(tmp_path, "fetch") == tally
+
+
+def test_a_failed_rewrite_leaves_no_stale_tally(tmp_path):
+    with StageWriter(tmp_path, "clean") as out:
+        out.add(Rejection("u1", "clean", "too_short", source="a"))
+    with pytest.raises(RuntimeError), StageWriter(tmp_path, "clean") as out:
+        out.add(Rejection("u2", "clean", "no_text", source="b"))
+        raise RuntimeError("crash")
+    assert not out.tally_path.exists()  # the old batches stay whole; their tally is counted from them
+    assert read_tally(tmp_path, "clean").rejected == {"a": {"too_short": 1}}
 
 
 def test_stage_summary_travels_as_a_flat_json_dict():

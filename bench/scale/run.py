@@ -45,6 +45,8 @@ from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
+import psutil
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE.parent / "pipeline")]
@@ -57,6 +59,42 @@ from etl.dev.airflow_cluster import AirflowCluster, ClusterServices  # noqa: E40
 from etl.index.client import client  # noqa: E402
 
 CONFIGS = (("scaled", 2, 2), ("single", 1, 1))  # name, shards, workers
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds of process ``pid`` and its descendants, the reaped ones included."""
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for proc in procs:
+        try:
+            t = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += t.user + t.system + t.children_user + t.children_system
+    return total
+
+
+def cpu_snapshot(cluster: AirflowCluster) -> dict[str, float]:
+    """CPU seconds so far: the machine's busy time (every core, ``busy``) and each Airflow
+    process group (``workers`` summed, ``scheduler``, ``dag-processor``, ``api-server``)."""
+    machine = psutil.cpu_times()
+    found = {"busy": sum(machine) - machine.idle - getattr(machine, "iowait", 0.0), "workers": 0.0}
+    for name, process in cluster.processes.items():
+        seconds = _tree_cpu(process.popen.pid) if process.popen is not None else 0.0
+        found["workers" if name.startswith("worker") else name] = found.get(name, 0.0) + seconds
+    return found
+
+
+def cpu_use(before: dict[str, float], after: dict[str, float], wall: float) -> dict[str, float]:
+    """Cores used on average during a run: the machine's and each group's; ``other`` = the rest
+    (Elasticsearch, the page servers, PostgreSQL, Redis, and anything else on the machine)."""
+    used = {name: round((after.get(name, 0.0) - before.get(name, 0.0)) / wall, 2) for name in after}
+    used["other"] = round(used["busy"] - sum(v for k, v in used.items() if k != "busy"), 2)
+    return used
+
+
 _BURN = "import hashlib, sys\nb = b'x' * 65536\nfor _ in range(int(sys.argv[1])): hashlib.sha256(b).digest()"
 
 
@@ -118,8 +156,11 @@ def run_config(services: ClusterServices, work: Path, index: int, config: tuple[
     machine = [parallelism()]
     try:
         cluster.start_all(workers=workers, concurrency=1)
+        cpu = [cpu_snapshot(cluster), 0.0]
+        started = time.monotonic()
         run_id = cluster.trigger("news_ingest", logical_date)
         run = cluster.wait_run("news_ingest", run_id, timeout=timeout)
+        cpu = [cpu[0], cpu_snapshot(cluster), time.monotonic() - started]
         tis = cluster.task_instances("news_ingest", run_id)
     finally:
         cluster.stop_all()
@@ -134,8 +175,17 @@ def run_config(services: ClusterServices, work: Path, index: int, config: tuple[
     return {"run": index, "name": name, "shards": shards, "workers": workers, "docs": report["totals"]["indexed"],
             "discovered": report["totals"]["discovered"], "accounted": report["accounted"], "seconds": seconds,
             "docs_per_s": report["totals"]["indexed"] / seconds, "tasks": tasks, "alias": alias,
+            "timeline": timeline(run["start_date"], tis), "cores_used": cpu_use(cpu[0], cpu[1], cpu[2]),
             "parallelism": round(sum(machine) / len(machine), 2),
             "shard_docs": [s["count"] for s in report["stages"]["load"].get("shards", [report["stages"]["load"]])]}
+
+
+def timeline(run_start: str, tis: list[dict]) -> list[tuple[str, float, float, str]]:
+    """(task, start s, end s, worker host) of every task instance, seconds from the run's start, by start."""
+    rows = [(f"{t['task_id']}[{t['map_index']}]" if t["map_index"] >= 0 else t["task_id"],
+             round(_seconds(run_start, t["start_date"]), 1), round(_seconds(run_start, t["end_date"]), 1),
+             str(t.get("hostname") or "")) for t in tis if t.get("start_date") and t.get("end_date")]
+    return sorted(rows, key=lambda row: row[1])
 
 
 def print_results(results: list[dict], load: tuple[tuple, tuple]) -> None:
@@ -151,6 +201,10 @@ def print_results(results: list[dict], load: tuple[tuple, tuple]) -> None:
     print("machine: cores two CPU-bound processes got just before and after the run (reference; 2.00 when idle)")
     for r in results:
         print(f"  {r['run']} {r['name']} task seconds: " + ", ".join(f"{k} {v}" for k, v in sorted(r["tasks"].items())))
+        print(f"  {r['run']} {r['name']} timeline (s from the run's start): "
+              + ", ".join(f"{task} {start}-{end}" for task, start, end, _ in r["timeline"]))
+        print(f"  {r['run']} {r['name']} cores used on average from trigger to end (of {os.cpu_count()}): "
+              + ", ".join(f"{k} {v:.2f}" for k, v in r["cores_used"].items()))
 
 
 def main() -> None:

@@ -103,13 +103,13 @@ def annotate_articles(
     )
     for doc, (article, composed, lang, ner) in stream:
         if not composed.text.strip():
-            yield Rejection(article.url, STAGE, "empty_text", "no title or body text to annotate")
+            yield Rejection(article.url, STAGE, "empty_text", "no title or body text to annotate", article.source)
             continue
         try:
             annotation = build_annotation(doc if ner else None, composed, aliases, language=lang, model=label)
         except Exception as exc:  # a rule bug must cost one article, counted, not the run
             log.exception("annotate: rules failed for %s", article.url)
-            yield Rejection(article.url, STAGE, "error", f"{type(exc).__name__}: {exc}"[:300])
+            yield Rejection(article.url, STAGE, "error", f"{type(exc).__name__}: {exc}"[:300], article.source)
             continue
         yield AnnotatedArticle(article=article, annotation=annotation, run_id=run_id)
 

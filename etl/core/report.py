@@ -1,6 +1,7 @@
 """Run report: what happened to every discovered URL, per run and per source.
 
-Built from the run's staging folder (the stage batches carry each record's ``source``)
+Built from the run's staging folder (each stage's counts per source, ``<stage>.sources.json``
+beside its batches, :func:`etl.core.staging.read_tally`; the dead-letter file for documents the load refused)
 plus the stage summaries (:class:`etl.core.staging.StageSummary`). Per source::
 
     discovered = fetched + not_modified + skipped_robots + failed          (fetch)
@@ -23,20 +24,15 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from etl.core import storage
 from etl.core.health import History, source_health
 from etl.core.settings import Settings
 from etl.core.shards import combine, per_shard
-from etl.core.staging import StageSummary, read_jsonl, write_atomic
+from etl.core.staging import StageSummary, read_jsonl, read_tally, write_atomic
 from etl.core.storage import Location, PathLike, location
 
 COUNTERS = ("discovered", "fetched", "not_modified", "skipped_robots", "failed", "cleaned", "rejected",
             "annotated", "annotate_rejected", "indexed", "load_failed")
 REPORT_FILE = "report.json"
-
-
-def _rows(folder: Location, name: str):
-    return read_jsonl(folder / name, missing_ok=True)
 
 
 def fetch_outcome(reason: str) -> str:
@@ -59,37 +55,52 @@ def source_counts(folder: PathLike, deadletter: PathLike | None = None, *,
 
 
 def _count_folder(folder: Location, deadletter: PathLike | None, counts: dict, reasons: dict) -> None:
-    for row in _rows(folder, "discover.jsonl.gz"):
-        counts[row.get("source", "")]["discovered"] += 1
-    for row in _rows(folder, "fetch.jsonl.gz"):
-        counts[row.get("source", "")]["fetched"] += 1
-    for row in _rows(folder, "fetch.rejected.jsonl.gz"):
-        bucket = fetch_outcome(row["reason"])
-        counts[row.get("source", "")][bucket] += 1
-        if bucket == "failed":
-            reasons[row.get("source", "")]["failed"][row["reason"]] += 1
-    source_of_url: dict[str, str] = {}
-    for row in _rows(folder, "clean.jsonl.gz"):
-        counts[row.get("source", "")]["cleaned"] += 1
-        source_of_url[row.get("url", "")] = row.get("source", "")
-    for row in _rows(folder, "clean.rejected.jsonl.gz"):
-        counts[row.get("source", "")]["rejected"] += 1
-        reasons[row.get("source", "")]["rejected"][row["reason"]] += 1
-    _annotate_and_load(folder, counts, deadletter, source_of_url)
+    """Add one folder's per-source tallies (etl.core.staging.read_tally) to ``counts``/``reasons``."""
+    tallies = {stage: read_tally(folder, stage) for stage in ("discover", "fetch", "clean", "annotate")}
+    for stage, counter in (("discover", "discovered"), ("fetch", "fetched"), ("clean", "cleaned"),
+                           ("annotate", "annotated")):
+        for source, n in tallies[stage].accepted.items():
+            counts[source][counter] += n
+    for source, by_reason in tallies["fetch"].rejected.items():
+        for reason, n in by_reason.items():
+            bucket = fetch_outcome(reason)
+            counts[source][bucket] += n
+            if bucket == "failed":
+                reasons[source]["failed"][reason] += n
+    for source, by_reason in tallies["clean"].rejected.items():
+        counts[source]["rejected"] += sum(by_reason.values())
+        reasons[source]["rejected"].update(by_reason)
+    for source, by_reason in _attributed(folder, tallies["annotate"].rejected).items():
+        counts[source]["annotate_rejected"] += sum(by_reason.values())
+    failed = _load_failed(folder, deadletter)
+    for source, n in tallies["annotate"].accepted.items():
+        counts[source]["load_failed"] += failed[source]
+        counts[source]["indexed"] += n - failed[source]
 
 
-def _annotate_and_load(folder: Location, counts: dict, deadletter, source_of_url: dict) -> None:
-    failed: set[str] = set()
+def _attributed(folder: Location, rejected: dict[str, Counter]) -> dict[str, Counter]:
+    """Annotate rejections by source; those without one (written by older versions) found by
+    their URL in the clean batch."""
+    if "" not in rejected:
+        return rejected
+    source_of_url = {row.get("url", ""): row.get("source", "") for row in read_jsonl(folder / "clean.jsonl.gz",
+                                                                                       missing_ok=True)}
+    found = {k: Counter(v) for k, v in rejected.items() if k}
+    for row in read_jsonl(folder / "annotate.rejected.jsonl.gz", missing_ok=True):
+        if not row.get("source"):
+            found.setdefault(source_of_url.get(row.get("url", ""), ""), Counter())[row.get("reason", "")] += 1
+    return found
+
+
+def _load_failed(folder: Location, deadletter: PathLike | None) -> Counter:
+    """Annotated documents the load refused (in the dead-letter file), by source; the batch is
+    read only when there are some (rare)."""
     dead = location(deadletter) if deadletter else folder / "load.failed.jsonl.gz"
-    if storage.exists(dead) and storage.exists(folder / "annotate.jsonl.gz"):
-        failed = {row.get("id", "") for row in read_jsonl(dead)}
-    for row in _rows(folder, "annotate.jsonl.gz"):
-        article = row.get("article", {})
-        source = article.get("source", "")
-        counts[source]["annotated"] += 1
-        counts[source]["load_failed" if article.get("doc_id", "") in failed else "indexed"] += 1
-    for row in _rows(folder, "annotate.rejected.jsonl.gz"):  # the annotator may not set ``source``
-        counts[row.get("source") or source_of_url.get(row.get("url", ""), "")]["annotate_rejected"] += 1
+    failed = {row.get("id", "") for row in read_jsonl(dead, missing_ok=True)}
+    if not failed:
+        return Counter()
+    return Counter(row["article"].get("source", "") for row in read_jsonl(folder / "annotate.jsonl.gz", missing_ok=True)
+                   if row.get("article", {}).get("doc_id", "") in failed)
 
 
 def _source_row(name: str, counts: Counter, reasons: dict) -> dict:

@@ -1,7 +1,8 @@
 """The staging store: batches between stages as gzipped JSON lines, keyed by the run's logical date.
 
-Layout: ``<staging_dir>/<run key>/<stage>.jsonl.gz`` for records and
-``<stage>.rejected.jsonl.gz`` for rejections.
+Layout: ``<staging_dir>/<run key>/<stage>.jsonl.gz`` for records,
+``<stage>.rejected.jsonl.gz`` for rejections and ``<stage>.sources.json`` for their counts
+per source (:class:`SourceTally`, what the run report sums without reading the batches).
 
 The staging store is local (``settings.staging_dir``, the default) or on object storage
 (``settings.storage_url``, e.g. ``s3://bucket/prefix``): every path here is a
@@ -208,19 +209,72 @@ class StageSummary:
                    extra={k: v for k, v in data.items() if k not in _FIXED})
 
 
+def _source_of(row: Mapping) -> str:
+    """The source name of a batch row: its ``source``, or its article's (annotated rows)."""
+    return str(row.get("source") or (row.get("article") or {}).get("source") or "")
+
+
+@dataclass
+class SourceTally:
+    """One stage's output counted per source: records (``accepted``) and rejections by reason."""
+
+    accepted: Counter = field(default_factory=Counter)
+    rejected: dict[str, Counter] = field(default_factory=dict)
+
+    def add(self, row: Mapping, rejection: bool) -> None:
+        """Count one batch row (a record's or a rejection's ``to_dict()``)."""
+        source = _source_of(row)
+        if rejection:
+            self.rejected.setdefault(source, Counter())[str(row.get("reason", ""))] += 1
+        else:
+            self.accepted[source] += 1
+
+    def to_json(self) -> bytes:
+        return json.dumps({"accepted": self.accepted, "rejected": self.rejected}, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> SourceTally:
+        raw = json.loads(data)
+        return cls(Counter(raw["accepted"]), {k: Counter(v) for k, v in raw["rejected"].items()})
+
+
+def tally_path(folder: Location, stage: str) -> Location:
+    """Where :class:`StageWriter` keeps the :class:`SourceTally` of ``stage`` in ``folder``."""
+    return folder / f"{stage}.sources.json"
+
+
+def read_tally(folder: Location, stage: str) -> SourceTally:
+    """The :class:`SourceTally` of ``stage`` in ``folder``: its ``<stage>.sources.json``, or,
+    when a batch has none (written by an older version, or its writer stopped between the
+    batches and the tally), counted from the batch files themselves (empty when absent).
+    Errors: OSError; TransientError / ConfigError (object store)."""
+    path = tally_path(folder, stage)
+    if storage.exists(path):
+        return SourceTally.from_json(storage.read_bytes(path))
+    tally = SourceTally()
+    for name, rejection in ((f"{stage}.jsonl.gz", False), (f"{stage}.rejected.jsonl.gz", True)):
+        for row in read_jsonl(folder / name, missing_ok=True):
+            tally.add(row, rejection)
+    return tally
+
+
 class StageWriter:
-    """Writes one stage's output records and rejections, and counts them.
+    """Writes one stage's output records and rejections, and counts them (in total and per source).
 
     Use as a context manager; ``add(item)`` takes a record or a Rejection. On a clean
-    exit both files are in place (neither on an error); ``summary()`` gives the
-    :class:`StageSummary`, with the seconds since the writer was entered (``seconds``).
+    exit both files are in place (neither on an error), then their :class:`SourceTally`
+    (``<stage>.sources.json``; a stale one is deleted on entry, so a tally never describes
+    other batches than those beside it); ``summary()`` gives the :class:`StageSummary`, with
+    the seconds since the writer was entered (``seconds``).
     """
 
     def __init__(self, folder: Location, stage: str):
         self.stage = stage
         self.path = folder / f"{stage}.jsonl.gz"
         self.rejected_path = folder / f"{stage}.rejected.jsonl.gz"
+        self.tally_path = tally_path(folder, stage)
         self.reasons: Counter = Counter()
+        self.tally = SourceTally()
         self._out = JsonLinesWriter(self.path)
         self._rejected = JsonLinesWriter(self.rejected_path)
         self._stack = ExitStack()
@@ -232,6 +286,7 @@ class StageWriter:
         return self._out.count
 
     def __enter__(self) -> StageWriter:
+        storage.remove(self.tally_path)
         with ExitStack() as stack:
             stack.enter_context(self._out)
             stack.enter_context(self._rejected)
@@ -241,15 +296,21 @@ class StageWriter:
 
     def add(self, item: Any) -> None:
         """Append a record (anything with ``to_dict``) or a Rejection (counted by reason)."""
-        if isinstance(item, Rejection):
+        row = item.to_dict()
+        rejection = isinstance(item, Rejection)
+        if rejection:
             self.reasons[item.reason] += 1
-            self._rejected.write(item.to_dict())
+            self._rejected.write(row)
         else:
-            self._out.write(item.to_dict())
+            self._out.write(row)
+        self.tally.add(row, rejection)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> bool:
-        return bool(self._stack.__exit__(exc_type, exc, tb))
+        suppressed = bool(self._stack.__exit__(exc_type, exc, tb))
+        if exc_type is None:
+            write_atomic(self.tally_path, self.tally.to_json())
+        return suppressed
 
     def summary(self, **extra: Any) -> StageSummary:
         """The stage's summary: output path, counts, rejection reasons, ``extra`` fields

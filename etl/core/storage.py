@@ -314,6 +314,17 @@ def exists(path: PathLike) -> bool:
     return _remote_call(lambda: loc.fs.isfile(loc.path), f"stat {loc}")
 
 
+def remove(path: PathLike) -> None:
+    """Delete the file (object) at ``path``; nothing when there is none.
+    Errors: OSError (local); TransientError / ConfigError (remote)."""
+    loc = location(path)
+    if isinstance(loc, Path):
+        loc.unlink(missing_ok=True)
+        return
+    if exists(loc):
+        _remote_call(lambda: loc.fs.rm_file(loc.path), f"delete {loc}")
+
+
 def files(root: Location, pattern: str) -> list[Location]:
     """The files under ``root`` matching the glob ``pattern`` (``**`` recurses), sorted.
 

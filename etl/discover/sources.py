@@ -40,6 +40,9 @@ import yaml
 from etl.clean.rules import check_rule
 from etl.core.errors import ConfigError
 
+#: libyaml's safe loader when PyYAML has it (~10x faster on a sources file of thousands of URLs)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 KINDS = ("urls", "rss", "atom", "sitemap", "site")
 KEYS = frozenset({"name", "kind", "urls", "location", "include", "exclude", "max_articles", "extract"})
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -84,7 +87,7 @@ def load_sources(path: str | Path, env: dict | None = None) -> list[Source]:
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(expand_env(path.read_text(encoding="utf-8"), env))
+        data = yaml.load(expand_env(path.read_text(encoding="utf-8"), env), Loader=_SAFE_LOADER)
     except OSError as exc:
         raise ConfigError(f"sources file {path}: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

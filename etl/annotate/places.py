@@ -1,0 +1,53 @@
+"""Places by their written pattern: a city before a US state or Canadian province code.
+
+Listings, tour dates and datelines write "Charlotte, NC" / "Cuyahoga Falls, OH" /
+"Toronto, ON"; the model reads such cities as organizations or persons, or not at all
+(in a venue list: "PNC Music Pavilion, Charlotte, NC"). One to three capitalised words
+right before ", <code>" at the end of a clause are a place, label ``PLACE``. Codes that
+are also credentials after a person's name ("Jane Smith, MD": MD, DO, PA, ME) are left
+out. Works on any text; never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.annotate.entities import Covered, RawMention
+
+LABEL = "PLACE"
+#: US state and territory postal codes and Canadian province codes, without those that are
+#: also credentials after a name ("MD", "DO", "PA", "ME").
+CODES = frozenset(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA MA MI MN MS MO MT NE NV NH NJ NM
+    NY NC ND OH OK OR RI SC SD TN TX UT VT VA WA WV WI WY PR AB BC MB NB NL NS ON PE QC SK""".split()
+)
+_CITY_CODE = re.compile(
+    r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+([A-Z]{2})(?=[ \t]*(?:[^\w \t]|$)|[ \t]+[a-z])"
+)
+
+
+def coded_places(text: str) -> list[RawMention]:
+    """Cities written before a state/province code ("Charlotte, NC"), as location mentions.
+
+    Input: the annotated text. Output: RawMentions (label ``PLACE``) in text order.
+    """
+    out = []
+    for m in _CITY_CODE.finditer(text):
+        if m.group(2) in CODES:
+            out.append(RawMention(m.start(1), m.end(1), m.group(1), "location", LABEL))
+    return out
+
+
+def with_coded_places(
+    mentions: list[RawMention], text: str, regions: list[tuple[int, int]]
+) -> list[RawMention]:
+    """``mentions`` (text order) with the coded places of ``text`` added: a mention with the same
+    span as a coded place becomes that place ("Raleigh" ORG -> location); a coded place that
+    overlaps another mention or a junk region is left out. Output: mentions in text order."""
+    places = {(p.start, p.end): p for p in coded_places(text)}
+    if not places:
+        return mentions
+    out = [places.pop((m.start, m.end), m) for m in mentions]
+    taken = Covered(len(text), regions + [(m.start, m.end) for m in out])
+    out += [p for p in places.values() if not taken.hits(p.start, p.end)]
+    return sorted(out, key=lambda m: m.start)
