@@ -77,21 +77,23 @@ def _tree_cpu(pid: int) -> float:
 
 
 def cpu_snapshot(cluster: AirflowCluster) -> dict[str, float]:
-    """CPU seconds so far: the machine's busy time (every core, ``busy``) and each Airflow
-    process group (``workers`` summed, ``scheduler``, ``dag-processor``, ``api-server``)."""
+    """CPU seconds so far: the machine's busy time (every core, ``busy``) and Airflow's control
+    plane (``scheduler``, ``dag-processor``, ``api-server``). Not the workers: their task
+    processes come and go and are not all reaped by a process that lives long enough to count them."""
     machine = psutil.cpu_times()
-    found = {"busy": sum(machine) - machine.idle - getattr(machine, "iowait", 0.0), "workers": 0.0}
+    found = {"busy": sum(machine) - machine.idle - getattr(machine, "iowait", 0.0)}
     for name, process in cluster.processes.items():
-        seconds = _tree_cpu(process.popen.pid) if process.popen is not None else 0.0
-        found["workers" if name.startswith("worker") else name] = found.get(name, 0.0) + seconds
+        if not name.startswith("worker") and process.popen is not None:
+            found[name] = _tree_cpu(process.popen.pid)
     return found
 
 
 def cpu_use(before: dict[str, float], after: dict[str, float], wall: float) -> dict[str, float]:
-    """Cores used on average during a run: the machine's and each group's; ``other`` = the rest
-    (Elasticsearch, the page servers, PostgreSQL, Redis, and anything else on the machine)."""
+    """Cores used on average during a run: the machine's and each control-plane process's;
+    ``rest`` = the others (the workers' tasks, Elasticsearch, the page servers, PostgreSQL,
+    Redis, and anything else running on the machine)."""
     used = {name: round((after.get(name, 0.0) - before.get(name, 0.0)) / wall, 2) for name in after}
-    used["other"] = round(used["busy"] - sum(v for k, v in used.items() if k != "busy"), 2)
+    used["rest"] = round(used["busy"] - sum(v for k, v in used.items() if k != "busy"), 2)
     return used
 
 
