@@ -25,6 +25,7 @@ from etl.core.staging import (
     StageWriter,
     read_jsonl,
     read_records,
+    read_tally,
     run_dir,
     write_atomic,
     write_jsonl,
@@ -125,6 +126,18 @@ def test_a_failed_write_leaves_no_object_and_a_rerun_overwrites(s3):
     assert list(read_jsonl(big)) == [{"version": 4}]
     assert storage.read_bytes(folder / "report.json") == b'{"run": 2}'
     assert _objects(s3) == ["2024-05-01T10-00-00Z/big.jsonl.gz", "2024-05-01T10-00-00Z/report.json"]
+
+
+def test_a_stage_tally_on_object_storage_is_dropped_with_a_failed_rewrite(s3):
+    folder = run_dir(s3, LOGICAL_DATE)
+    with StageWriter(folder, "clean") as writer:
+        writer.add(Rejection("https://a.example/x", "clean", "no_body", source="a"))
+    assert storage.exists(writer.tally_path) and read_tally(folder, "clean").rejected == {"a": {"no_body": 1}}
+    with pytest.raises(RuntimeError), StageWriter(folder, "clean") as writer:
+        writer.add(Rejection("https://b.example/y", "clean", "too_short", source="b"))
+        raise RuntimeError("crash")
+    assert not storage.exists(writer.tally_path)  # never a tally of other batches than those kept
+    assert read_tally(folder, "clean").rejected == {"a": {"no_body": 1}}  # counted from the batch kept
 
 
 def test_wrong_credentials_or_bucket_fail_fast_with_a_clear_config_error(s3, caplog):
