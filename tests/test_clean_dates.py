@@ -10,7 +10,7 @@ import pytest
 
 from etl.clean import clean_html, dates, dom
 from etl.clean.authors import split_byline
-from etl.clean.meta.published import marked, printed_near_headline
+from etl.clean.meta.published import Found, marked, printed_dateline, printed_near_headline
 from etl.core.records import CleanedArticle
 from etl.dev.samples import PAGES_DIR
 
@@ -221,3 +221,105 @@ def test_bylines_people_apart_from_agencies():
     assert split_byline("flerche", trusted=True) == (["flerche"], "")
     assert split_byline("admin", trusted=True) == ([], "")
     assert split_byline("Kirche und Leben, Münster, Germany", trusted=True) == ([], "")
+
+
+# ----------------------------------------------------------------------------- session 3 rules (real page snippets)
+
+
+def test_time_printing_a_day_without_year_gives_the_publishers_day():
+    # nj.com: the <time> attribute is UTC, the page prints the US day without a year
+    dateline = ('<div class="dateline"><span class="dateline__updated"><time datetime="2019-11-19T14:41:32.524Z">'
+                'Updated Nov 19, 9:41 AM;</time></span><span class="dateline__published"><time '
+                'datetime="2019-11-19T01:19:34.819Z">Posted Nov 18, 8:19 PM </time></span></div>')
+    head = '<meta property="article:published_time" content="2019-11-19T01:19:34Z">'
+    art = _clean(_page(head, dateline, "en"), "https://www.nj.com/entertainment/2019/11/florida-man.html")
+    assert (art.published_at, art.published_day) == ("2019-11-19T01:19:34Z", "2019-11-18")
+    assert art.provenance["published_day"] == "time"
+    assert dates.printed_month_day("Posted Nov 18, 8:19 PM", "2019-11-19") == "2019-11-18"
+    assert dates.printed_month_day("31. Dezember", "2020-01-01") == "2019-12-31"
+    assert dates.printed_month_day("Nov 12", "2019-11-19") is None  # not the attribute's day: ignored
+
+
+def test_slashed_dates_follow_the_declared_region():
+    # msn.com en-GB: 'The Guardian 02/10/2020' is 2 October
+    body = '<span class="source">The Guardian</span> <span class="time">02/10/2020</span>'
+    gb = _page("", body, "en").replace('<html lang="en">', '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB">')
+    assert _clean(gb).published_day == "2020-10-02"
+    us = _page("", body, "en").replace('<html lang="en">', '<html lang="en-US">')
+    assert _clean(us).published_day == "2020-02-10"
+
+
+def test_labelled_dateline_beats_the_last_change():
+    # literaturkritik.de: the footer prints the last edit first, glued to the publication label
+    foot = ('<p class="footerFrstLn">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br> '
+            'Lesungen: 61<br> &copy; bei der Autorin</p>')
+    art = _clean(_page("", "").replace("</article>", foot + "</article>"))
+    assert art.published_day == "2023-11-01" and art.provenance["published_at"] == "text"
+
+
+def test_bare_date_right_after_the_headline():
+    # adac.de: '<h1>..</h1></div><p>23.10.2018</p>'; iwr.de: '<p><strong>05.12.2022</strong> | Paris/...'
+    art = _clean(_page("", "<p>23.10.2018</p>"))
+    assert art.published_day == "2018-10-23" and art.provenance["published_at"] == "text"
+    art = _clean(_page("", "<p><strong>05.12.2022</strong> | Paris/Dauerthal (iwr-pressedienst) - Was in "
+                           "Deutschland schon seit diesem Jahr Standard ist.</p>"))
+    assert art.published_day == "2022-12-05"
+    far = _page("", "").replace("</article>", "<p>Die Anhörung fand statt.</p>" * 14 + "<p>23.10.2018</p></article>")
+    assert printed_dateline(dom.parse(far)) is None  # a date deep in the text is no dateline
+
+
+def test_site_header_and_teaser_dates_are_not_the_article_date():
+    # nachtkritik.de: today's date in the site header, other articles' dates in a slider
+    header = ('<header class="container"><div class="navtop"><span class="mod_datetime"><time '
+              'datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></span></div></header>')
+    slider = ('<div class="splide slideswrap"><div class="splide__slide"><a href="/x"><div class="date">'
+              'Über das Spiel mit den Pseudonymen 24. Oktober 2023</div></a></div></div>')
+    html = _page("", slider).replace("<body>", "<body>" + header)
+    assert marked(dom.parse(html), "Europe/Berlin") == []
+    # the same <time> inside the article's own header (with the <h1>) is the article's
+    own = _page("", "").replace("<h1>Haushalt beschlossen</h1>", "<header><h1>Haushalt beschlossen</h1>"
+                                + header[26:-9] + "</header>")
+    assert [c.day for c in marked(dom.parse(own), "Europe/Berlin")][:1] == ["2023-11-01"]
+
+
+def test_last_change_markup_is_not_the_publication():
+    # baike.baidu.com: '<span class="j-modified-time">（2020-02-14）</span>'; a modified <time> comes last
+    root = dom.parse(_page("", '<span class="j-modified-time">（2020-02-14）</span>'))
+    assert [c for c in marked(root, None) if c.source == "text"] == []
+    times = ('<span class="updated-time"><time datetime="2020-02-14">14.02.2020</time></span>'
+             '<span class="posted-on"><time datetime="2020-02-10">10.02.2020</time></span>')
+    assert [c.day for c in marked(dom.parse(_page("", times)), None) if c.source == "time"] == ["2020-02-10", "2020-02-14"]
+
+
+def test_spanish_del_year():
+    assert dates.parse_date("sábado 07 de mayo del 2022") == "2022-05-07"
+
+
+def test_url_day_gives_way_to_the_printed_dateline():
+    # libero.pe: URL /2022/05/06/ minted the day before; JSON-LD and the dateline say 7 May
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Manchester United vs Brighton",'
+            ' "datePublished": "2022-05-07T13:43:46-05:00"}</script>')
+    url = "https://libero.pe/futbol-internacional/2022/05/06/manchester-united-vs-brighton/"
+    art = _clean(_page(head, '<p class="fecha">sábado 07 de mayo del 2022</p>', "es"), url)
+    assert art.published_day == "2022-05-07" and "published_day" not in art.provenance
+    art = _clean(_page(head, "", "es"), url)  # nothing printed: the URL's earlier day is the first publication
+    assert art.published_day == "2022-05-06" and art.provenance["published_day"] == "url"
+
+
+def test_bare_date_after_a_later_headline():
+    # iwr.de press centre: the first <h1> is the section, the release's <h1> comes second
+    html = _page("", "").replace("<main>", "<main><h1>IWR Pressedienst</h1><p>Alle Meldungen</p>").replace(
+        "<h1>Haushalt beschlossen</h1>", "<h1>Haushalt beschlossen</h1><p><strong>05.12.2022</strong> | Berlin</p>")
+    assert printed_dateline(dom.parse(html)) == Found("2022-12-05", "text")
+
+
+def test_url_day_written_day_first_and_jsonld_type_without_at():
+    # weisser-ring.de/media-news/meldungen/29-10-2021; an ambiguous 05-06-2020 is not read
+    assert dates.date_from_url("https://weisser-ring.de/media-news/meldungen/29-10-2021") == "2021-10-29"
+    assert dates.date_from_url("https://x.example/blogposting-01-23-2020/") == "2020-01-23"
+    assert dates.date_from_url("https://x.example/termine-05-06-2020/") is None
+    # toptal.com: '{"@context": "http://schema.org", "type": "Article", "datePublished": "Thu, 08 May 2014 ...'
+    head = ('<script type="application/ld+json">{"@context":"http://schema.org","type":"Article","name":"Buggy Python'
+            ' Code","datePublished":"Thu, 08 May 2014 14:04:53 -0400"}</script>')
+    art = _clean(_page(head, "", "en"))
+    assert (art.published_at, art.published_day) == ("2014-05-08T14:04:53-04:00", "2014-05-08")

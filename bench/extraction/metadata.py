@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Publication days and authors on the hand-labelled gold pages: ours beside the references, same run.
 
-Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl`` (development) and ``pages-b.jsonl`` (held back) (one JSON object per page: ``dataset``,
+Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl`` (development), ``pages-b.jsonl`` and ``pages-d.jsonl``
+(held back; ``d`` labelled in session 3 before the rules it checks were written) (one JSON object per page: ``dataset``,
 ``id``, ``url``, ``published_day`` (``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where
 labelled); the pages themselves are ``../shared/bench/<dataset>/html/``.
 
@@ -25,7 +26,7 @@ tokens ("Sarah E. Needleman" = "sarah needleman"). Agencies are not people: an a
 as an author is a false positive; ours reports agencies in their own field, scored apart
 (exact canonical name).
 
-Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|c|dev|all] [--show N] [--no-url]``
+Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|c|d|dev|all] [--show N] [--no-url]``
 (``bench/extraction/run.py`` prints the same ``dates:`` and ``authors:`` lines for both files).
 """
 
@@ -56,7 +57,7 @@ from etl.core.records import CleanedArticle  # noqa: E402
 GOLD_DIR = ROOT / "bench" / "gold"
 SHARED = ROOT.parent / "shared" / "bench"
 GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl",
-              "c": GOLD_DIR / "pages-c.jsonl"}
+              "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl"}
 DATE_TOOLS = ("ours", "htmldate-fast", "htmldate-extensive")
 AUTHOR_TOOLS = ("ours", "trafilatura")
 
@@ -255,12 +256,12 @@ def show_errors(pages: list[GoldPage], outs: list[Outcome], n: int) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", choices=("a", "b", "c", "dev", "all"), default="all")
+    ap.add_argument("--gold", choices=("a", "b", "c", "d", "dev", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print up to N pages where ours is wrong")
     ap.add_argument("--no-url", action="store_true", help="give no page URL to any extractor")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
-    names = {"all": ("a", "c", "b"), "dev": ("a", "c")}.get(args.gold, (args.gold,))
+    names = {"all": ("a", "c", "d", "b"), "dev": ("a", "c")}.get(args.gold, (args.gold,))
     results = {}
     for name in names:
         pages = load_gold(GOLD_FILES[name])

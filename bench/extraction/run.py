@@ -8,7 +8,7 @@ pages/s and writes the table to ``bench/extraction/results.md`` (raw JSON next t
 With it, ``speed.py``: the whole clean stage (``clean_html``, ``body_html`` included) beside
 ``trafilatura.extract`` on every page of both datasets, and its BeautifulSoup share.
 
-Then, on the hand-labelled gold pages (``bench/gold/pages-a.jsonl``, ``pages-b.jsonl``;
+Then, on the hand-labelled gold pages (``bench/gold/pages-a.jsonl`` ... ``pages-d.jsonl``;
 see ``metadata.py``), it prints per gold file a ``dates:`` line (our publication day vs
 htmldate fast and extensive, day-level precision/recall/F as htmldate's own evaluation
 scores them, pages/s) and an ``authors:`` line (our person names vs
@@ -81,7 +81,7 @@ def table(results: dict) -> str:
 
 
 def metadata_lines() -> str:
-    """The dates and authors lines of both gold files (printed as they come)."""
+    """The dates and authors lines of every gold file (printed as they come)."""
     out, figures = [], {}
     for name, path in metadata.GOLD_FILES.items():
         pages = metadata.load_gold(path)

@@ -16,6 +16,12 @@ import re
 
 from etl.clean.dates import MONTHS
 
+# weekday names that open the date printed after a byline ("By Jane Doe on Monday, November 18th")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+            "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "lundi", "mardi", "mercredi",
+            "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+            "sábado", "domingo")
+
 # canonical agency name -> lower-case spellings
 AGENCIES = {
     "Reuters": ("reuters", "thomson reuters", "reuters staff"),
@@ -51,6 +57,7 @@ AGENCIES = {
     "Ritzau": ("ritzau",),
     "CNA": ("cna",),
     "dts": ("dts", "dts nachrichtenagentur"),
+    "SID": ("sid", "sport-informations-dienst"),
 }
 _AGENCY_OF = {spelling: name for name, spellings in AGENCIES.items() for spelling in spellings}
 _AGENCY_IN_TEXT = re.compile(
@@ -59,7 +66,9 @@ _AGENCY_IN_TEXT = re.compile(
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|reporting|compiled|edited|text|story|words|photos?)\s+by|"
     r"(?:eingestellt|veröffentlicht|geschrieben|verfasst)\s+von|(?:published|posted)\s+by|publié\s+par|"
-    r"by|von|par|por|di|door|av|text|texte|texto|tekst|текст|автор|autor(?:in)?|author|from)\s*:?\s+",
+    r"(?:publicado|escrito)\s+por|"
+    r"by|von|par|por|di|door|av|text|texte|texto|tekst|текст|автор|autor(?:in)?|author|from)(?:\s*:?\s+"
+    r"|(?<=by|on|ar|or)(?-i:(?=[A-ZÀ-Ý][\w.]+\s)))",  # "ByJ.R. Stone": markup glued the by-word to the name
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\s[-–—]\s|\b(?i:and|und|with|mit)\b|\s(?:e|y|et|i|и)\s)\s*")
@@ -85,9 +94,13 @@ _COLLECTIVE = re.compile(
 _CUT = re.compile(
     r"(?:updated|published|posted on|aktualisiert|veröffentlicht|mis à jour|publié)(?!\s+(?:by|von|par)\b)|\d|"
     r"\b(?:said|says|sagt|schreibt)\s*:|"
-    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d",
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d|"
+    r"\b(?:(?:on|am|le|el|il)\s+)?(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b",  # "..., Minh Do on Monday"
     re.I,
 )
+# titles printed before a name ("Dr. Sebastian Brüggemann", "Rechtsanwalt Dennis Tölle"): not part of it
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|mag|dipl\.?-ing|dr\.?-ing|ing|mr|mrs|ms|mme|mlle)\.?\s+|"
+                        r"(?:rechtsanw[aä]lt(?:in)?|ra|notar(?:in)?|pfarrer(?:in)?|professor(?:in)?)\s+)+", re.I)
 _INNER_BY = re.compile(r"^.*?\s(?i:von|by|par|por|door)\s+(?=[A-ZÀ-Ý])")
 _EMAIL_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+")
 # words run together by markup: "LAWLESSAssociated", "Meg JamesStaff" (not "McCoy", "MacArthur", "DeVito")
@@ -183,6 +196,7 @@ def _person_or_agency(part: str, single: bool, lowercase: bool) -> tuple[str, st
         ag, part = agency_name(trailing.group().strip()), part[: trailing.start()]
     if part.isupper() and " " in part and len(part) > 4:
         part = part.title()
+    part = _HONORIFIC.sub("", part)
     if _COLLECTIVE.search(part):
         return "", ag
     role = _ROLE.search(part)

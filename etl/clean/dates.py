@@ -160,7 +160,7 @@ _PATTERNS = [
     re.compile(
         r"(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<mon>"
         + _MONTH
-        + r")\.?,?\s+(?:de\s+)?(?P<y>\d{4})"
+        + r")\.?,?\s+(?:del?\s+)?(?P<y>\d{4})"
         + _TIME,
         re.I,
     ),
@@ -177,6 +177,12 @@ _PATTERNS = [
         re.I,
     ),
 ]
+# "Nov 18", "18. Januar": a printed day without its year (read only next to a machine date of the same day)
+_MONTH_DAY = re.compile(
+    r"(?:(?<![\w.])(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:.])"
+    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?P<mon2>" + _MONTH + r")\b)",
+    re.I,
+)
 _SHORT_DAY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<yy>\d{2})$")  # 6.11.22, a whole printed date
 _ISO = re.compile(
     r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.I
@@ -187,6 +193,8 @@ _URL_DAY = (
     re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/", re.I),  # /2019/nov/18/
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
 )
+# /meldungen/29-10-2021: day and month before the year, read only when one of them cannot be a month
+_URL_DAY_LAST_YEAR = re.compile(r"[/_-](\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d{2})(?:[/_.-]|$)")
 
 
 def to_iso(dt: datetime, with_time: bool = True) -> str:
@@ -361,7 +369,8 @@ def _printed_zone(g: dict):
 
 
 def date_from_url(url: str) -> str | None:
-    """Day embedded in a URL path (/2017/11/09/, /20171109/, /2017-11-09-) -> ``YYYY-MM-DD``, or None."""
+    """Day embedded in a URL path (/2017/11/09/, /20171109/, /2017-11-09-, /29-10-2021 when the order
+    is unambiguous) -> ``YYYY-MM-DD``, or None."""
     for pattern in _URL_DAY:
         m = pattern.search(url or "")
         if not m:
@@ -372,7 +381,44 @@ def date_from_url(url: str) -> str | None:
         except (ValueError, KeyError):
             continue
         return to_iso(dt, with_time=False) if _plausible(dt) else None
-    return None
+    return _url_day_year_last(url or "")
+
+
+def _url_day_year_last(url: str) -> str | None:
+    """The day of a URL's ``DD-MM-YYYY`` / ``MM-DD-YYYY`` part when one number cannot be a month, else None."""
+    m = _URL_DAY_LAST_YEAR.search(url)
+    if not m:
+        return None
+    first, second, year = (int(g) for g in m.groups())
+    month, day = _slashed(first, second, True)
+    if max(first, second) <= 12 or not _valid(year, month, day) or not _plausible(datetime(year, month, day)):
+        return None
+    return to_iso(datetime(year, month, day), with_time=False)
+
+
+def printed_month_day(text: str, near_day: str) -> str | None:
+    """The calendar day of a date printed without its year ("Posted Nov 18, 8:19 PM") next to a
+    machine date: ``YYYY-MM-DD`` with the year that puts it within one day of ``near_day``
+    (``YYYY-MM-DD``), or None when ``text`` prints no such day (or one further away)."""
+    m = _MONTH_DAY.search(text or "")
+    if not m:
+        return None
+    try:
+        month, day = MONTHS[(m.group("mon") or m.group("mon2")).lower()], int(m.group("d") or m.group("d2"))
+        near = datetime.strptime(near_day, "%Y-%m-%d")
+        found = [datetime(y, month, day) for y in (near.year - 1, near.year, near.year + 1) if _valid(y, month, day)]
+    except (KeyError, ValueError):
+        return None
+    best = min(found, key=lambda d: abs(d - near), default=None)
+    return to_iso(best, with_time=False) if best is not None and abs(best - near) <= timedelta(days=1) else None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def mentions_day(text: str, day: str) -> bool:
@@ -384,7 +430,7 @@ def mentions_day(text: str, day: str) -> bool:
     dd, mm = rf"0?{di}", rf"0?{mi}"
     pattern = (
         rf"{y}[-/.]{m}[-/.]{d}(?!\d)|(?<![\d.]){dd}\.\s?{mm}\.\s?{y}|(?<![\d/]){dd}/{mm}/{y}|(?<![\d/]){mm}/{dd}/{y}"
-        rf"|(?<!\d){dd}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{names})\.?,?\s+(?:de\s+)?{y}"
+        rf"|(?<!\d){dd}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{names})\.?,?\s+(?:del?\s+)?{y}"
         rf"|(?:{names})\.?\s+{dd}(?:st|nd|rd|th)?,?\s+{y}"
     )
     return re.search(pattern, text or "", re.I) is not None

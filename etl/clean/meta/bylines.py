@@ -24,10 +24,15 @@ AUTHOR_META = (
 )
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|credit-name|contributor", re.I)
 _BYLINE_TAGS = ("span", "div", "p", "a", "address", "li")
-_PLAIN_TAGS = ("p", "div", "span", "strong", "em", "b", "address")
+# attributes that name a byline element (``data-testid="prism-byline"`` where classes are hashed)
+_BYLINE_ATTRS = ("class", "rel", "itemprop", "id", "data-testid")
+_PLAIN_TAGS = ("p", "div", "span", "small", "strong", "em", "b", "address")
 _MAX_PLAIN = 400  # elements read for an unclassed "By ..." line
 _BY_WORD = re.compile(r"\s*(?:by|von|par|por|door|text|texte|texto|tekst|текст|автор|autor|written|posted|"
                       r"published|veröffentlicht|geschrieben|verfasst|eingestellt)\b", re.I)  # cheap first look
+# a by-phrase with its label, read inside a line ("Publicado por:", "Posted by", "Veröffentlicht von")
+_LABELLED_BY = re.compile(r"\b(?:published|posted|written|publicado|escrito|publié|veröffentlicht|geschrieben|verfasst)"
+                          r"\s+(?:by|por|par|von)\b", re.I)
 # markup that holds the author's name alone (so a one-word or lower-case user name counts)
 _NAME_MARKUP = re.compile(r"^\s*author\s*$|author[-_]?name|\bfn\b", re.I)
 _MAX_BYLINES = 5
@@ -113,7 +118,7 @@ def _classed_byline(root) -> tuple[list[str], str, str] | None:
     for el in root.iter(*_BYLINE_TAGS):
         if read >= _MAX_BYLINES or tried >= MAX_CANDIDATES:
             break
-        attrs = (el.get("class") or "") + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
+        attrs = " ".join(el.get(a) or "" for a in _BYLINE_ATTRS)
         if not _BYLINE_CLASS.search(attrs) or in_comments(el):
             continue
         tried += 1
@@ -127,13 +132,19 @@ def _classed_byline(root) -> tuple[list[str], str, str] | None:
 
 
 def _plain_byline(root) -> tuple[list[str], str, str] | None:
+    """The first short unclassed line that opens with a by-word ("By Jane Doe"), or that carries a
+    labelled one after a leading date ("05/10/2018 - Publicado por: Clarissa Borba - Categoria")."""
     for i, el in enumerate(root.iter(*_PLAIN_TAGS)):
         if i >= _MAX_PLAIN:
             break
         head = el.text if (el.text or "").strip() or not len(el) else el[0].text
-        if not head or not _BY_WORD.match(head):
+        labelled = len(el) and _LABELLED_BY.search(el[0].tail or "")
+        if not labelled and (not head or not _BY_WORD.match(head)):
             continue
-        text = txt(visible_text(el, 80))
+        text = txt(visible_text(el, 300 if labelled else 80))
+        if labelled:
+            found = _LABELLED_BY.search(text)
+            text = text[found.start():found.start() + 79] if found else ""
         if 4 < len(text) < 80 and starts_with_by(text) and not in_comments(el):
             names, agency = split_byline(text)
             if names or agency:

@@ -6,8 +6,12 @@ with the offset the page gave) and the name of its source:
 - declared: JSON-LD ``datePublished``/``dateCreated``/``dateModified`` (``json-ld``),
   ``article:*``/``og:*`` tags (``opengraph``), other ``<meta>`` tags (``meta``);
 - marked: ``<time>`` elements and ``itemprop`` dates (``time``), datelines in date-classed
-  elements (``text``);
+  elements (``text``), none from a site header or menu, a list of other articles or reader
+  comments (:func:`marked`);
 - the day in the URL path (``url``);
+- printed datelines without markup (``text``): a labelled one ("Erschienen am", "Published on",
+  "Publié le") or an element right after an ``<h1>`` that holds only a date
+  (:func:`printed_dateline`), where nothing above gives a date;
 - ``htmldate`` (its fast mode, then its extensive mode), only where none of the above gives a
   date: where ours disagree, htmldate mostly repeats one of them (the URL's day, a meta tag,
   often the modified date), so disagreements are settled by the rules of :func:`find_dates`.
@@ -31,7 +35,7 @@ import htmldate
 
 from etl.clean import dates
 from etl.clean.dom import visible_text
-from etl.clean.meta.sources import MAX_CANDIDATES, in_comments, ld_str, txt
+from etl.clean.meta.sources import COMMENT_MARK, MAX_CANDIDATES, in_comments, ld_str, txt
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +61,22 @@ _EARLIEST_UTC_OFFSET, _LATEST_UTC_OFFSET = timedelta(hours=-12), timedelta(hours
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
 _TODAY = re.compile(r"now|today|current|heute|aujourd|clock|weather|wetter", re.I)  # the day of reading, not of writing
 _TEXT_TAGS = frozenset({"span", "div", "p", "small", "li"})
+# blocks listing other articles (teasers, sliders, "related"): their dates are not the page's
+_OTHER_ARTICLES = re.compile(r"teaser|related|slider|splide|swiper|carousel|recommend", re.I)
+# markup naming a date the page's last change, unless it also says published ("entry-date published updated")
+_MODIFIED_MARK = re.compile(r"modif|updated|last-?change|aktualisiert", re.I)
+_PUBLISHED_MARK = re.compile(r"publi|posted|created|entry-date", re.I)
 # a dateline printed after one of these is the last change of the page, not its publication
 _UPDATE_LABEL = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zuletzt\s+(?:geändert|aktualisiert|bearbeitet)"
                            r"|letzte\s+(?:änderung|aktualisierung)|(?:dernière\s+)?mise\s+à\s+jour)\W*(?:on|am|le)?\W*$", re.I)
+# locales that print slashed dates month first (every other region given reads them day first)
+_MONTH_FIRST_REGIONS = frozenset({"us", "ca", "ph", "fm", "mh", "pw"})
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# a label printed before the publication date ("Erschienen am:", "Published on", "Publié le", ...)
+_PUBLISHED_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:erschienen|ver[öo]ffentlicht|publiziert|eingestellt|gepostet|published|posted|publi[ée]e?|publicad[oa]|"
+    r"pubblicat[oa]|opublikowan[oy]|gepubliceerd)(?:\s+(?:am|on|le|el|il|op|dnia))?\s*:?\s*", re.I)
+_AFTER_H1 = 12  # elements after an <h1> where a bare printed date is its dateline
 # visible characters before / after the start of an <h1> where a page prints its own date
 HEADLINE_BEFORE, HEADLINE_AFTER = 400, 1000
 _MARK = "\ue000"  # a private-use character no page prints, to find where each <h1> starts in the visible text
@@ -123,48 +140,91 @@ def declared(ld: dict, md: dict, tz: str | None) -> dict[str, list[Found]]:
     return out
 
 
-def marked(root, tz: str | None) -> list[Found]:
+def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
     """Publication dates marked up in the page: itemprop ``datePublished`` first, then ``<time>``
     elements, then the first dateline in a date-classed element (each in document order).
 
     A ``<time>`` gives its ``datetime`` attribute and, when it differs, its printed text
-    (which often carries the publisher's zone). Printed slashed dates are read day first on
-    pages whose language has a (European) usual zone ``tz``. Dates in reader comments are skipped,
-    and so is a dateline printed after a "last updated" label (the page's last change).
+    (which often carries the publisher's zone; a printed day without its year, "Posted Nov 18,
+    8:19 PM", counts when it is within a day of the attribute). Printed slashed dates are read
+    day first when ``day_first`` (default: pages whose language has a usual zone ``tz``).
+    Skipped: dates in reader comments, in a site header or menu (an ``<header>``/``<nav>``
+    without the ``<h1>``, outside ``<article>``/``<main>``: the day of reading) or in a list of
+    other articles, a dateline in markup naming the last change ("modified-time") or printed
+    after a "last updated" label; a ``<time>`` marked as the last change comes after the others.
     """
+    first = bool(tz) if day_first is None else day_first
     props: list[Found] = []
     times: list[Found] = []
+    changed: list[Found] = []
     text: list[Found] = []
     tried = 0
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         if el.tag == "time":
-            if in_comments(el):
-                continue
-            for raw in (el.get("datetime") or "", txt(visible_text(el, 200))):
-                _add(props if el.get("itemprop") == "datePublished" else times, raw, tz)
+            if not in_comments(el) and not _in_site_header(el):
+                _add_time(props if el.get("itemprop") == "datePublished" else changed if _last_change(el) else times,
+                          el, tz, first)
         elif el.get("itemprop") == "datePublished":
-            _add(props, el.get("content") or el.get("datetime") or txt(visible_text(el, 200)), tz)
+            _add(props, el.get("content") or el.get("datetime") or txt(visible_text(el, 200)), tz, first)
         elif not text and tried < MAX_CANDIDATES and el.tag in _TEXT_TAGS and _date_classed(el):
             tried += 1
             printed = txt(visible_text(el, 200))
-            found = dates.find_dateline(printed, tz, bool(tz)) if len(printed) < 200 else None
-            if found and not _UPDATE_LABEL.search(printed[:printed.find(found[1])]):
+            found = dates.find_dateline(printed, tz, first) if len(printed) < 200 else None
+            if found and not _UPDATE_LABEL.search(printed[:printed.find(found[1])]) and not _in_site_header(el):
                 text.append(Found(found[0], "text"))
-    return list(dict.fromkeys(props + times)) + text
+    return list(dict.fromkeys(props + times + changed)) + text
 
 
-def _add(out: list[Found], raw: str, tz: str | None) -> None:
-    iso = dates.parse_date(raw, tz, day_first=bool(tz))
+def _add_time(out: list[Found], el, tz: str | None, day_first: bool) -> None:
+    """The ``datetime`` of a ``<time>`` and its printed text (or the year-less day it prints)."""
+    printed = txt(visible_text(el, 200))
+    before = len(out)
+    _add(out, el.get("datetime") or "", tz, day_first)
+    if not _add(out, printed, tz, day_first) and len(out) > before:
+        day = dates.printed_month_day(printed, out[-1].day)
+        if day and day != out[-1].day:
+            out.append(Found(day, "time"))
+
+
+def _add(out: list[Found], raw: str, tz: str | None, day_first: bool) -> bool:
+    iso = dates.parse_date(raw, tz, day_first=day_first)
     if iso:
         out.append(Found(iso, "time"))
+    return iso is not None
+
+
+def _last_change(el) -> bool:
+    """True when a ``<time>`` (or its parent) is marked as the page's last change and not as its publication."""
+    marks = " ".join((e.get("class") or "") + " " + (e.get("id") or "") for e in (el, el.getparent()) if e is not None)
+    return _MODIFIED_MARK.search(marks) is not None and _PUBLISHED_MARK.search(marks) is None
+
+
+def _in_site_header(el, depth: int = 15) -> bool:
+    """True when, walking up from ``el`` and before any ``<article>``/``<main>``, a block listing other
+    articles (teasers, sliders, "related") is met, or an ``<header>``/``<nav>`` holding no ``<h1>``
+    (the site's banner or menu, where "today's date" is printed) and no ``<article>``/``<main>`` above."""
+    block = False
+    for _ in range(depth):
+        el = el.getparent()
+        if el is None:
+            break
+        if el.tag in ("article", "main"):
+            return False
+        if _OTHER_ARTICLES.search(el.get("class") or ""):
+            return True
+        block = block or (el.tag in ("header", "nav") and el.find(".//h1") is None)
+    return block
 
 
 def _date_classed(el) -> bool:
-    """A date-classed element (class/id) outside reader comments, not a "today's date" header."""
+    """A date-classed element (class/id) outside reader comments, not a "today's date" header nor
+    the last change ("modified-time")."""
     cls = (el.get("class") or "") + " " + (el.get("id") or "")
     if not cls.strip() or _DATE_CLASS.search(cls) is None or _TODAY.search(cls):
+        return False
+    if _MODIFIED_MARK.search(cls) and not _PUBLISHED_MARK.search(cls):
         return False
     return not in_comments(el)
 
@@ -188,18 +248,20 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
     is an update).
     """
     decl = declared(ld, md, tz)
-    seen = marked(root, tz)
+    first = day_first(root, md, tz)
+    seen = marked(root, tz, first)
     url_day = dates.date_from_url(url)
     vals: dict = {}
     prov: dict = {}
-    primary = _over_generic(_confirmed(decl["published"], seen), seen) or _undeclared(seen, url_day, html, url, root)
+    primary = (_over_generic(_confirmed(decl["published"], seen), seen)
+               or _undeclared(seen, url_day, html, url, root, (tz, first)))
     if primary is not None:
         others = seen + decl["published"] + decl["modified"]
         evidence = ([Found(url_day, "url")] if url_day else []) + [c for c in seen if c.instant is None
                                                                     and c.source == "time"]
         found, day = _localized(primary, others, tz, evidence)
-        if url_day and url_day < (day or found).day:  # the URL was minted first: the later date is an update
-            day = Found(url_day, "url")
+        if url_day and url_day < (day or found).day and not printed_near_headline(root, (day or found).day):
+            day = Found(url_day, "url")  # the URL was minted first: the later date (not printed as the dateline) is an update
         _put(vals, prov, "published", found, day)
     if decl["modified"]:
         _put(vals, prov, "modified", *_localized(decl["modified"][0], seen + decl["modified"], tz, []))
@@ -226,12 +288,67 @@ def _same_instant(a: Found, b: Found) -> bool:
     return a.instant is not None and b.instant is not None and abs(a.instant - b.instant) <= SAME_INSTANT
 
 
-def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str, root=None) -> Found | None:
+def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str, root=None,
+                reading: tuple[str | None, bool] = (None, False)) -> Found | None:
     """No declared date: a marked date on (or next to) the URL's day, the URL's day, the first marked date,
-    else ``htmldate``."""
+    else a printed dateline (:func:`printed_dateline`; ``reading`` = (zone, day first)), else ``htmldate``."""
     if url_day:
         return next((c for c in seen if c.day == url_day or _near(c, url_day)), Found(url_day, "url"))
-    return seen[0] if seen else _htmldate_found(html, url, root)
+    if seen:
+        return seen[0]
+    return (printed_dateline(root, *reading) if root is not None else None) or _htmldate_found(html, url, root)
+
+
+def day_first(root, md: dict, tz: str | None) -> bool:
+    """Whether printed slashed dates (``02/10/2020``) are day first on this page: on pages whose
+    language has a usual (European) zone ``tz``, and on pages whose declared locale is a region
+    other than the month-first ones (``en-GB``, ``en-AU``, ``en-IN``, ``es-MX``... but not
+    ``en-US``, ``en-CA``, ``en-PH``). Input: the parsed page and its meta tags."""
+    if tz:
+        return True
+    for value in (root.get("lang"), root.get("xml:lang") or root.get(_XML_LANG), (md.get("og:locale") or [""])[0],
+                  (md.get("content-language") or [""])[0]):
+        parts = re.split(r"[-_]", (value or "").strip().lower())
+        if len(parts) > 1 and len(parts[1]) == 2:
+            return parts[1] not in _MONTH_FIRST_REGIONS
+    return False
+
+
+def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found | None:
+    """A date the page prints for its readers without marking it up (source ``text``), or None:
+
+    1. a labelled dateline anywhere in the visible text, outside reader comments: "Erschienen am:
+       01.11.2023", "Veröffentlicht am", "Published on", "Posted", "Publié le", "Publicado el",
+       "Pubblicato il" (a "last updated" date is not one);
+    2. else an element right after one of the first three ``<h1>`` (within :data:`_AFTER_H1` elements)
+       whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> | Paris").
+
+    Dates are read with the usual zone ``tz`` and, for slashed dates, day first when ``first``.
+    """
+    body = root.find(".//body")
+    if body is None:
+        return None
+    text = _squeezed(body)
+    for m in _PUBLISHED_LABEL.finditer(text):
+        found = dates.find_dateline(text[m.end():m.end() + 60], tz, first)
+        if found and text.find(found[1], m.end()) - m.end() < 8 and not _in_comment_text(root, found[1]):
+            return Found(found[0], "text")
+    for h1 in body.xpath(".//h1[position() <= 3]"):
+        for el in h1.xpath(f"following::*[position() <= {_AFTER_H1}]"):
+            printed = txt(visible_text(el, 60))
+            found = dates.find_dateline(printed, tz, first) if 6 <= len(printed) <= 60 else None
+            if found and len(found[1]) >= 0.6 * len(printed.split("|")[0].strip()):
+                return Found(found[0], "text")
+    return None
+
+
+def _in_comment_text(root, printed: str) -> bool:
+    """True when ``printed`` appears in a reader-comment block (and so is no dateline of the article)."""
+    for el in root.iter("div", "section", "ol", "ul", "li", "article", "aside"):
+        cls = (el.get("class") or "") + " " + (el.get("id") or "")
+        if COMMENT_MARK.search(cls) and printed in _squeezed(el):
+            return True
+    return False
 
 
 def _near(c: Found, day: str) -> bool:
@@ -305,6 +422,10 @@ def _htmldate_found(html: str, url: str, root=None) -> Found | None:
     if day and (root is None or printed_near_headline(root, day)):
         return Found(day, "htmldate")
     return None
+
+
+def _squeezed(el) -> str:
+    return " ".join((visible_text(el) or "").split()) if el is not None else ""
 
 
 def printed_near_headline(root, day: str) -> bool:

@@ -30,7 +30,7 @@ ARTICLE_TYPES = frozenset(
     }
 )
 MAX_CANDIDATES = 50  # visible elements examined per field (bounded work on pathological pages)
-_COMMENTS = re.compile(r"comment(?!ary)|disqus|respond|repl(?:y|ies)", re.I)  # not "Kommentar" (opinion)
+COMMENT_MARK = re.compile(r"comment(?!ary)|disqus|respond|repl(?:y|ies)", re.I)  # not "Kommentar" (opinion)
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_OBJECTS = 200
 
@@ -52,7 +52,7 @@ def in_comments(el, depth: int = 12) -> bool:
         el = el.getparent()
         if el is None:
             return False
-        if _COMMENTS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        if COMMENT_MARK.search((el.get("class") or "") + " " + (el.get("id") or "")):
             return True
     return False
 
@@ -93,8 +93,9 @@ def _load_json(raw: str):
 
 
 def ld_types(obj: dict) -> set:
-    """Lower-cased schema.org type names of a JSON-LD object (URL prefixes dropped)."""
-    t = obj.get("@type", "")
+    """Lower-cased schema.org type names of a JSON-LD object (URL prefixes dropped; a ``type`` key
+    written without its ``@`` is read too)."""
+    t = obj.get("@type", obj.get("type", ""))
     items = t if isinstance(t, list) else [t]
     return {str(x).lower().rsplit("/", 1)[-1] for x in items}
 
