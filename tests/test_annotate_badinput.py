@@ -88,6 +88,8 @@ def test_a_results_table_goes_through_the_model_whatever_its_language_guess():
         "@@@ ### $$$ 12:45 3-0 6-4 7-5",
         "A" * 5000,
         "\n" * 500 + "x",
+        # one huge line of capitalised and function words (each rule reads it once, not per word)
+        "In this photo The Of To Aaaa Bbbb/Cccc " * 4000,
     ],
 )
 def test_garbage_is_annotated_without_error(text):

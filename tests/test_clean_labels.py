@@ -48,6 +48,24 @@ def test_labelled_caption_paragraphs():
     assert not is_labelled_caption("The media caption read nothing")
 
 
+@pytest.mark.parametrize(
+    "text, caption",
+    [
+        (
+            "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, "
+            "participates in a space walk.",
+            True,
+        ),
+        ("In this photo taken on Monday, Nov. 18, 2019, protesters gather in Hong Kong.", True),
+        ("In this image from video, the rocket lifts off.", True),
+        ("In this case the photo was never published, the court heard on Monday.", False),
+        ("In a statement, the agency said the photo was genuine.", False),
+    ],
+)
+def test_agency_photo_captions_in_the_body(text, caption):
+    assert is_labelled_caption(text) is caption
+
+
 def test_cleaner_drops_the_labels():
     article = clean_html(PAGE, "https://www.example.com/news/uk-1")
     assert isinstance(article, CleanedArticle)

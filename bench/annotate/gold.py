@@ -10,7 +10,8 @@ folder's README), HTML from ``../shared/bench``. Each page goes through the real
 bare spaCy model (PERSON / ORG / GPE+LOC entities as written) on the same composed text,
 in the same run. Every set is split in two stable halves by page id (``dev``: rules were
 developed looking at these; ``held``: never looked at page by page). ``--errors`` lists the
-misses of the dev halves only. Scoring: :mod:`etl.annotate.evaluate`.
+misses of the dev halves only (first labelling round: pages labelled later, ``batch`` in
+their gold, are a second held-out check and are never listed). Scoring: :mod:`etl.annotate.evaluate`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,23 @@ def print_errors(rows) -> None:
             print("\n".join(lines))
 
 
+def page_sets(rows) -> dict:
+    """The sets reported: the two id halves, the first labelling round's halves, each later
+    round (``batch``: labelled after the rules were written, a second held-out check), all."""
+    first = [r for r in rows if not r[0].batch]
+    sets = {
+        "dev half": [r for r in rows if not r[0].held_out],
+        "held half": [r for r in rows if r[0].held_out],
+    }
+    if len(first) < len(rows):
+        sets["dev half, first round"] = [r for r in first if not r[0].held_out]
+        sets["held half, first round"] = [r for r in first if r[0].held_out]
+        for batch in sorted({r[0].batch for r in rows} - {""}):
+            sets[f"new pages ({batch[:10]})"] = [r for r in rows if r[0].batch == batch]
+    sets["all"] = rows
+    return sets
+
+
 def render(results: dict) -> str:
     """Markdown table of the results of every set."""
     lines = [
@@ -77,13 +95,11 @@ def main(argv=None) -> int:
     results = {}
     for lang in ("en", "de"):
         rows = run_pages(load_gold(FIXTURES / lang), settings)
-        dev = [r for r in rows if not r[0].held_out]
-        held = [r for r in rows if r[0].held_out]
         if args.errors:
-            print_errors(dev)
-        results[f"{lang} dev half"] = summarise(dev)
-        results[f"{lang} held half"] = summarise(held)
-        results[f"{lang} all"] = summarise(rows)
+            print_errors([r for r in rows if not r[0].held_out and not r[0].batch])
+        for name, subset in page_sets(rows).items():
+            if subset:
+                results[f"{lang} {name}"] = summarise(subset)
     print(render(results))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -3,12 +3,14 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/annotate/run.py [--n 100] [--repeat 3] [--processes 1] [--batch-size 32]
-        [--all-languages] [--out bench/annotate/results.md] [--append]
+        [--all-languages] [--out bench/annotate/results.md]
 
 Texts: the ``articleBody`` fields of ``../shared/bench/scrapinghub/ground-truth.json`` (when
 present) plus the bodies of the bundled sample pages' plain-text fixtures, English only by
 default (our stage skips NER for other languages, which would flatter it), cycled to N.
-Prints docs/s for both and the ratio (ours / bare), and writes a Markdown report.
+Prints docs/s for both and the ratio (ours / bare), and writes the Markdown report into
+``--out`` between the markers ``<!-- begin: bench/annotate/run.py -->`` and ``<!-- end: ... -->``
+(added at the end of the file when missing): the hand-written rest of the file is kept.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -36,6 +39,8 @@ from etl.core.settings import Settings  # noqa: E402
 
 GROUND_TRUTH = ROOT.parent / "shared" / "bench" / "scrapinghub" / "ground-truth.json"
 LOCAL_TEXTS = [ROOT / "tests" / "fixtures" / "annotate", ROOT.parent / "shared" / "fixtures"]
+BEGIN = "<!-- begin: bench/annotate/run.py (generated, replaced on each run) -->"
+END = "<!-- end: bench/annotate/run.py -->"
 
 
 def load_texts(n: int, all_languages: bool) -> list[str]:
@@ -84,7 +89,6 @@ def main(argv=None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--all-languages", action="store_true")
     parser.add_argument("--out", default=str(Path(__file__).with_name("results.md")))
-    parser.add_argument("--append", action="store_true", help="append to --out instead of replacing it")
     args = parser.parse_args(argv)
     settings = Settings.from_env(annotate_batch_size=args.batch_size, annotate_processes=args.processes)
     texts = load_texts(args.n, args.all_languages)
@@ -94,11 +98,21 @@ def main(argv=None) -> int:
         our_times.append(ours(texts, settings))
     report = render(args, texts, settings, bare_times, our_times)
     print(report)
-    previous = (
-        Path(args.out).read_text(encoding="utf-8") + "\n" if args.append and Path(args.out).exists() else ""
+    out = Path(args.out)
+    out.write_text(
+        with_block(out.read_text(encoding="utf-8") if out.exists() else "", report), encoding="utf-8"
     )
-    Path(args.out).write_text(previous + report, encoding="utf-8")
     return 0
+
+
+def with_block(document: str, report: str) -> str:
+    """``document`` with the generated block (between BEGIN and END) replaced by ``report``,
+    or the block added at its end when it has none; everything outside the markers is kept."""
+    block = f"{BEGIN}\n{report.rstrip()}\n{END}"
+    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
+    if pattern.search(document):
+        return pattern.sub(lambda _m: block, document, count=1)
+    return (document.rstrip() + "\n\n" if document.strip() else "") + block + "\n"
 
 
 def _rate(n: int, times: list[tuple[float, float]], which: int) -> float:
@@ -110,7 +124,7 @@ def render(args, texts, settings, bare_times, our_times) -> str:
     label = model_label(load_model(settings.spacy_model))
     bare_wall, our_wall = _rate(n, bare_times, 0), _rate(n, our_times, 0)
     lines = [
-        "# Annotate benchmark",
+        "## Throughput (`bench/annotate/run.py`)",
         "",
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; machine: {platform.machine()}, "
         f"{os.cpu_count()} cores (shared with other jobs: wall times are noisy), Python {platform.python_version()}",

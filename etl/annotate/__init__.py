@@ -103,7 +103,9 @@ def annotate_articles(
     )
     for doc, (article, composed, lang, ner) in stream:
         if not composed.text.strip():
-            yield Rejection(article.url, STAGE, "empty_text", "no title or body text to annotate", article.source)
+            yield Rejection(
+                article.url, STAGE, "empty_text", "no title or body text to annotate", article.source
+            )
             continue
         try:
             annotation = build_annotation(doc if ner else None, composed, aliases, language=lang, model=label)

@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from etl.annotate import keywords as kw
 from etl.annotate.canonical import AliasTable, Cluster, canonicalize, propagate_persons
 from etl.annotate.dateline import find_dateline
-from etl.annotate.entities import RawMention, doc_mentions, junk_regions, shape_mentions, titled
+from etl.annotate.entities import Covered, RawMention, doc_mentions, junk_regions, shape_mentions, titled
 from etl.annotate.gazetteer import find_names
 from etl.annotate.notperson import retype_persons
+from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
+from etl.annotate.orgshape import org_shapes
+from etl.annotate.places import LABEL as PLACE_LABEL
+from etl.annotate.places import with_coded_places
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.core.records import Annotation, Entity, Mention
 
@@ -33,6 +37,8 @@ SOURCES = {
     "GAZETTEER": "gazetteer",
     "DATELINE": "dateline",
     "PROPAGATED": "propagated",
+    PLACE_LABEL: "place-pattern",
+    ORG_SHAPE_LABEL: "name-shape",
 }
 _TYPE_FIELDS = {
     "person": "persons",
@@ -98,10 +104,10 @@ def build_annotation(
     regions = junk_regions(text)
     skip = regions + _dateline_regions(dateline)
     if doc is not None:
-        found = doc_mentions(doc, skip, text, aliases.one_word_names())
+        found = doc_mentions(doc, skip, text, aliases.one_word_names(), aliases.one_word_organizations)
+        found = with_coded_places(found, text, skip)
     else:
-        found = shape_mentions(text, skip, short=True)
-    found += find_names(text, aliases, skip, [(m.start, m.end) for m in found]) if doc is None else []
+        found = _gazetteer_and_shapes(text, aliases, skip)
     mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases)
@@ -124,6 +130,20 @@ def build_annotation(
         model=model,
         **by_type,
     )
+
+
+def _gazetteer_and_shapes(text: str, aliases: AliasTable, skip: list[tuple[int, int]]) -> list[RawMention]:
+    """Mentions of a text no model reads: alias-table names, organizations by shape
+    (:mod:`etl.annotate.orgshape`) and person names by shape. A table name of several words
+    ("Robert Koch-Institut", "Deutsche Bahn") wins over the shapes; a one-word one ("Berlin",
+    "Allianz") yields to a person's name or an organization shape that holds it
+    ("Allianz MTV Stuttgart")."""
+    table = find_names(text, aliases, skip)
+    long = [(m.start, m.end) for m in table if " " in m.text or "-" in m.text]
+    organizations = org_shapes(text, skip + long)
+    shapes = shape_mentions(text, skip + long + [(m.start, m.end) for m in organizations], short=True)
+    taken = Covered(len(text), [(m.start, m.end) for m in shapes + organizations])
+    return shapes + organizations + [m for m in table if not taken.hits(m.start, m.end)]
 
 
 def plain_annotation(composed: Composed, *, language: str, model: str = "") -> Annotation:

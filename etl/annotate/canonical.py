@@ -3,14 +3,16 @@
 Rules, in order (each is general; the alias table only adds cross-document knowledge):
 
 1. **Compounds**: "U.S.-Russia" / "Alphabet's Google" are split into their parts when
-   every part is a known name (alias table or another mention in the document).
+   every part is a known name (alias table or another mention in the document); after a
+   possessive the last part may be unknown ("Vietnam's Communist Party", "Braun's Ithaca
+   Holdings": the owner is known, the owned name is an entity of its own).
 2. **Aliases**: a shipped table (``etl/annotate/data/aliases.tsv`` plus an optional user file)
    maps variants to one name and may fix the type ("U.S." -> United States, location).
 3. **Acronyms**: "APEC" joins "Asia-Pacific Economic Cooperation" in the same document
    when the letters are the initials of the long name's words.
 4. **Short names**: "Putin" or "Mr Tillerson" joins the person "Vladimir Putin" /
    "Rex Tillerson" of the same document (last word(s) of the full name, or a unique
-   first name), whatever label the model gave the short mention (it then votes
+   first name; also a two-word name ending a longer one: "Hawk Sawyer"), whatever label the model gave the short mention (it then votes
    person), unless the alias table says the short form is a place/organization. With several candidates the
    closest preceding full mention wins.
 5. **Type votes**: the majority label of the merged mentions wins ("Trump" tagged ORG
@@ -29,7 +31,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.annotate.entities import Covered, RawMention
-from etl.annotate.words import EVENT_WORDS, ORG_WORDS, PERSON_NOT_PLACE, PLACE_MODIFIERS, PLACE_WORDS
+from etl.annotate.names import is_given
+from etl.annotate.orgshape import LABEL as ORG_SHAPE
+from etl.annotate.words import (
+    COMPANY_WORDS,
+    EVENT_WORDS,
+    ORG_WORDS,
+    PERSON_NOT_PLACE,
+    PLACE_MODIFIERS,
+    PLACE_WORDS,
+)
 from etl.core.errors import ConfigError
 
 DEFAULT_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
@@ -39,6 +50,7 @@ TYPES = ("person", "organization", "location", "event")
 _COMPOUND = re.compile(r"-|['’]s\s")  # "U.S.-Russia", "Alphabet's Google"
 _WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names start with a capital
 _WORD_AFTER = re.compile(r"[\w-]")
+_ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
 
@@ -47,6 +59,24 @@ def alias_key(text: str) -> str:
     text = text.replace("’", "'").replace(".", "").strip()
     text = re.sub(r"\s+", " ", text).casefold()
     return text[4:] if text.startswith("the ") else text
+
+
+def inflections(key: str) -> list[str]:
+    """The key, then its forms with another adjective ending on its first word, for names that
+    open with an inflected (German) adjective ("deutschen gewerkschaftsbund", "auswärtige amt")."""
+    first, sep, rest = key.partition(" ")
+    if not sep:
+        return [key]
+    return [key] + [f"{form} {rest}" for form in sorted(word_forms(first) - {first})]
+
+
+def word_forms(word: str) -> set[str]:
+    """A word and, when it ends like a German adjective, its forms with the other endings."""
+    m = _ADJECTIVE_ENDING.search(word)
+    if m is None:
+        return {word}
+    stem = word[: m.start()]
+    return {word} | {stem + ending for ending in ("e", "en", "er", "es")}
 
 
 class AliasTable:
@@ -77,8 +107,12 @@ class AliasTable:
         return cls(entries, acronyms)
 
     def lookup(self, text: str) -> tuple[str, str] | None:
-        """(canonical, type) for a surface form, or None."""
-        return self.entries.get(alias_key(text))
+        """(canonical, type) for a surface form (its first word's adjective ending may differ:
+        "Deutschen Gewerkschaftsbund" finds "Deutscher Gewerkschaftsbund"), or None."""
+        for key in inflections(alias_key(text)):
+            if key in self.entries:
+                return self.entries[key]
+        return None
 
     @functools.cached_property
     def _one_word(self) -> frozenset[str]:
@@ -87,6 +121,11 @@ class AliasTable:
     def one_word_names(self) -> frozenset[str]:
         """Lower-case one-word variants of places, organizations and events ("korea", "nato")."""
         return self._one_word
+
+    @functools.cached_property
+    def one_word_organizations(self) -> frozenset[str]:
+        """Lower-case one-word variants of organizations ("nato", "democrats", "tories")."""
+        return frozenset(k for k, (_, t) in self.entries.items() if " " not in k and t == "organization")
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -127,6 +166,7 @@ class Cluster:
     type: str = ""
     from_alias: bool = False
     named_after_place: bool = False  # "Air Astana": a known place plus a word that is no place word
+    product: bool = False  # "Google Stadia", "Volkswagen ID": a known company plus a product name
 
     def votes(self) -> Counter:
         return Counter(m.type for m in self.mentions)
@@ -142,7 +182,8 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable) -> list[Cluste
     clusters = merge_acronyms(clusters)
     for cluster in clusters:
         cluster.named_after_place = named_after_place(cluster, aliases)
-    adopt_surnames(clusters)
+        cluster.product = named_after_company(cluster, aliases)
+    adopt_surnames(clusters, aliases)
     clusters = merge_short_names(clusters)
     for cluster in clusters:
         cluster.type = vote_type(cluster)
@@ -169,11 +210,14 @@ def _compound_parts(m: RawMention, aliases: AliasTable, known: set[str]) -> list
         bounds.append((pos, sep.start()))
         pos = sep.end()
     bounds.append((pos, len(m.text)))
+    owned = m.text[bounds[-2][1] : bounds[-1][0]] != "-"  # the last part follows a possessive
     parts = []
-    for a, b in bounds:
+    for i, (a, b) in enumerate(bounds):
         text = m.text[a:b].strip()
         hit = aliases.lookup(text)
-        if not text[:1].isupper() or (hit is None and alias_key(text) not in known):
+        # "Vietnam's Communist Party": known owners, then the owned name (known or not)
+        unknown_ok = owned and i == len(bounds) - 1
+        if not text[:1].isupper() or (hit is None and alias_key(text) not in known and not unknown_ok):
             return []
         etype = (hit[1] if hit else "") or m.type
         parts.append(RawMention(m.start + a, m.start + b, text, etype, m.label))
@@ -226,9 +270,11 @@ def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text.replace("’", "'")) if w]
 
 
-def adopt_surnames(clusters: list[Cluster]) -> None:
+def adopt_surnames(clusters: list[Cluster], aliases: AliasTable | None = None) -> None:
     """A two- or three-word name the model saw as an organization or place whose last word is
-    a one-word person of the story ("Montell Figgins" ORG, "Figgins said") is that person."""
+    a one-word person of the story ("Montell Figgins" ORG, "Figgins said") is that person;
+    leading words the alias table knows as places or organizations are not part of the name
+    ("Ukraine Marie Yovanovitch" -> "Marie Yovanovitch")."""
     surnames = {
         c.name for c in clusters if " " not in c.name and not c.from_alias and vote_type(c) == "person"
     }
@@ -238,12 +284,26 @@ def adopt_surnames(clusters: list[Cluster]) -> None:
             continue
         lowered = {w.lower().strip(".,") for w in words}
         if all(w[:1].isupper() for w in words) and not lowered & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS):
-            c.mentions = [replace(m, type="person") for m in c.mentions]
+            c.mentions = [_without_known_head(replace(m, type="person"), aliases) for m in c.mentions]
+            c.name = c.mentions[0].text
+
+
+def _without_known_head(m: RawMention, aliases: AliasTable | None) -> RawMention:
+    """``m`` without leading words that name a known place or organization, two words kept at least."""
+    while aliases is not None and len(m.text.split()) > 2:
+        head, rest = m.text.split(" ", 1)
+        hit = aliases.lookup(head)
+        if not hit or hit[1] not in ("location", "organization"):
+            break
+        m = replace(m, start=m.end - len(rest), text=rest)
+    return m
 
 
 def merge_short_names(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: move mentions of "Putin" / "Vladimir" to the person "Vladimir Putin"."""
     full = [c for c in clusters if _is_full_person(c)]
+    # a full name that ends another one ("Hawk Sawyer" of "Kathleen Hawk Sawyer") is a short form too
+    full = [c for c in full if not _short_targets(c, full)]
     kept = []
     for c in clusters:
         candidates = [] if c in full or c.alias_type not in ("", "person") else _short_targets(c, full)
@@ -301,7 +361,25 @@ def vote_type(cluster: Cluster) -> str:
         return "organization"
     if etype == "location" and cluster.named_after_place:
         return "organization"
+    if cluster.product and (etype != "person" or not is_given(_name_words(cluster.name)[0], strict=False)):
+        return "product"  # "Apple Arcade" read as a person too; "Ford Madox" (a given name) stays
     return etype
+
+
+def named_after_company(cluster: Cluster, aliases: AliasTable) -> bool:
+    """True for a product line named after a company the alias table knows: the company's name,
+    then one to three words that are no organization words ("Google Stadia", "Volkswagen ID",
+    "Apple Arcade"; not "Amazon Web Services", "Deutsche Bank Research Institute")."""
+    words = _name_words(cluster.name)
+    if cluster.from_alias or not 2 <= len(words) <= 5 or any(m.label == ORG_SHAPE for m in cluster.mentions):
+        return False  # a club or company by its shape ("Allianz MTV Stuttgart") is no product
+    for i in range(1, len(words)):
+        hit = aliases.lookup(" ".join(words[:i]))
+        if hit and hit[1] == "organization":
+            rest = words[i:]
+            lowered = {w.lower().strip(".,") for w in rest}
+            return len(rest) <= 3 and not lowered & (ORG_WORDS | COMPANY_WORDS) and rest[0][:1].isupper()
+    return False
 
 
 def named_after_place(cluster: Cluster, aliases: AliasTable) -> bool:

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etl.annotate import names
-from etl.annotate.words import JUNK_WORDS, NAME_TITLES, NOT_NAME_ENDS, PARTICLES, PERSON_CUES, TITLES
+from etl.annotate.words import (
+    JUNK_WORDS,
+    NAME_TITLES,
+    NOT_NAME_ENDS,
+    ORG_WORDS,
+    PARTICLES,
+    PERSON_CUES,
+    TITLES,
+)
 
 #: spaCy label -> our entity type. NORP ("Russian") is an adjective, not a facet.
 LABEL_TYPES = {
@@ -34,6 +42,11 @@ _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
 _MODEL_NUMBER = re.compile(r"(?<![\w.,:$€£/-])(?!(?:1[89]|20)\d\d\b)[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}[ \t]+$")
+#: A model code after a name, hyphenated or a lone capital ("Mustang Mach-E", "Mustang Mach E SUV",
+#: "Tesla Model S"): the name is a product.
+_CODE_AFTER = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,2}(?![\w-])|[ \t][A-Z](?![\w.'’-])")
+#: A word mixing letters and digits ("RDR2", "S10", "A320", "ID.4"): a model code.
+_MODEL_CODE = re.compile(r"^(?=[\w.]*\d)(?=[\w.]*[^\W\d_])[\w.]+$")
 _NUMBER = re.compile(r"\d+")
 _LINE_REACH = 300  # characters either side read to judge a line
 _FIRST_WORD = re.compile(r"([^\W\d_][\w.'’-]*)[ \t]+")
@@ -52,8 +65,10 @@ _EDGE_PUNCT = " \t\r\n\"'“”‘’`.,;:!?()[]{}<>|*-–—_"
 
 # Regions whose content never yields entities.
 _BYLINE = re.compile(
-    r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]{0,100}(?<![.!?\"”])[ \t]*$"
-)  # "By Friday, ... ." is prose
+    r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]{0,100}(?<![.!?\"”])[ \t]*$"  # "By Friday, ... ." is prose
+    # names only, then the date: "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
+    r"|^[ \t]*By(?:[ \t]*(?:[A-Z][\w.'’-]*|,|&|and))+[ \t]+(?:on|at|updated|published|posted)\b[^\n]{0,80}$"
+)
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
     r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))[^\n]{0,80}"
@@ -61,8 +76,8 @@ _CREDIT = re.compile(
 _CREDIT_PAREN = re.compile(
     r"\([^()\n]{0,40}?\b(?:Photo|Image|Credit|Getty|Reuters|AFP|AP|EPA)\b[^()\n]{0,40}?\)"
 )
-_SLASH_CHAIN = re.compile(
-    r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*)+"
+_SLASH_CHAIN = re.compile(  # parts of at most six words: linear on long runs of capitalised words
+    r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5}(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5})+"
 )
 _STAFF = re.compile(r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced) by\b[^\n]*")
 _STAFF_LINE = re.compile(
@@ -134,7 +149,11 @@ class Covered:
 
 
 def doc_mentions(
-    doc, regions: list[tuple[int, int]], text: str | None = None, places: frozenset[str] = frozenset()
+    doc,
+    regions: list[tuple[int, int]],
+    text: str | None = None,
+    places: frozenset[str] = frozenset(),
+    organizations: frozenset[str] = frozenset(),
 ) -> list[RawMention]:
     """Cleaned, junk-filtered mentions of persons, organizations, locations, events in ``doc``.
 
@@ -144,13 +163,15 @@ def doc_mentions(
     labelled otherwise that is a person's name by its shape ("Guy Forget (France)" as
     ORG), names after a title and name-shaped runs it missed (:mod:`etl.annotate.names`).
     ``places``: lower-case one-word place/organization names (alias table) that end no
-    person's name inside a span the model saw as a place ("S. Korea").
+    person's name inside a span the model saw as a place ("S. Korea"). ``organizations``:
+    lower-case one-word organization names (alias table): a group label (NORP) equal to one
+    names that organization ("Democrats", "Tories"), other NORP spans are adjectives.
     """
     out = []
     covered = 0
     text = doc.text if text is None else text  # doc.text is rebuilt from tokens on each access
     junk = Covered(len(text), regions)
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    spans = [(e.start_char, e.end_char, _party(text, e, organizations)) for e in doc.ents]
     not_last = NOT_NAME_ENDS | places
     for span in spans:
         if span[0] < covered or junk.hits(span[0], span[1]):
@@ -162,6 +183,14 @@ def doc_mentions(
     out += titled_names(text, out, regions)
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def _party(text: str, ent, organizations: frozenset[str]) -> str:
+    """The entity's label; ORG for a group label (NORP) that the alias table knows as an
+    organization ("Democrats", "Tories": parties named as a noun)."""
+    if ent.label_ == "NORP" and text[ent.start_char : ent.end_char].lower() in organizations:
+        return "ORG"
+    return ent.label_
 
 
 def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = False) -> list[RawMention]:
@@ -199,20 +228,21 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if etype == "person":
         start, end = names.extend_name(text, start, _extend_particle(text, end))
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
-    if _after_title(text, start):
-        etype = "person"  # "SoftBank COO Marcelo Claure", "Governor Salomon Jara"
+    if _after_title(text, start) and not {w.lower() for w in text[start:end].split()} & (places | ORG_WORDS):
+        etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Spans of headline-style lines ("Taylor Swift Is Allowed To Play"): name shapes mislead there."""
     out: list[tuple[int, int]] = []
+    judged = -1  # end of the last line judged: each line is read once (linear on huge one-line texts)
     for m in _CAP_FUNCTION_WORD.finditer(text):  # only lines with a capitalised "To", "Of", ...
-        start = text.rfind("\n", 0, m.start()) + 1
-        if out and out[-1][0] == start:
+        if m.start() < judged:
             continue
+        start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        end = judged = len(text) if end < 0 else end
         words = _WORD.findall(text, start, end)
         caps = sum(w[0].isupper() for w in words)
         if len(words) >= 4 and caps >= 0.6 * len(words) and any(w in _CAP_FUNCTION for w in words[1:]):
@@ -270,6 +300,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     start, end = _trim(text, start, end)
     if etype == "person":
         start = _strip_titles(text, _after_possessor(text, start, end), end)
+        start = _after_tag(text, names.after_question_verb(text, start, end), end)
     end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
     surface = text[start:end]
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
@@ -278,8 +309,13 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
 
 
 def _product(text: str, start: int, end: int) -> bool:
-    """A one-word name right after a model number is a product ("737 MAX", "Galaxy S10 Plus")."""
-    return " " not in text[start:end] and bool(_MODEL_NUMBER.search(text, max(0, start - 12), start))
+    """A product's name, not an entity's: a one-word name right after a model number ("737 MAX",
+    "Galaxy S10 Plus"); a name of several words continued by a code ("Mustang Mach-E", "Model S")
+    or holding a model code after its first word ("Stadia RDR2", "Samsung Galaxy S10")."""
+    words = text[start:end].split()
+    if len(words) == 1:
+        return bool(_MODEL_NUMBER.search(text, max(0, start - 12), start))
+    return bool(_CODE_AFTER.match(text, end)) or any(_MODEL_CODE.match(w) for w in words[1:])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -348,6 +384,18 @@ def _strip_trailing_numbers(text: str, start: int, end: int) -> int:
     """ "Chile 3-0" -> "Chile": scores and counts glued to a name are not part of it."""
     m = re.search(r"(?:\s+[\d][\d.,:–-]*)+$", text[start:end])
     return start + m.start() if m and m.start() > 0 else end
+
+
+_TAG = re.compile(r"([A-Z]{2,3}|[\w-]+)[ \t]+(?=\S+[ \t]+\S)")
+
+
+def _after_tag(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a tag the model took in: a table's position code ("DL Myles
+    Garrett", "LB Mack Wilson") or a hashtag ("#Browns Greedy Williams"); two words kept at least."""
+    m = _TAG.match(text, start, end)
+    if m is None or not (m.group(1).isupper() or text[start - 1 : start] == "#"):
+        return start
+    return m.end()
 
 
 def _strip_titles(text: str, start: int, end: int) -> int:

@@ -52,6 +52,7 @@ class GoldPage:
     persons_not: tuple[str, ...] = ()
     quotes: tuple[tuple[str, str], ...] = ()  # (speaker or "", starts_with)
     optional_quotes: tuple[tuple[str, str], ...] = ()
+    batch: str = ""  # a later labelling round ("" = the first): reported as its own held-out check
 
     @property
     def held_out(self) -> bool:
@@ -116,6 +117,7 @@ def _page(path: Path) -> GoldPage:
         persons_not=tuple(data.get("persons_not", ())),
         quotes=quotes(data.get("quotes", ())),
         optional_quotes=quotes(optional.get("quotes", ())),
+        batch=data.get("batch", ""),
     )
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from etl.annotate.canonical import AliasTable, alias_key
+from etl.annotate.canonical import AliasTable, alias_key, inflections, word_forms
 from etl.annotate.entities import Covered, RawMention
 
 LABEL = "GAZETTEER"
 _TOKEN = re.compile(r"[^\W_](?:[\w&'’-]|\.(?=\w))*\.?")
-_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+$")
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+")
 _ENDINGS = ("'s", "’s", "s", "es")
 _MAX_WORDS = 6
 
@@ -56,23 +56,25 @@ def find_names(
 def _span(m: re.Match) -> tuple[int, int]:
     """Token span without a sentence-final dot ("Berlin." -> "Berlin", "U.S." kept)."""
     word = m.group()
-    if word.endswith(".") and not _ABBREVIATION.search(word):
+    if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
         return m.start(), m.end() - 1
     return m.span()
 
 
 def _match_at(text: str, tokens: list[tuple[int, int]], i: int, aliases: AliasTable):
     """(start, end, type, tokens used) of the longest table name starting at token ``i``, or None."""
-    if _strip_ending(alias_key(text[tokens[i][0] : tokens[i][1]])) & aliases.first_words == set():
+    first = _strip_ending(alias_key(text[tokens[i][0] : tokens[i][1]]))
+    if {f for word in first for f in word_forms(word)} & aliases.first_words == set():
         return None
     for width in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
         start, end = tokens[i][0], tokens[i + width - 1][1]
         if "\n" in text[start:end]:
             continue
-        for key in sorted(_strip_ending(alias_key(text[start:end])), key=len, reverse=True):
-            hit = aliases.entries.get(key)
-            if hit and hit[1] and _case_ok(text[start:end], key, aliases):
-                return start, start + _surface_len(text[start:end], key), hit[1], width
+        for base in sorted(_strip_ending(alias_key(text[start:end])), key=len, reverse=True):
+            for key in inflections(base):
+                hit = aliases.entries.get(key)
+                if hit and hit[1] and _case_ok(text[start:end], key, aliases):
+                    return start, start + _surface_len(text[start:end], base), hit[1], width
     return None
 
 

@@ -36,8 +36,14 @@ _TOKEN = re.compile(
 _GAP = re.compile(r"[ \t]+")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]+$")
 #: Where a name is the speaker of a quote: right after the closing mark ('," Will Moy said').
-_AFTER_QUOTE = re.compile(r"[,.!?][”\"’'][ \t]*$")
+_AFTER_QUOTE = re.compile(r"[,.!?](?:[”\"]|[’']{1,2})[ \t]*$")
 _MAX_WORDS = 4
+#: Verbs that open a question and are also given names ("Will Warren continue ...?", "Can Murray win?").
+QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
+_VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+_SENTENCE_OPEN = re.compile(r"(?m)(?:^|[.!?:;]['’\"”]?)[ \t\"“‘']*$")
+_SENTENCE_CLOSE = re.compile(r"[.!?](?=[\s\"”’']|$)")
+_QUESTION_REACH = 300
 _AROUND = " \t-–—:;,.()0123456789"  # what may surround a name inside a model span
 
 
@@ -75,6 +81,20 @@ def sex_of(full_name: str) -> str:
     """ "m" / "f" from the first word of a person's name when the list knows it, else ""."""
     first = full_name.split()[0].split("-")[0] if full_name.split() else ""
     return given_names().sex.get(first, "")
+
+
+def after_question_verb(text: str, start: int, end: int) -> int:
+    """Start of a name the model took together with the verb opening a question: "Will Warren"
+    in "Will Warren continue to face the heat?" -> the offset of "Warren". The verb counts only
+    at a sentence start, when that sentence ends in "?"; else ``start`` is returned."""
+    m = _VERB_FIRST.match(text, start, end)
+    if m is None or m.group(1) not in QUESTION_VERBS:
+        return start
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _SENTENCE_OPEN.search(text, max(line_start, start - 80), start):
+        return start
+    close = _SENTENCE_CLOSE.search(text, end, end + _QUESTION_REACH)
+    return m.end() if close is not None and close.group() == "?" else start
 
 
 def is_given(word: str, *, strict: bool) -> bool:

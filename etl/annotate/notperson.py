@@ -16,7 +16,7 @@ from etl.annotate.canonical import Cluster
 ORG_END_WORDS = frozenset(
     """herald courant tribune gazette chronicle telegraph examiner courier daily times post news
     journal observer inquirer register dispatch bulletin fact check network group inc corp ltd llc
-    plc foundation institute magazine weekly wire press""".split()
+    plc foundation institute magazine weekly wire press zeitung newsroom medical""".split()
 )
 #: Nouns that, right after a name, show it names a thing ("Chrome browser", "Blue Moon lander").
 THING_NOUNS = frozenset(

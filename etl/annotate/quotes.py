@@ -30,9 +30,12 @@ _VERBS = (
     r"responded|declared|declares|announced|recalled|acknowledged|admitted|claimed|claims|conceded|"
     r"tweeted|posted|urged|urges|stressed|stresses|emphasised|emphasized|pointed out|according to|saying|"
     r"reported|reports|testified|remarked|commented|observed|suggested|cautioned|confirmed|agreed|joked|"
-    r"vowed|promised|complained|shared|wrote in|told reporters"
+    r"vowed|promised|complained|shared|wrote in|told reporters|"
+    # present tense of the verbs above ('..., comments Johnston in a statement')
+    r"announces|recalls|acknowledges|admits|concedes|tweets|posts|testifies|remarks|comments|"
+    r"observes|suggests|cautions|confirms|agrees|jokes|vows|promises|complains|shares|responds"
 )
-_MARK = re.compile(f"[{_DOUBLE}]")
+_MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
@@ -105,12 +108,12 @@ def _paragraphs(text: str):
 def _quote_spans(text: str) -> list[_Found]:
     out = []
     for index, base, line in _paragraphs(text):
-        marks = [m.start() for m in _MARK.finditer(line)]
+        marks = [m.span() for m in _MARK.finditer(line)]
         if marks:
-            if len(marks) % 2 and (line.lstrip()[:1] in _DOUBLE or _opens(line, marks[-1])):
-                marks.append(len(line))  # a quote left open runs to the end of the paragraph
+            if len(marks) % 2 and (line.lstrip()[:1] in _DOUBLE or _opens(line, marks[-1][0])):
+                marks.append((len(line), len(line)))  # a quote left open runs to the end of the paragraph
             for a, b in zip(marks[::2], marks[1::2], strict=False):
-                out.append(_Found(base + a + 1, base + b, base + min(b + 1, len(line)), base + a, index))
+                out.append(_Found(base + a[1], base + b[0], base + b[1], base + a[0], index))
             continue
         for m in _SINGLE.finditer(line):
             out.append(_Found(base + m.start(1), base + m.end(1), base + m.end(), base + m.start(), index))
@@ -143,7 +146,20 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
     if speaker is None:
         before_start = _sentence_start(text, q.open)
         speaker = _speaker_in(text, before_start, q.open, before_start, persons, surnames, after=False)
+        if not speaker and not text[before_start : q.open].strip():
+            speaker = _previous_attribution(text, before_start, persons, surnames)
     return speaker or ""
+
+
+def _previous_attribution(text: str, pos: int, persons: list[PersonRef], surnames: dict[str, str]) -> str:
+    """Speaker of the sentence just before ``pos`` in the same paragraph, for a quote that opens a
+    sentence with no attribution of its own ('..., Dempsey said. "That way they may ..."')."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    ends = _sentence_ends(text, para_start, max(para_start, pos - 1))
+    start = ends[-1] + 1 if ends else para_start
+    if start >= pos - 1:
+        return ""  # the quote opens its paragraph
+    return _speaker_in(text, start, pos, start, persons, surnames, after=False) or ""
 
 
 def _after_window_end(text: str, pos: int) -> int:
@@ -181,7 +197,7 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     window = text[start:end]
     verb = _VERB.search(window)
     inside = [p for p in persons if start <= p.start and p.end <= end and not _POSSESSOR.match(text, p.end)]
-    named_first = after and any(p.start - start <= 3 for p in inside)
+    named_first = after and any(_only_titles(text[start : p.start]) for p in inside)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
     if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
@@ -196,6 +212,11 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     if role:
         return resolve_role(text, quote_open, persons, role)
     return None if after else ""
+
+
+def _only_titles(gap: str) -> bool:
+    """True when the text between a quote's end and a name is punctuation or titles ('," Dr. Luz ...')."""
+    return all(w.lower() in TITLES or w.lower() in PERSON_CUES for w in re.findall(r"[A-Za-z]+", gap))
 
 
 def resolve_pronoun(text: str, pos: int, persons: list[PersonRef], pronoun: str) -> str | None:

@@ -41,7 +41,9 @@ ORG_WORDS = frozenset(
     network service services authority board bureau court office administration coalition alliance
     league club team church army navy police studio studios inc co ltd gmbh llp ag sa productions
     holdings media capital partners records entertainment pictures labs systems technologies
-    motors brands industries enterprises ventures""".split()
+    motors brands industries enterprises ventures pharmaceuticals pharmaceutical chemical chemicals cement
+    communications controls electronics mining resources insurance securities newsroom rovers wanderers
+    albion athletic hotspur""".split()
 )
 EVENT_WORDS = frozenset(
     """cup championship championships olympics olympiad open finals tournament war summit
@@ -76,4 +78,14 @@ PLACE_MODIFIERS = (
         highlands hills range forest sierra plateau archipelago metropolitan metro territory territories
         republic kingdom capital countryside""".split()
     )
+)
+#: Words after a company's name that still name a company or one of its units, not a product
+#: ("Samsung Electronics", "Sony Music", "Google Cloud", "Disney Channel").
+COMPANY_WORDS = frozenset(
+    """electronics energy pharma pharmaceuticals motor music channel channels cloud health healthcare
+    insurance financial finance securities research air cargo logistics retail publishing books sports
+    tv radio television broadcasting communications telecom mobile wireless chemicals steel oil gas
+    petroleum power solar automotive aerospace defense defence investments investors asset management
+    bancorp trust realty properties studios games animation international global worldwide usa america
+    europe asia""".split()
 )

@@ -5,7 +5,8 @@ to the caption ("Media captionJulian Assange arrives at court", "Image copyright
 Images Image caption Julian Assange"). The label is not article text, and glued to a name
 it turns into a false entity. :func:`strip_labels` removes the labels (and the credit a
 copyright label introduces) from a caption; :func:`is_labelled_caption` tells a body
-paragraph that is such a caption (the cleaner drops it: the image captions carry it).
+paragraph that is such a caption, or an agency photo caption printed as a paragraph ("In
+this Dec. 12, 2006, file photo, ..."): the cleaner drops it (the image captions carry it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ _END = r"(?:\b|(?=(?-i:[A-Z])))"
 _CREDIT_PART = re.compile(rf"(?i){_CREDIT}{_END}[ \t:]*.*?(?={_CAPTION}{_END}|$)")
 _CAPTION_LABEL = re.compile(rf"(?i){_CAPTION}{_END}[ \t:]*")
 _STARTS_LABELLED = re.compile(rf"(?i)^[ \t]*(?:{_CAPTION}|{_CREDIT}){_END}")
+# Agency photo captions printed as a paragraph: "In this Dec. 12, 2006, file photo, made available
+# by NASA, astronaut ..." / "In this photo taken Monday, ..." / "In this image from video, ...".
+_AGENCY_CAPTION = re.compile(
+    r"^[ \t]*In (?:this|a|an)(?:[ \t]+(?:undated|handout|file|[A-Z][a-z]{2,8}\.?|\d{1,4})[,.]?){0,6}[ \t]+"
+    r"(?:photo|photograph|image|picture|frame grab)\b[^\n]{0,80}?,"
+)
 
 
 def strip_labels(text: str) -> str:
@@ -34,5 +41,6 @@ def strip_labels(text: str) -> str:
 
 
 def is_labelled_caption(text: str) -> bool:
-    """True for a paragraph that starts with a caption or credit label ("Media captionJulian ...")."""
-    return bool(_STARTS_LABELLED.match(text))
+    """True for a paragraph that starts with a caption or credit label ("Media captionJulian ..."),
+    or is an agency photo caption ("In this Dec. 12, 2006, file photo, made available by NASA, ...")."""
+    return bool(_STARTS_LABELLED.match(text) or _AGENCY_CAPTION.match(text))
