@@ -7,7 +7,7 @@ ARG AIRFLOW_VERSION
 
 # Folders the named volumes of docker-compose.yml are mounted on: a new volume takes the owner of the
 # image's folder, so the airflow user (uid 50000) can write the staging store, logs and the UI passwords.
-RUN mkdir -p /opt/airflow/staging /opt/airflow/auth /opt/airflow/logs \
+RUN mkdir -p /opt/airflow/staging /opt/airflow/auth /opt/airflow/logs /opt/airflow/es-ca \
     && chmod 0775 /opt/airflow/staging /opt/airflow/auth
 
 COPY --chown=airflow:root pyproject.toml README.md LICENSE /opt/news-etl/

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from etl.core.errors import ConfigError, LoadFailed
 from etl.core.settings import Settings
@@ -57,7 +58,7 @@ def task_settings() -> Settings:
     settings = Settings.from_env()
     es = _connection(ES_CONN_ID)
     if es is not None:
-        settings = settings.with_es_url(es.get_uri().replace("elasticsearch://", "http://", 1))
+        settings = settings.with_es_url(es_connection_url(es, settings))
     s3 = _connection(S3_CONN_ID)
     if s3 is not None:
         settings = settings.with_s3_connection(s3.login or "", s3.password or "", s3.extra_dejson)
@@ -65,6 +66,25 @@ def task_settings() -> Settings:
     if state is not None:
         settings = settings.with_state_url(state.get_uri())
     return settings
+
+
+def es_connection_url(conn: Any, settings: Settings) -> str:
+    """The Elasticsearch address (with credentials) of the Airflow connection ``conn``.
+
+    The scheme: type ``https`` -> https; type ``http`` -> its Schema field when that is http or
+    https (as Airflow's HTTP connections use it), else http; any other type (``elasticsearch``,
+    ``generic``) -> its extra ``scheme``, else the scheme of ``settings.es_url``, so a connection
+    saved with host, port, login and password keeps the environment's TLS (and its CA,
+    ``NEWS_ETL_ES_CA_CERTS``). Output: ``scheme://login:password@host:port``.
+    """
+    parts = urlsplit(conn.get_uri())
+    if conn.conn_type in ("http", "https"):
+        scheme = conn.schema if conn.conn_type == "http" and conn.schema in ("http", "https") else conn.conn_type
+        path = "" if conn.schema in ("http", "https") else parts.path
+    else:
+        scheme = conn.extra_dejson.get("scheme") or urlsplit(settings.es_url).scheme or "http"
+        path = parts.path
+    return urlunsplit((scheme, parts.netloc, path.rstrip("/"), "", ""))
 
 
 def _connection(conn_id: str) -> Any:

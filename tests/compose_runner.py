@@ -280,6 +280,77 @@ def _prefix_of(arg: str, dockerfile: Dockerfile) -> str:
     return max((t for t in dockerfile.copies if arg.startswith(t)), key=len)
 
 
+# ----------------------------------------------------------------------------- TLS of Elasticsearch
+
+ES_TLS_FILES = ("xpack.security.http.ssl.key", "xpack.security.http.ssl.certificate",
+                "xpack.security.http.ssl.certificate_authorities")
+LOOPBACK_NAMES = {"dns:localhost", "ip:127.0.0.1"}  # what a node's healthcheck (and the local runner) connects to
+
+
+def tls_problems(compose: Mapping[str, Any]) -> list[str]:
+    """What keeps the file's Elasticsearch from answering only HTTPS that every client verifies;
+    an empty list when nothing does. The one-shot of the Elasticsearch image (``es-certs``)
+    writes the certificates into the volume it mounts under ``config/`` and the CA certificate
+    into the volume its command names. Problems: a node without ``xpack.security.http.ssl.enabled:
+    "true"`` or whose key, certificate or CA is not on the certificates volume; a node's
+    healthcheck without ``https://`` and ``--cacert`` on that volume; a service of the project's
+    image that addresses a node (by service name or network alias) other than with ``https://``,
+    or without ``NEWS_ETL_ES_CA_CERTS`` on the CA volume; a node name, an alias, localhost or
+    127.0.0.1 missing from the subject alternative names (``SANS=``) of the es-certs script."""
+    services = compose["services"]
+    nodes = {n: s for n, s in services.items() if image_kind(s) == "elasticsearch" and "node.name" in environment(s)}
+    certs = [(n, s) for n, s in services.items() if image_kind(s) == "elasticsearch" and n not in nodes]
+    if len(certs) != 1:
+        return [f"one service of the Elasticsearch image must make the certificates, found {[n for n, _ in certs]}"]
+    name, maker = certs[0]
+    certs_volume = next((src for src, target in _mounts(maker) if target.startswith(f"{ES_HOME_IN_IMAGE}/config/")), "")
+    args = as_argv(maker.get("command"))
+    ca_volume = next((src for src, target in _mounts(maker) if target in args and not src.startswith((".", "/"))), "")
+    hosts = set(nodes) | {alias for node in nodes.values() for alias in _aliases(node)}
+    problems = [p for node, service in nodes.items() for p in _node_tls_problems(node, service, certs_volume)]
+    for client, service in services.items():
+        if image_kind(service) == "project":
+            problems += _client_tls_problems(client, service, hosts, ca_volume)
+    script = next((ROOT / src for src, target in _mounts(maker) if target in args and src.endswith(".sh")), None)
+    found = re.search(r'^SANS="([^"]+)"', script.read_text(encoding="utf-8"), re.M) if script else None
+    sans = set(found.group(1).split(",")) if found else set()
+    missing = sorted(({f"dns:{h}" for h in hosts} | LOOPBACK_NAMES) - sans)
+    return problems + ([f"{name}: the node certificate's SANS lack {missing}"] if missing else [])
+
+
+def _volume_of(path: str, service: Mapping[str, Any]) -> str:
+    """The source of the mount of ``service`` that holds the container path ``path`` ('' for none)."""
+    return next((src for src, target in sorted(_mounts(service), key=lambda m: -len(m[1]))
+                 if path.startswith(f"{target.rstrip('/')}/")), "")
+
+
+def _node_tls_problems(name: str, node: Mapping[str, Any], certs_volume: str) -> list[str]:
+    env = environment(node)
+    problems = [] if env.get("xpack.security.http.ssl.enabled") == "true" else [
+        f'{name}: xpack.security.http.ssl.enabled is not "true"']
+    for key in ES_TLS_FILES:  # relative to the node's config folder
+        if _volume_of(f"{ES_HOME_IN_IMAGE}/config/{env.get(key, '')}", node) != certs_volume or not env.get(key):
+            problems.append(f"{name}: {key} ({env.get(key)!r}) is not a file of the volume {certs_volume}")
+    test = as_argv((node.get("healthcheck") or {}).get("test"))
+    words = " ".join(test).split()
+    ca = words[words.index("--cacert") + 1] if "--cacert" in words[:-1] else ""
+    if "https://" not in " ".join(test) or _volume_of(ca, node) != certs_volume:
+        problems.append(f"{name}: healthcheck not over https:// with --cacert on the volume {certs_volume}")
+    return problems
+
+
+def _client_tls_problems(name: str, service: Mapping[str, Any], hosts: set[str], ca_volume: str) -> list[str]:
+    env = environment(service)
+    urls = [m for value in env.values() for m in _HOST_PORT.finditer(value) if m.group("host") in hosts]
+    if not urls:
+        return []
+    problems = [f"{name}: {m.group(0)} is not https://" for m in urls if m.group("scheme") != "https://"]
+    ca = env.get("NEWS_ETL_ES_CA_CERTS", "")
+    if not ca or _volume_of(ca, service) != ca_volume:
+        problems.append(f"{name}: NEWS_ETL_ES_CA_CERTS ({ca!r}) is not a file of the volume {ca_volume}")
+    return problems
+
+
 # ----------------------------------------------------------------------------- running it locally
 
 
@@ -303,6 +374,7 @@ class StackServices(ClusterServices):
         self.s3_port = free_port()
         self.es_http_base = _free_block(6)  # nodes i = 1..3 answer on base+i, transport on base+3+i
         self.es_transport_base = self.es_http_base + 3
+        self.es_ca: Path | None = None  # set when the nodes answer HTTPS: the CA their certificate is signed by
         self.extra: dict[str, str] = {}
 
     def env(self) -> dict[str, str]:
@@ -312,8 +384,12 @@ class StackServices(ClusterServices):
                 **self.extra}
 
     def es_url(self, node: int) -> str:
-        """The local URL of Elasticsearch node ``node`` (1-based)."""
-        return f"http://127.0.0.1:{self.es_http_base + node}"
+        """The local URL of Elasticsearch node ``node`` (1-based): ``https://`` when the nodes run TLS on HTTP."""
+        return f"{'https' if self.es_ca else 'http'}://127.0.0.1:{self.es_http_base + node}"
+
+    def curl_tls(self) -> list[str]:
+        """curl's options to verify the nodes' certificate (none for plain HTTP)."""
+        return ["--cacert", str(self.es_ca)] if self.es_ca else []
 
     def __enter__(self) -> StackServices:
         self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -594,6 +670,11 @@ class LocalStack:
                 if target.startswith(f"{ES_HOME_IN_IMAGE}/config/"):
                     local = (ROOT / source) if source.startswith((".", "/")) else self.work / "volumes" / source
                     shutil.copytree(local, extra / target[len(ES_HOME_IN_IMAGE) + 8:], dirs_exist_ok=True)
+        if settings.get("xpack.security.http.ssl.enabled") == "true":  # paths relative to the node's config folder
+            self.infra.es_ca = extra / settings["xpack.security.http.ssl.certificate_authorities"]
+            if not self.infra.es_ca.is_file():
+                raise ComposeError(f"TLS on HTTP, but no CA certificate at {self.infra.es_ca}")
+            self.infra.extra["CLUSTER_ES_CA"] = str(self.infra.es_ca)
         self.infra.extra.update({"CLUSTER_ES_NODES": str(len(nodes)), "CLUSTER_ES_NAME": settings.pop("cluster.name"),
                                  "CLUSTER_ES_HEAP": settings.pop("heap"), "CLUSTER_ES_PASSWORD": settings.pop("password"),
                                  "CLUSTER_ES_SETTINGS": "\n".join(f"{k}={v}" for k, v in settings.items()),
@@ -883,7 +964,7 @@ def file_realm(stack: LocalStack, roles: Mapping[str, dict], users: Mapping[str,
     deadline = time.monotonic() + timeout
     for node in nodes:
         for user, password in users.items():
-            while subprocess.run(["curl", "-sf", "-o", "/dev/null", "-u", f"{user}:{password}",
+            while subprocess.run(["curl", "-sf", *stack.infra.curl_tls(), "-o", "/dev/null", "-u", f"{user}:{password}",
                                   f"{stack.infra.es_url(node)}/_security/_authenticate"]).returncode != 0:
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"user {user} cannot log in on node {node}")

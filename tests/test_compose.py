@@ -18,6 +18,7 @@ import yaml
 
 from etl.cli import build_parser
 from etl.core.settings import Settings
+from etl.dagkit import LOAD_POOL, load_pool_command
 from etl.dev import essecurity
 from etl.index.versions import load_mapping
 from tests import compose_runner
@@ -199,3 +200,53 @@ def test_dag_reads_the_variables_compose_sets():
 def test_env_example_defines_every_required_variable():
     required = set(re.findall(r"\$\{(\w+):\?", (ROOT / "docker-compose.yml").read_text()))
     assert required <= set(example_env())
+
+
+def test_elasticsearch_answers_only_https_that_every_client_verifies(compose):
+    # Nodes: TLS on HTTP with the es-certs volume's key, certificate and CA; healthchecks over https with
+    # --cacert; every service of the project's image reaching a node: https:// and NEWS_ETL_ES_CA_CERTS on
+    # the CA volume; the node certificate valid for every node name, alias, localhost and 127.0.0.1.
+    assert compose_runner.tls_problems(compose) == []
+    for name, service in compose["services"].items():
+        env = environment(service)
+        if "NEWS_ETL_ES_URL" in env:
+            assert env["NEWS_ETL_ES_URL"].startswith("https://"), name
+            assert Settings.from_env(env).es_ca_certs == env["NEWS_ETL_ES_CA_CERTS"], name  # a setting's name
+
+
+@pytest.mark.parametrize("good, bad", [
+    ('xpack.security.http.ssl.enabled: "true"', 'xpack.security.http.ssl.enable: "true"'),
+    ("xpack.security.http.ssl.certificate_authorities: certs/ca/ca.crt",
+     "xpack.security.http.ssl.certificate_authorities: ca.crt"),
+    ("NEWS_ETL_ES_URL: https://elasticsearch:9200", "NEWS_ETL_ES_URL: http://elasticsearch:9200"),
+    ("NEWS_ETL_ES_CA_CERTS: /opt/airflow/es-ca/ca.crt", "NEWS_ETL_ES_CA_CERT: /opt/airflow/es-ca/ca.crt"),
+    ("- es-ca:/opt/airflow/es-ca:ro", "- es-certs:/opt/airflow/es-ca:ro"),  # clients would get the CA's key too
+    ("curl -sf --cacert /usr/share/elasticsearch/config/certs/ca/ca.crt", "curl -sfk"),
+    ("https://localhost:9200/_cluster/health", "http://localhost:9200/_cluster/health"),
+], ids=["enabled", "ca-path", "http-client", "ca-setting", "ca-volume", "insecure-healthcheck", "http-healthcheck"])
+def test_a_weakened_tls_setting_is_caught(good, bad, tmp_path):
+    text = (ROOT / "docker-compose.yml").read_text()
+    assert good in text
+    (tmp_path / "docker-compose.yml").write_text(text.replace(good, bad, 1))
+    for profiles in PROFILE_SETS:
+        compose = compose_runner.load(example_env(*profiles), profiles)
+        broken = compose_runner.load(example_env(*profiles), profiles, path=tmp_path / "docker-compose.yml")
+        if broken != compose:  # the change reaches this profile set
+            assert compose_runner.tls_problems(broken), (profiles, bad)
+            return
+    pytest.fail(f"{bad!r} reached no profile set")
+
+
+def test_airflow_init_makes_the_load_pool_of_the_dags_with_the_configured_slots(compose):
+    init = environment(compose["services"]["airflow-init"])
+    script = (ROOT / "scripts" / "compose" / "airflow-init.sh").read_text()
+    assert "load_pool_command()" in script  # the one builder of `airflow pools set`
+    argv = load_pool_command(Settings.from_env(init))
+    assert argv[1:5] == ["pools", "set", LOAD_POOL, init["NEWS_ETL_LOAD_POOL_SLOTS"]]
+    assert "${NEWS_ETL_LOAD_POOL_SLOTS:-2}" in (ROOT / "docker-compose.yml").read_text()
+
+
+def test_a_node_name_missing_from_the_certificate_is_caught():
+    compose = compose_runner.load(example_env("cluster"), ("cluster",))
+    compose["services"]["es02"]["networks"]["default"]["aliases"].append("search")  # a name clients could use
+    assert compose_runner.tls_problems(compose) == ["es-certs: the node certificate's SANS lack ['dns:search']"]

@@ -48,3 +48,22 @@ def test_fail_fast_turns_config_and_load_failures_into_no_retry_failures():
     with pytest.raises(TransientError):  # retried by Airflow as usual
         raising(TransientError("Elasticsearch down"))()
     assert dagkit.fail_fast(lambda x: x + 1)(1) == 2
+
+
+@pytest.mark.parametrize("connection, env_url, expected", [
+    # Saved with host, port, login, password (type Elasticsearch): the environment's scheme, i.e. its TLS.
+    ('{"conn_type": "elasticsearch", "host": "es01", "port": 9200, "login": "ingest", "password": "s3cret-pw"}',
+     "https://elasticsearch:9200", "https://es01:9200"),
+    ('{"conn_type": "elasticsearch", "host": "es01", "port": 9200, "extra": {"scheme": "http"}}',
+     "https://elasticsearch:9200", "http://es01:9200"),
+    # Type HTTP: its Schema field is the scheme, as Airflow's HTTP connections use it; empty: http.
+    ('{"conn_type": "http", "host": "es01", "port": 9243, "schema": "https"}', "http://127.0.0.1:9200",
+     "https://es01:9243"),
+    ('{"conn_type": "http", "host": "es01", "port": 9200}', "https://elasticsearch:9200", "http://es01:9200"),
+], ids=["elasticsearch-type-keeps-tls", "extra-scheme", "http-type-schema-https", "http-type-plain"])
+def test_the_connections_scheme(connection, env_url, expected):
+    code = "from etl.dagkit import task_settings; s = task_settings(); print(s.es_url, s.es_ca_certs)"
+    env = {"AIRFLOW_CONN_NEWS_ETL_ES": connection, "NEWS_ETL_ES_URL": env_url, "NEWS_ETL_ES_CA_CERTS": "/certs/ca.crt",
+           "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1].split() == [expected, "/certs/ca.crt"], out.stderr[-2000:]

@@ -37,3 +37,10 @@ def test_connection_uri_must_be_http():
 def test_secrets_never_appear_in_repr():
     s = Settings.from_env({"NEWS_ETL_ES_PASSWORD": "hunter2", "NEWS_ETL_ES_API_KEY": "k3y"})
     assert s.es_password == "hunter2" and "hunter2" not in repr(s) and "k3y" not in repr(s)
+
+
+def test_several_https_nodes_on_loopback_are_a_cluster_not_the_local_nodes_credentials_file():
+    # The compose stack's tasks, run locally by tests/compose_runner.py: three nodes, TLS, their own user.
+    urls = "https://127.0.0.1:30301,https://127.0.0.1:30302,https://127.0.0.1:30303"
+    s = Settings.from_env({"NEWS_ETL_ES_URL": urls, "NEWS_ETL_ES_CA_CERTS": "/certs/ca.crt"})
+    assert (s.es_url, s.es_username, s.es_ca_certs) == (urls, "", "/certs/ca.crt")

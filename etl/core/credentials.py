@@ -37,7 +37,10 @@ LOOPBACK = ("127.0.0.1", "localhost")
 
 def node_path(cache_dir: str, url: str) -> Path | None:
     """Where ``news-etl es start`` keeps the credentials of the local node at ``url``
-    (``<cache_dir>/security-<port>/credentials.json``); None when ``url`` is no local https node."""
+    (``<cache_dir>/security-<port>/credentials.json``); None when ``url`` is no local https node
+    (several comma-separated URLs are a cluster's nodes, not that node)."""
+    if "," in url:
+        return None
     parts = urlsplit(url)
     if parts.scheme != "https" or parts.hostname not in LOOPBACK:
         return None

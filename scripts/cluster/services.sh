@@ -42,6 +42,7 @@ ES_CLUSTER_NAME=${CLUSTER_ES_NAME:-news-etl-cluster}
 ES_SETTINGS=${CLUSTER_ES_SETTINGS:-}
 ES_CONFIG_EXTRA=${CLUSTER_ES_CONFIG_EXTRA:-}  # a folder copied into every node's config/ (e.g. TLS certs)
 ES_PASSWORD=${CLUSTER_ES_PASSWORD:-}          # set: bootstrap password of user elastic (keystore), used by probes
+ES_CA=${CLUSTER_ES_CA:-}  # set: the nodes answer HTTPS (TLS settings in CLUSTER_ES_SETTINGS); probes verify with this CA file
 WAIT=${CLUSTER_WAIT:-240}   # seconds to wait for a service to answer
 
 ES_USER=nobody       # Elasticsearch refuses to run as root
@@ -116,15 +117,19 @@ apt_install() {  # apt_install PKG... (only the missing ones)
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  is_root || die "need root to apt-get install ${missing[*]}"
-  if [ -z "$APT_UPDATED" ]; then apt-get update -qq; APT_UPDATED=1; fi
+  local sudo=()
+  if ! is_root; then  # password-less sudo will do
+    command -v sudo >/dev/null && sudo -n true 2>/dev/null || die "need root (or sudo) to apt-get install ${missing[*]}"
+    sudo=(sudo -n)
+  fi
+  if [ -z "$APT_UPDATED" ]; then "${sudo[@]}" apt-get update -qq; APT_UPDATED=1; fi
   log "apt-get install ${missing[*]}"
   # policy-rc.d / no init system: the packages' own services are not started here.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
 install_system() {
-  apt_install postgresql redis-server maven curl util-linux
+  apt_install postgresql redis-server maven curl util-linux unzip  # unzip: the compose file's es-certs
 }
 
 install_s3() {
@@ -368,9 +373,12 @@ ES_DIR=$STATE/elasticsearch
 es_root() { echo "$ES_DIR/node-$1"; }
 es_http() { echo $((ES_HTTP_BASE + $1)); }
 es_pid() { read_pid "$(es_root "$1")/pid"; }
-es_url() { echo "http://127.0.0.1:$(es_http "$1")"; }
-es_curl() {  # curl with the elastic user's password when security is on (CLUSTER_ES_PASSWORD)
-  if [ -n "$ES_PASSWORD" ]; then curl -u "elastic:$ES_PASSWORD" "$@"; else curl "$@"; fi
+es_url() { if [ -n "$ES_CA" ]; then echo "https://127.0.0.1:$(es_http "$1")"; else echo "http://127.0.0.1:$(es_http "$1")"; fi; }
+es_curl() {  # curl with the elastic user's password when security is on (CLUSTER_ES_PASSWORD), TLS verified (CLUSTER_ES_CA)
+  local opts=()
+  [ -n "$ES_PASSWORD" ] && opts+=(-u "elastic:$ES_PASSWORD")
+  [ -n "$ES_CA" ] && opts+=(--cacert "$ES_CA")
+  curl "${opts[@]}" "$@"
 }
 # Not "GET /": the integ-test-zip answers it 405 (no main action). local=true: no master needed.
 es_answers() { es_curl -sf -m 2 -o /dev/null "$(es_url "$1")/_cluster/health?local=true"; }

@@ -12,7 +12,8 @@ and their users, with the passwords of ``.env``:
 
 The roles are :func:`etl.dev.essecurity.roles`, the same as the local secured node's.
 
-Environment: ``NEWS_ETL_ES_URL`` (the first of a comma-separated list), ``NEWS_ETL_INDEX_ALIAS``,
+Environment: ``NEWS_ETL_ES_URL`` (the first of a comma-separated list), ``NEWS_ETL_ES_CA_CERTS``
+(the CA that signed the nodes' certificate: TLS is verified), ``NEWS_ETL_INDEX_ALIAS``,
 ``ELASTIC_PASSWORD``, ``ES_INGEST_PASSWORD``, ``ES_API_PASSWORD``. Exit status 1 with a message
 when the cluster does not answer within 5 minutes or refuses the elastic password.
 """
@@ -26,7 +27,9 @@ import time
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch
 from elasticsearch import ConnectionError as ESConnectionError
 
+from etl.core.settings import Settings
 from etl.dev.essecurity import roles
+from etl.index.client import client
 
 WAIT_SECONDS = 300
 
@@ -49,10 +52,11 @@ def wait_until_up(es: Elasticsearch) -> None:
 
 
 def main() -> None:
-    url = os.environ["NEWS_ETL_ES_URL"].split(",")[0].strip()
-    alias = os.environ.get("NEWS_ETL_INDEX_ALIAS", "articles")
+    settings = Settings.from_env()
     password = os.environ["ELASTIC_PASSWORD"]
-    es = Elasticsearch(url, basic_auth=("elastic", password), request_timeout=30)
+    alias = settings.index_alias
+    es = client(settings.replace(es_url=settings.es_url.split(",")[0].strip(), es_username="elastic",
+                                 es_password=password, es_api_key="", es_request_timeout=30.0))
     wait_until_up(es)
     es.security.change_password(username="elastic", password=password)
     users = {"news_etl_ingest": os.environ["ES_INGEST_PASSWORD"], "news_etl_api": os.environ["ES_API_PASSWORD"]}
