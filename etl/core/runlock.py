@@ -106,7 +106,7 @@ def _acquire(path: Path, exclusive: bool, what: str, wait: float) -> IO[str]:
             break
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                holder = _holder(path)
+                holder = _holder(path, patience=1.0)
                 fh.close()
                 raise RunLocked(_message(path, holder, what, wait)) from None
             time.sleep(POLL_SECONDS)
@@ -132,11 +132,19 @@ def _me(what: str) -> dict:
             "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
 
-def _holder(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8") or "null")
-    except (OSError, ValueError):
-        return None
+def _holder(path: Path, patience: float = 0.0) -> dict | None:
+    """Who holds ``path`` exclusively, as written into it; None for shared holders. An
+    exclusive holder writes itself in just after taking the lock, so an empty or half-written
+    file is read again for up to ``patience`` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            found = json.loads(path.read_text(encoding="utf-8") or "null")
+        except (OSError, ValueError):
+            found = None
+        if found is not None or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.05)
 
 
 def _message(path: Path, holder: dict | None, what: str, wait: float) -> str:
