@@ -44,8 +44,8 @@ def fetch_outcome(reason: str) -> str:
 
 def source_counts(folder: PathLike, deadletter: PathLike | None = None, *,
                   shards: Sequence[tuple[PathLike, PathLike | None]] | None = None) -> dict[str, dict]:
-    """Per-source counters (see module doc) read from the batches in a run folder (local or
-    remote) and its dead-letter file; with ``shards``, summed over each shard's folder and
+    """Per-source counters (see module doc) from the stage tallies in a run folder (local or
+    remote; :func:`etl.core.staging.read_tally`) and its dead-letter file; with ``shards``, summed over each shard's folder and
     dead-letter file instead (etl.core.shards)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     reasons: dict[str, dict[str, Counter]] = defaultdict(lambda: {"failed": Counter(), "rejected": Counter()})
