@@ -221,6 +221,11 @@ class SourceTally:
     accepted: Counter = field(default_factory=Counter)
     rejected: dict[str, Counter] = field(default_factory=dict)
 
+    @property
+    def reasons(self) -> Counter:
+        """Rejections by reason, every source together."""
+        return sum(self.rejected.values(), Counter())
+
     def add(self, row: Mapping, rejection: bool) -> None:
         """Count one batch row (a record's or a rejection's ``to_dict()``)."""
         source = _source_of(row)
@@ -273,7 +278,6 @@ class StageWriter:
         self.path = folder / f"{stage}.jsonl.gz"
         self.rejected_path = folder / f"{stage}.rejected.jsonl.gz"
         self.tally_path = tally_path(folder, stage)
-        self.reasons: Counter = Counter()
         self.tally = SourceTally()
         self._out = JsonLinesWriter(self.path)
         self._rejected = JsonLinesWriter(self.rejected_path)
@@ -299,7 +303,6 @@ class StageWriter:
         row = item.to_dict()
         rejection = isinstance(item, Rejection)
         if rejection:
-            self.reasons[item.reason] += 1
             self._rejected.write(row)
         else:
             self._out.write(row)
@@ -316,5 +319,6 @@ class StageWriter:
         """The stage's summary: output path, counts, rejection reasons, ``extra`` fields
         (``seconds`` since the writer was entered unless given)."""
         extra.setdefault("seconds", round(time.monotonic() - self._started, 3))
-        return StageSummary(self.stage, str(self.path), self.count, sum(self.reasons.values()), dict(self.reasons),
+        reasons = self.tally.reasons
+        return StageSummary(self.stage, str(self.path), self.count, sum(reasons.values()), dict(reasons),
                             extra)
