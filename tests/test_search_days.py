@@ -132,7 +132,7 @@ def test_search_page_shows_the_publishers_day(days_index):
         try:
             page = browser.new_page()
             page.goto(url + "/?sort=date&from=2018-01-18&to=2018-01-18")
-            page.wait_for_function("document.body.dataset.state === 'ready'", timeout=30_000)
+            page.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=30_000)
             metas = page.locator("#results li.hit .meta").all_inner_texts()
             assert len(metas) == 3 and all("2018-01-18" in m for m in metas), metas  # "west" too
         finally:
