@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from test_shards import other_shard_host, spread_sources
 from etl.core.errors import ConfigError
 from etl.core.staging import read_jsonl, run_dir
 from etl.dev import samples
-from etl.dev.airflow_cluster import AirflowCluster, ClusterServices
+from etl.dev.airflow_cluster import AIRFLOW, AirflowCluster, ClusterServices
 
 pytestmark = [pytest.mark.airflow, pytest.mark.es, pytest.mark.slow]
 LOGICAL_DATE = "2024-05-03T10:00:00+00:00"
@@ -50,6 +51,14 @@ def _workers_of(cluster: AirflowCluster) -> dict[str, set[str]]:
     return found
 
 
+def _worker_app_setting(cluster: AirflowCluster, name: str) -> str:
+    """``name`` in the Celery app an ``airflow celery worker`` of ``cluster`` runs, as printed."""
+    code = f"from airflow.providers.celery.executors.celery_executor_utils import app; print(app.conf.{name})"
+    done = subprocess.run([str(AIRFLOW.parent / "python"), "-c", code], env=cluster.base_env(), capture_output=True,
+                          text=True, timeout=120, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
 def test_news_ingest_runs_on_two_celery_workers(services, es_settings, es, tmp_path):
     hosts = ["127.0.0.1", other_shard_host("127.0.0.1", 2)]  # two hosts, two shards
     with ExitStack() as stack:
@@ -68,8 +77,11 @@ def test_news_ingest_runs_on_two_celery_workers(services, es_settings, es, tmp_p
             assert run["state"] == "success", cluster.log_tail()
             tis = cluster.task_instances("news_ingest", run_id)
             workers = _workers_of(cluster)
+            prefetch_off = _worker_app_setting(cluster, "worker_disable_prefetch")
         finally:
             cluster.stop_all()
+
+    assert prefetch_off == "True"  # etl/celery_config.py via services.sh env: no task waits beside an idle worker
 
     assert {ti["state"] for ti in tis} == {"success"}
     mapped = sorted((ti["task_id"], ti["map_index"]) for ti in tis if ti["map_index"] >= 0)

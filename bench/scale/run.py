@@ -179,15 +179,37 @@ def run_config(services: ClusterServices, work: Path, index: int, config: tuple[
             "docs_per_s": report["totals"]["indexed"] / seconds, "tasks": tasks, "alias": alias,
             "timeline": timeline(run["start_date"], tis), "cores_used": cpu_use(cpu[0], cpu[1], cpu[2]),
             "parallelism": round(sum(machine) / len(machine), 2),
-            "shard_docs": [s["count"] for s in report["stages"]["load"].get("shards", [report["stages"]["load"]])]}
+            "shard_docs": [s["count"] for s in report["stages"]["load"].get("shards", [report["stages"]["load"]])],
+            "stage_seconds": stage_seconds(report)}
 
 
-def timeline(run_start: str, tis: list[dict]) -> list[tuple[str, float, float, str]]:
-    """(task, start s, end s, worker host) of every task instance, seconds from the run's start, by start."""
+def stage_seconds(report: dict) -> dict[str, float]:
+    """Per task (``clean[0]``...), the seconds the stage's own code measured (the run report's
+    ``seconds``): the rest of a task's duration is Airflow's task start, imports and model loads."""
+    found = {}
+    for stage, summary in report["stages"].items():
+        shards = summary.get("shards")
+        for i, part in enumerate(shards or [summary]):
+            if part.get("seconds") is not None:
+                found[f"{stage}[{i}]" if shards and stage != "discover" else stage] = round(part["seconds"], 1)
+    return found
+
+
+def timeline(run_start: str, tis: list[dict]) -> list[tuple]:
+    """(task, start s, end s, worker host, scheduled s, queued s) of every task instance, seconds from
+    the run's start, by start: scheduled -> queued is the scheduler's part of a wait between tasks,
+    queued -> start the executor's (Celery pickup, task process start)."""
+    def at(stamp: str | None) -> float | None:
+        return round(_seconds(run_start, stamp), 1) if stamp else None
+
     rows = [(f"{t['task_id']}[{t['map_index']}]" if t["map_index"] >= 0 else t["task_id"],
-             round(_seconds(run_start, t["start_date"]), 1), round(_seconds(run_start, t["end_date"]), 1),
-             str(t.get("hostname") or "")) for t in tis if t.get("start_date") and t.get("end_date")]
+             at(t["start_date"]), at(t["end_date"]), str(t.get("hostname") or ""),
+             at(t.get("scheduled_when")), at(t.get("queued_when"))) for t in tis if t.get("start_date") and t.get("end_date")]
     return sorted(rows, key=lambda row: row[1])
+
+
+def _gap(first: float | None, second: float | None) -> str:
+    return "?" if first is None or second is None else f"{second - first:.1f}"
 
 
 def print_results(results: list[dict], load: tuple[tuple, tuple]) -> None:
@@ -203,8 +225,13 @@ def print_results(results: list[dict], load: tuple[tuple, tuple]) -> None:
     print("machine: cores two CPU-bound processes got just before and after the run (reference; 2.00 when idle)")
     for r in results:
         print(f"  {r['run']} {r['name']} task seconds: " + ", ".join(f"{k} {v}" for k, v in sorted(r["tasks"].items())))
+        print(f"  {r['run']} {r['name']} stage seconds (own code; task seconds minus these = task start, imports, "
+              "model load): " + ", ".join(f"{k} {v}" for k, v in sorted(r.get("stage_seconds", {}).items())))
         print(f"  {r['run']} {r['name']} timeline (s from the run's start): "
-              + ", ".join(f"{task} {start}-{end}" for task, start, end, _ in r["timeline"]))
+              + ", ".join(f"{task} {start}-{end}" for task, start, end, *_ in r["timeline"]))
+        print(f"  {r['run']} {r['name']} waits before each task (s; scheduled->queued, queued->start): "
+              + ", ".join(f"{task} {_gap(sched, queued)}/{_gap(queued, start)}"
+                          for task, start, _, _, sched, queued in r["timeline"]))
         print(f"  {r['run']} {r['name']} cores used on average from trigger to end (of {os.cpu_count()}): "
               + ", ".join(f"{k} {v:.2f}" for k, v in r["cores_used"].items()))
 

@@ -14,7 +14,9 @@ from typing import Any
 
 
 def _plain(value: Any) -> Any:
-    """Convert dataclasses/tuples into JSON-friendly values."""
+    """Convert dataclasses/tuples into JSON-friendly values. Bytes (a page's body) become
+    ``{"__utf8__": text}`` when they are valid UTF-8 (decoding and re-encoding is then exact, and
+    the staged text is a third smaller than base64 and compresses faster), else ``{"__b64__": ...}``."""
     if dataclasses.is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -22,13 +24,19 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, bytes):
-        return {"__b64__": base64.b64encode(value).decode("ascii")}
+        try:
+            return {"__utf8__": value.decode("utf-8")}
+        except UnicodeDecodeError:
+            return {"__b64__": base64.b64encode(value).decode("ascii")}
     return value
 
 
 def _unplain(value: Any) -> Any:
-    if isinstance(value, dict) and set(value) == {"__b64__"}:
-        return base64.b64decode(value["__b64__"])
+    if isinstance(value, dict) and len(value) == 1:
+        if "__utf8__" in value:
+            return value["__utf8__"].encode("utf-8")
+        if "__b64__" in value:
+            return base64.b64decode(value["__b64__"])
     return value
 
 
