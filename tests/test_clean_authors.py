@@ -62,3 +62,53 @@ def test_sport_agency_sid():
     # tennismagazin.de: 'Montpellier (SID) – Tennis-Olympiasieger ...'; spox.com: byline 'SID'
     assert agency_in_text("Montpellier (SID) – Tennis-Olympiasieger Alexander Zverev") == "SID"
     assert split_byline("SID") == ([], "SID")
+
+
+# ----------------------------------------------------------------------------- session 4 rules (real page snippets)
+
+
+def _ld(author: str, site: str = "") -> str:
+    publisher = f', "publisher": {{"@type": "Organization", "name": "{site}"}}' if site else ""
+    return ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", '
+            f'"headline": "Resort talks approved", "author": {{"@type": "Person", "name": "{author}"}}{publisher}}}'
+            "</script>")
+
+
+def _authors_with(head: str, byline: str, lang: str = "en", url: str = "https://news.example/resort-talks") -> list[str]:
+    html = _page(byline, lang).replace("</head>", head + "</head>")
+    art = clean_html(html, url)
+    assert isinstance(art, CleanedArticle), art
+    return list(art.authors)
+
+
+def test_a_piece_by_phrase_opens_a_byline():
+    # pferderevue.at: '<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>'
+    assert _authors('<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>',
+                    "de") == ["Pamela Sladky"]
+    assert split_byline("Eine Kolumne von Nils Pickert") == (["Nils Pickert"], "")
+    assert split_byline("A column by Jane Doe") == (["Jane Doe"], "")
+
+
+def test_by_word_after_a_printed_date():
+    # vipflash.de: '<span style="font-size:12px;color:#333">06.11.2023 13:30 von Olga </span>' in the picture's <h2>
+    byline = '<h2 class="">Stars (1 / 1) <span style="font-size:12px;color:#333">06.11.2023 13:30 von Olga </span></h2>'
+    assert _authors(byline, "de") == ["Olga"]
+
+
+def test_one_word_declared_author_gets_the_printed_surname():
+    # rutgers.edu: JSON-LD author {"@type": "Person", "name": "Todd"}; the page prints "By" and 'Todd Bates'
+    sidebar = ("<div class=\"full-name-wrapper\"><div class=\"f--field f--text\"><p class='label'><strong>By</strong>"
+               "</p></div><div class=\"f--field f--text\"><p class='full-name'>Todd Bates</p></div></div>")
+    assert _authors_with(_ld("Todd"), sidebar) == ["Todd Bates"]
+    # pinkstinks.de: JSON-LD "Nils"; the column opens '<p><strong>Eine Kolumne von Nils Pickert</strong></p>'
+    assert _authors_with(_ld("Nils"), "<p><strong>Eine Kolumne von Nils Pickert</strong></p>", "de") == ["Nils Pickert"]
+    assert _authors_with(_ld("Nils"), "<p>Nils hat recherchiert.</p>", "de") == ["Nils"]  # no surname printed
+
+
+def test_site_name_as_declared_author_leaves_the_visible_byline():
+    # lopinion.fr: JSON-LD author {"@type": "Person", "name": "L'Opinion"} (the site); the page prints the journalist
+    byline = ('<div class="article_authors"> <span class="article_author"> <span class="article_author-name"> '
+              '<a href="/auteur/emmanuelle-ducros-187">Emmanuelle Ducros</a> </span></span></div>')
+    head = _ld("L'Opinion", "L'Opinion") + '<meta property="og:site_name" content="L\'Opinion">'
+    assert _authors_with(head, byline, "fr", "https://www.lopinion.fr/edition/economie/glyphosate") == ["Emmanuelle Ducros"]
+    assert _authors_with(head, "", "fr", "https://www.lopinion.fr/edition/economie/glyphosate") == []

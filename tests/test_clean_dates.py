@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import htmldate
 import pytest
 
 from etl.clean import clean_html, dates, dom
@@ -323,3 +324,59 @@ def test_url_day_written_day_first_and_jsonld_type_without_at():
             ' Code","datePublished":"Thu, 08 May 2014 14:04:53 -0400"}</script>')
     art = _clean(_page(head, "", "en"))
     assert (art.published_at, art.published_day) == ("2014-05-08T14:04:53-04:00", "2014-05-08")
+
+
+# ----------------------------------------------------------------------------- session 4 rules (real page snippets)
+
+
+@pytest.mark.parametrize("tail", [
+    # 1337kultur.de (WordPress): a reader's comment, the only dated thing on a podcast page
+    '<div id="comments" class="comments-area"><h2 class="comments-title"> 2 Gedanken zu &#8222;Folge 70&#8220;</h2>'
+    '<ol class="comment-list"><li id="comment-288842" class="comment even thread-even depth-1 parent"><article '
+    'id="div-comment-288842" class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"> '
+    '<b class="fn">Harm Otten</b> <span class="says">sagt:</span></div><div class="comment-metadata"> <a '
+    'href="https://1337kultur.de/2020/folge-70-star-trek-picard/#comment-288842"> <time '
+    'datetime="2020-02-25T13:02:01+01:00"> 25. Februar 2020 um 13:02&nbsp;Uhr </time> </a></div></footer><div '
+    'class="comment-content"><p>Vielen, vielen Dank für die tolle Folge.</p></div></article></li></ol></div>',
+    # wiki.piratenpartei.de (MediaWiki): the page's last edit in its footer
+    '<div id="footer" role="contentinfo"><ul id="footer-info"><li id="footer-info-lastmod"> Diese Seite wurde '
+    'zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li><li id="footer-info-viewcount">Diese Seite wurde '
+    'bisher 2.385 mal abgerufen.</li></ul></div>',
+])
+def test_htmldate_day_printed_only_aside_from_the_article_is_not_taken(tail):
+    more = "<p>Die Opposition kritisierte die Pläne scharf und kündigte Widerstand im Bundesrat an.</p>" * 12
+    html = _page("", more).replace("</body>", tail + "</body>")
+    assert htmldate.find_date(html, original_date=True, extensive_search=False)  # htmldate's fast mode reads it
+    art = _clean(html)
+    assert art.published_day is None and "published_at" not in art.provenance
+    # peptalks.de (WordPress): the day only in markup, which htmldate reads, is taken
+    markup = ('<div class="date"><span class="month">Apr</span> <span class="day">04</span><span class="year">2013'
+              '</span></div><span class="updated" title="2013-04-04T18:52:11+00:00"></span>')
+    art = _clean(_page("", markup + more))
+    assert (art.published_day, art.provenance["published_at"]) == ("2013-04-04", "htmldate")
+
+
+def test_forum_thread_declares_its_first_post():
+    # villagersandheroes.com (XenForo): JSON-LD DiscussionForumPosting for the thread; the page shows later replies
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", '
+            '"@id": "https://villagersandheroes.com/forums/threads/patchnotes-4-47-4.3976/", "headline": "Patchnotes '
+            '4.47.4 - Tagundnachtgleiche Bugfix Build", "articleSection": "News und Patchnotes", "author": {"@type": '
+            '"Person", "name": "Tiberius"}, "datePublished": "2020-09-18", "dateModified": "2020-10-06"}</script>')
+    reply = ('<article class="message message--post" data-author="Kalif"><div class="message-attribution-main">'
+             '<a href="/forums/threads/patchnotes-4-47-4.3976/post-53530" class="u-concealed"><time class="u-dt" '
+             'dir="auto" datetime="2020-10-06T19:02:11+0200">6. Okt. 2020</time></a></div></article>')
+    art = _clean(_page(head, reply), "https://villagersandheroes.com/forums/threads/patchnotes-4-47-4.3976/")
+    assert (art.published_day, art.provenance["published_at"]) == ("2020-09-18", "json-ld")
+    assert list(art.authors) == ["Tiberius"]
+
+
+def test_recent_posts_widget_dates_are_not_the_page_date():
+    # uniqz.de (WordPress shop): a product page whose only dates are the sidebar's "recent posts" widget
+    widget = ('<aside id="secondary" class="sidebar widget-area" role="complementary"><section id="recent-posts-2" '
+              'class="widget widget_recent_entries"><h2 class="widget-title">Neueste Beiträge</h2><ul><li><a '
+              'href="https://uniqz.de/katzenbett-mit-namen/">Katzenbett mit Namen</a><span class="post-date">29. '
+              'September 2020</span></li></ul></section></aside>')
+    more = "<p>Die Decke ist zweilagig, waschbar bei 30 Grad und wird mit dem Namen Ihrer Katze bestickt.</p>" * 12
+    html = _page("", more).replace("</main>", "</main>" + widget)
+    assert [c.day for c in marked(dom.parse(html), "Europe/Berlin")] == []
+    assert _clean(html, "https://uniqz.de/produkte/katzendecke-zweilagig/").published_day is None

@@ -63,8 +63,12 @@ _AGENCY_OF = {spelling: name for name, spellings in AGENCIES.items() for spellin
 _AGENCY_IN_TEXT = re.compile(
     r"\((" + "|".join(re.escape(s) for s in sorted(_AGENCY_OF, key=len, reverse=True)) + r")\)", re.I
 )
+# "Ein Artikel von", "Eine Kolumne von", "A column by": a kind of piece, then its author
+BY_PIECE = (r"(?:ein(?:e|en)?|an?)\s+(?:artikel|beitrag|gastbeitrag|kolumne|kommentar|bericht|reportage|essay|"
+            r"analyse|rezension|interview|text|article|column|story|post|guest\s+post|review|report|opinion\s+piece)"
+            r"\s+(?:von|by)")
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|reporting|compiled|edited|text|story|words|photos?)\s+by|"
+    r"^\s*(?:" + BY_PIECE + r"|(?:written|posted|reported|reporting|compiled|edited|text|story|words|photos?)\s+by|"
     r"(?:eingestellt|veröffentlicht|geschrieben|verfasst)\s+von|(?:published|posted)\s+by|publié\s+par|"
     r"(?:publicado|escrito)\s+por|"
     r"by|von|par|por|di|door|av|text|texte|texto|tekst|текст|автор|autor(?:in)?|author|from)(?:\s*:?\s+"
@@ -151,6 +155,11 @@ def is_person_name(name: str, single: bool = False, lowercase: bool = False) -> 
 def starts_with_by(text: str) -> bool:
     """True when ``text`` opens with a by-word ("By", "Von", "Par", "Written by", "Text:" ...)."""
     return _PREFIX.match(text or "") is not None
+
+
+def without_by(text: str) -> str:
+    """``text`` without the by-word it opens with ("Eine Kolumne von Nils Pickert" -> "Nils Pickert")."""
+    return _PREFIX.sub("", text or "", count=1)
 
 
 def split_byline(raw, trusted: bool = False) -> tuple[list[str], str]:

@@ -17,7 +17,7 @@ malformed JSON.
 
 from __future__ import annotations
 
-from etl.clean.meta.bylines import drop_site_names, find_authors
+from etl.clean.meta.bylines import find_authors
 from etl.clean.meta.images import find_images
 from etl.clean.meta.page import find_canonical, find_language, find_site_name
 from etl.clean.meta.published import find_dates, tz_for
@@ -80,9 +80,8 @@ def headline_meta(root, url: str) -> tuple[dict, dict, dict]:
 
 
 def _people_and_images(f: dict, p: dict, ld: dict, md: dict, root, url: str, objs: list[dict]) -> None:
-    """Authors (minus the site's own name), agency and images, with provenance."""
-    names, nprov, agency, aprov = find_authors(ld, md, root, objs)
-    names = drop_site_names(names, f.get("site_name") or "", url)
+    """Authors (never the site's own name), agency and images, with provenance."""
+    names, nprov, agency, aprov = find_authors(ld, md, root, objs, (f.get("site_name") or "", url))
     f["authors"], f["agency"] = names, agency
     if names:
         p["authors"] = nprov

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from etl.clean.authors import agency_name, split_byline, starts_with_by
+from etl.clean.authors import BY_PIECE, agency_name, is_person_name, split_byline, starts_with_by, without_by
 from etl.clean.dom import visible_text
 from etl.clean.meta.sources import MAX_CANDIDATES, in_comments, ld_types, txt
 
@@ -28,7 +28,7 @@ _BYLINE_TAGS = ("span", "div", "p", "a", "address", "li")
 _BYLINE_ATTRS = ("class", "rel", "itemprop", "id", "data-testid")
 _PLAIN_TAGS = ("p", "div", "span", "small", "strong", "em", "b", "address")
 _MAX_PLAIN = 400  # elements read for an unclassed "By ..." line
-_BY_WORD = re.compile(r"\s*(?:by|von|par|por|door|text|texte|texto|tekst|текст|автор|autor|written|posted|"
+_BY_WORD = re.compile(r"\s*(?:" + BY_PIECE + r"|by|von|par|por|door|text|texte|texto|tekst|текст|автор|autor|written|posted|"
                       r"published|veröffentlicht|geschrieben|verfasst|eingestellt)\b", re.I)  # cheap first look
 # a by-phrase with its label, read inside a line ("Publicado por:", "Posted by", "Veröffentlicht von")
 _LABELLED_BY = re.compile(r"\b(?:published|posted|written|publicado|escrito|publié|veröffentlicht|geschrieben|verfasst)"
@@ -36,23 +36,34 @@ _LABELLED_BY = re.compile(r"\b(?:published|posted|written|publicado|escrito|publ
 # markup that holds the author's name alone (so a one-word or lower-case user name counts)
 _NAME_MARKUP = re.compile(r"^\s*author\s*$|author[-_]?name|\bfn\b", re.I)
 _MAX_BYLINES = 5
+# a date (and time) printed before the by-word: "06.11.2023 13:30 von Olga", "2019-05-02 | By Jane Doe"
+_LEADING_DATE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(?:\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*[|,·–-]?\s*", re.I)
+_FULL_NAME_TAGS = ("p", "div", "span", "a", "strong", "b", "em", "li", "address", "small", "h2", "h3", "h4", "h5")
+# the surname printed after a one-word declared name ("Nils" -> "Nils Pickert"): one capitalised word
+_SURNAME = r"\s+((?:(?:van|von|de|da|di|del|der|le|la)\s+)?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-])"
 _TAG = re.compile(r"<[^>]+>")
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo", "governmentorganization"})
 
 
-def find_authors(ld: dict, md: dict, root, objs: list[dict] | None = None) -> tuple[list[str], str, str, str]:
+def find_authors(ld: dict, md: dict, root, objs: list[dict] | None = None,
+                 site: tuple[str, str] = ("", "")) -> tuple[list[str], str, str, str]:
     """(person names, their provenance, agency, agency provenance).
 
-    Input: the JSON-LD article object, the meta tags, the parsed page and all JSON-LD objects
-    (to resolve ``@id`` references). Declared sources are JSON-LD, then the author meta tags in
-    :data:`AUTHOR_META` order; the first declared names the visible byline confirms (a name in
-    common) win, else the first declared names, else the visible byline's; a visible byline that
-    adds co-authors to the chosen names replaces them. The agency comes from the first source
-    naming one. Empty strings when nothing is found.
+    Input: the JSON-LD article object, the meta tags, the parsed page, all JSON-LD objects
+    (to resolve ``@id`` references) and the site (its name, the page URL). Declared sources are
+    JSON-LD, then the author meta tags in :data:`AUTHOR_META` order; the site's own name is no
+    author in any of them (:func:`drop_site_names`). The first declared names the visible byline
+    confirms (a name in common) win, else the first declared names, else the visible byline's; a
+    visible byline that adds co-authors to the chosen names replaces them; a one-word declared
+    name the page prints with a surname gets it (:func:`_with_surnames`). The agency comes from the first
+    source naming one. Empty strings when nothing is found.
     """
-    declared = _declared_sources(ld, md, objs or [])
+    declared = [(drop_site_names(n, *site), a, src) for n, a, src in _declared_sources(ld, md, objs or [])]
     shown = _visible_byline(root)
+    if shown:
+        shown = (drop_site_names(shown[0], *site), *shown[1:])
     names, prov = _choose(declared, shown)
+    names = names if prov == "text" else _with_surnames(names, root)
     agency, aprov = next(((a, src) for _, a, src in declared + ([shown] if shown else []) if a), ("", ""))
     return names, prov, agency, aprov
 
@@ -132,16 +143,20 @@ def _classed_byline(root) -> tuple[list[str], str, str] | None:
 
 
 def _plain_byline(root) -> tuple[list[str], str, str] | None:
-    """The first short unclassed line that opens with a by-word ("By Jane Doe"), or that carries a
-    labelled one after a leading date ("05/10/2018 - Publicado por: Clarissa Borba - Categoria")."""
+    """The first short unclassed line that opens with a by-word ("By Jane Doe", "Ein Artikel von
+    Pamela Sladky"), also after a date ("06.11.2023 13:30 von Olga"), or that carries a labelled
+    one after a leading date ("05/10/2018 - Publicado por: Clarissa Borba - Categoria")."""
     for i, el in enumerate(root.iter(*_PLAIN_TAGS)):
         if i >= _MAX_PLAIN:
             break
         head = el.text if (el.text or "").strip() or not len(el) else el[0].text
+        dated = _LEADING_DATE.match(head or "")
         labelled = len(el) and _LABELLED_BY.search(el[0].tail or "")
-        if not labelled and (not head or not _BY_WORD.match(head)):
+        if not labelled and (not head or not _BY_WORD.match(head[dated.end():] if dated else head)):
             continue
         text = txt(visible_text(el, 300 if labelled else 80))
+        if dated and not labelled:
+            text = _LEADING_DATE.sub("", text, count=1)
         if labelled:
             found = _LABELLED_BY.search(text)
             text = text[found.start():found.start() + 79] if found else ""
@@ -150,6 +165,27 @@ def _plain_byline(root) -> tuple[list[str], str, str] | None:
             if names or agency:
                 return names, agency, "text"
     return None
+
+
+def _with_surnames(names: list[str], root) -> list[str]:
+    """``names`` with each one-word name ("Nils", a JSON-LD user name) replaced by the full name the page
+    prints for it: the first element whose own text opens with it and a surname, after an optional
+    by-word ("<p class='full-name'>Todd Bates</p>", "Eine Kolumne von Nils Pickert", "Nils Pickert
+    ist freier Autor"), outside reader comments."""
+    out = list(names)
+    for i, name in enumerate(names):
+        if " " in name or not name[:1].isupper():
+            continue
+        pattern = re.compile(r"^" + re.escape(name) + _SURNAME)
+        for el in root.iter(*_FULL_NAME_TAGS):
+            head = (el.text or "").strip()
+            if name not in head[:120]:
+                continue
+            m = pattern.match(head) or pattern.match(without_by(head))
+            if m and is_person_name(f"{name} {m.group(1)}") and not in_comments(el):
+                out[i] = f"{name} {m.group(1)}"
+                break
+    return out
 
 
 def drop_site_names(names: list[str], site_name: str, url: str) -> list[str]:

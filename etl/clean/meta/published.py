@@ -15,9 +15,11 @@ with the offset the page gave) and the name of its source:
 - ``htmldate`` (its fast mode, then its extensive mode), only where none of the above gives a
   date: where ours disagree, htmldate mostly repeats one of them (the URL's day, a meta tag,
   often the modified date), so disagreements are settled by the rules of :func:`find_dates`.
-  Its extensive mode guesses from any date in the page (a "last updated" footer, a date cited
-  in the text, a teaser's date): its answer counts only when the page prints that day next to a
-  main heading, or anywhere on a page without one (:func:`printed_near_headline`).
+  A day the page prints only aside from its article (a reader comment's date, a "last updated"
+  footer, a sidebar's list of recent posts) is not taken from its fast mode. Its extensive mode guesses from any date in
+  the page (a "last updated" footer, a date cited in the text, a teaser's date): its answer counts
+  only when the page prints that day next to a main heading, or anywhere on a page without one
+  (:func:`printed_near_headline`).
 
 See :func:`find_dates` for how they are weighed.
 """
@@ -62,13 +64,17 @@ _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
 _TODAY = re.compile(r"now|today|current|heute|aujourd|clock|weather|wetter", re.I)  # the day of reading, not of writing
 _TEXT_TAGS = frozenset({"span", "div", "p", "small", "li"})
 # blocks listing other articles (teasers, sliders, "related"): their dates are not the page's
-_OTHER_ARTICLES = re.compile(r"teaser|related|slider|splide|swiper|carousel|recommend", re.I)
+_OTHER_ARTICLES = re.compile(r"teaser|related|slider|splide|swiper|carousel|recommend|recent|popular|most-?read|meistgelesen", re.I)
 # markup naming a date the page's last change, unless it also says published ("entry-date published updated")
 _MODIFIED_MARK = re.compile(r"modif|updated|last-?change|aktualisiert", re.I)
 _PUBLISHED_MARK = re.compile(r"publi|posted|created|entry-date", re.I)
 # a dateline printed after one of these is the last change of the page, not its publication
 _UPDATE_LABEL = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zuletzt\s+(?:geändert|aktualisiert|bearbeitet)"
                            r"|letzte\s+(?:änderung|aktualisierung)|(?:dernière\s+)?mise\s+à\s+jour)\W*(?:on|am|le)?\W*$", re.I)
+# a last-change label and the date after it ("Last updated: 13 July 2020", "zuletzt am 29. Januar 2020 ... geändert")
+_UPDATED_DAY = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zuletzt\s+(?:am\b|geändert|aktualisiert|bearbeitet)"
+                          r"|letzte\s+(?:änderung|aktualisierung)|mise\s+à\s+jour).{0,40}", re.I)
+_FOOTER_MARK = re.compile(r"(?<![a-z])footer", re.I)
 # locales that print slashed dates month first (every other region given reads them day first)
 _MONTH_FIRST_REGIONS = frozenset({"us", "ca", "ph", "fm", "mh", "pw"})
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -409,15 +415,19 @@ def _reachable(when: datetime, day: str) -> bool:
 def _htmldate_found(html: str, url: str, root=None) -> Found | None:
     """``htmldate`` fast, else extensive, as a candidate; None when neither finds a day.
 
-    An extensive answer is kept only when the page (``root``, None: not checked) prints that
-    day next to a main heading (:func:`printed_near_headline`): its guesses from dates elsewhere
-    (footers, cited dates, teasers, a month or a copyright year read as day 01) are mostly wrong.
+    With the parsed page ``root`` (None: not checked), an answer counts only where the page does
+    not contradict it: the fast answer unless the page prints that day only aside from its
+    article (:func:`_printed_aside`: a reader comment's date, a "page last edited" footer, a
+    sidebar; the page then has no date, and no extensive guess is made); the extensive answer
+    (asked only when the fast mode finds nothing) only when printed next to a main heading
+    (:func:`printed_near_headline`; its guesses from footers, cited dates, teasers, a month or a
+    copyright year read as day 01 are mostly wrong).
     """
     if not html:
         return None
     day = _htmldate(html, url, extensive=False)
-    if day:
-        return Found(day, "htmldate")
+    if day:  # a day printed only aside from the article: the page has none of its own (no extensive guess)
+        return Found(day, "htmldate") if root is None or not _printed_aside(root, day) else None
     day = _htmldate(html, url, extensive=True)
     if day and (root is None or printed_near_headline(root, day)):
         return Found(day, "htmldate")
@@ -443,6 +453,30 @@ def printed_near_headline(root, day: str) -> bool:
     starts = [m.start() for m in re.finditer(_MARK, text)]
     zone = " ".join(text[max(0, i - HEADLINE_BEFORE): i + HEADLINE_AFTER] for i in starts) if starts else text
     return dates.mentions_day(zone.replace(_MARK, " "), day)
+
+
+def _printed_aside(root, day: str) -> bool:
+    """True when the page prints calendar day ``day`` only aside from its article: in reader comments,
+    a page footer, a sidebar (``<aside>``) or after a "last updated" label ("Diese Seite wurde
+    zuletzt am ... geändert").
+    False when it prints it elsewhere or not at all (a day read from markup)."""
+    body = root.find(".//body")
+    text = _squeezed(body)
+    if not dates.mentions_day(text, day):
+        return False
+    outer = None
+    for el in body.iter():
+        if isinstance(el.tag, str) and _aside_block(el) and (outer is None or outer not in el.iterancestors()):
+            outer, text = el, text.replace(_squeezed(el), " ", 1)  # the block's own text, out of the page's
+    return not dates.mentions_day(_UPDATED_DAY.sub(" ", text), day)
+
+
+def _aside_block(el) -> bool:
+    """A block around the article: a footer, an ``<aside>`` (sidebar), reader comments."""
+    if el.tag in ("footer", "aside"):
+        return True
+    marks = (el.get("class") or "") + " " + (el.get("id") or "")
+    return COMMENT_MARK.search(marks) is not None or _FOOTER_MARK.search(marks) is not None
 
 
 def _htmldate(html: str, url: str, extensive: bool) -> str | None:

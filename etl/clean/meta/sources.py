@@ -25,6 +25,7 @@ ARTICLE_TYPES = frozenset(
         "scholarlyarticle",
         "report",
         "socialmediaposting",
+        "discussionforumposting",  # a forum thread: its first post (datePublished, author) is the page's
         "posting",
         "webpage",
     }
