@@ -2,16 +2,19 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/annotate/gold.py [--errors] [--json-out F]
+    .venv/bin/python bench/annotate/gold.py [--errors] [--errors-batch ROUND] [--json-out F]
 
 Pages: ``tests/fixtures/entities/{en,de}/*.gold.json`` (gold made by hand, see that
 folder's README), HTML from ``../shared/bench``. Each page goes through the real pipeline
 (``etl.clean.clean_html`` then ``etl.annotate.annotate_articles``); the reference is the
 bare spaCy model (PERSON / ORG / GPE+LOC entities as written) on the same composed text,
 in the same run. Every set is split in two stable halves by page id (``dev``: rules were
-developed looking at these; ``held``: never looked at page by page). ``--errors`` lists the
-misses of the dev halves only (first labelling round: pages labelled later, ``batch`` in
-their gold, are a second held-out check and are never listed). Scoring: :mod:`etl.annotate.evaluate`.
+developed looking at these; ``held``: never looked at page by page); pages of a held split
+(``"split": "held"``, the third round) are held as a whole and reported as their round only.
+``--errors`` lists the misses of the dev halves only (first labelling round: pages labelled later,
+``batch`` in their gold, are held-out checks and are not listed); ``--errors-batch ROUND`` lists
+those of the pages whose ``batch`` starts with ROUND (never a held split's). Scoring:
+:mod:`etl.annotate.evaluate`.
 """
 
 from __future__ import annotations
@@ -54,15 +57,16 @@ def page_sets(rows) -> dict:
     """The sets reported: the two id halves, the first labelling round's halves, each later
     round (``batch``: labelled after the rules were written, a second held-out check), all."""
     first = [r for r in rows if not r[0].batch]
+    by_id = [r for r in rows if not r[0].split]
     sets = {
-        "dev half": [r for r in rows if not r[0].held_out],
-        "held half": [r for r in rows if r[0].held_out],
+        "dev half": [r for r in by_id if not r[0].held_out],
+        "held half": [r for r in by_id if r[0].held_out],
     }
     if len(first) < len(rows):
         sets["dev half, first round"] = [r for r in first if not r[0].held_out]
         sets["held half, first round"] = [r for r in first if r[0].held_out]
         for batch in sorted({r[0].batch for r in rows} - {""}):
-            sets[f"new pages ({batch[:10]})"] = [r for r in rows if r[0].batch == batch]
+            sets[f"new pages ({batch.split(' (')[0]})"] = [r for r in rows if r[0].batch == batch]
     sets["all"] = rows
     return sets
 
@@ -89,6 +93,9 @@ def render(results: dict) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the misses of the dev halves")
+    parser.add_argument(
+        "--errors-batch", default="", help="also list the misses of the pages of this labelling round"
+    )
     parser.add_argument("--json-out")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
@@ -97,6 +104,9 @@ def main(argv=None) -> int:
         rows = run_pages(load_gold(FIXTURES / lang), settings)
         if args.errors:
             print_errors([r for r in rows if not r[0].held_out and not r[0].batch])
+        if args.errors_batch:
+            chosen = [r for r in rows if r[0].batch.startswith(args.errors_batch) and r[0].batch]
+            print_errors([r for r in chosen if not r[0].split])  # a held split is never listed
         for name, subset in page_sets(rows).items():
             if subset:
                 results[f"{lang} {name}"] = summarise(subset)

@@ -111,7 +111,7 @@ def build_annotation(
     mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases)
-    retype_persons(found_clusters, text)
+    retype_persons(found_clusters, text, composed.title, common)
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
     dropped = [(m.start, m.end) for c in found_clusters if c not in clusters for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common | aliases.one_word_names())
@@ -212,9 +212,16 @@ def _dateline_name(dateline, aliases: AliasTable) -> str:
 
 
 def _surnames(clusters: list[Cluster]) -> dict[str, str]:
-    counts = Counter(c.name.split()[-1] for c in clusters if c.type == "person" and len(c.name.split()) > 1)
+    """Last word -> person for the story's persons of several words whose last word no other
+    person shares and no place or organization of the story is named ("Instagram" of a
+    misread "Maybe Instagram" stays the platform)."""
+    persons = [c for c in clusters if c.type == "person" and len(c.name.split()) > 1]
+    counts = Counter(c.name.split()[-1] for c in persons)
+    others = {m.text for c in clusters if c.type != "person" for m in c.mentions}
     return {
-        c.name.split()[-1]: c.name for c in clusters if c.type == "person" and counts[c.name.split()[-1]] == 1
+        c.name.split()[-1]: c.name
+        for c in persons
+        if counts[c.name.split()[-1]] == 1 and c.name.split()[-1] not in others
     }
 
 

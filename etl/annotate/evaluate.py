@@ -53,11 +53,12 @@ class GoldPage:
     quotes: tuple[tuple[str, str], ...] = ()  # (speaker or "", starts_with)
     optional_quotes: tuple[tuple[str, str], ...] = ()
     batch: str = ""  # a later labelling round ("" = the first): reported as its own held-out check
+    split: str = ""  # "held": a held split as a whole (never read page by page), else halves by id
 
     @property
     def held_out(self) -> bool:
-        """Stable half split by page id: rules are developed on the other half only."""
-        return hashlib.sha1(self.id.encode()).digest()[0] % 2 == 1
+        """Held split, or the stable half by page id: rules are developed on the other half only."""
+        return self.split == "held" or hashlib.sha1(self.id.encode()).digest()[0] % 2 == 1
 
     def html_path(self, bench: Path = BENCH) -> Path:
         """Path of the page's gzipped HTML in the benchmark folder."""
@@ -118,6 +119,7 @@ def _page(path: Path) -> GoldPage:
         quotes=quotes(data.get("quotes", ())),
         optional_quotes=quotes(optional.get("quotes", ())),
         batch=data.get("batch", ""),
+        split=data.get("split", ""),
     )
 
 

@@ -1,9 +1,12 @@
 """Person clusters that name no person: outlets, works, products and headline words.
 
 The model tags newspapers ("Miami Herald"), fact-checkers ("Full Fact"), film titles
-("Mary Poppins"), products ("the Chrome browser") and all-caps sub-headings ("WILL
-SOMEONE STAND UP") as PERSON. These rules read the cluster's name and the text around
-its mentions; they never look at a particular name.
+("Mary Poppins"), products ("the Chrome browser"), all-caps sub-headings ("WILL
+SOMEONE STAND UP"), words of a Title Case headline ("Scissor Keyboard Expected"), teams
+and groups ("the Pittsburgh Steelers", "Virginia Democrats") and the
+first words of a venue's name ("Mohegan Sun Arena") as PERSON. These rules read the
+cluster's name, the text around its mentions and the alias table's types; they never look
+at a particular name.
 """
 
 from __future__ import annotations
@@ -11,13 +14,47 @@ from __future__ import annotations
 import re
 
 from etl.annotate.canonical import Cluster
+from etl.annotate.entities import titled
+from etl.annotate.names import is_given
+from etl.annotate.places import coded_places
+from etl.annotate.words import PARTICLES
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
 ORG_END_WORDS = frozenset(
     """herald courant tribune gazette chronicle telegraph examiner courier daily times post news
     journal observer inquirer register dispatch bulletin fact check network group inc corp ltd llc
-    plc foundation institute magazine weekly wire press zeitung newsroom medical""".split()
+    plc foundation institute magazine weekly wire press zeitung newsroom medical works""".split()
 )
+#: Plural group words that end no person's name, whatever comes before ("Virginia Democrats").
+GROUP_END_WORDS = frozenset("democrats republicans socialists liberals conservatives greens tories".split())
+#: Facility words: a name right before one (capitalised) names the facility ("Mohegan Sun Arena").
+FACILITY_WORDS = frozenset(
+    """arena center centre theater theatre amphitheater amphitheatre pavilion stadium hall park field
+    coliseum garden gardens auditorium ballroom casino resort hotel bowl dome""".split()
+)
+#: Lower-case words after a name that do not show it modifying a noun ("Gannett and", "Steelers had").
+FUNCTION_WORDS = frozenset(
+    """and or but nor to of in on at for from by with as than is are was were be been has have had
+    will would can could may might should must do does did said says say told added who which that
+    also not""".split()
+)
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
+#: Prepositions of place: a name right after one names a place ("atop Mauna Kea").
+SPATIAL_WORDS = frozenset("atop near nearby outside inside across beneath along throughout".split())
+#: Facility words that end no person's name (not "Hall", "Park", "Field": surnames too).
+VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bowl".split())
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+_TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
+_AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
+_DATE_DASH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*(?:--|[–—:-])[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)*$"
+)
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 #: Nouns that, right after a name, show it names a thing ("Chrome browser", "Blue Moon lander").
 THING_NOUNS = frozenset(
     """browser app apps lander rocket spacecraft satellite rover prison jail console phone phones
@@ -34,31 +71,177 @@ _CLOSE_QUOTES = "\"”’'»"
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]*[\"“‘'«]?[ \t]*$")
 
 
-def retype_persons(clusters: list[Cluster], text: str) -> None:
-    """Correct the type of person clusters in place: outlet names and lone words the model also
-    read as ORG become organizations; works, products and headline words become "work" (a type
-    that yields no facet).
+def retype_persons(
+    clusters: list[Cluster],
+    text: str,
+    title: tuple[int, int] = (0, 0),
+    common: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """Correct the type of person clusters in place: outlet names, groups and teams ("the
+    Pittsburgh Steelers", "Virginia Democrats") and lone words the model also read as ORG become
+    organizations; venues ("Ak-Chin Pavilion") locations; works, products, headline words and
+    the first words of a venue's name become "work" (a type that yields no facet).
 
-    Input: clusters of one document and the annotated text their offsets point into.
-    Output: None (``cluster.type`` changed). Never raises.
+    Input: clusters of one document, the annotated text their offsets point into, the
+    (start, end) of the title in ``text`` and the words the text uses in lower case. Output:
+    None (``cluster.type`` changed). Never raises.
     """
     for cluster in clusters:
-        if cluster.type != "person" or cluster.from_alias:
+        if cluster.from_alias:
+            continue
+        if cluster.type == "organization" and _lone_person_word(cluster, text):
+            cluster.type = "person"  # "Trump said" x9, "the Trump administration" x10
+        if cluster.type != "person":
             continue
         words = cluster.name.split()
-        if len(words) >= 2 and words[-1].lower().strip(".,") in ORG_END_WORDS:
+        last = words[-1].lower().strip(".,")
+        if (
+            len(words) >= 2
+            and (last in ORG_END_WORDS or last in GROUP_END_WORDS or _holds_region(words))
+            or _ticker(cluster, text)
+        ):
             cluster.type = "organization"
-        elif len(words) == 1 and cluster.votes()["organization"]:
-            cluster.type = (
-                "organization"  # "chains Gannett and GateHouse Media": a lone word also read as ORG
-            )
-        elif all(_not_a_person(text, m.start, m.end) for m in cluster.mentions):
+        elif len(words) == 1 and not _lone_person_word(cluster, text) and _other_votes(cluster):
+            # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
+            # as an organization or a place, never titled nor speaking
+            cluster.type = "organization"
+        elif _team_or_group(words, cluster, text):
+            cluster.type = "organization"
+        elif len(words) >= 2 and last in VENUE_END_WORDS and not is_given(words[0], strict=False):
+            cluster.type = "location"  # a venue ("Ak-Chin Pavilion"), as the model's FAC
+        elif all(_spatial(text, m.start) for m in cluster.mentions):
+            cluster.type = "location"  # "a telescope atop Mauna Kea"
+        elif (
+            all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
+            or _headline_only(cluster, text, title)
+            or _common_words(words, common)
+        ):
             cluster.type = "work"
 
 
+def _holds_region(words: list[str]) -> bool:
+    """A compass word followed by another name word inside the name ("Ascom North America",
+    "Acme South Africa"): a company's unit or an organization, not a person ("Kanye West" stays)."""
+    return any(w.lower() in COMPASS_WORDS and words[i + 1][:1].isupper() for i, w in enumerate(words[:-1]))
+
+
+def _other_votes(cluster: Cluster) -> bool:
+    votes = cluster.votes()
+    return bool(votes["organization"] or votes["location"])
+
+
+def _lone_person_word(cluster: Cluster, text: str) -> bool:
+    """A one-word name read as a person more often than as an organization (not counting the
+    organization readings where it modifies a noun: "the Trump administration", "Trump
+    campaign officials"), and once after a title or before a speech verb ("President Trump",
+    "Trump said"): a person's surname. "Gannett is merging" is not."""
+    if " " in cluster.name:
+        return False
+    org = sum(1 for m in cluster.mentions if m.type == "organization" and not _modifies_noun(text, m.end))
+    if cluster.votes()["person"] <= org:
+        return False
+    return any(titled(text, m.start) or _SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """A lower-case word other than a function word or verb right after ``end`` ("Trump
+    administration"; not "Gannett and ...", "Steelers had ...")."""
+    m = _NEXT_LOWER.match(text, end)
+    return m is not None and m.group(1) not in FUNCTION_WORDS
+
+
+def _ticker(cluster: Cluster, text: str) -> bool:
+    """A stock ticker after a mention ("peer Lowe’s (LOW) stock", "(NYSE: HD)"): a company. A
+    ticker opens with the name's first letter; party tags do not ("Kristi Noem (R)", "(CSU)")."""
+    for m in cluster.mentions:
+        hit = _TICKER.match(text, m.end)
+        if hit and (hit.group(1) or hit.group(2)[0] == m.text[:1]):
+            return True
+    return False
+
+
+def _spatial(text: str, start: int) -> bool:
+    """The mention follows a preposition of place ("atop Mauna Kea", "near Grass Valley")."""
+    m = _PREV_WORD.search(text, max(0, start - 12), start)
+    return m is not None and m.group(1) in SPATIAL_WORDS and text[m.end() - 1 : start].strip() == ""
+
+
+def _common_words(words: list[str], common: frozenset[str] | set[str]) -> bool:
+    """A name of words the text also uses in lower case, not opening with a given name
+    ("Defensive Line" heading a table about the defensive line): no person."""
+    return (
+        len(words) >= 2
+        and not is_given(words[0], strict=False)
+        and all(w.lower().strip(".,") in common for w in words)
+    )
+
+
+def _team_or_group(words: list[str], cluster: Cluster, text: str) -> bool:
+    """A name whose every mention of several words follows "the" and is not followed by a noun it
+    modifies ("against the Pittsburgh Steelers.", "the Barbados Tridents"; not "the Howard Jones
+    song"): a team, band or group; a person's name takes no article."""
+    full = [m for m in cluster.mentions if " " in m.text]
+    return len(words) >= 2 and bool(full) and all(_after_the(text, m.start, m.end) for m in full)
+
+
+def _after_the(text: str, start: int, end: int) -> bool:
+    return bool(_THE_BEFORE.search(text, max(0, start - 5), start)) and not _LOWER_AFTER.match(text, end)
+
+
+def _headline_only(cluster: Cluster, text: str, title: tuple[int, int]) -> bool:
+    """Every mention inside a Title Case title, and the name's last word nowhere else in the text
+    ("13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"): headline words.
+    A person named in a headline is named in the story too."""
+    start, end = title
+    if not all(start <= m.start < end for m in cluster.mentions) or not _title_case(text[start:end]):
+        return False
+    last = cluster.name.split()[-1]
+    return not any(_POSSESSIVE_END.sub("", m.group()) == last for m in _CAP_WORD.finditer(text, end))
+
+
+def _title_case(line: str) -> bool:
+    """Most words of ``line`` (three letters and longer) are capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", line)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _not_a_person(text: str, start: int, end: int) -> bool:
-    """True when one mention reads as a work, a product or a headline word."""
-    return _quoted_title(text, start, end) or _thing_modifier(text, end) or _caps_only(text, start, end)
+    """True when one mention reads as a work, a product, a venue or a headline word."""
+    return (
+        _quoted_title(text, start, end)
+        or _thing_modifier(text, end)
+        or _caps_only(text, start, end)
+        or _facility_modifier(text, end)
+        or _venue_after_at(text, start)
+        or _lower_start(text, start, end)
+        or (" " not in text[start:end] and bool(_THE_BEFORE.search(text, max(0, start - 5), start)))
+    )
+
+
+def _lower_start(text: str, start: int, end: int) -> bool:
+    """The mention opens with a lower-case word that is no name particle ("herself a Grocery
+    Store"; not "de Blasio", "van Gogh")."""
+    first = text[start:end].split(" ", 1)[0]
+    return first[:1].islower() and first.lower() not in PARTICLES
+
+
+def _venue_after_at(text: str, start: int) -> bool:
+    """The mention ends a run of capitalised words after "@ " in a listing ("June 24 – Bristow,
+    VA @ Jiffy Lube Live"), or follows the date of a tour-date line that names a city with its
+    state code ("Oct. 3 -- Jiffy Lube Live, Bristow, VA"): a venue."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _AT_VENUE.search(text, max(line_start, start - 60), start):
+        return True
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_DATE_DASH.match(text[line_start:start])) and bool(coded_places(text[start:line_end]))
+
+
+def _facility_modifier(text: str, end: int) -> bool:
+    """A capitalised facility word right after the name: it names a venue ("Mohegan Sun Arena",
+    "Madison Square Garden") or a building, not the person."""
+    m = _NEXT_WORD.match(text, end, end + 20)
+    return m is not None and m.group(1).lower() in FACILITY_WORDS
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:

@@ -42,12 +42,22 @@ def with_coded_places(
     mentions: list[RawMention], text: str, regions: list[tuple[int, int]]
 ) -> list[RawMention]:
     """``mentions`` (text order) with the coded places of ``text`` added: a mention with the same
-    span as a coded place becomes that place ("Raleigh" ORG -> location); a coded place that
-    overlaps another mention or a junk region is left out. Output: mentions in text order."""
+    span as a coded place becomes that place ("Raleigh" ORG -> location); a mention of the code
+    itself is dropped ("Camden, NJ": "NJ" read as an organization); a coded place that overlaps
+    another mention or a junk region is left out. Output: mentions in text order."""
     places = {(p.start, p.end): p for p in coded_places(text)}
     if not places:
         return mentions
-    out = [places.pop((m.start, m.end), m) for m in mentions]
+    codes = {_code_span(text, p) for p in places.values()}
+    out = [places.pop((m.start, m.end), m) for m in mentions if (m.start, m.end) not in codes]
     taken = Covered(len(text), regions + [(m.start, m.end) for m in out])
     out += [p for p in places.values() if not taken.hits(p.start, p.end)]
     return sorted(out, key=lambda m: m.start)
+
+
+def _code_span(text: str, place: RawMention) -> tuple[int, int]:
+    """(start, end) of the state/province code written after a coded place."""
+    start = place.end + len(text[place.end :].split(",", 1)[0]) + 1
+    while text[start : start + 1] in (" ", "\t"):
+        start += 1
+    return start, start + 2

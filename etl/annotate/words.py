@@ -18,7 +18,10 @@ PERSON_CUES = frozenset(
     """mr mrs ms dr president senator sen rep gov governor mayor ceo coo cfo cto chair chairman chairwoman
     spokesman spokeswoman spokesperson judge minister chancellor premier secretary-general
     ambassador envoy aide coach actor actress singer rapper striker midfielder defender goalkeeper
-    captain lawyer attorney professor""".split()
+    captain lawyer attorney professor
+    diver swimmer sprinter skier snowboarder boxer wrestler golfer pitcher quarterback linebacker
+    cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
+    comedian novelist poet playwright filmmaker songwriter chef""".split()
 )
 #: Titles that are part of how a person is named ("Prince Harry", "Pope Francis"): kept.
 NAME_TITLES = frozenset(
