@@ -380,3 +380,67 @@ def test_recent_posts_widget_dates_are_not_the_page_date():
     html = _page("", more).replace("</main>", "</main>" + widget)
     assert [c.day for c in marked(dom.parse(html), "Europe/Berlin")] == []
     assert _clean(html, "https://uniqz.de/produkte/katzendecke-zweilagig/").published_day is None
+
+
+# ----------------------------------------------------------------------------- session 5 rules (Readability test pages, pages-e dev)
+
+
+def test_publish_date_meta_beats_a_last_updated_time():
+    # ehow.com: meta publish_date (US month first) and, under the title, only a <time itemprop="dateModified">
+    head = '<meta name="publish_date" content="05/08/2014 07:01:00" />'
+    meta = ('<div class="article-meta"><time datetime="2016-09-14T07:07:00-04:00" itemprop="dateModified">Last updated '
+            'September 14, 2016</time></div>')
+    art = _clean(_page(head, meta, lang="en-US"), "http://www.ehow.com/how_4851888_throw-graduation-party-budget.html")
+    assert art.published_day == "2014-05-08"
+
+
+def test_time_printing_a_last_updated_label_is_the_last_change():
+    # vox.com: '<time class="c-byline__item">Updated Jul 24, 2018, 2:15pm EDT</time>' (no class naming the change)
+    root = dom.parse(_page("", '<time datetime="2018-07-24T18:15:58+00:00">Updated Jul 24, 2018, 2:15pm EDT</time>'
+                               '<time datetime="2017-12-15T13:50:02+00:00">Dec 15, 2017</time>', lang="en"))
+    found = marked(root, None)
+    assert {c.day for c in found if not c.changed} == {"2017-12-15"}
+    assert {c.day for c in found if c.changed} == {"2018-07-24"}
+
+
+def test_article_published_meta_is_the_publication_not_the_print_day_in_the_url():
+    # nytimes.com: "article:published" (no "_time"), a dateline <time> whose datetime is the last change
+    head = '<meta property="article:published" itemprop="datePublished" content="2016-07-29T16:42:34-04:00" />'
+    line = ('<p class="byline-dateline"><span class="byline">By STEVEN DAVIDOFF SOLOMON</span> <time class="dateline" '
+            'datetime="2016-08-01T01:30:24-04:00" itemprop="dateModified" content="2016-08-01T01:30:24-04:00">JULY 29, '
+            '2016</time></p>')
+    url = "https://www.nytimes.com/2016/07/30/business/dealbook/yahoos-sale-to-verizon-leaves-shareholders.html"
+    art = _clean(_page(head, line, lang="en"), url)
+    assert (art.published_at, art.published_day) == ("2016-07-29T16:42:34-04:00", "2016-07-29")
+
+
+def test_date_only_in_the_title_is_taken_from_htmldate_extensive():
+    # lanacion.com.ar: the day is printed nowhere but in the <title>; htmldate's extensive mode reads it there
+    html = _page("", "<p>Los pueblos indígenas reclaman por derechos que permanecen incumplidos.</p>", lang="es").replace(
+        "<title>Haushalt beschlossen</title>",
+        "<title>Una solución no violenta para la cuestión mapuche - 07.12.2017 - LA NACION</title>")
+    art = _clean(html, "http://www.lanacion.com.ar/2089096-una-solucion-no-violenta-para-la-cuestion-mapuche")
+    assert (art.published_day, art.provenance["published_at"]) == ("2017-12-07", "htmldate")
+
+
+def test_chinese_and_japanese_dates_count_as_printed():
+    # tech.qq.com: '<span class="a_source">TNW中文站</span><span class="a_time">2016年10月14日07:17</span>' under the <h1>
+    assert dates.mentions_day("TNW中文站2016年10月14日07:17 我要分享", "2016-10-14")
+    assert not dates.mentions_day("TNW中文站2016年10月14日07:17", "2016-10-04")
+    root = dom.parse(_page("", '<div class="a_Info"><span class="a_source">TNW中文站</span><span class="a_time">'
+                               "2016年10月14日07:17</span></div>", lang="zh"))
+    assert printed_near_headline(root, "2016-10-14")
+
+
+def test_paragraph_opening_with_its_dateline():
+    # webmd.com: no date markup; the story opens 'Feb. 23, 2015 -- Life-threatening ...', while a script comment
+    # ("// Updated 2015.02.04 by David Ware") is what htmldate reads first
+    script = ('<script type="text/javascript">//Removes Popular Tools from TOC pages\n/* :: 2015.02.04 rewrite :: */\n'
+              "// Updated 2015.02.04 by David Ware\nvar wloo = 1;</script>")
+    body = ('<div class="author_fmt">By <a href="#">Brenda Goodman, MA</a><br/>WebMD Health News</div>'
+            '<div class="reviewedBy_fmt">Reviewed by <a href="#">Hansa D. Bhargava, MD</a></div><h3></h3><p></p>'
+            "<p>Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise in the past "
+            "decade, and now a new study suggests that early exposure may prevent them.</p>")
+    art = _clean(_page(script, body, lang="en"), "")
+    assert (art.published_day, art.provenance["published_at"]) == ("2015-02-23", "text")
+    assert printed_dateline(dom.parse(_page("", "<p>March 3, 2020 — The county board voted.</p>"))) is not None

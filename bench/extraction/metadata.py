@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Publication days and authors on the hand-labelled gold pages: ours beside the references, same run.
 
-Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl`` (development), ``pages-b.jsonl`` and ``pages-d.jsonl``
-(held back; ``d`` labelled in session 3 before the rules it checks were written) (one JSON object per page: ``dataset``,
-``id``, ``url``, ``published_day`` (``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where
-labelled); the pages themselves are ``../shared/bench/<dataset>/html/``.
+Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl``, ``pages-d.jsonl`` (development), ``pages-b.jsonl``
+(held back) and ``pages-e.jsonl`` (Readability's test pages, scored as two sets: ``e-dev`` and the held-back
+``e-held``, by the row's ``split``) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
+(``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where labelled); the pages themselves are
+``../shared/bench/<dataset>/html/``, and for ``dataset: "readability"`` the Go module of
+``bench/readability_pages.py`` (fetched by ``scripts/setup.sh``; Go must be installed).
 
 Extractors, each given the same decoded HTML text and the page URL, one page at a time in
 interleaved order (so machine noise hits all of them alike), after one untimed warm-up page:
@@ -26,8 +28,9 @@ tokens ("Sarah E. Needleman" = "sarah needleman"). Agencies are not people: an a
 as an author is a false positive; ours reports agencies in their own field, scored apart
 (exact canonical name).
 
-Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|c|d|dev|all] [--show N] [--no-url]``
-(``bench/extraction/run.py`` prints the same ``dates:`` and ``authors:`` lines for both files).
+Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|c|d|e-dev|e-held|dev|notb|all] [--show N] [--no-url]``
+(``dev``: a, c, d, e-dev; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
+``authors:`` lines for every set).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import argparse
 import gzip
 import json
 import re
+import shutil
 import sys
 import time
 import unicodedata
@@ -49,6 +53,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.readability_pages import page_html as readability_html  # noqa: E402
 from etl.clean import clean_html  # noqa: E402
 from etl.clean.authors import agency_name  # noqa: E402
 from etl.core.encoding import decode_bytes  # noqa: E402
@@ -57,7 +62,10 @@ from etl.core.records import CleanedArticle  # noqa: E402
 GOLD_DIR = ROOT / "bench" / "gold"
 SHARED = ROOT.parent / "shared" / "bench"
 GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl",
-              "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl"}
+              "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl", "e": GOLD_DIR / "pages-e.jsonl"}
+# scored sets: name -> (gold file, split of its rows or None for all); b (held back) last
+GOLD_SETS = {"a": ("a", None), "c": ("c", None), "d": ("d", None), "e-dev": ("e", "dev"),
+             "e-held": ("e", "held"), "b": ("b", None)}
 DATE_TOOLS = ("ours", "htmldate-fast", "htmldate-extensive")
 AUTHOR_TOOLS = ("ours", "trafilatura")
 
@@ -92,14 +100,37 @@ def page_file(dataset: str, page_id: str) -> Path:
     return SHARED / dataset / "html" / f"{page_id}.gz"
 
 
-def load_gold(path: Path) -> list[GoldPage]:
-    """The gold pages of one JSON-lines file, with their HTML decoded by ``etl.core.encoding``."""
+def raw_html(dataset: str, page_id: str) -> bytes:
+    """The raw bytes of a gold page: ``../shared/bench`` or, for ``readability``, Readability's test pages.
+
+    Raises RuntimeError when a ``readability`` page is asked for and Go (which fetches them) is missing.
+    """
+    if dataset != "readability":
+        return gzip.decompress(page_file(dataset, page_id).read_bytes())
+    if shutil.which("go") is None:
+        raise RuntimeError("pages-e needs Readability's test pages, which `go mod download` fetches "
+                           "(bench/readability_pages.py): Go is not installed on this machine -- install it "
+                           "and run scripts/setup.sh, or score the other sets (--gold a|c|d|b)")
+    return readability_html(page_id)
+
+
+def load_set(name: str) -> list[GoldPage]:
+    """The gold pages of scored set ``name`` (a key of :data:`GOLD_SETS`)."""
+    file, split = GOLD_SETS[name]
+    return load_gold(GOLD_FILES[file], split)
+
+
+def load_gold(path: Path, split: str | None = None) -> list[GoldPage]:
+    """The gold pages of one JSON-lines file (only the rows of ``split`` when given), with their HTML
+    decoded by ``etl.core.encoding``."""
     pages = []
     for line in path.read_text("utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        raw = gzip.decompress(page_file(row["dataset"], row["id"]).read_bytes())
+        if split is not None and row.get("split") != split:
+            continue
+        raw = raw_html(row["dataset"], row["id"])
         labelled = "authors" in row and row["authors"] is not None
         url = row["url"] if row["url"].startswith(("http://", "https://")) else ""  # "hard::<file>": no URL
         pages.append(GoldPage(row["dataset"], row["id"], url, row.get("published_day"),
@@ -256,15 +287,16 @@ def show_errors(pages: list[GoldPage], outs: list[Outcome], n: int) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", choices=("a", "b", "c", "d", "dev", "all"), default="all")
+    ap.add_argument("--gold", choices=(*GOLD_SETS, "dev", "notb", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print up to N pages where ours is wrong")
     ap.add_argument("--no-url", action="store_true", help="give no page URL to any extractor")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
-    names = {"all": ("a", "c", "d", "b"), "dev": ("a", "c")}.get(args.gold, (args.gold,))
+    names = {"all": tuple(GOLD_SETS), "notb": tuple(n for n in GOLD_SETS if n != "b"),
+             "dev": ("a", "c", "d", "e-dev")}.get(args.gold, (args.gold,))
     results = {}
     for name in names:
-        pages = load_gold(GOLD_FILES[name])
+        pages = load_set(name)
         outs = run_all(pages, use_url=not args.no_url)
         results[f"pages-{name}"] = summarize(pages, outs)
         for line in lines(f"pages-{name}", results[f"pages-{name}"]):

@@ -9,7 +9,9 @@ first date-like strings printed on the page (with their context and their distan
 output must not leak into the gold). Only lxml and regular expressions are used here.
 
 Usage: ``.venv/bin/python bench/gold/cards.py --dataset trafilatura-eval --files FILE...``
-or ``--range 360 502`` (indices into ``sorted(evaldata.json "file")``).
+or ``--range 360 502`` (indices into ``sorted(evaldata.json "file")``); ``--dataset readability --files
+nytimes-1 ...`` for Readability's test pages (``bench/readability_pages.py``; their URL is the page's own
+canonical / ``og:url`` link, and Readability's expected byline is shown as a hint, never as gold).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.readability_pages import page_html, page_metadata  # noqa: E402
 from etl.core.encoding import decode_bytes  # noqa: E402 - the project's charset decoder, as the benchmark uses
 
 SHARED = ROOT.parent / "shared" / "bench"
@@ -45,12 +48,23 @@ _DATE_KEY = re.compile(r"date|time|publish|modif|created|issued|updated", re.I)
 _AUTHOR_KEY = re.compile(r"author|creator|byline", re.I)
 _URL_DATE = re.compile(r"(?:19|20)\d{2}(?:[/_-]?\d{1,2}(?:[/_-]?\d{1,2})?)?")
 _MARK = "\ue000"
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # the text is encoded here: no charset guess
 
 
 def load(dataset: str, file: str) -> str:
-    """The decoded HTML of one page of ``../shared/bench/<dataset>``."""
+    """The decoded HTML of one page of ``../shared/bench/<dataset>`` (or of Readability's test pages)."""
+    if dataset == "readability":
+        return decode_bytes(page_html(file))
     name = f"{file}.html.gz" if dataset == "scrapinghub" else f"{file}.gz"
     return decode_bytes(gzip.decompress((SHARED / dataset / "html" / name).read_bytes()))
+
+
+def own_url(root) -> str:
+    """The URL a page names for itself (``<link rel=canonical>``, else ``og:url``), '' when none is absolute."""
+    for value in root.xpath("//link[@rel='canonical']/@href") + root.xpath("//meta[@property='og:url']/@content"):
+        if value.strip().startswith(("http://", "https://")):
+            return value.strip()
+    return ""
 
 
 def _ld_values(root) -> list[str]:
@@ -93,9 +107,11 @@ def _visible(root) -> str:
 def card(dataset: str, file: str, url: str) -> str:
     """The evidence card of one page, as text."""
     html = load(dataset, file)
-    root = lxml.html.fromstring(html.encode("utf-8", "replace")) if html else None
+    root = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=_UTF8) if html else None
     if root is None:
         return f"== {file}\n  (empty)"
+    if dataset == "readability":
+        url = own_url(root)
     lines = [f"== {file}", f"  url: {url}   url-dates: {_URL_DATE.findall(url.split('//')[-1])[:3]}",
              f"  lang: {root.get('lang') or ''}  title: {(root.findtext('.//title') or '').strip()[:110]}"]
     lines.append("  h1: " + " || ".join(re.sub(r"\s+", " ", h.text_content()).strip()[:90] for h in root.iter("h1"))[:250])
@@ -125,6 +141,8 @@ def card(dataset: str, file: str, url: str) -> str:
             break
     lines += ["  dates: " + "\n         ".join(hits)] if hits else ["  dates: none printed"]
     lines.append(f"  (visible chars {len(text)}, date-like total {len(_DATE_LIKE.findall(text))})")
+    if dataset == "readability":
+        lines.append(f"  (Readability's expected byline, a hint: {page_metadata(file).get('byline')!r})")
     return "\n".join(lines)
 
 
@@ -134,6 +152,10 @@ def main(argv=None) -> int:
     ap.add_argument("--files", nargs="*", default=[])
     ap.add_argument("--range", nargs=2, type=int)
     args = ap.parse_args(argv)
+    if args.dataset == "readability":
+        for f in args.files:
+            print(card(args.dataset, f, ""))
+        return 0
     evald = json.loads((SHARED / "trafilatura-eval" / "evaldata.json").read_text("utf-8"))
     urls = {v["file"]: k for k, v in evald.items()}
     files = args.files or sorted(urls)[slice(*args.range)]

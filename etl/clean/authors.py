@@ -69,6 +69,8 @@ BY_PIECE = (r"(?:ein(?:e|en)?|an?)\s+(?:artikel|beitrag|gastbeitrag|kolumne|komm
             r"\s+(?:von|by)")
 _PREFIX = re.compile(
     r"^\s*(?:" + BY_PIECE + r"|(?:written|posted|reported|reporting|compiled|edited|text|story|words|photos?)\s+by|"
+    # "Text & Fotos: Ivan Valetny", "Text und Bilder:", "Texte et photos :"
+    r"(?:text|texte|texto|words)\s*(?:&|\+|/|und|and|et|y)\s*(?:fotos?|photos?|bilder|bild|images?)\s*:|"
     r"(?:eingestellt|veröffentlicht|geschrieben|verfasst)\s+von|(?:published|posted)\s+by|publié\s+par|"
     r"(?:publicado|escrito)\s+por|"
     r"by|von|par|por|di|door|av|text|texte|texto|tekst|текст|автор|autor(?:in)?|author|from)(?:\s*:?\s+"
@@ -90,13 +92,15 @@ _ROLE = re.compile(
 # a byline of one of these names no person: "Practical Horseman Editorial Staff", "Redaktion", "stol.it / Suedtirol Online"
 _COLLECTIVE = re.compile(
     r"\b(?:staff|team|desk|newsroom|bureau|editorial|editors|redaktion\w*|rédaction|redacción|redakcja|online|"
-    r"news|media|verlag|zeitung|magazin\w*|program|programme|project|institut\w*|foundation|stiftung|"
+    r"news|media|verlag|zeitung|magazin\w*|illustrierte|program|programme|project|institut\w*|foundation|stiftung|"
     r"department|office|cent(?:er|re)|council|ministry|group|association|verein|\w*verband|gmbh|inc|ltd|llc|"
     r"blog|noticias|nachrichten|actualités|notizie|prensa|presse|press)\b|\be\.\s?V\b|\.\w{2,4}\b|^the\s",
     re.I,
 )
 _CUT = re.compile(
     r"(?:updated|published|posted on|aktualisiert|veröffentlicht|mis à jour|publié)(?!\s+(?:by|von|par)\b)|\d|"
+    # a second credit after the names: "Written by Rob Ewaschuk Edited by Betsy Beyer" (not "Written and edited by")
+    r"(?<=\S)(?<!\band)(?<!\bund)\s+(?:edited|reviewed|translated|fact[- ]checked|redigiert|übersetzt)\s+(?:by|von)\b|"
     r"\b(?:said|says|sagt|schreibt)\s*:|"
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d|"
     r"\b(?:(?:on|am|le|el|il)\s+)?(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b",  # "..., Minh Do on Monday"
@@ -134,7 +138,7 @@ def _name_token(token: str, lowercase: bool = False) -> bool:
     word of a script without letter case (or, with ``lowercase``, any word: a user name)."""
     if token.lower() in _PARTICLES:
         return True
-    core = token.replace(".", "").replace("'", "").replace("’", "").replace("-", "")
+    core = token.strip("()\"“”").replace(".", "").replace("'", "").replace("’", "").replace("-", "")  # "(R.J.)"
     return bool(core) and core.isalpha() and (lowercase or token[0].isupper() or not token[0].islower())
 
 
@@ -177,7 +181,10 @@ def split_byline(raw, trusted: bool = False) -> tuple[list[str], str]:
     for item in items:
         if not isinstance(item, str):
             continue
-        text = " ".join(_CUT.split(_GLUED.sub(" ", _EMAIL_URL.sub(" ", item)), maxsplit=1)[0].split())
+        item = _EMAIL_URL.sub(" ", item)
+        if " " in item.strip():  # one word alone is a user name ("AMournfulHowlInTheNight"), never glued words
+            item = _GLUED.sub(" ", item)
+        text = " ".join(_CUT.split(item, maxsplit=1)[0].split())
         by_word = starts_with_by(text)
         text = _PREFIX.sub("", text)
         agency = agency or agency_in_text(text)

@@ -432,5 +432,6 @@ def mentions_day(text: str, day: str) -> bool:
         rf"{y}[-/.]{m}[-/.]{d}(?!\d)|(?<![\d.]){dd}\.\s?{mm}\.\s?{y}|(?<![\d/]){dd}/{mm}/{y}|(?<![\d/]){mm}/{dd}/{y}"
         rf"|(?<!\d){dd}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{names})\.?,?\s+(?:del?\s+)?{y}"
         rf"|(?:{names})\.?\s+{dd}(?:st|nd|rd|th)?,?\s+{y}"
+        rf"|{y}\s*年\s*{mm}\s*月\s*{dd}\s*日"  # Chinese / Japanese: 2016年10月14日
     )
     return re.search(pattern, text or "", re.I) is not None

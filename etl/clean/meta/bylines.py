@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from etl.clean.authors import BY_PIECE, agency_name, is_person_name, split_byline, starts_with_by, without_by
 from etl.clean.dom import visible_text
-from etl.clean.meta.sources import MAX_CANDIDATES, in_comments, ld_types, txt
+from etl.clean.meta.sources import MAX_CANDIDATES, in_comments, in_other_articles, ld_types, txt
 
 AUTHOR_META = (
     ("article:author", "opengraph"),
@@ -22,8 +22,9 @@ AUTHOR_META = (
     ("sailthru.author", "meta"),
     ("dc.creator", "meta"),
 )
-_BYLINE_CLASS = re.compile(r"byline|author|autor|writer|credit-name|contributor", re.I)
-_BYLINE_TAGS = ("span", "div", "p", "a", "address", "li")
+# not "authorization"/"authority" (a site's log-in box: "Sign In | Sign Up")
+_BYLINE_CLASS = re.compile(r"byline|auth?or(?!i[sz]|it)|writer|credit-name|contributor", re.I)
+_BYLINE_TAGS = ("span", "div", "p", "a", "address", "li", "td")
 # attributes that name a byline element (``data-testid="prism-byline"`` where classes are hashed)
 _BYLINE_ATTRS = ("class", "rel", "itemprop", "id", "data-testid")
 _PLAIN_TAGS = ("p", "div", "span", "small", "strong", "em", "b", "address")
@@ -42,6 +43,10 @@ _FULL_NAME_TAGS = ("p", "div", "span", "a", "strong", "b", "em", "li", "address"
 # the surname printed after a one-word declared name ("Nils" -> "Nils Pickert"): one capitalised word
 _SURNAME = r"\s+((?:(?:van|von|de|da|di|del|der|le|la)\s+)?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-])"
 _TAG = re.compile(r"<[^>]+>")
+# blog hosts whose sub-domains are their users' blogs: there the blog's name is its author's user name
+_BLOG_HOSTS = re.compile(r"\.(?:blogspot\.[a-z.]+|wordpress\.com|tumblr\.com|substack\.com|livejournal\.com|typepad\.com|"
+                         r"over-blog\.com|hatenablog\.com|wixsite\.com|weebly\.com|jimdo(?:site)?\.com|home\.blog|"
+                         r"ghost\.io|github\.io|eklablog\.com|canalblog\.com|pixnet\.net)$", re.I)
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo", "governmentorganization"})
 
 
@@ -52,16 +57,18 @@ def find_authors(ld: dict, md: dict, root, objs: list[dict] | None = None,
     Input: the JSON-LD article object, the meta tags, the parsed page, all JSON-LD objects
     (to resolve ``@id`` references) and the site (its name, the page URL). Declared sources are
     JSON-LD, then the author meta tags in :data:`AUTHOR_META` order; the site's own name is no
-    author in any of them (:func:`drop_site_names`). The first declared names the visible byline
+    author in any of them (:func:`drop_site_names`), unless the visible byline prints it as a person's
+    full name (a personal site named after its author: "Wolfgang Schmale"). The first declared names the visible byline
     confirms (a name in common) win, else the first declared names, else the visible byline's; a
     visible byline that adds co-authors to the chosen names replaces them; a one-word declared
     name the page prints with a surname gets it (:func:`_with_surnames`). The agency comes from the first
     source naming one. Empty strings when nothing is found.
     """
-    declared = [(drop_site_names(n, *site), a, src) for n, a, src in _declared_sources(ld, md, objs or [])]
     shown = _visible_byline(root)
+    own = {_squash(n) for n in (shown[0] if shown else []) if " " in n}  # full names printed as the byline
+    declared = [(drop_site_names(n, *site, keep=own), a, src) for n, a, src in _declared_sources(ld, md, objs or [])]
     if shown:
-        shown = (drop_site_names(shown[0], *site), *shown[1:])
+        shown = (drop_site_names(shown[0], *site, keep=own), *shown[1:])
     names, prov = _choose(declared, shown)
     names = names if prov == "text" else _with_surnames(names, root)
     agency, aprov = next(((a, src) for _, a, src in declared + ([shown] if shown else []) if a), ("", ""))
@@ -125,21 +132,37 @@ def _visible_byline(root) -> tuple[list[str], str, str] | None:
 
 
 def _classed_byline(root) -> tuple[list[str], str, str] | None:
+    """The first byline/author-classed element outside reader comments, menus and lists of other
+    articles that names a person or an agency; where its text runs other words into a name ("Tech
+    Insider Alex Perry"), the names its author-name markup holds (:func:`_marked_names`)."""
     tried = read = 0
     for el in root.iter(*_BYLINE_TAGS):
         if read >= _MAX_BYLINES or tried >= MAX_CANDIDATES:
             break
         attrs = " ".join(el.get(a) or "" for a in _BYLINE_ATTRS)
-        if not _BYLINE_CLASS.search(attrs) or in_comments(el):
+        if not _BYLINE_CLASS.search(attrs) or in_comments(el) or in_other_articles(el):
             continue
         tried += 1
         text = txt(visible_text(el, 150))
         if 2 < len(text) < 150:
             read += 1
             names, agency = split_byline(text, trusted=_NAME_MARKUP.search(attrs) is not None)
+            inner = _marked_names(el) if names else []
+            if inner and all(any(i in n for i in inner) for n in names):
+                names = inner
             if names or agency:
                 return names, agency, "text"
     return None
+
+
+def _marked_names(el) -> list[str]:
+    """Names held by the author-name markup inside byline element ``el`` (``<span class="authorname">``), in order."""
+    names: list[str] = []
+    for sub in el.iterdescendants(*_BYLINE_TAGS):
+        attrs = " ".join(sub.get(a) or "" for a in _BYLINE_ATTRS)
+        if _NAME_MARKUP.search(attrs):
+            names += [n for n in split_byline(txt(visible_text(sub, 80)), trusted=True)[0] if n not in names]
+    return names
 
 
 def _plain_byline(root) -> tuple[list[str], str, str] | None:
@@ -188,13 +211,19 @@ def _with_surnames(names: list[str], root) -> list[str]:
     return out
 
 
-def drop_site_names(names: list[str], site_name: str, url: str) -> list[str]:
+def drop_site_names(names: list[str], site_name: str, url: str,
+                    keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """``names`` without the site's own name: equal to the site name or the URL's domain label once
     letters and digits alone are compared, or (a one-word name) contained in either ("Beachbody" on
-    beachbodyondemand.com)."""
-    labels = (urlsplit(url or "").hostname or "").removeprefix("www.").split(".")
+    beachbodyondemand.com); names whose compared form is in ``keep`` stay, and on a blog host's
+    sub-domain (``weinlachgummis.blogspot.com``) every name does (the blog's name is its user's)."""
+    host = urlsplit(url or "").hostname or ""
+    if _BLOG_HOSTS.search(host):
+        return names
+    labels = host.removeprefix("www.").split(".")
     keys = {k for k in (_squash(site_name), _squash(labels[-2] if len(labels) > 1 else "")) if k}
-    return [n for n in names if _squash(n) not in keys and not (" " not in n and any(_squash(n) in k for k in keys))]
+    return [n for n in names if _squash(n) in keep or (
+        _squash(n) not in keys and not (" " not in n and any(_squash(n) in k for k in keys)))]
 
 
 def _squash(text: str) -> str:

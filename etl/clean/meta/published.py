@@ -37,7 +37,7 @@ import htmldate
 
 from etl.clean import dates
 from etl.clean.dom import visible_text
-from etl.clean.meta.sources import COMMENT_MARK, MAX_CANDIDATES, in_comments, ld_str, txt
+from etl.clean.meta.sources import COMMENT_MARK, MAX_CANDIDATES, OTHER_ARTICLES, in_comments, ld_str, txt
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ PUBLISHED_META = (
     "datepublished",
     "pubdate",
     "publishdate",
+    "publish_date",
     "date",
     "dc.date",
     "dc.date.issued",
@@ -63,11 +64,12 @@ _EARLIEST_UTC_OFFSET, _LATEST_UTC_OFFSET = timedelta(hours=-12), timedelta(hours
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
 _TODAY = re.compile(r"now|today|current|heute|aujourd|clock|weather|wetter", re.I)  # the day of reading, not of writing
 _TEXT_TAGS = frozenset({"span", "div", "p", "small", "li"})
-# blocks listing other articles (teasers, sliders, "related"): their dates are not the page's
-_OTHER_ARTICLES = re.compile(r"teaser|related|slider|splide|swiper|carousel|recommend|recent|popular|most-?read|meistgelesen", re.I)
 # markup naming a date the page's last change, unless it also says published ("entry-date published updated")
 _MODIFIED_MARK = re.compile(r"modif|updated|last-?change|aktualisiert", re.I)
 _PUBLISHED_MARK = re.compile(r"publi|posted|created|entry-date", re.I)
+# a <time> printing one of these before its date is the page's last change ("Last updated September 14, 2016")
+_UPDATED_OPENING = re.compile(r"^\W*(?:last\s+(?:updated|modified|changed)|updated|modified|aktualisiert|zuletzt\s+\w+"
+                              r"|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour)\b", re.I)
 # a dateline printed after one of these is the last change of the page, not its publication
 _UPDATE_LABEL = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zuletzt\s+(?:geändert|aktualisiert|bearbeitet)"
                            r"|letzte\s+(?:änderung|aktualisierung)|(?:dernière\s+)?mise\s+à\s+jour)\W*(?:on|am|le)?\W*$", re.I)
@@ -83,6 +85,9 @@ _PUBLISHED_LABEL = re.compile(
     r"(?<![^\W\d_])(?:erschienen|ver[öo]ffentlicht|publiziert|eingestellt|gepostet|published|posted|publi[ée]e?|publicad[oa]|"
     r"pubblicat[oa]|opublikowan[oy]|gepubliceerd)(?:\s+(?:am|on|le|el|il|op|dnia))?\s*:?\s*", re.I)
 _AFTER_H1 = 12  # elements after an <h1> where a bare printed date is its dateline
+# a paragraph opening with its dateline and a dash: "Feb. 23, 2015 -- Life-threatening peanut allergies ..."
+_OPENING_DATELINE = re.compile(r"^(.{6,40}?)\s+(?:--|—|–)\s")
+_OPENING_PARAGRAPHS = 40  # paragraphs read for one
 # visible characters before / after the start of an <h1> where a page prints its own date
 HEADLINE_BEFORE, HEADLINE_AFTER = 400, 1000
 _MARK = "\ue000"  # a private-use character no page prints, to find where each <h1> starts in the visible text
@@ -104,6 +109,7 @@ class Found:
 
     iso: str
     source: str
+    changed: bool = False  # a marked date of the page's last change (not its publication)
 
     @property
     def day(self) -> str:
@@ -124,11 +130,12 @@ def declared(ld: dict, md: dict, tz: str | None) -> dict[str, list[Found]]:
     """Every parsable declared date per field (``published``, ``modified``), most trusted first.
 
     Order: JSON-LD (``datePublished``, ``dateCreated`` / ``dateModified``), ``article:*``/``og:*``
-    tags, other meta tags (every value of each).
+    tags (``article:published_time``, or ``article:published`` as some publishers spell it), other
+    meta tags (every value of each).
     """
     chains = {
         "published": [("json-ld", [ld.get("datePublished"), ld.get("dateCreated")]),
-                      ("opengraph", md.get("article:published_time") or []),
+                      ("opengraph", md.get("article:published_time") or md.get("article:published") or []),
                       *(("meta", md.get(key) or []) for key in PUBLISHED_META)],
         "modified": [("json-ld", [ld.get("dateModified")]),
                      ("opengraph", (md.get("article:modified_time") or []) + (md.get("og:updated_time") or [])),
@@ -170,8 +177,9 @@ def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
             continue
         if el.tag == "time":
             if not in_comments(el) and not _in_site_header(el):
-                _add_time(props if el.get("itemprop") == "datePublished" else changed if _last_change(el) else times,
-                          el, tz, first)
+                last = _last_change(el)
+                _add_time(props if el.get("itemprop") == "datePublished" else changed if last else times,
+                          el, tz, first, last)
         elif el.get("itemprop") == "datePublished":
             _add(props, el.get("content") or el.get("datetime") or txt(visible_text(el, 200)), tz, first)
         elif not text and tried < MAX_CANDIDATES and el.tag in _TEXT_TAGS and _date_classed(el):
@@ -183,28 +191,32 @@ def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
     return list(dict.fromkeys(props + times + changed)) + text
 
 
-def _add_time(out: list[Found], el, tz: str | None, day_first: bool) -> None:
-    """The ``datetime`` of a ``<time>`` and its printed text (or the year-less day it prints)."""
+def _add_time(out: list[Found], el, tz: str | None, day_first: bool, changed: bool = False) -> None:
+    """The ``datetime`` of a ``<time>`` and its printed text (or the year-less day it prints);
+    ``changed``: the element names the page's last change."""
     printed = txt(visible_text(el, 200))
     before = len(out)
-    _add(out, el.get("datetime") or "", tz, day_first)
-    if not _add(out, printed, tz, day_first) and len(out) > before:
+    _add(out, el.get("datetime") or "", tz, day_first, changed)
+    if not _add(out, printed, tz, day_first, changed) and len(out) > before:
         day = dates.printed_month_day(printed, out[-1].day)
         if day and day != out[-1].day:
-            out.append(Found(day, "time"))
+            out.append(Found(day, "time", changed))
 
 
-def _add(out: list[Found], raw: str, tz: str | None, day_first: bool) -> bool:
+def _add(out: list[Found], raw: str, tz: str | None, day_first: bool, changed: bool = False) -> bool:
     iso = dates.parse_date(raw, tz, day_first=day_first)
     if iso:
-        out.append(Found(iso, "time"))
+        out.append(Found(iso, "time", changed))
     return iso is not None
 
 
 def _last_change(el) -> bool:
-    """True when a ``<time>`` (or its parent) is marked as the page's last change and not as its publication."""
+    """True when a ``<time>`` is the page's last change: it (or its parent) is classed as one and not as the
+    publication, it is ``itemprop="dateModified"``, or it prints a "Last updated" label before its date."""
     marks = " ".join((e.get("class") or "") + " " + (e.get("id") or "") for e in (el, el.getparent()) if e is not None)
-    return _MODIFIED_MARK.search(marks) is not None and _PUBLISHED_MARK.search(marks) is None
+    if _MODIFIED_MARK.search(marks) is not None and _PUBLISHED_MARK.search(marks) is None:
+        return True
+    return el.get("itemprop") == "dateModified" or _UPDATED_OPENING.match(txt(visible_text(el, 60))) is not None
 
 
 def _in_site_header(el, depth: int = 15) -> bool:
@@ -218,7 +230,7 @@ def _in_site_header(el, depth: int = 15) -> bool:
             break
         if el.tag in ("article", "main"):
             return False
-        if _OTHER_ARTICLES.search(el.get("class") or ""):
+        if OTHER_ARTICLES.search(el.get("class") or ""):
             return True
         block = block or (el.tag in ("header", "nav") and el.find(".//h1") is None)
     return block
@@ -286,7 +298,7 @@ def _over_generic(primary: Found | None, seen: list[Found]) -> Found | None:
     """The first marked ``<time>`` date instead of a generic meta tag's date on another day, else ``primary``."""
     if primary is None or primary.source != "meta":
         return primary
-    shown = next((c for c in seen if c.source == "time"), None)
+    shown = next((c for c in seen if c.source == "time" and not c.changed), None)
     return shown if shown is not None and shown.day != primary.day else primary
 
 
@@ -327,7 +339,9 @@ def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found 
        01.11.2023", "Veröffentlicht am", "Published on", "Posted", "Publié le", "Publicado el",
        "Pubblicato il" (a "last updated" date is not one);
     2. else an element right after one of the first three ``<h1>`` (within :data:`_AFTER_H1` elements)
-       whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> | Paris").
+       whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> | Paris");
+    3. else a paragraph (of the first :data:`_OPENING_PARAGRAPHS`) that opens with a date and a dash, the
+       dateline of its story ("Feb. 23, 2015 -- Life-threatening ...").
 
     Dates are read with the usual zone ``tz`` and, for slashed dates, day first when ``first``.
     """
@@ -345,6 +359,19 @@ def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found 
             found = dates.find_dateline(printed, tz, first) if 6 <= len(printed) <= 60 else None
             if found and len(found[1]) >= 0.6 * len(printed.split("|")[0].strip()):
                 return Found(found[0], "text")
+    return _opening_dateline(body, tz, first)
+
+
+def _opening_dateline(body, tz: str | None, first: bool) -> Found | None:
+    """The date a paragraph opens with before a dash ("Feb. 23, 2015 -- ..."), outside reader comments."""
+    for i, el in enumerate(body.iter("p")):
+        if i >= _OPENING_PARAGRAPHS:
+            break
+        m = _OPENING_DATELINE.match(txt(visible_text(el, 60)))
+        head = m.group(1) if m else ""
+        found = dates.find_dateline(head, tz, first) if head else None
+        if found and len(found[1]) >= 0.5 * len(head) and not in_comments(el):
+            return Found(found[0], "text")
     return None
 
 
@@ -420,8 +447,9 @@ def _htmldate_found(html: str, url: str, root=None) -> Found | None:
     article (:func:`_printed_aside`: a reader comment's date, a "page last edited" footer, a
     sidebar; the page then has no date, and no extensive guess is made); the extensive answer
     (asked only when the fast mode finds nothing) only when printed next to a main heading
-    (:func:`printed_near_headline`; its guesses from footers, cited dates, teasers, a month or a
-    copyright year read as day 01 are mostly wrong).
+    (:func:`printed_near_headline`) or in the page's ``<title>`` ("... - 07.12.2017 - LA NACION"): its
+    other guesses (from footers, cited dates, teasers, a month or a copyright year read as day 01)
+    are mostly wrong.
     """
     if not html:
         return None
@@ -429,9 +457,14 @@ def _htmldate_found(html: str, url: str, root=None) -> Found | None:
     if day:  # a day printed only aside from the article: the page has none of its own (no extensive guess)
         return Found(day, "htmldate") if root is None or not _printed_aside(root, day) else None
     day = _htmldate(html, url, extensive=True)
-    if day and (root is None or printed_near_headline(root, day)):
+    if day and (root is None or printed_near_headline(root, day) or _in_title(root, day)):
         return Found(day, "htmldate")
     return None
+
+
+def _in_title(root, day: str) -> bool:
+    """True when the page's ``<title>`` prints calendar day ``day`` (``YYYY-MM-DD``)."""
+    return dates.mentions_day(root.findtext(".//title") or "", day)
 
 
 def _squeezed(el) -> str:

@@ -32,6 +32,10 @@ ARTICLE_TYPES = frozenset(
 )
 MAX_CANDIDATES = 50  # visible elements examined per field (bounded work on pathological pages)
 COMMENT_MARK = re.compile(r"comment(?!ary)|disqus|respond|repl(?:y|ies)", re.I)  # not "Kommentar" (opinion)
+# blocks listing other articles (teasers, sliders, "related"): their dates and bylines are not the page's
+OTHER_ARTICLES = re.compile(r"teaser|related|slider|splide|swiper|carousel|recommend|recent|popular|most-?read|meistgelesen",
+                            re.I)
+_MENU_MARK = re.compile(r"(?<![a-z])(?:nav|menu|flyout)(?![a-z])", re.I)
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_OBJECTS = 200
 
@@ -54,6 +58,20 @@ def in_comments(el, depth: int = 12) -> bool:
         if el is None:
             return False
         if COMMENT_MARK.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            return True
+    return False
+
+
+def in_other_articles(el, depth: int = 10) -> bool:
+    """True when ``el`` sits (within ``depth`` ancestors, below any ``<main>``, ``<body>`` or ``<article>``
+    holding an ``<h1>``) in a list of other articles (:data:`OTHER_ARTICLES`) or a site menu (``<nav>``, or
+    classed "nav"/"menu"/"flyout"), whose bylines and dates are those of other pages."""
+    for _ in range(depth):
+        el = el.getparent()
+        if el is None or el.tag in ("main", "body") or (el.tag == "article" and el.find(".//h1") is not None):
+            return False
+        cls = el.get("class") or ""
+        if el.tag == "nav" or OTHER_ARTICLES.search(cls) or _MENU_MARK.search(cls):
             return True
     return False
 
