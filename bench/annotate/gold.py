@@ -2,18 +2,21 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/annotate/gold.py [--errors] [--errors-batch ROUND] [--json-out F]
+    .venv/bin/python bench/annotate/gold.py [--errors] [--errors-batch ROUND] [--only-batch ROUND] [--json-out F]
 
 Pages: ``tests/fixtures/entities/{en,de}/*.gold.json`` (gold made by hand, see that
-folder's README), HTML from ``../shared/bench``. Each page goes through the real pipeline
+folder's README), HTML from ``../shared/bench`` or, for dataset ``readability``, Readability's test
+pages (``bench/readability_pages.py``; skipped with a message when Go is not installed). Each page goes through the real pipeline
 (``etl.clean.clean_html`` then ``etl.annotate.annotate_articles``); the reference is the
 bare spaCy model (PERSON / ORG / GPE+LOC entities as written) on the same composed text,
 in the same run. Every set is split in two stable halves by page id (``dev``: rules were
-developed looking at these; ``held``: never looked at page by page); pages of a held split
-(``"split": "held"``, the third round) are held as a whole and reported as their round only.
+developed looking at these; ``held``: never looked at page by page); pages of a split
+(``"split": "held"`` or ``"dev"``: the third round, the Readability rounds) belong to it as a whole
+and are reported as their round only.
 ``--errors`` lists the misses of the dev halves only (first labelling round: pages labelled later,
 ``batch`` in their gold, are held-out checks and are not listed); ``--errors-batch ROUND`` lists
-those of the pages whose ``batch`` starts with ROUND (never a held split's). Scoring:
+those of the pages whose ``batch`` starts with ROUND (never a held split's); ``--only-batch ROUND``
+scores only those pages. Scoring:
 :mod:`etl.annotate.evaluate`.
 """
 
@@ -96,17 +99,22 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--errors-batch", default="", help="also list the misses of the pages of this labelling round"
     )
+    parser.add_argument("--only-batch", default="", help="score only the pages whose batch starts with this")
     parser.add_argument("--json-out")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     results = {}
     for lang in ("en", "de"):
-        rows = run_pages(load_gold(FIXTURES / lang), settings)
+        pages = [p for p in load_gold(FIXTURES / lang) if p.batch.startswith(args.only_batch)]
+        for page in pages:
+            if page.unavailable():
+                print(f"skipped {page.path.name}: {page.unavailable()}", file=sys.stderr)
+        rows = run_pages([p for p in pages if not p.unavailable()], settings)
         if args.errors:
             print_errors([r for r in rows if not r[0].held_out and not r[0].batch])
         if args.errors_batch:
             chosen = [r for r in rows if r[0].batch.startswith(args.errors_batch) and r[0].batch]
-            print_errors([r for r in chosen if not r[0].split])  # a held split is never listed
+            print_errors([r for r in chosen if r[0].split != "held"])  # a held split is never listed
         for name, subset in page_sets(rows).items():
             if subset:
                 results[f"{lang} {name}"] = summarise(subset)

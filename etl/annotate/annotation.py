@@ -110,7 +110,7 @@ def build_annotation(
         found = _gazetteer_and_shapes(text, aliases, skip)
     mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
     common = set(_LOWER_WORDS.findall(text))
-    found_clusters = canonicalize(mentions, aliases)
+    found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common)
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
     dropped = [(m.start, m.end) for c in found_clusters if c not in clusters for m in c.mentions]

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from etl.annotate.entities import Covered, RawMention
+from etl.annotate.entities import Covered, RawMention, person_cue
 from etl.annotate.names import is_given
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.words import (
@@ -172,10 +172,11 @@ class Cluster:
         return Counter(m.type for m in self.mentions)
 
 
-def canonicalize(mentions: list[RawMention], aliases: AliasTable) -> list[Cluster]:
+def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = "") -> list[Cluster]:
     """Group ``mentions`` into entities with canonical names and types (rules 1-5 above).
 
-    Input: mentions in text order. Output: clusters ordered by first mention. Never raises.
+    Input: mentions in text order, the text their offsets point into ("" skips the rules that
+    read the words around mentions). Output: clusters ordered by first mention. Never raises.
     """
     mentions = split_compounds(mentions, aliases)
     clusters = group_by_name(mentions, aliases)
@@ -183,6 +184,8 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable) -> list[Cluste
     for cluster in clusters:
         cluster.named_after_place = named_after_place(cluster, aliases)
         cluster.product = named_after_company(cluster, aliases)
+        if text and cued_person(cluster, text):
+            cluster.mentions = [replace(m, type="person") for m in cluster.mentions]
     adopt_surnames(clusters, aliases)
     clusters = merge_short_names(clusters)
     for cluster in clusters:
@@ -243,8 +246,23 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+def cued_person(cluster: Cluster, text: str) -> bool:
+    """A name of two to four capitalised words the model did not read as a person, none of them an
+    organization, place or event word, that the text marks as a person's at one mention at least
+    (:func:`etl.annotate.entities.person_cue`: "his father, Hori Parata", "Parata, 75,"): a person."""
+    words = _name_words(cluster.name)
+    if cluster.from_alias or not 2 <= len(words) <= 4 or vote_type(cluster) == "person":
+        return False
+    lowered = {w.lower().strip(".,") for w in words}
+    if lowered & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS) or not all(w[:1].isupper() for w in words):
+        return False
+    return any(person_cue(text, m.start, m.end) for m in cluster.mentions)
+
+
 def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
-    """Rule 3: fold an all-capitals cluster into the one whose initials it spells."""
+    """Rule 3: fold an all-capitals cluster into the one whose initials it spells; its mentions
+    take the type of the full name's (the model reads capitals as an organization: "Richard M.
+    Stallman (RMS)")."""
     by_initials: dict[str, Cluster] = {}
     for c in clusters:
         if len(c.name.split()) >= 2:
@@ -254,6 +272,8 @@ def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
         acronym = c.name.replace(".", "").replace("-", "")
         target = by_initials.get(acronym) if acronym.isupper() and 2 <= len(acronym) <= 8 else None
         if target is not None and target is not c:
+            full_type = vote_type(target)
+            c.mentions = [replace(m, type=full_type) for m in c.mentions]
             _absorb(target, c)
         else:
             kept.append(c)
@@ -331,8 +351,15 @@ def _short_targets(c: Cluster, full: list[Cluster]) -> list[Cluster]:
     ]
     if suffix:
         return suffix
-    first = [f for f in full if len(words) == 1 and _name_words(f.name)[0] == words[0]]
-    return first if len(first) == 1 else []
+    # the first words of a longer name ("Te Kaurinui" of "Te Kaurinui Robert Parata"); one word of
+    # one such name, or a given name ("Arthur" of "Arthur Edward Waite" and "Arthur Wesley Dowell":
+    # the closest one before wins; "Xbox" of "Xbox One" and "Xbox Live" is none)
+    first = [
+        f
+        for f in full
+        if _name_words(f.name)[: len(words)] == words and len(_name_words(f.name)) > len(words)
+    ]
+    return first if len(words) > 1 or len(first) == 1 or is_given(words[0], strict=False) else []
 
 
 def _closest(candidates: list[Cluster], pos: int) -> Cluster:

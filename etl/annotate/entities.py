@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from etl.annotate import names
 from etl.annotate.words import (
     JUNK_WORDS,
+    KIN_WORDS,
     NAME_TITLES,
     NOT_NAME_ENDS,
     ORG_WORDS,
@@ -37,6 +38,8 @@ _NAME_AFTER_CUE = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}\b"
 )
 _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
+_KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")  # "Parata, 75, has overseen"
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
@@ -88,6 +91,11 @@ _PROMO = re.compile(
     r"(?im)^[ \t]*(?:follow|like|subscribe to|listen to|watch|sign up|download|join)\b[^\n]{0,120}"
     r"\b(?:twitter|facebook|instagram|youtube|tiktok|newsletter|podcast|app|whatsapp|telegram)\b[^\n]{0,120}$"
 )
+#: A name with its role in a credit ("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)").
+_ROLE_CREDIT = re.compile(
+    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*\((?:reporting|photography|photos?|pictures|video|words"
+    r"|text|illustrations?|graphics|design|editing)\)"
+)
 _AGENCY_IMAGES = re.compile(r"\b(?:Getty Images|AP Photo|EPA-EFE|Shutterstock|File Photo|AFP Photo)\b")
 
 
@@ -118,6 +126,7 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
         _STAFF_LINE,
         _AGENCY_IMAGES,
         _PROMO,
+        _ROLE_CREDIT,
     ):
         regions.extend(m.span() for m in pattern.finditer(text))
     return sorted(regions)
@@ -273,6 +282,16 @@ def _after_title(text: str, start: int) -> bool:
     """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator")."""
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m is not None and m.group(1).lower() in PERSON_CUES
+
+
+def person_cue(text: str, start: int, end: int) -> bool:
+    """True when the text around the mention ``text[start:end]`` says it names a person: a
+    person cue word before it ("CEO", "wife"; a kin word also before a comma: "his father, Hori
+    Parata") or an age after it ("Parata, 75, has")."""
+    if _after_title(text, start) or _AGE_AFTER.match(text, end):
+        return True
+    kin = _KIN_COMMA.search(text, max(0, start - 20), start)
+    return kin is not None and kin.group(1).lower() in KIN_WORDS
 
 
 def titled(text: str, start: int) -> bool:

@@ -16,10 +16,13 @@ and ``bench/annotate/gold.py``.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
+import importlib.util
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +35,8 @@ from etl.core.settings import Settings
 KINDS = ("persons", "organizations", "locations")
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "entities"
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench"
+READABILITY = Path(__file__).resolve().parents[2] / "bench" / "readability_pages.py"  # dataset "readability"
+NO_GO = "Readability's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
 _QUOTE_SLACK = 40  # a gold quote may start this far into a predicted (merged) quote
 _BARE_LABELS = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
@@ -53,22 +58,51 @@ class GoldPage:
     quotes: tuple[tuple[str, str], ...] = ()  # (speaker or "", starts_with)
     optional_quotes: tuple[tuple[str, str], ...] = ()
     batch: str = ""  # a later labelling round ("" = the first): reported as its own held-out check
-    split: str = ""  # "held": a held split as a whole (never read page by page), else halves by id
+    split: str = ""  # "held"/"dev": a split as a whole ("held": never read page by page), else halves by id
 
     @property
     def held_out(self) -> bool:
         """Held split, or the stable half by page id: rules are developed on the other half only."""
-        return self.split == "held" or hashlib.sha1(self.id.encode()).digest()[0] % 2 == 1
+        if self.split:
+            return self.split == "held"
+        return hashlib.sha1(self.id.encode()).digest()[0] % 2 == 1
 
     def html_path(self, bench: Path = BENCH) -> Path:
-        """Path of the page's gzipped HTML in the benchmark folder."""
+        """Path of the page's gzipped HTML in the benchmark folder (not for dataset ``readability``)."""
         if self.dataset == "scrapinghub":
             return bench / "scrapinghub" / "html" / f"{self.id}.html.gz"
         return bench / "trafilatura-eval" / "html" / f"{self.id}.gz"
 
+    def unavailable(self, bench: Path = BENCH) -> str:
+        """Why this page's HTML cannot be read on this machine; "" when it can."""
+        if self.dataset == "readability":
+            return NO_GO if shutil.which("go") is None else ""
+        path = self.html_path(bench)
+        return "" if path.exists() else f"benchmark page {path} is missing"
+
     def html(self, bench: Path = BENCH) -> bytes:
-        """The page's HTML bytes. Raises OSError when the benchmark folder is missing."""
+        """The page's HTML bytes: from ``bench`` (``../shared/bench``), or for dataset ``readability`` from
+        Readability's test pages (``bench/readability_pages.py``, by folder name = ``id``).
+
+        Raises OSError when the benchmark folder is missing or Go is not installed, RuntimeError when
+        fetching Readability's pages fails.
+        """
+        if self.dataset == "readability":
+            if shutil.which("go") is None:
+                raise FileNotFoundError(NO_GO)
+            return _readability().page_html(self.id)
         return gzip.decompress(self.html_path(bench).read_bytes())
+
+
+@functools.lru_cache(maxsize=1)
+def _readability():
+    """``bench/readability_pages.py`` loaded by path (``bench`` is no package of ``etl``)."""
+    spec = importlib.util.spec_from_file_location("readability_pages", READABILITY)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(f"{READABILITY} is missing")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass

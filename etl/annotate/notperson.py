@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from etl.annotate.canonical import Cluster
+from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import titled
 from etl.annotate.names import is_given
 from etl.annotate.places import coded_places
@@ -45,6 +45,17 @@ SPATIAL_WORDS = frozenset("atop near nearby outside inside across beneath along 
 VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bowl".split())
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_HEADLINE_MAX = 150
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d.,:-]*")
+#: Function words of headlines: lower-case inside a Title Case line, or capitalised after its first word.
+_HEADLINE_FUNCTION = frozenset("in on of to for and with at by from as is are the who what how why".split())
+_PLACE_PREP = re.compile(
+    r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Oo]utside|[Tt]hroughout|[Ii]nto|[Aa]round|[Ii]nside|[Ww]ithin)[ \t]+(?:the[ \t]+)?$"
+)
+#: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
+#: word stripped), "a French Freemason" (one adjective between).
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he[ \t]+(?:[A-Z][a-z]+[ \t]+)?|\b[Aa]n?[ \t]+(?:[A-Za-z]+[ \t]+)?)$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
@@ -61,10 +72,18 @@ THING_NOUNS = frozenset(
     smartphone tablet laptop device devices vehicle vehicles car cars sedan suv truck engine chip
     chips software platform brand brands franchise sneakers""".split()
 )
+#: Last words of product names, never of a person's ("Polaris GPU", "Vision Pro", "Galaxy S10 Plus").
+PRODUCT_END_WORDS = frozenset("pro max plus mini ultra lite gpu cpu tv pc ssd vr usb hd suv ev".split())
 #: Words that, right before a quoted or bare title, make it a work ("the film 'Mary Poppins'").
 WORK_CUES = frozenset(
     """film films movie movies book books novel novels series show shows song songs album albums
     single musical play sitcom documentary episode podcast game games character characters""".split()
+)
+#: Organization nouns: a name right after one ("rescue group Project Jonah", "the band Led
+#: Zeppelin") or right before one ("the Manu Taupunga group") names an organization.
+ORG_NOUNS = frozenset(
+    """group company firm charity band startup start-up nonprofit organisation organization outlet website
+    brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
 )
 _OPEN_QUOTES = "\"“‘'«"
 _CLOSE_QUOTES = "\"”’'»"
@@ -86,11 +105,14 @@ def retype_persons(
     (start, end) of the title in ``text`` and the words the text uses in lower case. Output:
     None (``cluster.type`` changed). Never raises.
     """
+    companies = {c.name for c in clusters if " " not in c.name and _org_reading(c)}
     for cluster in clusters:
         if cluster.from_alias:
             continue
         if cluster.type == "organization" and _lone_person_word(cluster, text):
             cluster.type = "person"  # "Trump said" x9, "the Trump administration" x10
+        if cluster.type == "location" and _never_placed(cluster, text):
+            cluster.type = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning"
         if cluster.type != "person":
             continue
         words = cluster.name.split()
@@ -105,7 +127,9 @@ def retype_persons(
             # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
             # as an organization or a place, never titled nor speaking
             cluster.type = "organization"
-        elif _team_or_group(words, cluster, text):
+        elif _team_or_group(words, cluster, text) or all(
+            _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
+        ):
             cluster.type = "organization"
         elif len(words) >= 2 and last in VENUE_END_WORDS and not is_given(words[0], strict=False):
             cluster.type = "location"  # a venue ("Ak-Chin Pavilion"), as the model's FAC
@@ -113,10 +137,36 @@ def retype_persons(
             cluster.type = "location"  # "a telescope atop Mauna Kea"
         elif (
             all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
+            or _product_line(words, companies)
+            or (len(words) >= 2 and last in PRODUCT_END_WORDS)
             or _headline_only(cluster, text, title)
+            or _headline_lines_only(cluster, text)
+            or _shape_with_common_end(cluster, common)
             or _common_words(words, common)
         ):
             cluster.type = "work"
+
+
+def _never_placed(cluster: Cluster, text: str) -> bool:
+    """A one-word "place" the alias table does not know, named three times or more and never after a
+    preposition of place ("in", "near", "across", ...): a company the model misread ("Verizon",
+    "Lucasfilm", "Alibaba"). Places are where things happen."""
+    if " " in cluster.name or len(cluster.mentions) < 3:
+        return False
+    return not any(_PLACE_PREP.search(text, max(0, m.start - 16), m.start) for m in cluster.mentions)
+
+
+def _org_reading(cluster: Cluster) -> bool:
+    """Typed an organization, or read as one at least as often as a person ("Dolby" once each)."""
+    votes = cluster.votes()
+    return cluster.type == "organization" or 0 < votes["person"] <= votes["organization"]
+
+
+def _product_line(words: list[str], companies: set[str]) -> bool:
+    """A name of two or three words opening with an organization of the same story that is no given
+    name ("Xbox Live", "Xbox One" beside the organization "Xbox"; "Dolby Atmos" beside "Dolby's"
+    read once as a person, once as an organization): a product, not a person."""
+    return 2 <= len(words) <= 3 and words[0] in companies and not is_given(words[0], strict=False)
 
 
 def _holds_region(words: list[str]) -> bool:
@@ -152,10 +202,11 @@ def _modifies_noun(text: str, end: int) -> bool:
 
 def _ticker(cluster: Cluster, text: str) -> bool:
     """A stock ticker after a mention ("peer Lowe’s (LOW) stock", "(NYSE: HD)"): a company. A
-    ticker opens with the name's first letter; party tags do not ("Kristi Noem (R)", "(CSU)")."""
+    ticker opens with the name's first letter; party tags do not ("Kristi Noem (R)", "(CSU)"),
+    nor do a person's initials ("Richard M. Stallman (RMS)")."""
     for m in cluster.mentions:
         hit = _TICKER.match(text, m.end)
-        if hit and (hit.group(1) or hit.group(2)[0] == m.text[:1]):
+        if hit and (hit.group(1) or (hit.group(2)[0] == m.text[:1] and hit.group(2) != initials(m.text))):
             return True
     return False
 
@@ -184,6 +235,16 @@ def _team_or_group(words: list[str], cluster: Cluster, text: str) -> bool:
     return len(words) >= 2 and bool(full) and all(_after_the(text, m.start, m.end) for m in full)
 
 
+def _org_noun_beside(text: str, start: int, end: int) -> bool:
+    """An organization noun right before the mention ("whale rescue group Project Jonah") or right
+    after it ("the Manu Taupunga group")."""
+    before = _PREV_WORD.search(text, max(0, start - 20), start)
+    after = _NEXT_LOWER.match(text, end)
+    return (before is not None and before.group(1) in ORG_NOUNS) or (
+        after is not None and after.group(1) in ORG_NOUNS
+    )
+
+
 def _after_the(text: str, start: int, end: int) -> bool:
     return bool(_THE_BEFORE.search(text, max(0, start - 5), start)) and not _LOWER_AFTER.match(text, end)
 
@@ -197,6 +258,55 @@ def _headline_only(cluster: Cluster, text: str, title: tuple[int, int]) -> bool:
         return False
     last = cluster.name.split()[-1]
     return not any(_POSSESSIVE_END.sub("", m.group()) == last for m in _CAP_WORD.finditer(text, end))
+
+
+def _headline_lines_only(cluster: Cluster, text: str) -> bool:
+    """Every mention inside a headline line (:func:`_headline_line`) and the name's last word nowhere
+    else in the text: words of headlines ("Drake Assaulted in Dubai Nightclub", "Who Are ‘The
+    Walking Dead’ Junkyard Gang?" in a box of related stories). A person of the story is named in
+    its sentences too."""
+    lines = []
+    for m in cluster.mentions:  # lines longer than a headline are not looked at (linear on huge lines)
+        low = max(0, m.start - _HEADLINE_MAX)
+        start = text.rfind("\n", low, m.start) + 1 or (0 if low == 0 else -1)
+        end = text.find("\n", m.end, m.end + _HEADLINE_MAX)
+        end = len(text) if end < 0 and len(text) - m.end < _HEADLINE_MAX else end
+        if start < 0 or end < 0 or not _headline_line(text[start:end]):
+            return False
+        lines.append((start, end))
+    last = re.compile(rf"\b{re.escape(cluster.name.split()[-1])}\b", re.I)
+    return all(any(a <= hit.start() < b for a, b in lines) for hit in last.finditer(text))
+
+
+def _headline_line(line: str) -> bool:
+    """A line of at most 150 characters not ending with a period, every word of four letters or more
+    capitalised, and a function word that shows a phrase, not a list of names ("in", "and"; capitalised after the first word: "Who Are The"): a headline.
+    Results lines and team sheets ("Ian Healy (captain), Michael Bevan", "Mihai Tararache (75th)",
+    "Middlesex 199 and 426") have a lower-case word, no function word or three numbers."""
+    line = line.strip()
+    if len(line) > _HEADLINE_MAX or line.endswith("."):  # a sentence, not a headline
+        return False
+    words = _LINE_WORD.findall(line)
+    if (
+        len(words) < 5
+        or len(_NUMBER.findall(line)) >= 3
+        or any(len(w) >= 4 and not w[0].isupper() for w in words)
+    ):
+        return False
+    return any(
+        w in _HEADLINE_FUNCTION or (i and w.lower() in _HEADLINE_FUNCTION) for i, w in enumerate(words)
+    )
+
+
+def _shape_with_common_end(cluster: Cluster, common: frozenset[str] | set[str]) -> bool:
+    """A name found by its shape only (a given name + a capitalised word: "Oscar Dress" in a title)
+    whose last word the text also uses in lower case ("the dress was taken"): no person."""
+    full = [m for m in cluster.mentions if " " in m.text]
+    return (
+        bool(full)
+        and all(m.label == "NAME" for m in full)
+        and cluster.name.split()[-1].lower().strip(".,") in common
+    )
 
 
 def _title_case(line: str) -> bool:
@@ -214,7 +324,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or _facility_modifier(text, end)
         or _venue_after_at(text, start)
         or _lower_start(text, start, end)
-        or (" " not in text[start:end] and bool(_THE_BEFORE.search(text, max(0, start - 5), start)))
+        or (" " not in text[start:end] and bool(_ARTICLE_BEFORE.search(text, max(0, start - 24), start)))
     )
 
 

@@ -13,8 +13,14 @@ TITLES = frozenset(
     professor doctor coach manager official minister-president superintendent sheriff commander
     pastor rabbi imam bishop cardinal archbishop emir crown president-elect""".split()
 )
+#: Kin words: right before a name, also after a comma ("his wife Grace", "his father, Hori
+#: Parata"), they make it a person (a company has no wife).
+KIN_WORDS = frozenset(
+    """wife husband widow widower son daughter father mother brother sister grandson granddaughter
+    grandmother grandfather uncle aunt nephew niece cousin stepson stepdaughter fiance fiancee""".split()
+)
 #: Words that, right before a name, make it a person whatever the model's label.
-PERSON_CUES = frozenset(
+PERSON_CUES = KIN_WORDS | frozenset(
     """mr mrs ms dr president senator sen rep gov governor mayor ceo coo cfo cto chair chairman chairwoman
     spokesman spokeswoman spokesperson judge minister chancellor premier secretary-general
     ambassador envoy aide coach actor actress singer rapper striker midfielder defender goalkeeper
