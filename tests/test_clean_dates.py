@@ -349,10 +349,10 @@ def test_htmldate_day_printed_only_aside_from_the_article_is_not_taken(tail):
     assert htmldate.find_date(html, original_date=True, extensive_search=False)  # htmldate's fast mode reads it
     art = _clean(html)
     assert art.published_day is None and "published_at" not in art.provenance
-    # peptalks.de (WordPress): the day only in markup, which htmldate reads, is taken
+    # peptalks.de (WordPress, og:type article): the day only in markup, which htmldate reads, is taken
     markup = ('<div class="date"><span class="month">Apr</span> <span class="day">04</span><span class="year">2013'
               '</span></div><span class="updated" title="2013-04-04T18:52:11+00:00"></span>')
-    art = _clean(_page("", markup + more))
+    art = _clean(_page('<meta property="og:type" content="article"/>', markup + more))
     assert (art.published_day, art.provenance["published_at"]) == ("2013-04-04", "htmldate")
 
 
@@ -444,3 +444,41 @@ def test_paragraph_opening_with_its_dateline():
     art = _clean(_page(script, body, lang="en"), "")
     assert (art.published_day, art.provenance["published_at"]) == ("2015-02-23", "text")
     assert printed_dateline(dom.parse(_page("", "<p>March 3, 2020 — The county board voted.</p>"))) is not None
+
+
+# ----------------------------------------------------------------------------- weak date sources alone (cross-validated policy)
+
+_SASS_LD = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Organization",'
+            '"@id":"https://sass-ag.de/#organization","url":"https://sass-ag.de/","name":"SASS DATENTECHNIK AG"},'
+            '{"@type":"WebSite","@id":"https://sass-ag.de/#website","url":"https://sass-ag.de/","name":"SASS DATENTECHNIK '
+            'AG"},{"@type":"WebPage","@id":"https://sass-ag.de#webpage","url":"https://sass-ag.de","inLanguage":"de-DE",'
+            '"name":"SASS DATENTECHNIK AG","description":"Drucker \u2022 Etiketten \u2022 Service","datePublished":'
+            '"2020-05-25T06:00:49+02:00","dateModified":"2020-09-03T10:10:41+02:00"}]}</script>')
+
+
+def test_webpage_jsonld_date_alone_is_no_publication_date():
+    # sass-ag.de (a company's home page, Yoast): only a JSON-LD WebPage with datePublished, printed nowhere
+    more = "<p>Wir liefern Drucker, Etiketten und Service für Industrie und Handel aus einer Hand.</p>" * 6
+    art = _clean(_page(_SASS_LD, more), "https://sass-ag.de")
+    assert art.published_day is None and "published_at" not in art.provenance
+    assert art.modified_day == "2020-09-03"  # the last change stays
+    # weinkenner.de (WordPress, the same Yoast WebPage graph) declares og:type article: the day stands
+    art = _clean(_page(_SASS_LD + '<meta property="og:type" content="article">', more), "https://sass-ag.de")
+    assert (art.published_day, art.provenance["published_at"]) == ("2020-05-25", "json-ld")
+    # printed by the heading, the WebPage's day stands too
+    art = _clean(_page(_SASS_LD, "<p>25.05.2020</p>" + more), "https://sass-ag.de")
+    assert art.published_day == "2020-05-25"
+
+
+def test_htmldate_alone_needs_an_article_or_the_day_printed():
+    # reddit.com (og:type website): htmldate's fast mode reads a log-in session's expiry in the page's state script
+    state = ('<script id="data">window.___r = {"user":{"prefs":{"useMarkdown":false},"reddaid":"","session":'
+             '{"accessToken":"-bhgkVigO-j9IB9IQNUbOz6sE6PI","expires":"2020-01-29T13:55:20.000Z","expiresIn":3599742,'
+             '"unsafeLoggedOut":true,"safe":true}}};</script>')
+    html = _page('<meta property="og:type" content="website"/>', "", lang="en").replace("</body>", state + "</body>")
+    url = "https://www.reddit.com/r/Python/comments/1bbbwk/whats_your_opinion_on_what_to_include_in_init_py/"
+    assert htmldate.find_date(html, url=url, original_date=True, extensive_search=False) == "2020-01-29"
+    art = _clean(html, url)
+    assert art.published_day is None and "published_at" not in art.provenance
+    art = _clean(html.replace('content="website"', 'content="article"'), url)
+    assert (art.published_day, art.provenance["published_at"]) == ("2020-01-29", "htmldate")
