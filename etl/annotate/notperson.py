@@ -311,7 +311,7 @@ def _shape_with_common_end(cluster: Cluster, common: frozenset[str] | set[str]) 
 
 def _title_case(line: str) -> bool:
     """Most words of ``line`` (three letters and longer) are capitalised."""
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", line)]
+    words = re.findall(r"[^\W\d_]{3,}", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 

@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 from etl.core import storage
 from etl.core.records import FetchedPage
@@ -72,7 +73,7 @@ class Archive:
         body = self.body_path(sha)
         if not storage.exists(body):
             write_atomic(body, gzip.compress(page.content, compresslevel=ARCHIVE_GZIP_LEVEL, mtime=0))
-        meta = page.to_dict()
+        meta = replace(page, content=b"").to_dict()  # the body is stored above, not encoded again here
         meta.pop("content")
         meta["content_hash"] = sha
         write_atomic(body.with_name(f"{sha}.{doc_id(page.url)}.json"),
