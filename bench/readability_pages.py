@@ -6,7 +6,12 @@ Telegraph, Yahoo, heise, Le Monde, Libération, Folha, La Nación...), none of t
 ``../shared/bench``. Nothing is copied into this repository: gold files name a page by its folder
 (``dataset: "readability"``, ``id: "nytimes-1"``).
 
-    .venv/bin/python bench/readability_pages.py          # download if needed, print the folder
+A second, smaller source of the same kind: the ``sites`` pages of GoOse
+(``github.com/advancedlogic/GoOse``, Apache-2.0, a Go port of Goose), about 40 English news pages
+(ABC News, BBC, Bloomberg, CNN, Reuters...) named by file stem (``dataset: "goose"``,
+``id: "bbc.com"``).
+
+    .venv/bin/python bench/readability_pages.py          # download both if needed, print the folders
 """
 
 from __future__ import annotations
@@ -18,20 +23,37 @@ from pathlib import Path
 
 MODULE = "codeberg.org/readeck/go-readability/v2"
 VERSION = "v2.1.3"
+GOOSE_MODULE = "github.com/advancedlogic/GoOse"
+GOOSE_VERSION = "v0.0.0-20191112112754-e742535969c1"
 
 
-@functools.lru_cache(maxsize=1)
-def pages_dir() -> Path:
-    """The ``test-pages`` folder of the pinned module, downloaded first when missing.
+@functools.lru_cache(maxsize=4)
+def module_dir(module: str, version: str) -> Path:
+    """The folder of Go module ``module@version`` in Go's module cache, downloaded first when missing.
 
     Raises FileNotFoundError when ``go`` is not installed, RuntimeError when the download fails.
     """
-    done = subprocess.run(["go", "mod", "download", "-json", f"{MODULE}@{VERSION}"], capture_output=True,
+    done = subprocess.run(["go", "mod", "download", "-json", f"{module}@{version}"], capture_output=True,
                           text=True, timeout=300, cwd="/")
     info = json.loads(done.stdout or "{}")
     if done.returncode != 0 or "Dir" not in info:
-        raise RuntimeError(f"go mod download {MODULE}@{VERSION} failed: {info.get('Error') or done.stderr[-500:]}")
-    return Path(info["Dir"]) / "test-pages"
+        raise RuntimeError(f"go mod download {module}@{version} failed: {info.get('Error') or done.stderr[-500:]}")
+    return Path(info["Dir"])
+
+
+def pages_dir() -> Path:
+    """The ``test-pages`` folder of the pinned go-readability (see ``module_dir`` for errors)."""
+    return module_dir(MODULE, VERSION) / "test-pages"
+
+
+def goose_dir() -> Path:
+    """The ``sites`` folder of the pinned GoOse: one ``<site>.html`` per page."""
+    return module_dir(GOOSE_MODULE, GOOSE_VERSION) / "sites"
+
+
+def goose_html(page_id: str) -> bytes:
+    """The raw HTML of GoOse page ``page_id`` (file stem, e.g. ``bbc.com``)."""
+    return (goose_dir() / f"{page_id}.html").read_bytes()
 
 
 def page_html(page_id: str) -> bytes:
@@ -47,3 +69,4 @@ def page_metadata(page_id: str) -> dict:
 
 if __name__ == "__main__":
     print(pages_dir())
+    print(goose_dir())

@@ -158,8 +158,14 @@ def test_visible_time_beats_a_generic_meta_date():
     art = _clean(_page('<meta name="date" content="2020-04-30">', byline))  # meta date = the print edition
     assert (art.published_at, art.published_day) == ("2020-04-29T12:01:00+02:00", "2020-04-29")
     assert art.provenance["published_at"] == "time"
-    art = _clean(_page('<meta property="article:published_time" content="2020-04-30T10:00:00+02:00">', byline))
+    og = '<meta property="article:published_time" content="2020-04-30T10:00:00+02:00">'
+    art = _clean(_page(og, byline.replace("29.04.2020", "30.04.2020")))  # og's day printed: og stands
     assert art.published_day == "2020-04-30" and art.provenance["published_at"] == "opengraph"
+    # og's day printed nowhere, an earlier day printed by the heading: that day (session 5, second pass; see
+    # tests/test_clean_dates_classes.py)
+    art = _clean(_page(og, byline))
+    assert (art.published_at, art.published_day) == ("2020-04-29T12:01:00+02:00", "2020-04-29")
+    assert art.provenance["published_at"] == "time"
 
 
 @pytest.mark.parametrize("line,found", [

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Every date source of every gold page, beside our answer, htmldate's and the gold day (issue 12).
 
-For each page of the chosen gold sets (default: the development sets ``a``, ``c``, ``d``, ``e-dev``;
-never run it on the held-back ``b`` / ``e-held`` to read their pages): our ``published_day`` and the
+For each page of the chosen gold sets (default: the development sets ``a``, ``c``, ``d``, ``e-dev``,
+``e-held``, ``f-dev``; never run it on the held-back ``b`` / ``f-held`` to read their pages): our ``published_day`` and the
 source that won (provenance), the declared candidates (JSON-LD, og, meta; modified dates apart),
 the marked ones (``<time>``, date-classed datelines), the URL's day, the printed dateline, the page's
 JSON-LD / og type, htmldate fast and extensive, and whether each of those days is printed next to a
@@ -23,14 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.extraction.metadata import GOLD_SETS, GoldPage, load_set  # noqa: E402
+from bench.extraction.metadata import DEV_SETS, GOLD_SETS, GoldPage, load_set  # noqa: E402
 from etl.clean import clean_html, dom  # noqa: E402
 from etl.clean.meta import published as pub  # noqa: E402
 from etl.clean.meta.page import find_language  # noqa: E402
 from etl.clean.meta.sources import article_object, jsonld_objects, ld_types, meta_tags  # noqa: E402
 from etl.core.records import CleanedArticle  # noqa: E402
 
-DEV = ("a", "c", "d", "e-dev")
+DEV = DEV_SETS  # a, c, d, e-dev, e-held (spent in session 5), f-dev
 
 
 def _days(found: list) -> list[list]:
@@ -97,7 +97,7 @@ def table(rows: list[dict]) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", default="dev", help="a set name or 'dev' (a, c, d, e-dev)")
+    ap.add_argument("--gold", default="dev", help="a development set's name or 'dev' (all of them)")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--table", type=Path, help="print the table of a file written by --out")
     args = ap.parse_args(argv)
@@ -106,7 +106,7 @@ def main(argv=None) -> int:
         return 0
     names = DEV if args.gold == "dev" else (args.gold,)
     if any(n not in DEV for n in names) or any(n not in GOLD_SETS for n in names):
-        ap.error("only the development sets a, c, d, e-dev (held-back pages are not read page by page)")
+        ap.error(f"only the development sets {', '.join(DEV)} (held-back pages are not read page by page)")
     with (args.out or Path("/dev/stdout")).open("w", encoding="utf-8") as out:
         for name in names:
             for page in load_set(name):

@@ -2,10 +2,11 @@
 """Publication days and authors on the hand-labelled gold pages: ours beside the references, same run.
 
 Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl``, ``pages-d.jsonl`` (development), ``pages-b.jsonl``
-(held back) and ``pages-e.jsonl`` (Readability's test pages, scored as two sets: ``e-dev`` and the held-back
-``e-held``, by the row's ``split``) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
+(held back), ``pages-e.jsonl`` (Readability's test pages, scored as ``e-dev`` and ``e-held`` by the row's
+``split``; both development now: ``e-held`` was spent in session 5) and ``pages-f.jsonl`` (GoOse's news
+pages: ``f-dev``, and ``f-held`` held back) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
 (``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where labelled); the pages themselves are
-``../shared/bench/<dataset>/html/``, and for ``dataset: "readability"`` the Go module of
+``../shared/bench/<dataset>/html/``, and for ``dataset: "readability"`` / ``"goose"`` the Go modules of
 ``bench/readability_pages.py`` (fetched by ``scripts/setup.sh``; Go must be installed).
 
 Extractors, each given the same decoded HTML text and the page URL, one page at a time in
@@ -28,8 +29,8 @@ tokens ("Sarah E. Needleman" = "sarah needleman"). Agencies are not people: an a
 as an author is a false positive; ours reports agencies in their own field, scored apart
 (exact canonical name).
 
-Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold a|b|c|d|e-dev|e-held|dev|notb|all] [--show N] [--no-url]``
-(``dev``: a, c, d, e-dev; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
+Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold SET|dev|held|notb|all] [--show N] [--no-url]``
+(``dev``: a, c, d, e-dev, e-held, f-dev; ``held``: f-held, b; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
 ``authors:`` lines for every set).
 """
 
@@ -53,6 +54,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.readability_pages import goose_html  # noqa: E402
 from bench.readability_pages import page_html as readability_html  # noqa: E402
 from etl.clean import clean_html  # noqa: E402
 from etl.clean.authors import agency_name  # noqa: E402
@@ -62,10 +64,14 @@ from etl.core.records import CleanedArticle  # noqa: E402
 GOLD_DIR = ROOT / "bench" / "gold"
 SHARED = ROOT.parent / "shared" / "bench"
 GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl",
-              "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl", "e": GOLD_DIR / "pages-e.jsonl"}
-# scored sets: name -> (gold file, split of its rows or None for all); b (held back) last
+              "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl", "e": GOLD_DIR / "pages-e.jsonl",
+              "f": GOLD_DIR / "pages-f.jsonl"}
+# scored sets: name -> (gold file, split of its rows or None for all); the held-out f-held and b last
 GOLD_SETS = {"a": ("a", None), "c": ("c", None), "d": ("d", None), "e-dev": ("e", "dev"),
-             "e-held": ("e", "held"), "b": ("b", None)}
+             "e-held": ("e", "held"), "f-dev": ("f", "dev"), "f-held": ("f", "held"), "b": ("b", None)}
+# development sets (their pages and errors may be read); e-held is spent (read twice), so it is one of them
+DEV_SETS = ("a", "c", "d", "e-dev", "e-held", "f-dev")
+HELD_SETS = ("f-held", "b")
 DATE_TOOLS = ("ours", "htmldate-fast", "htmldate-extensive")
 AUTHOR_TOOLS = ("ours", "trafilatura")
 
@@ -101,17 +107,18 @@ def page_file(dataset: str, page_id: str) -> Path:
 
 
 def raw_html(dataset: str, page_id: str) -> bytes:
-    """The raw bytes of a gold page: ``../shared/bench`` or, for ``readability``, Readability's test pages.
+    """The raw bytes of a gold page: ``../shared/bench``, or for ``readability`` / ``goose`` the test pages
+    of go-readability / GoOse.
 
-    Raises RuntimeError when a ``readability`` page is asked for and Go (which fetches them) is missing.
+    Raises RuntimeError when a Go-module page is asked for and Go (which fetches them) is missing.
     """
-    if dataset != "readability":
+    if dataset not in ("readability", "goose"):
         return gzip.decompress(page_file(dataset, page_id).read_bytes())
     if shutil.which("go") is None:
-        raise RuntimeError("pages-e needs Readability's test pages, which `go mod download` fetches "
-                           "(bench/readability_pages.py): Go is not installed on this machine -- install it "
+        raise RuntimeError("pages-e / pages-f need the test pages of Readability / GoOse, which `go mod download` "
+                           "fetches (bench/readability_pages.py): Go is not installed on this machine -- install it "
                            "and run scripts/setup.sh, or score the other sets (--gold a|c|d|b)")
-    return readability_html(page_id)
+    return readability_html(page_id) if dataset == "readability" else goose_html(page_id)
 
 
 def load_set(name: str) -> list[GoldPage]:
@@ -287,13 +294,13 @@ def show_errors(pages: list[GoldPage], outs: list[Outcome], n: int) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", choices=(*GOLD_SETS, "dev", "notb", "all"), default="all")
+    ap.add_argument("--gold", choices=(*GOLD_SETS, "dev", "held", "notb", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print up to N pages where ours is wrong")
     ap.add_argument("--no-url", action="store_true", help="give no page URL to any extractor")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
     names = {"all": tuple(GOLD_SETS), "notb": tuple(n for n in GOLD_SETS if n != "b"),
-             "dev": ("a", "c", "d", "e-dev")}.get(args.gold, (args.gold,))
+             "dev": DEV_SETS, "held": HELD_SETS}.get(args.gold, (args.gold,))
     results = {}
     for name in names:
         pages = load_set(name)
@@ -301,7 +308,7 @@ def main(argv=None) -> int:
         results[f"pages-{name}"] = summarize(pages, outs)
         for line in lines(f"pages-{name}", results[f"pages-{name}"]):
             print(line, flush=True)
-        if args.show:
+        if args.show and name in DEV_SETS:  # held-out pages are read as aggregate lines only
             show_errors(pages, outs, args.show)
     if args.json_out:
         args.json_out.write_text(json.dumps(results, indent=1), "utf-8")

@@ -8,8 +8,8 @@ pages/s and writes the table to ``bench/extraction/results.md`` (raw JSON next t
 With it, ``speed.py``: the whole clean stage (``clean_html``, ``body_html`` included) beside
 ``trafilatura.extract`` on every page of both datasets, and its BeautifulSoup share.
 
-Then, on the hand-labelled gold pages (``bench/gold/pages-a.jsonl`` ... ``pages-e.jsonl``, e as e-dev and e-held;
-see ``metadata.py``), it prints per gold file a ``dates:`` line (our publication day vs
+Then, on the hand-labelled gold pages (``bench/gold/pages-a.jsonl`` ... ``pages-f.jsonl``, e and f each as a dev
+and a held part; see ``metadata.py``), it prints per gold file a ``dates:`` line (our publication day vs
 htmldate fast and extensive, day-level precision/recall/F as htmldate's own evaluation
 scores them, pages/s) and an ``authors:`` line (our person names vs
 ``trafilatura.extract_metadata(...).author``, agencies apart), and adds them to the results

@@ -11,7 +11,8 @@ output must not leak into the gold). Only lxml and regular expressions are used 
 Usage: ``.venv/bin/python bench/gold/cards.py --dataset trafilatura-eval --files FILE...``
 or ``--range 360 502`` (indices into ``sorted(evaldata.json "file")``); ``--dataset readability --files
 nytimes-1 ...`` for Readability's test pages (``bench/readability_pages.py``; their URL is the page's own
-canonical / ``og:url`` link, and Readability's expected byline is shown as a hint, never as gold).
+canonical / ``og:url`` link, and Readability's expected byline is shown as a hint, never as gold);
+``--dataset goose --files bbc.com ...`` for GoOse's news pages (same URL rule, no hint).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.readability_pages import page_html, page_metadata  # noqa: E402
+from bench.readability_pages import goose_html, page_html, page_metadata  # noqa: E402
 from etl.core.encoding import decode_bytes  # noqa: E402 - the project's charset decoder, as the benchmark uses
 
 SHARED = ROOT.parent / "shared" / "bench"
@@ -55,6 +56,8 @@ def load(dataset: str, file: str) -> str:
     """The decoded HTML of one page of ``../shared/bench/<dataset>`` (or of Readability's test pages)."""
     if dataset == "readability":
         return decode_bytes(page_html(file))
+    if dataset == "goose":
+        return decode_bytes(goose_html(file))
     name = f"{file}.html.gz" if dataset == "scrapinghub" else f"{file}.gz"
     return decode_bytes(gzip.decompress((SHARED / dataset / "html" / name).read_bytes()))
 
@@ -110,7 +113,7 @@ def card(dataset: str, file: str, url: str) -> str:
     root = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=_UTF8) if html else None
     if root is None:
         return f"== {file}\n  (empty)"
-    if dataset == "readability":
+    if dataset in ("readability", "goose"):
         url = own_url(root)
     lines = [f"== {file}", f"  url: {url}   url-dates: {_URL_DATE.findall(url.split('//')[-1])[:3]}",
              f"  lang: {root.get('lang') or ''}  title: {(root.findtext('.//title') or '').strip()[:110]}"]
@@ -152,7 +155,7 @@ def main(argv=None) -> int:
     ap.add_argument("--files", nargs="*", default=[])
     ap.add_argument("--range", nargs=2, type=int)
     args = ap.parse_args(argv)
-    if args.dataset == "readability":
+    if args.dataset in ("readability", "goose"):
         for f in args.files:
             print(card(args.dataset, f, ""))
         return 0

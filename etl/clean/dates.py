@@ -149,7 +149,8 @@ _ZONE = "|".join(sorted(set(OFFSETS) | set(ZONES) | {"MEZ", "MESZ"}, key=len, re
 _TIME = (
     r"(?:\s*(?:[|,@·–-]|at|um|à|a las)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*uhr)?"
-    r"(?:\s*\(?(?P<tz>" + _ZONE + r")\)?(?![\w])|\s*(?P<off>[+-]\d{2}:?\d{2}))?)?"
+    r"(?:\s*\(?(?:GMT|UTC)\s?(?P<goff>[+-]\d{1,2}(?::?\d{2})?)\)?(?![\d:])"  # GMT+7, UTC+01:00
+    r"|\s*\(?(?P<tz>" + _ZONE + r")\)?(?![\w])|\s*(?P<off>[+-]\d{2}:?\d{2}))?)?"
 )
 _PATTERNS = [
     # November 9, 2017 | 01:13 am PT
@@ -360,6 +361,11 @@ def _printed_zone(g: dict):
         off = g["off"].replace(":", "")
         sign = -1 if off[0] == "-" else 1
         return timezone(sign * timedelta(hours=int(off[1:3]), minutes=int(off[3:5])))
+    if g.get("goff"):  # "GMT+7", "UTC+5:30", "GMT-05"
+        digits = g["goff"][1:].replace(":", "")
+        hh, mm = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+        sign = -1 if g["goff"][0] == "-" else 1
+        return timezone(sign * timedelta(hours=int(hh), minutes=int(mm))) if int(hh) <= 14 else None
     tz = (g.get("tz") or "").upper()
     if tz in ZONES:
         return ZoneInfo(ZONES[tz])

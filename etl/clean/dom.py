@@ -126,6 +126,7 @@ def text_of(el) -> str:
 
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
+INVISIBLE_TAGS = _INVISIBLE  # tags whose text readers do not see (also walked by etl.clean.meta.published)
 
 
 def visible_text(el, limit: int | None = None) -> str | None:

@@ -24,12 +24,16 @@ with the offset the page gave) and the name of its source:
 A day resting on a weak source alone (``htmldate``, a JSON-LD ``WebPage`` that is no Article) is dropped unless
 the page declares itself an article or prints the day by its heading, in its title or URL (:func:`weak_unconfirmed`).
 
+A chosen day the page does not confirm (not printed by its heading outside an "Updated ..." mention, nor in
+its title or URL) gives way to an earlier date printed by the heading: a printed or marked dateline, or
+htmldate's fast answer (:func:`_earlier_dateline`; session 5, second pass, with the classes of
+``tests/test_clean_dates_classes.py``).
+
 See :func:`find_dates` for how they are weighed.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -37,14 +41,15 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import htmldate
+from lxml import etree
 
 from etl.clean import dates
-from etl.clean.dom import visible_text
+from etl.clean.dom import INVISIBLE_TAGS, visible_text
 from etl.clean.meta.sources import (
     ARTICLE_TYPES,
-    COMMENT_MARK,
     MAX_CANDIDATES,
     OTHER_ARTICLES,
+    comment_block,
     in_comments,
     ld_str,
     ld_types,
@@ -71,6 +76,8 @@ PUBLISHED_META = (
 )
 MODIFIED_META = ("datemodified", "last-modified", "dcterms.modified")
 HTMLDATE_MAX_CHARS = 1_000_000  # htmldate reads at most this much of a page (its extensive search is ~0.5 s/MB)
+# UTC wall-clock times that are a day's midnight at +02:00 / +01:00 (a date-only value a CMS converted to UTC)
+_MIDNIGHT_UTC = frozenset({(22, 0, 0), (23, 0, 0)})
 SAME_INSTANT = timedelta(minutes=2)  # two times this close are one publication time written twice
 _EARLIEST_UTC_OFFSET, _LATEST_UTC_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta", re.I)
@@ -88,6 +95,10 @@ _UPDATE_LABEL = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zul
 # a last-change label and the date after it ("Last updated: 13 July 2020", "zuletzt am 29. Januar 2020 ... geändert")
 _UPDATED_DAY = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zuletzt\s+(?:am\b|geändert|aktualisiert|bearbeitet)"
                           r"|letzte\s+(?:änderung|aktualisierung)|mise\s+à\s+jour).{0,40}", re.I)
+# a last-change label and the date after it, as printed by a headline ("/ Updated Dec. 7, 2024, 12:43 PM",
+# "Aktualisiert am 07.12.2024", "Stand: 07.12.2024 17:40 Uhr", "Mis à jour le 7 décembre 2024")
+_UPDATE_MENTION = re.compile(r"(?<![^\W\d_])(?:(?:last\s+)?(?:updated|modified|changed)|aktualisiert|ge[äa]ndert|stand|zuletzt"
+                             r"|mise?\s+à\s+jour)\b\W{0,3}(?:on|am|le)?.{0,40}", re.I)
 _FOOTER_MARK = re.compile(r"(?<![a-z])footer", re.I)
 # locales that print slashed dates month first (every other region given reads them day first)
 _MONTH_FIRST_REGIONS = frozenset({"us", "ca", "ph", "fm", "mh", "pw"})
@@ -102,7 +113,7 @@ _OPENING_DATELINE = re.compile(r"^(.{6,40}?)\s+(?:--|—|–)\s")
 _OPENING_PARAGRAPHS = 40  # paragraphs read for one
 # visible characters before / after the start of an <h1> where a page prints its own date
 HEADLINE_BEFORE, HEADLINE_AFTER = 400, 1000
-_MARK = "\ue000"  # a private-use character no page prints, to find where each <h1> starts in the visible text
+_SPACES = re.compile(r"\s+")
 # usual zone of zone-less visible times on pages in a language (others: no zone)
 _ARTICLE_ONLY = ARTICLE_TYPES - {"webpage"}  # JSON-LD types declaring an article (a bare WebPage does not)
 _LANG_TZ = {
@@ -235,18 +246,28 @@ def _last_change(el) -> bool:
 def _in_site_header(el, depth: int = 15) -> bool:
     """True when, walking up from ``el`` and before any ``<article>``/``<main>``, a block listing other
     articles (teasers, sliders, "related") is met, or an ``<header>``/``<nav>`` holding no ``<h1>``
-    (the site's banner or menu, where "today's date" is printed) and no ``<article>``/``<main>`` above."""
+    (the site's banner or menu, where "today's date" is printed) and no ``<article>``/``<main>`` above;
+    or when the first ``<article>`` above is a teaser card (:func:`_teaser_card`)."""
     block = False
     for _ in range(depth):
         el = el.getparent()
         if el is None:
             break
         if el.tag in ("article", "main"):
-            return False
+            return el.tag == "article" and _teaser_card(el)
         if OTHER_ARTICLES.search(el.get("class") or ""):
             return True
         block = block or (el.tag in ("header", "nav") and el.find(".//h1") is None)
     return block
+
+
+def _teaser_card(article) -> bool:
+    """True when an ``<article>`` element is a card linking to another story: no ``<h1>``, and a heading
+    (``<h2>``-``<h4>``) that is a link ("<article><h3><a href=...>Staying Safe...</a></h3><span class="date">")."""
+    if article.find(".//h1") is not None:
+        return False
+    return any(h.find(".//a[@href]") is not None or h.getparent().tag == "a"
+               for h in article.iter("h2", "h3", "h4"))
 
 
 def _date_classed(el) -> bool:
@@ -276,7 +297,9 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
     whose answer counts only when printed next to a main heading). A generic meta tag
     (``date``, ``dc.date``, ...) gives way to a marked ``<time>`` on another day (what the
     readers see). A URL day earlier than the day found is the publication day (the later date
-    is an update). No publication date when the day rests on a weak source alone (:func:`weak_unconfirmed`).
+    is an update), and an earlier date the page prints by its heading replaces a day it does not
+    confirm (:func:`_earlier_dateline`). No publication date when the day rests on a weak source alone
+    (:func:`weak_unconfirmed`).
     """
     decl = declared(ld, md, tz)
     first = day_first(root, md, tz)
@@ -293,11 +316,41 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
         found, day = _localized(primary, others, tz, evidence)
         if url_day and url_day < (day or found).day and not printed_near_headline(root, (day or found).day):
             day = Found(url_day, "url")  # the URL was minted first: the later date (not printed as the dateline) is an update
+        earlier = _earlier_dateline(root, day or found, seen, url_day, (html, url))
+        if earlier is not None:
+            found, day = earlier, None
         if not weak_unconfirmed(day if day is not None and day.day != found.day else found, ld, md, root, url_day):
             _put(vals, prov, "published", found, day)
     if decl["modified"]:
         _put(vals, prov, "modified", *_localized(decl["modified"][0], seen + decl["modified"], tz, []))
     return vals, prov
+
+
+def _earlier_dateline(root, chosen: Found, seen: list[Found], url_day: str | None,
+                      page: tuple[str, str]) -> Found | None:
+    """An earlier date the page prints as its dateline by a main heading, replacing (time and day) a chosen day the
+    page does not confirm (not printed by the heading, not in the ``<title>``, not the URL's day), else None.
+
+    Input: the parsed page, the chosen candidate, the marked dates (:func:`marked`), the URL's day and (HTML, URL)
+    for htmldate. Candidates, in order: the marked publication dates, then htmldate's fast answer (asked only when
+    they give none; the printed dateline of :func:`printed_dateline` changed no development page and costs a walk
+    over the page, so it is not asked). The earlier day is
+    the first publication; a later declared day is a re-publication or an update ("Published: 11 March" and a
+    meta tag of 12 March). Chosen by leave-one-set-out over the development sets: later printed days are updates
+    as often as not, earlier ones were right on every page they changed (``bench/extraction/README.md``).
+    """
+    if chosen.day == url_day:
+        return None
+    zone = _UPDATE_MENTION.sub(" ", _headline_text(root))  # "Updated Dec. 7, 2024" confirms no publication
+    if dates.mentions_day(f"{root.findtext('.//title') or ''} | {zone}", chosen.day):
+        return None
+
+    def earlier(c: Found) -> bool:
+        return c.day < chosen.day and dates.mentions_day(zone, c.day)
+
+    found = next((c for c in seen if not c.changed and earlier(c)), None)
+    fast = _htmldate(*page, extensive=False) if found is None and page[0] else None
+    return found or (Found(fast, "htmldate") if fast and earlier(Found(fast, "htmldate")) else None)
 
 
 def weak_unconfirmed(chosen: Found, ld: dict, md: dict, root, url_day: str | None) -> bool:
@@ -351,10 +404,15 @@ def _same_instant(a: Found, b: Found) -> bool:
 
 def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str, root=None,
                 reading: tuple[str | None, bool] = (None, False)) -> Found | None:
-    """No declared date: a marked date on (or next to) the URL's day, the URL's day, the first marked date,
+    """No declared date: a marked date on (or next to) the URL's day, else a marked date later than the URL's
+    day that the page prints as its dateline by a main heading (the URL was minted before the dateline's day:
+    ``/2015/11/12/`` and "NOV. 13, 2015" under the headline), the URL's day, the first marked date,
     else a printed dateline (:func:`printed_dateline`; ``reading`` = (zone, day first)), else ``htmldate``."""
     if url_day:
-        return next((c for c in seen if c.day == url_day or _near(c, url_day)), Found(url_day, "url"))
+        on_url = next((c for c in seen if c.day == url_day or _near(c, url_day)), None)
+        later = next((c for c in seen if c.day > url_day and not c.changed and root is not None
+                      and printed_near_headline(root, c.day)), None) if on_url is None else None
+        return on_url or later or Found(url_day, "url")
     if seen:
         return seen[0]
     return (printed_dateline(root, *reading) if root is not None else None) or _htmldate_found(html, url, root)
@@ -364,15 +422,18 @@ def day_first(root, md: dict, tz: str | None) -> bool:
     """Whether printed slashed dates (``02/10/2020``) are day first on this page: on pages whose
     language has a usual (European) zone ``tz``, and on pages whose declared locale is a region
     other than the month-first ones (``en-GB``, ``en-AU``, ``en-IN``, ``es-MX``... but not
-    ``en-US``, ``en-CA``, ``en-PH``). Input: the parsed page and its meta tags."""
+    ``en-US``, ``en-CA``, ``en-PH``), and on pages declaring a language other than English without a region
+    (``vi``, ``ja``: month first is an English-language custom). Input: the parsed page and its meta tags."""
     if tz:
         return True
+    other_language = False
     for value in (root.get("lang"), root.get("xml:lang") or root.get(_XML_LANG), (md.get("og:locale") or [""])[0],
-                  (md.get("content-language") or [""])[0]):
+                  (md.get("content-language") or [""])[0], (md.get("dc.language") or [""])[0]):
         parts = re.split(r"[-_]", (value or "").strip().lower())
         if len(parts) > 1 and len(parts[1]) == 2:
             return parts[1] not in _MONTH_FIRST_REGIONS
-    return False
+        other_language = other_language or (len(parts[0]) in (2, 3) and parts[0] != "en")
+    return other_language
 
 
 def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found | None:
@@ -421,8 +482,7 @@ def _opening_dateline(body, tz: str | None, first: bool) -> Found | None:
 def _in_comment_text(root, printed: str) -> bool:
     """True when ``printed`` appears in a reader-comment block (and so is no dateline of the article)."""
     for el in root.iter("div", "section", "ol", "ul", "li", "article", "aside"):
-        cls = (el.get("class") or "") + " " + (el.get("id") or "")
-        if COMMENT_MARK.search(cls) and printed in _squeezed(el):
+        if comment_block(el) and printed in _squeezed(el):
             return True
     return False
 
@@ -447,6 +507,8 @@ def _localized(primary: Found, others: list[Found], tz: str | None,
     3. Else the first day-level evidence (URL day, printed days) that agrees with the UTC day
        keeps it, or that is the neighbouring day a real offset (-12..+14 h) gives is the day.
     4. Else a UTC value goes into the usual zone of the page's language ``tz``.
+    5. Else a UTC value at exactly 22:00 or 23:00 is a day written as a European midnight (a CMS turning
+       "13 June" at +01:00 / +02:00 into ``2018-06-12T23:00:00Z``): the day is the next one.
     """
     when = primary.instant
     if when is None:
@@ -466,6 +528,8 @@ def _localized(primary: Found, others: list[Found], tz: str | None,
             return primary, c
     if tz:
         return Found(dates.to_iso(when.astimezone(ZoneInfo(tz))), primary.source), None
+    if (when.hour, when.minute, when.second) in _MIDNIGHT_UTC:
+        return primary, Found((when + timedelta(days=1)).strftime("%Y-%m-%d"), primary.source)
     return primary, None
 
 
@@ -519,16 +583,43 @@ def printed_near_headline(root, day: str) -> bool:
     :data:`HEADLINE_BEFORE` visible characters before or :data:`HEADLINE_AFTER` after the start
     of an ``<h1>`` (where articles print their dateline); on a page without ``<h1>`` (no header to
     place), anywhere in its visible text. Input: the parsed page (not changed)."""
+    return dates.mentions_day(_headline_text(root), day)
+
+
+def _headline_text(root) -> str:
+    """The visible text where a page prints its own date: :data:`HEADLINE_BEFORE` characters before to
+    :data:`HEADLINE_AFTER` after the start of each ``<h1>``, or the whole visible text without one; '' without body.
+
+    One walk over the page (text hidden from readers left out, as :func:`etl.clean.dom.visible_text` does), which
+    stops :data:`HEADLINE_AFTER` characters after the last ``<h1>`` has started."""
     body = root.find(".//body")
     if body is None:
-        return False
-    marked_body = copy.deepcopy(body)
-    for h1 in marked_body.iter("h1"):
-        h1.text = _MARK + (h1.text or "")
-    text = re.sub(r"\s+", " ", visible_text(marked_body) or "")
-    starts = [m.start() for m in re.finditer(_MARK, text)]
+        return ""
+    left = len(body.findall(".//h1"))
+    out: list[str] = []
+    starts: list[int] = []
+    size = hidden = 0
+    for event, node in etree.iterwalk(body, events=("start", "end")):
+        invisible = node.tag in INVISIBLE_TAGS
+        if event == "start":
+            hidden += invisible
+            if node.tag == "h1" and not hidden:
+                starts.append(size)
+                left -= 1
+            piece = node.text if not hidden and not invisible else None
+        else:
+            hidden -= invisible
+            piece = node.tail if node is not body and not hidden else None
+        if piece:  # whitespace squeezed as it comes, across pieces too, so that positions count visible characters
+            piece = _SPACES.sub(" ", piece)
+            piece = piece[1:] if piece[0] == " " and out and out[-1].endswith(" ") else piece
+            out.append(piece)
+            size += len(piece)
+        if starts and left <= 0 and size > starts[-1] + HEADLINE_AFTER:
+            break
+    text = "".join(out)
     zone = " ".join(text[max(0, i - HEADLINE_BEFORE): i + HEADLINE_AFTER] for i in starts) if starts else text
-    return dates.mentions_day(zone.replace(_MARK, " "), day)
+    return _SPACES.sub(" ", zone)
 
 
 def _printed_aside(root, day: str) -> bool:
@@ -552,7 +643,7 @@ def _aside_block(el) -> bool:
     if el.tag in ("footer", "aside"):
         return True
     marks = (el.get("class") or "") + " " + (el.get("id") or "")
-    return COMMENT_MARK.search(marks) is not None or _FOOTER_MARK.search(marks) is not None
+    return comment_block(el) or _FOOTER_MARK.search(marks) is not None
 
 
 def _htmldate(html: str, url: str, extensive: bool) -> str | None:

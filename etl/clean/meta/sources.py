@@ -50,14 +50,23 @@ def txt(s) -> str:
     return " ".join(s.split())
 
 
+def comment_block(el) -> bool:
+    """True when element ``el`` is a reader-comment block: classed or named as comments (:data:`COMMENT_MARK`),
+    and neither the page's ``<html>``/``<body>``/``<main>`` nor a block holding an ``<h1>`` (a page-level
+    class such as ``<html class="has-comments">`` or ``<body class="comments-open">`` names no block)."""
+    if el.tag in ("html", "body", "main") or not COMMENT_MARK.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        return False
+    return el.find(".//h1") is None
+
+
 def in_comments(el, depth: int = 12) -> bool:
-    """True when ``el`` sits (within ``depth`` ancestors) in a reader-comment block, whose dates and
-    names are not the article's."""
+    """True when ``el`` sits (within ``depth`` ancestors) in a reader-comment block (:func:`comment_block`),
+    whose dates and names are not the article's."""
     for _ in range(depth):
         el = el.getparent()
         if el is None:
             return False
-        if COMMENT_MARK.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        if comment_block(el):
             return True
     return False
 

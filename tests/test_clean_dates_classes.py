@@ -1,0 +1,135 @@
+"""Publication days: the error classes found on the spent e-held set and on f-dev (issue 12, session 5 second
+pass), each on the markup of the real page where it was found (pages of bench/readability_pages.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.clean import clean_html, dates, dom
+from etl.clean.meta.published import day_first, marked
+from etl.clean.meta.sources import in_comments, meta_tags
+from etl.core.records import CleanedArticle
+
+_TEXT = ("<p>Gun traffickers move weapons from states with weak laws into states with strict ones, a review of "
+         "federal trace data shows, and the routes have barely changed in a decade of enforcement.</p>") * 5
+
+
+def _page(head: str, top: str, lang: str = "en", html_attrs: str = "", h1: str = "How Gun Traffickers Get Around",
+          after: str = "") -> str:
+    return (f'<!DOCTYPE html><html lang="{lang}" {html_attrs}><head><meta charset="utf-8"><title>{h1}</title>{head}'
+            f"</head><body><main><article><header><h1>{h1}</h1>{top}</header>{_TEXT}</article>{after}</main>"
+            "<footer><p>© 2016 The Example Times</p></footer></body></html>")
+
+
+def _clean(html: str, url: str = "https://news.example/story") -> CleanedArticle:
+    art = clean_html(html, url)
+    assert isinstance(art, CleanedArticle), art
+    return art
+
+
+def test_page_level_comments_class_names_no_comment_block():
+    # nytimes.com (GoOse): <html class="... has-comments ..."> hid the <time class="dateline"> from the marked dates,
+    # so the URL's earlier day (/2015/11/12/) won over the printed "NOV. 13, 2015"
+    attrs = 'class="no-js page-interactive section-us has-comments page-interactive-default"'
+    top = ('<div class="story-meta-footer"><p class="byline-dateline"><span class="byline">By <span class="byline-author">'
+           'GREGOR AISCH</span></span> <time class="dateline" datetime="2015-11-13">NOV. 13, 2015</time></p></div>')
+    comments = ('<div class="comments-panel"><p>Reader said <time datetime="2015-11-14">Nov. 14, 2015</time> '
+                "this is wrong.</p></div>")
+    html = _page("", top, html_attrs=attrs, after=comments)
+    root = dom.parse(html)
+    assert not in_comments(root.find(".//time"))
+    assert in_comments(root.findall(".//time")[1])  # a real comment block still is one
+    url = "http://www.nytimes.com/interactive/2015/11/12/us/gun-traffickers-smuggling-state-gun-laws.html"
+    art = _clean(html, url)
+    assert (art.published_day, art.provenance["published_at"]) == ("2015-11-13", "time")
+    # the later dateline wins only where the page prints it by the heading; else the URL's day stays
+    far = _page("", "", html_attrs=attrs, after='<div class="meta"><time datetime="2015-11-13"></time></div>')
+    assert _clean(far, url).published_day == "2015-11-12"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Thứ sáu, 2/5/2014 | 08:54 GMT+7", "2014-05-02T08:54:00+07:00"),  # vnexpress.net: day first, GMT+7
+    ("May 5, 2020 10:30 GMT-5", "2020-05-05T10:30:00-05:00"),
+    ("07.12.2024, 10:00 Uhr UTC+01:00", "2024-12-07T10:00:00+01:00"),
+    ("May 5, 2020 10:30 GMT", "2020-05-05T10:30:00Z"),  # GMT alone is still UTC
+])
+def test_gmt_offsets_are_read(text, iso):
+    assert dates.parse_date(text, day_first=True) == iso
+
+
+def test_slashed_dates_are_day_first_on_pages_in_other_languages():
+    # vnexpress.net (GoOse): no region and no European zone known; dc.language vi-VN; "2/5/2014" is 2 May
+    head = '<meta name="dc.language" content="vi-VN"><meta name="dc.created" content="2001-03-03">'
+    top = '<div class="block_timer left txt_666">Thứ sáu, 2/5/2014<span class="drash"> | </span>08:54 GMT+7</div>'
+    html = _page(head, "", lang="").replace("<header>", f"<header>{top}")
+    root = dom.parse(html)
+    assert day_first(root, meta_tags(root), None)
+    art = _clean(html, "http://giaitri.vnexpress.net/tin-tuc/gioi-sao/khanh-ly-den-vieng-mo-trinh-cong-son-2985539.html")
+    assert art.published_day == "2014-05-02" and art.published_at == "2014-05-02T08:54:00+07:00"
+    for lang, first in (("en", False), ("en-US", False), ("en-GB", True), ("vi", True), ("ja", True)):
+        root = dom.parse(_page("", "", lang=lang))
+        assert day_first(root, meta_tags(root), None) is first, lang
+
+
+def test_utc_value_at_a_european_midnight_is_the_next_day():
+    # topicseed.com: article:published_time "2018-06-12T23:00:00Z" is 13 June written at +01:00 midnight
+    head = ('<meta property="og:type" content="article"><meta property="article:published_time" '
+            'content="{}">')
+    art = _clean(_page(head.format("2018-06-12T23:00:00Z"), ""))
+    assert art.published_day == "2018-06-13" and art.published_at == "2018-06-12T23:00:00Z"
+    assert _clean(_page(head.format("2018-01-17T22:00:00Z"), "")).published_day == "2018-01-18"
+    assert _clean(_page(head.format("2018-06-12T23:30:00Z"), "")).published_day == "2018-06-12"  # a real time
+    # a German page: the zone of its language already gives the day
+    assert _clean(_page(head.format("2018-01-17T23:00:00Z"), "", lang="de")).published_day == "2018-01-18"
+
+
+def test_earlier_dateline_by_the_heading_beats_an_unconfirmed_later_declared_day():
+    # yahoo-3 (GMA): an embedded video's itemprop datePublished (12 March) comes first; the story's own itemprop
+    # (11 March, 19:46 UTC) comes later, and its byline prints "March 11, 2015 3:46 PM" under the <h1>
+    video = ('<div itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" '
+             'content="2015-03-12T13:11:07Z"></div>')
+    story = '<div itemscope itemtype="https://schema.org/Article"><meta itemprop="datePublished" content="{}"></div>'
+    top = ('<div class="credit"><cite class="byline vcard top-line"><span>By </span><span class="fn">GILLIAN MOHNEY'
+           "</span> <abbr>March 11, 2015 3:46 PM</abbr></cite></div>")
+
+    def page(top: str, story_day: str = "2015-03-11T19:46:14Z") -> str:
+        return _page("", top, h1="Veteran Wraps Baby in American Flag").replace(
+            "<main>", f"<main>{video}").replace("</header>", f"</header>{story.format(story_day)}")
+
+    art = _clean(page(top))
+    assert (art.published_day, art.published_at) == ("2015-03-11", "2015-03-11T19:46:14Z")
+    # a later day printed by the heading is an update: the declared day stays
+    later = top.replace("March 11, 2015", "March 14, 2015")
+    assert _clean(page(later, "2015-03-14T19:46:14Z")).published_day == "2015-03-12"
+
+
+def test_updated_day_by_the_heading_confirms_no_publication():
+    # schema-org-context-object (NBC): og and the <time> datetime are the update (7 Dec); the <time> prints
+    # "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC"
+    head = ('<meta property="og:type" content="article"><meta property="article:published_time" '
+            'content="2024-12-07T12:43:39.889Z">')
+    top = ('<div class="article-body__date-source"><time class="relative z-1" datetime="2024-12-07T12:43:39.889Z">'
+           "Dec. 6, 2024, 10:00 PM UTC<span>&#160;/&#160;</span>Updated<!-- -->&#160;<!-- -->Dec. 7, 2024, 12:43 PM UTC"
+           "</time></div>")
+    art = _clean(_page(head, top, h1="South Korea's president faces impeachment vote"))
+    assert art.published_day == "2024-12-06"
+    # German: "Aktualisiert am" is the last change too
+    top_de = ('\n<p>Veröffentlicht <time datetime="2024-12-06T10:00:00+01:00">06.12.2024</time></p>\n'
+              "<p>Aktualisiert am 07.12.2024, 12:43 Uhr</p>\n")
+    art = _clean(_page(head.replace("2024-12-07T12:43:39.889Z", "2024-12-07T12:43:39+01:00"), top_de, lang="de"))
+    assert art.published_day == "2024-12-06"
+
+
+def test_teaser_card_dates_are_not_the_page_date():
+    # aclu.org: "April 5, 2018 | 6:00 PM" under the byline; an <article> card of another post (linked <h3>)
+    # carries <span class="date">February 12, 2018</span> and was taken as the dateline
+    top = ('<div class="blog-author"> By <a href="/bio/daniel-kahn-gillmor">Daniel Kahn Gillmor</a>, Senior Staff '
+           'Technologist</div><div class="updated-date"> April 5, 2018 | 6:00 PM </div>')
+    card = ('<section><article><a href="/blog/staying-safe"><img src="x.jpg" alt=""></a><h3><a href="/blog/privacy/'
+            'staying-safe-when-you-say-metoo">Staying Safe When You Say #MeToo</a></h3><span class="date">February 12, '
+            "2018</span></article></section>")
+    html = _page('<meta property="og:type" content="article">', "", h1="Facebook Is Tracking Me").replace(
+        "<main>", f"<main>{card}").replace("</h1>", f"</h1>{top}")
+    root = dom.parse(html)
+    assert all(f.day != "2018-02-12" for f in marked(root, None))
+    assert _clean(html).published_day == "2018-04-05"
