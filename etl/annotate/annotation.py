@@ -17,9 +17,17 @@ from dataclasses import dataclass
 from etl.annotate import keywords as kw
 from etl.annotate.canonical import AliasTable, Cluster, canonicalize, propagate_persons
 from etl.annotate.dateline import find_dateline
-from etl.annotate.entities import Covered, RawMention, doc_mentions, junk_regions, shape_mentions, titled
+from etl.annotate.entities import (
+    Covered,
+    RawMention,
+    doc_mentions,
+    junk_regions,
+    person_cue,
+    shape_mentions,
+    titled,
+)
 from etl.annotate.gazetteer import find_names
-from etl.annotate.notperson import retype_persons
+from etl.annotate.notperson import SPEECH_AFTER, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import LABEL as PLACE_LABEL
@@ -168,19 +176,26 @@ def _keywords(composed: Composed, clusters: list[Cluster], regions: list[tuple[i
 def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
     """Misreads the alias table does not vouch for.
 
-    A 2-3 letter capitalised "place" ("AI", "EV"); a one-word "person" mentioned once
-    without a title before it ("Kosmos"; "President Trump" stays); a one-word name the
-    text also uses as a lower-case word ("Meth" / "meth").
+    A 2-3 letter capitalised "place" ("AI", "EV"); a one-word "person" mentioned once or twice
+    without a title or person cue before it nor a speech verb after it ("Kosmos", "plug-ins for
+    Firefox and Chrome ... Firefox is also exploring"; "President Trump", "Trump said" stay); a
+    one-word name the text also uses as a lower-case word ("Meth" / "meth").
     """
     if cluster.from_alias:
         return False
     short = cluster.name.replace(".", "")
     if cluster.type == "location" and short.isupper() and len(short) <= 3:
         return True
-    if cluster.type == "person" and " " not in cluster.name and len(cluster.mentions) == 1:
-        # one bare word, once: mostly products, brands, places ("Yahoo", "Kosmos"), unless titled
-        return not titled(text, cluster.mentions[0].start)
+    if cluster.type == "person" and " " not in cluster.name and len(cluster.mentions) <= 2:
+        # one bare word, once or twice: mostly products, brands, places ("Yahoo", "Kosmos", "Firefox"),
+        # unless titled or speaking somewhere
+        return not any(_person_evidence(text, m.start, m.end) for m in cluster.mentions)
     return " " not in cluster.name and cluster.name.lower() in common
+
+
+def _person_evidence(text: str, start: int, end: int) -> bool:
+    """A title or person cue before the mention, or a speech verb after it: it names a person."""
+    return titled(text, start) or person_cue(text, start, end) or bool(SPEECH_AFTER.match(text, end))
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

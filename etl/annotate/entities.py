@@ -64,6 +64,8 @@ _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
 _INNER_POSSESSIVE = re.compile(r"['’]s[ \t]+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+#: Characters a page hides inside words ("Netan\u00adyahu": soft hyphen, zero-width spaces, BOM).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _EDGE_PUNCT = " \t\r\n\"'“”‘’`.,;:!?()[]{}<>|*-–—_"
 
 # Regions whose content never yields entities.
@@ -97,6 +99,13 @@ _ROLE_CREDIT = re.compile(
     r"|text|illustrations?|graphics|design|editing)\)"
 )
 _AGENCY_IMAGES = re.compile(r"\b(?:Getty Images|AP Photo|EPA-EFE|Shutterstock|File Photo|AFP Photo)\b")
+#: An author's note of one line: a name, then what the author does for the outlet ("Ashley Stewart covers
+#: technology and finance for the Puget Sound Business Journal.", "Robert Powell is editor of ...").
+_AUTHOR_NOTE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){1,3}([A-Z][\w'’-]+))[ \t]+(?:covers|reports on|writes (?:about|for|on)"
+    r"|is (?:a |an |the )?(?:[\w-]+[ \t]+){0,3}?(?:editor|reporter|writer|correspondent|columnist|contributor)s?"
+    r"[ \t]+(?:of|for|at|with)\b)[^\n]{0,300}$"
+)
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,18 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
         _ROLE_CREDIT,
     ):
         regions.extend(m.span() for m in pattern.finditer(text))
+    regions.extend(_author_notes(text))
     return sorted(regions)
+
+
+def _author_notes(text: str) -> list[tuple[int, int]]:
+    """Lines of :data:`_AUTHOR_NOTE` whose surname the text names nowhere else: the author's note at the
+    end of a story, not a sentence about a journalist the story is about."""
+    out = []
+    for m in _AUTHOR_NOTE.finditer(text):
+        if len(re.findall(rf"\b{re.escape(m.group(2))}\b", text)) == 1:
+            out.append(m.span())
+    return out
 
 
 def in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
@@ -321,7 +341,9 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         start = _strip_titles(text, _after_possessor(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
     end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
-    surface = text[start:end]
+    possessive = _POSSESSIVE.search(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
+    end = possessive.start() if possessive and possessive.start() > start else end
+    surface = _INVISIBLE.sub("", text[start:end])
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
     return RawMention(start, end, surface, etype, label)

@@ -35,8 +35,9 @@ from etl.core.settings import Settings
 KINDS = ("persons", "organizations", "locations")
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "entities"
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench"
-READABILITY = Path(__file__).resolve().parents[2] / "bench" / "readability_pages.py"  # dataset "readability"
-NO_GO = "Readability's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
+READABILITY = Path(__file__).resolve().parents[2] / "bench" / "readability_pages.py"  # see GO_DATASETS
+GO_DATASETS = ("readability", "goose")  # pages fetched from a Go module (bench/readability_pages.py)
+NO_GO = "Readability's and GoOse's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
 _QUOTE_SLACK = 40  # a gold quote may start this far into a predicted (merged) quote
 _BARE_LABELS = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
@@ -68,29 +69,31 @@ class GoldPage:
         return hashlib.sha1(self.id.encode()).digest()[0] % 2 == 1
 
     def html_path(self, bench: Path = BENCH) -> Path:
-        """Path of the page's gzipped HTML in the benchmark folder (not for dataset ``readability``)."""
+        """Path of the page's gzipped HTML in the benchmark folder (not for ``GO_DATASETS``)."""
         if self.dataset == "scrapinghub":
             return bench / "scrapinghub" / "html" / f"{self.id}.html.gz"
         return bench / "trafilatura-eval" / "html" / f"{self.id}.gz"
 
     def unavailable(self, bench: Path = BENCH) -> str:
         """Why this page's HTML cannot be read on this machine; "" when it can."""
-        if self.dataset == "readability":
+        if self.dataset in GO_DATASETS:
             return NO_GO if shutil.which("go") is None else ""
         path = self.html_path(bench)
         return "" if path.exists() else f"benchmark page {path} is missing"
 
     def html(self, bench: Path = BENCH) -> bytes:
         """The page's HTML bytes: from ``bench`` (``../shared/bench``), or for dataset ``readability`` from
-        Readability's test pages (``bench/readability_pages.py``, by folder name = ``id``).
+        Readability's test pages (by folder name = ``id``), for dataset ``goose`` from GoOse's test sites (by
+        file stem = ``id``), both through ``bench/readability_pages.py``.
 
         Raises OSError when the benchmark folder is missing or Go is not installed, RuntimeError when
-        fetching Readability's pages fails.
+        fetching the Go module's pages fails.
         """
-        if self.dataset == "readability":
+        if self.dataset in GO_DATASETS:
             if shutil.which("go") is None:
                 raise FileNotFoundError(NO_GO)
-            return _readability().page_html(self.id)
+            fetcher = _readability()
+            return fetcher.goose_html(self.id) if self.dataset == "goose" else fetcher.page_html(self.id)
         return gzip.decompress(self.html_path(bench).read_bytes())
 
 

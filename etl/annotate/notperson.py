@@ -22,7 +22,7 @@ from etl.annotate.words import PARTICLES
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
 ORG_END_WORDS = frozenset(
     """herald courant tribune gazette chronicle telegraph examiner courier daily times post news
-    journal observer inquirer register dispatch bulletin fact check network group inc corp ltd llc
+    journal observer inquirer register dispatch bulletin fact check network group groupe inc corp ltd llc
     plc foundation institute magazine weekly wire press zeitung newsroom medical works""".split()
 )
 #: Plural group words that end no person's name, whatever comes before ("Virginia Democrats").
@@ -63,7 +63,8 @@ _DATE_DASH = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*(?:--|[–—:-])[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)*$"
 )
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
-_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
+#: A speech verb right after a name ("Trump said"): the name is a person's.
+SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 #: Nouns that, right after a name, show it names a thing ("Chrome browser", "Blue Moon lander").
@@ -85,6 +86,16 @@ ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
     brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
 )
+#: A person's name in brackets right after a mention: the mention is the part an actor plays ("Luke
+#: Skywalker (Mark Hamill)", "Lord Darth Vader (David Prowse)").
+_ACTOR_AFTER = re.compile(r"[ \t]*\(([A-Z][\w'’.-]+)(?:[ \t]+[A-Z][\w'’.-]*){1,3}\)")
+#: Words before a term, not a name: "the so-called Iron Pipeline".
+_TERM_BEFORE = re.compile(r"\b(?:so-called|so called|dubbed|nicknamed)[ \t]+$", re.I)
+#: An opening quote mark and one to three capitalised words right before a mention ('"Super Mario Run"').
+_QUOTED_HEAD = re.compile(r"[\"“‘'«](?:[A-Z][\w'’.-]*[ \t]+){1,3}$")
+#: A caption's reading direction after its first word: "Clockwise from top: small whale bones; ...".
+_CAPTION_DIRECTION = re.compile(r"[ \t]+from[ \t]+(?:top|left|right|bottom|above|below)\b")
+_ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")
 _OPEN_QUOTES = "\"“‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]*[\"“‘'«]?[ \t]*$")
@@ -138,10 +149,14 @@ def retype_persons(
         elif (
             all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
             or _product_line(words, companies)
+            or any(_played_by(text, m.end) for m in cluster.mentions)
+            or _quoted_title_only(cluster, text)
             or (len(words) >= 2 and last in PRODUCT_END_WORDS)
             or _headline_only(cluster, text, title)
             or _headline_lines_only(cluster, text)
             or _shape_with_common_end(cluster, common)
+            or _unnamed_common_end(words, common)
+            or _numbered_work(words)
             or _common_words(words, common)
         ):
             cluster.type = "work"
@@ -190,7 +205,7 @@ def _lone_person_word(cluster: Cluster, text: str) -> bool:
     org = sum(1 for m in cluster.mentions if m.type == "organization" and not _modifies_noun(text, m.end))
     if cluster.votes()["person"] <= org:
         return False
-    return any(titled(text, m.start) or _SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
+    return any(titled(text, m.start) or SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
 
 
 def _modifies_noun(text: str, end: int) -> bool:
@@ -309,6 +324,24 @@ def _shape_with_common_end(cluster: Cluster, common: frozenset[str] | set[str]) 
     )
 
 
+def _unnamed_common_end(words: list[str], common: frozenset[str] | set[str]) -> bool:
+    """A name of two or more words opening with no given name whose last word (three letters or more) the
+    text also uses in lower case ("Trump Supporters" / "supporters", "Binary Tag" / "tag", "L.E.A.N. Ads"
+    / "ads"): a phrase in Title Case, not a person. Surnames are rarely the text's common words."""
+    last = words[-1].lower().strip(".,")
+    return len(words) >= 2 and len(last) >= 3 and last in common and not is_given(words[0], strict=False)
+
+
+def _numbered_work(words: list[str]) -> bool:
+    """A name ending in a Roman numeral after a first word that is no given name ("Led Zeppelin IV",
+    "Final Fantasy VII"): an album, game or sequel; "Henry VIII", "Pope Benedict XVI" keep theirs."""
+    return (
+        len(words) >= 2
+        and bool(_ROMAN.fullmatch(words[-1]))
+        and not any(is_given(w, strict=False) for w in words[:-1])
+    )
+
+
 def _title_case(line: str) -> bool:
     """Most words of ``line`` (three letters and longer) are capitalised."""
     words = re.findall(r"[^\W\d_]{3,}", line)
@@ -324,8 +357,26 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or _facility_modifier(text, end)
         or _venue_after_at(text, start)
         or _lower_start(text, start, end)
+        or bool(_TERM_BEFORE.search(text, max(0, start - 12), start))
+        or text[start - 1 : start] == "#"  # a hashtag: "#Hamilton Chicago show interrupted"
+        or bool(_CAPTION_DIRECTION.match(text, end))
         or (" " not in text[start:end] and bool(_ARTICLE_BEFORE.search(text, max(0, start - 24), start)))
     )
+
+
+def _quoted_title_only(cluster: Cluster, text: str) -> bool:
+    """Every mention of several words is a quoted title (:func:`_quoted_title`): the name of a work, whose
+    one-word short forms name it too ('"Super Mario Run" will launch ...', "a Mario game")."""
+    full = [m for m in cluster.mentions if " " in m.text]
+    return bool(full) and all(_quoted_title(text, m.start, m.end) for m in full)
+
+
+def _played_by(text: str, end: int) -> bool:
+    """A person's name of two to four words opening with a given name in brackets right after the mention:
+    the actor who plays it ("Han Solo (Harrison Ford)"); the mention is a character, no person of the story.
+    Initials and places in brackets are not ("Richard M. Stallman (RMS)", "Guy Forget (France)")."""
+    m = _ACTOR_AFTER.match(text, end)
+    return m is not None and is_given(m.group(1), strict=False)
 
 
 def _lower_start(text: str, start: int, end: int) -> bool:
@@ -355,12 +406,13 @@ def _facility_modifier(text: str, end: int) -> bool:
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
-    """The whole mention in quote marks ("“Mary Poppins” and “Bambi”"), or after a work cue
+    """The whole mention in quote marks ("“Mary Poppins” and “Bambi”"), the end of a quoted title of
+    capitalised words ('"Super Mario Run," the company's first', '"Quo Vadis?"'), or after a work cue
     ("the film Mary Poppins")."""
     before, after = text[start - 1 : start], text[end : end + 2]
-    closed = after[:1] in _CLOSE_QUOTES or (after[:1] in ",." and after[1:2] in _CLOSE_QUOTES)
-    if before and before in _OPEN_QUOTES and closed:
-        return True
+    closed = after[:1] in _CLOSE_QUOTES or (after[:1] in ",.?!" and after[1:2] in _CLOSE_QUOTES)
+    if closed and (before and before in _OPEN_QUOTES or _QUOTED_HEAD.search(text, max(0, start - 40), start)):
+        return True  # "“Mary Poppins”", or the end of a quoted title: '"Super Mario Run,"'
     m = _PREV_WORD.search(text, max(0, start - 20), start)
     return m is not None and m.group(1).lower() in WORK_CUES
 

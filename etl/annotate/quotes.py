@@ -42,7 +42,11 @@ _VERBS = (
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"”’']?(?:\s|$))")  # also inside a closing mark: 'support that.” The'
+#: A person introduced after a dash right after the quote: '“Life doesn't get easier ...” -- Steve Maraboli'.
+_DASH_BYLINE = re.compile(r"[ \t]*(?:--|- -|[—–]|-)[ \t]*")
+#: Lower-case words ending in a role between two names: "Clinton campaign spokesman Jesse Ferguson".
+_ROLE_BETWEEN = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,3}?([a-z-]+)[ \t]+$")
 _SINGLE = re.compile(r"(?:^|(?<=[\s(]))[‘'](?=\S)(.{3,}?[.,!?…])[’'](?=\s|$|[)—–-])")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _POSSESSOR = re.compile(r"['’]s?\b")
@@ -166,11 +170,25 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
     after_end = _after_window_end(text, q.close)
     speaker = _speaker_in(text, q.close, after_end, q.open, persons, surnames, after=True)
     if speaker is None:
+        speaker = _dash_speaker(text, q.close, persons)
+    if speaker is None:
         before_start = _sentence_start(text, q.open)
         speaker = _speaker_in(text, before_start, q.open, before_start, persons, surnames, after=False)
         if not speaker and not text[before_start : q.open].strip():
             speaker = _previous_attribution(text, before_start, persons, surnames)
+        unattributed = _VERB.search(text, q.close, after_end) is None  # not '," the patient wrote'
+        if not speaker and unattributed and before_start == text.rfind("\n", 0, q.open) + 1:
+            speaker = _previous_paragraph_attribution(text, before_start, persons, surnames)
     return speaker or ""
+
+
+def _dash_speaker(text: str, pos: int, persons: list[PersonRef]) -> str | None:
+    """The person named right after a dash that follows the quote ('” -- Steve Maraboli, Life, ...'), the
+    attribution of an epigraph; None when no person follows the dash."""
+    dash = _DASH_BYLINE.match(text, pos)
+    if dash is None:
+        return None
+    return next((p.name for p in persons if p.start == dash.end()), None)
 
 
 def _previous_attribution(text: str, pos: int, persons: list[PersonRef], surnames: dict[str, str]) -> str:
@@ -182,6 +200,19 @@ def _previous_attribution(text: str, pos: int, persons: list[PersonRef], surname
     if start >= pos - 1:
         return ""  # the quote opens its paragraph
     return _speaker_in(text, start, pos, start, persons, surnames, after=False) or ""
+
+
+def _previous_paragraph_attribution(text: str, para_start: int, persons: list[PersonRef], surnames) -> str:
+    """Speaker of the last sentence of the paragraph before, for a quote that opens its paragraph with no
+    attribution when that paragraph quotes nobody and ends by naming a speaker ("All of this choice ...,
+    according to Professor Livingstone." then '"Most of the evidence is ..."')."""
+    end = text.rfind("\n", 0, max(0, para_start - 1))
+    previous = text[end + 1 : para_start].rstrip()
+    if not previous or _MARK.search(previous):
+        return ""
+    start = end + 1 + len(previous)
+    last = _sentence_start(text, max(end + 1, start - 1))
+    return _speaker_in(text, last, start, last, persons, surnames, after=False) or ""
 
 
 def _after_window_end(text: str, pos: int) -> int:
@@ -222,6 +253,7 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     named_first = after and any(_only_titles(text[start : p.start]) for p in inside)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
+    inside = [p for i, p in enumerate(inside) if not _modifies_role(text, p, inside[i + 1 : i + 2])]
     if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
         return _nearest(inside, start + verb.start(), start + verb.end()).name
     named = _surname_in(window, surnames)
@@ -234,6 +266,15 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     if role:
         return resolve_role(text, quote_open, persons, role)
     return None if after else ""
+
+
+def _modifies_role(text: str, person: PersonRef, following: list[PersonRef]) -> bool:
+    """True when lower-case words ending in a role noun lead from ``person`` to the next name: the first
+    name modifies the role ("said Clinton campaign spokesman Jesse Ferguson"), the second speaks."""
+    if not following:
+        return False
+    m = _ROLE_BETWEEN.fullmatch(text, person.end, following[0].start)
+    return m is not None and m.group(1) in ROLES
 
 
 def _only_titles(gap: str) -> bool:
