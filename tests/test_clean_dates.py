@@ -488,3 +488,77 @@ def test_htmldate_alone_needs_an_article_or_the_day_printed():
     assert art.published_day is None and "published_at" not in art.provenance
     art = _clean(html.replace('content="website"', 'content="article"'), url)
     assert (art.published_day, art.provenance["published_at"]) == ("2020-01-29", "htmldate")
+
+
+# ----------------------------------------------------------------------------- pages of a kind without a publication day (session 5, third pass)
+
+# en.wikipedia.org/wiki/Mozilla: the infobox's founding day, in microformat classes ("published updated")
+_WIKI_INFOBOX = ('<table class="infobox vcard"><tr><th scope="row" style="padding-right:0.5em;">Founded</th>'
+                 '<td style="line-height:1.35em;">February&#160;28, 1998<span class="noprint">; 18 years ago</span>'
+                 '<span style="display:none">&#160;(<span class="bday dtstart published updated">1998-02-28</span>)'
+                 '</span></td></tr></table>')
+# en.wikipedia.org/wiki/List_of_films_featuring_time_loops: the page's creation, declared as an Article
+_WIKI_LD = ('<script type="application/ld+json">{"@context":"https:\\/\\/schema.org","@type":"Article","name":'
+            '"List of films featuring time loops","url":"https:\\/\\/en.wikipedia.org\\/wiki\\/List_of_films_featuring_time_loops",'
+            '"datePublished":"2014-03-27T15:40:37Z","dateModified":"2024-04-01T09:12:03Z"}</script>')
+_MEDIAWIKI_BODY = '<body class="mediawiki ltr sitedir-ltr mw-hide-empty-elt ns-0 ns-subject page-Mozilla skin-vector action-view">'
+
+
+def test_wiki_pages_get_no_publication_day():
+    url = "https://en.wikipedia.org/wiki/Mozilla"
+    plain = _page(_WIKI_LD, _WIKI_INFOBOX, lang="en")
+    assert _clean(plain, url).published_day == "1998-02-28"  # the same markup on an ordinary page gives a day
+    art = _clean(plain.replace("<body>", _MEDIAWIKI_BODY), url)
+    assert art.published_day is None and "published_at" not in art.provenance
+    assert art.modified_day == "2024-04-01"  # its last change stays
+    art = _clean(_page('<meta name="generator" content="MediaWiki 1.34.0-wmf.23"/>', _WIKI_INFOBOX, lang="en"), url)
+    assert art.published_day is None
+    # a wiki page declaring a NewsArticle (a Wikinews story) keeps its day
+    news = _page(_WIKI_LD.replace('"@type":"Article"', '"@type":"NewsArticle"'), "", lang="en")
+    news = news.replace("<body>", _MEDIAWIKI_BODY)
+    assert _clean(news, url).published_day == "2014-03-27"
+
+
+# parallels.com/products/desktop/ (TYPO3): a JSON-LD Product, a generic meta date and og:type article
+_PRODUCT_LD = ('<meta name="date" content="2020-02-03T09:03:10+00:00"><meta property="og:type" content="article">'
+               '<script type="application/ld+json">{"@context": "http://schema.org/", "@type": "Product", "name": '
+               '"Parallels Desktop for Mac", "mpn": "PDFM15", "brand": {"@type": "Offer", "name": "Parallels"}}</script>')
+
+
+def test_product_pages_get_no_publication_day():
+    url = "https://www.parallels.com/products/desktop/"
+    art = _clean(_page(_PRODUCT_LD, "", lang="en"), url)
+    assert art.published_day is None and "published_at" not in art.provenance
+    assert _clean(_page(_PRODUCT_LD.split("<script")[0], "", lang="en"), url).published_day == "2020-02-03"
+    # zooroyal.de: og:type product and a <time> (a review's or a stock date)
+    shop = _page('<meta property="og:type" content="product" />', '<time datetime="2020-06-08">08.06.2020</time>')
+    assert _clean(shop, "https://www.zooroyal.de/trixie-natura-kleintierstall").published_day is None
+    # a product review declaring a NewsArticle keeps its day
+    review = _PRODUCT_LD + ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Parallels '
+                            'Desktop 15 im Test", "datePublished": "2020-02-05"}</script>')
+    assert _clean(_page(review, "", lang="en"), url).published_day == "2020-02-05"
+
+
+# ----------------------------------------------------------------------------- short US dates, query-string days
+
+# lifehacker.com (Kinja, html lang="en-US"): the post's time, with a two-digit year, month first
+_KINJA_TIME = ('<div class="meta__byline"><span data-publishtime="1425913200851" class="publish-time js_publish_time">'
+               '<a target="_self" href="http://lifehacker.com/how-to-program-your-mind-1690268064" class="hover-switch">'
+               '<span class="show-on-hover published updated">3/09/15 8:00am</span><span class="hide-on-hover">'
+               '\t3/09/15 8:00am</span></a></span></div>')
+
+
+def test_two_digit_year_slashed_dates_follow_the_page_region():
+    assert dates.find_dateline("3/09/15 8:00am") == ("2015-03-09T08:00:00", "3/09/15 8:00am")
+    assert dates.find_dateline("3/09/15", day_first=True) == ("2015-09-03", "3/09/15")
+    assert dates.find_dateline("Score 1/2/3, version 1.3/09/15") is None
+    url = "http://lifehacker.com/how-to-program-your-mind-to-stop-buying-crap-you-don-t-1690268064"
+    assert _clean(_page("", _KINJA_TIME, lang="en-US"), url).published_day == "2015-03-09"
+    assert _clean(_page("", _KINJA_TIME, lang="en-GB"), url).published_day == "2015-09-03"
+
+
+def test_url_day_in_a_query_value():
+    # headlines.yahoo.co.jp: the story's id opens with its day
+    assert dates.date_from_url("http://headlines.yahoo.co.jp/hl?a=20170309-35097838-cnetj-sci") == "2017-03-09"
+    assert dates.date_from_url("https://x.example/view?id=20170309&page=2") == "2017-03-09"
+    assert dates.date_from_url("https://x.example/view?id=201703091234") is None  # a longer number is no day

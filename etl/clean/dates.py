@@ -171,6 +171,8 @@ _PATTERNS = [
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME, re.I),
     # 11/09/2017: month first (US), day first when asked (European pages) or when the first is over 12
     re.compile(r"(?<![\d/])(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<y>\d{4})" + _TIME, re.I),
+    # 3/09/15 8:00am: the same with a two-digit year (20yy), as US blogs print it
+    re.compile(r"(?<![\d/.])(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),
     # 10:01 pm PST, Tuesday, November 19, 2019 (time and zone first)
     re.compile(
         r"(?<!\d)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*\(?(?P<tz>" + _ZONE + r")\)?,?\s+"
@@ -192,7 +194,7 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL_DAY = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)"),
     re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/", re.I),  # /2019/nov/18/
-    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
+    re.compile(r"[/_=-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.&-]|$)"),  # also a query's value: hl?a=20170309-358...
 )
 # /meldungen/29-10-2021: day and month before the year, read only when one of them cannot be a month
 _URL_DAY_LAST_YEAR = re.compile(r"[/_-](\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d{2})(?:[/_.-]|$)")
@@ -329,7 +331,7 @@ def _build(g: dict, default_tz: str | None, day_first: bool = False) -> tuple[da
         else:
             month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
             day = int(g["d"])
-        year = int(g["y"])
+        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
         hour = int(g["h"]) if g.get("h") else 0
         minute = int(g["mi"]) if g.get("mi") else 0
         second = int(g["s"]) if g.get("s") else 0
@@ -376,7 +378,7 @@ def _printed_zone(g: dict):
 
 def date_from_url(url: str) -> str | None:
     """Day embedded in a URL path (/2017/11/09/, /20171109/, /2017-11-09-, /29-10-2021 when the order
-    is unambiguous) -> ``YYYY-MM-DD``, or None."""
+    is unambiguous) or in a query's value (``?a=20170309-35097838``) -> ``YYYY-MM-DD``, or None."""
     for pattern in _URL_DAY:
         m = pattern.search(url or "")
         if not m:

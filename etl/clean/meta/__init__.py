@@ -21,7 +21,7 @@ from etl.clean.meta.bylines import find_authors
 from etl.clean.meta.images import find_images
 from etl.clean.meta.page import find_canonical, find_language, find_site_name
 from etl.clean.meta.published import find_dates, tz_for
-from etl.clean.meta.sources import article_object, jsonld_objects, longest_article_body, meta_tags
+from etl.clean.meta.sources import article_object, jsonld_objects, ld_types, longest_article_body, meta_tags
 from etl.clean.meta.title import find_lead, find_title
 from etl.clean.meta.topics import find_section, find_tags
 
@@ -58,7 +58,8 @@ def extract_meta(root, url: str, html: str = "") -> tuple[dict, dict, dict]:
     put("section", find_section(ld, md, url))
     put("tags", find_tags(ld, md, root))
     put("language", find_language(root, md, ld))
-    vals, prov = find_dates(ld, md, root, url, tz_for(f["language"]), html)
+    kinds = frozenset(t for obj in objs for t in ld_types(obj))
+    vals, prov = find_dates(ld, md, root, url, tz_for(f["language"]), html, kinds)
     for k in ("published_at", "published_day", "modified_at", "modified_day"):
         f[k] = vals.get(k)
         if k in prov:

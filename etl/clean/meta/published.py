@@ -116,6 +116,7 @@ HEADLINE_BEFORE, HEADLINE_AFTER = 400, 1000
 _SPACES = re.compile(r"\s+")
 # usual zone of zone-less visible times on pages in a language (others: no zone)
 _ARTICLE_ONLY = ARTICLE_TYPES - {"webpage"}  # JSON-LD types declaring an article (a bare WebPage does not)
+_NEWS_TYPES = frozenset(t for t in ARTICLE_TYPES if "news" in t)  # a wiki page declaring one is dated (Wikinews)
 _LANG_TZ = {
     "de": "Europe/Berlin",
     "fr": "Europe/Paris",
@@ -281,12 +282,13 @@ def _date_classed(el) -> bool:
     return not in_comments(el)
 
 
-def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "") -> tuple[dict, dict]:
+def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "",
+               page_types: frozenset = frozenset()) -> tuple[dict, dict]:
     """({field: value}, {field: provenance}) for published_at/_day and modified_at/_day.
 
     Input: the article's JSON-LD object, the meta tags, the parsed page, its URL, the usual
-    zone of the page's language (None: unknown) and the HTML text (for ``htmldate``).
-    ``*_at`` is the time as the page gave it, moved into the publisher's offset when the page
+    zone of the page's language (None: unknown), the HTML text (for ``htmldate``) and the types of all the
+    page's JSON-LD objects (:func:`undated_kind`). ``*_at`` is the time as the page gave it, moved into the publisher's offset when the page
     gave it in UTC (see :func:`_localized`), or a bare day; ``*_day`` is the publisher's
     calendar day. Provenance of ``*_day`` is given only when the day comes from another
     source than ``*_at``. Fields not found are left out.
@@ -299,7 +301,7 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
     readers see). A URL day earlier than the day found is the publication day (the later date
     is an update), and an earlier date the page prints by its heading replaces a day it does not
     confirm (:func:`_earlier_dateline`). No publication date when the day rests on a weak source alone
-    (:func:`weak_unconfirmed`).
+    (:func:`weak_unconfirmed`), nor on a page of a kind that has none (:func:`undated_kind`).
     """
     decl = declared(ld, md, tz)
     first = day_first(root, md, tz)
@@ -309,7 +311,7 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
     prov: dict = {}
     primary = (_over_generic(_confirmed(decl["published"], seen), seen)
                or _undeclared(seen, url_day, html, url, root, (tz, first)))
-    if primary is not None:
+    if primary is not None and not undated_kind(ld, md, root, page_types):
         others = seen + decl["published"] + decl["modified"]
         evidence = ([Found(url_day, "url")] if url_day else []) + [c for c in seen if c.instant is None
                                                                     and c.source == "time"]
@@ -368,6 +370,28 @@ def weak_unconfirmed(chosen: Found, ld: dict, md: dict, root, url_day: str | Non
         return False
     day = chosen.day
     return not (day == url_day or printed_near_headline(root, day) or _in_title(root, day))
+
+
+def undated_kind(ld: dict, md: dict, root, page_types: frozenset = frozenset()) -> bool:
+    """True when the page declares a kind of page that has no publication day, so none of its dates is one.
+
+    Input: the article's JSON-LD object, the meta tags, the parsed page and the types of all its JSON-LD objects.
+    Such kinds: a wiki page (MediaWiki's ``<body class="mediawiki">`` or ``generator`` tag; its dates are an
+    infobox's "Founded ..." or the page's creation, declared as an ``Article``) unless it declares a
+    ``NewsArticle``; a product page (``og:type`` ``product...``, a JSON-LD ``Product``) that declares no
+    Article type (its dates are a release's or a review's).
+    """
+    if _wiki_page(root, md):
+        return not ld_types(ld) & _NEWS_TYPES
+    og = (md.get("og:type") or [""])[0].strip().lower()
+    product = og.startswith(("product", "og:product")) or "product" in page_types
+    return product and not (ld and ld_types(ld) & _ARTICLE_ONLY)
+
+
+def _wiki_page(root, md: dict) -> bool:
+    body = root.find(".//body")
+    classes = (body.get("class") or "").split() if body is not None else []
+    return "mediawiki" in classes or (md.get("generator") or [""])[0].lower().startswith("mediawiki")
 
 
 def _weak_source(chosen: Found, ld: dict) -> bool:
