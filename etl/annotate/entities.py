@@ -59,6 +59,10 @@ _CAP_FUNCTION = frozenset(
 )
 _CAP_FUNCTION_WORD = re.compile(r"(?<=[ \t])(?:" + "|".join(sorted(_CAP_FUNCTION)) + r")\b")
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
+#: An Irish or Italian surname right after a span, not followed by another name word ("Georgia" +
+#: " O’Keefe": the model stops at the apostrophe and reads the given name as the place).
+_APOSTROPHE_SURNAME = re.compile(r"[ \t]+[A-Z]['’][A-Z][a-z]+\b(?!['’]?[ \t]+[A-Z])")
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:at|in|into|near|from|to|via)[ \t]+$", re.I)
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
 _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
@@ -239,6 +243,9 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     no facet type. ``not_last``: words that end no person's name (``NOT_NAME_ENDS`` + ``places``)."""
     start, end, label = span
     etype = LABEL_TYPES.get(label)
+    grown = _apostrophe_surname(text, start, end) if etype is not None else end
+    if grown > end:
+        return clean_mention(text, start, grown, "person", "NAME")
     if (
         etype != "person"
         and label in _RETYPE_LABELS
@@ -260,6 +267,19 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if _after_title(text, start) and not {w.lower() for w in text[start:end].split()} & (places | ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _apostrophe_surname(text: str, start: int, end: int) -> int:
+    """End of a name grown by an apostrophe surname right after a span of one or two capitalised
+    words ("Georgia" + " O’Keefe", "Conan" + " O'Brien"), else ``end``. Not after a preposition of
+    place ("flights at Chicago O'Hare"), nor when another name word follows ("O’Connell Street")."""
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return end
+    m = _APOSTROPHE_SURNAME.match(text, end)
+    if m is None or _PLACE_PREP_BEFORE.search(text, max(0, start - 8), start):
+        return end
+    return m.end()
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:

@@ -30,13 +30,16 @@ GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
 # Name words only: a word not starting in ASCII lower case, or a particle ("van", "al-Saadani").
 # Lower-case words are skipped here; the gap test between two tokens still breaks a run on them.
 _TOKEN = re.compile(
-    r"(?<![\w'’-])(?:[^\W\d_a-z]|(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?=[-\s]))"
+    r"(?<![\w'’])(?<!\w-)(?:[^\W\d_a-z]|(?:"
+    + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + r")(?=[-\s]))"
     r"(?:[\w'’]|-(?=[^\W\d_]))*"
 )
 _GAP = re.compile(r"[ \t]+")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]+$")
-#: Where a name is the speaker of a quote: right after the closing mark ('," Will Moy said').
-_AFTER_QUOTE = re.compile(r"[,.!?](?:[”\"]|[’']{1,2})[ \t]*$")
+#: Where a name is the speaker of a quote: right after the closing mark ('," Will Moy said'), or after
+#: the dashes that follow a saying's last sentence (an epigraph: "... never happened. - -Mark Twain").
+_AFTER_QUOTE = re.compile(r"[,.!?](?:[”\"]|[’']{1,2})[ \t]*$|[.!?][”\"’']?[ \t]*(?:[-–—][ \t]*)+$")
 _MAX_WORDS = 4
 #: Verbs that open a question and are also given names ("Will Warren continue ...?", "Can Murray win?").
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
@@ -198,8 +201,9 @@ def missed_names(
 
 def speaker_position(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a quote's speaker does, right after the
-    closing mark ('," Will Moy, chief executive of ...'): a given name that is also a word counts there."""
-    return bool(_AFTER_QUOTE.search(text, max(0, start - 4), start))
+    closing mark ('," Will Moy, chief executive of ...') or after the dashes that follow a saying ("...
+    never happened. - -Mark Twain"): a given name that is also a word counts there."""
+    return bool(_AFTER_QUOTE.search(text, max(0, start - 8), start))
 
 
 def _from_given(run: list[Word]) -> list[Word]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from etl.annotate.canonical import Cluster, initials
-from etl.annotate.entities import titled
+from etl.annotate.entities import person_cue, titled
 from etl.annotate.names import is_given
 from etl.annotate.places import coded_places
 from etl.annotate.words import PARTICLES
@@ -71,10 +71,32 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 THING_NOUNS = frozenset(
     """browser app apps lander rocket spacecraft satellite rover prison jail console phone phones
     smartphone tablet laptop device devices vehicle vehicles car cars sedan suv truck engine chip
-    chips software platform brand brands franchise sneakers""".split()
+    chips software platform brand brands franchise franchises sneakers font fonts typeface typefaces""".split()
 )
 #: Last words of product names, never of a person's ("Polaris GPU", "Vision Pro", "Galaxy S10 Plus").
 PRODUCT_END_WORDS = frozenset("pro max plus mini ultra lite gpu cpu tv pc ssd vr usb hd suv ev".split())
+#: Lower-case words right before a name of several words that make it a thing bought, sold or used:
+#: after a determiner ("a used Ford Focus", "the original Raspberry Pi") or as the verb ("bought Rice
+#: Krispies", "download the Firefox Focus").
+PRODUCT_ADJECTIVES = frozenset(
+    "new used secondhand second-hand refurbished original latest fastest cheapest cheaper base standard".split()
+)
+PRODUCT_VERBS = frozenset(
+    """buy buys bought buying purchase purchased purchasing install installs installed installing download
+    downloads downloaded downloading carry carries stock stocks order ordered""".split()
+)
+_DETERMINERS = frozenset("a an the its their his her my your our".split())
+#: A menu: at least this many lines in a row of at most ``_MENU_WORDS`` words, no final period.
+_MENU_LINES = 6
+_MENU_WORDS = 4
+_MENU_REACH = 40  # lines read either side
+#: A model number right after a name ("Raspberry Pi 3 is", "Forza Motorsport 7 and", "Raspberry Pi 3 - The
+#: credit card sized PC"); not a score or a table's figures ("Smith 3-1", "Smith 27, 43").
+#: A list of things opened by a thing or work noun: "certain fonts (like Comic Sans and ...", "franchises
+#: such as Assassin's Creed, Tomb Raider"; the words between the opener and a mention are names only.
+_LIST_OPENER = re.compile(r"\b([a-z]+)[ \t]*\(?(?:like|such as|including)[ \t]+")
+_LIST_ITEMS = re.compile(r"(?:[A-Z0-9][\w'’.:-]*,?[ \t]+|and[ \t]+|&[ \t]+)*")
+_MODEL_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?=[ \t]+(?:[a-z]|[-–—][ \t]+[A-Z]))")
 #: Words that, right before a quoted or bare title, make it a work ("the film 'Mary Poppins'").
 WORK_CUES = frozenset(
     """film films movie movies book books novel novels series show shows song songs album albums
@@ -117,6 +139,7 @@ def retype_persons(
     None (``cluster.type`` changed). Never raises.
     """
     companies = {c.name for c in clusters if " " not in c.name and _org_reading(c)}
+    person_lines = {(m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions}
     for cluster in clusters:
         if cluster.from_alias:
             continue
@@ -157,6 +180,8 @@ def retype_persons(
             or _shape_with_common_end(cluster, common)
             or _unnamed_common_end(words, common)
             or _numbered_work(words)
+            or _sold_or_used(cluster, text)
+            or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
             or _common_words(words, common)
         ):
             cluster.type = "work"
@@ -340,6 +365,86 @@ def _numbered_work(words: list[str]) -> bool:
         and bool(_ROMAN.fullmatch(words[-1]))
         and not any(is_given(w, strict=False) for w in words[:-1])
     )
+
+
+def _sold_or_used(cluster: Cluster, text: str) -> bool:
+    """At least half the mentions of several words read as a thing bought or used (:func:`_product_cue`)
+    and no mention is titled, cued as a person's or followed by a speech verb: a product ("Raspberry Pi
+    3 is now available", "the fastest Raspberry Pi"; "a used Ford Focus")."""
+    full = [m for m in cluster.mentions if " " in m.text]
+    if not full or 2 * sum(_product_cue(text, m.start, m.end) for m in full) < len(full):
+        return False
+    return not any(
+        titled(text, m.start) or person_cue(text, m.start, m.end) or SPEECH_AFTER.match(text, m.end)
+        for m in cluster.mentions
+    )
+
+
+def _product_cue(text: str, start: int, end: int) -> bool:
+    """One mention reads as a thing: a model number after a name opening with no given name nor initial
+    ("Raspberry Pi 3 with"; not a batsman's score "J. Russell 56 not out"), a verb of buying,
+    stocking or installing before it ("doesn't carry Rice Krispies", "bought a Ford Focus"), or an
+    indefinite article or a product adjective after a determiner right before it ("a Ford Focus.",
+    "the original Raspberry Pi") when no lower-case word follows ("a Boris Yeltsin aide": the name
+    modifies that noun)."""
+    if _MODEL_NUMBER_AFTER.match(text, end):  # not after a person's shape: "J. Russell 56 not out"
+        first = text[start:end].split()[0]
+        return not is_given(first, strict=False) and not first.endswith(".")
+    if _in_thing_list(text, start):
+        return True
+    words = text[max(0, start - 40) : start].split()[-2:]
+    if text[start - 1 : start] not in (" ", "\t") or not words:
+        return False
+    last, before = words[-1], (words[0] if len(words) == 2 else "")
+    if last in PRODUCT_VERBS or (last.lower() in _DETERMINERS and before in PRODUCT_VERBS):
+        return True
+    article = last.lower() in ("a", "an") or (last in PRODUCT_ADJECTIVES and before.lower() in _DETERMINERS)
+    return article and not _LOWER_AFTER.match(text, end)
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line holding ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _menu_line(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _MENU_WORDS and line.rstrip()[-1:] not in ".!?:;,"
+
+
+def _alone_in_menu(text: str, start: int, end: int, person_lines: set[tuple[int, int]]) -> bool:
+    """The mention fills its line (``person_lines``: the spans of all person mentions), inside a run of six or more short lines (a menu a page leaked: a
+    font picker's "Georgia / Palatino Linotype / Times New Roman / Arial ...") where no other line is
+    a person's name: a name list or team sheet names persons on most of its lines."""
+    line = (start, end)
+    if text[start - 1 : start] not in ("", "\n") or text[end : end + 1] not in ("", "\n"):
+        return False
+    if not _menu_line(text[start:end]):
+        return False
+    lines = [line]
+    for step in (-1, 1):
+        s, e = line
+        for _ in range(_MENU_REACH):
+            if (step < 0 and s == 0) or (step > 0 and e >= len(text)):
+                break
+            s, e = _line_of(text, s - 1) if step < 0 else _line_of(text, e + 1)
+            if not _menu_line(text[s:e]):
+                break
+            lines.append((s, e))
+    return len(lines) >= _MENU_LINES and not any(ln in person_lines for ln in lines if ln != line)
+
+
+def _in_thing_list(text: str, start: int) -> bool:
+    """The mention is an item of a list that a thing or work noun opens ("fonts (like Comic Sans", "franchises
+    such as Assassin's Creed, Tomb Raider"; not "leaders such as Angela Merkel"), on the same line."""
+    line_start = text.rfind("\n", max(0, start - 120), start) + 1
+    window = max(line_start, start - 120)
+    openers = list(_LIST_OPENER.finditer(text, window, start))
+    opener = openers[-1] if openers else None  # the last opener before the mention
+    if opener is None or not (opener.group(1) in THING_NOUNS or opener.group(1) in WORK_CUES):
+        return False
+    return _LIST_ITEMS.fullmatch(text, opener.end(), start) is not None
 
 
 def _title_case(line: str) -> bool:
