@@ -67,8 +67,9 @@ def warm_up(**_: Any) -> None:
     """Celery's ``worker_init`` (in a worker's main process, before it forks its pool; never in the
     scheduler, which imports this module too): import Airflow's task runner and the DAGs' task code,
     then clean and annotate one bundled sample page with :class:`Settings` (one annotate process),
-    which loads the spaCy model and every lexicon the stages load lazily, so forked task
-    processes start with them. A failure (e.g. a model that cannot be loaded) is logged and left to
+    which loads the spaCy model and every lexicon the stages load lazily, then the language
+    guesser's model and the date parser's locale patterns (no English page needs them: the first
+    German page of each task paid ≈ 0.6 s and ≈ 1 s for them), so forked task processes start with them. A failure (e.g. a model that cannot be loaded) is logged and left to
     the tasks, which fail with their own errors as they would without warm-up.
     """
     started = time.monotonic()
@@ -81,6 +82,8 @@ def warm_up(**_: Any) -> None:
     import etl.dagkit  # noqa: F401, PLC0415 - preloaded for the forked task processes
     from etl.annotate import annotate_articles  # noqa: PLC0415 - see above
     from etl.clean import clean_html  # noqa: PLC0415 - see above
+    from etl.clean.meta.published import load_date_parsers  # noqa: PLC0415 - see above
+    from etl.core.language import detect_language  # noqa: PLC0415 - see above
     from etl.core.records import CleanedArticle  # noqa: PLC0415 - see above
     from etl.dev import samples  # noqa: PLC0415 - see above
     from etl.pipeline import run_step  # noqa: F401, PLC0415 - see above
@@ -91,6 +94,9 @@ def warm_up(**_: Any) -> None:
                              settings)
         if isinstance(article, CleanedArticle):
             list(annotate_articles([article], settings))
+        # Loaded on first use by pages the English sample does not reach (≈ 1.6 s a task process):
+        detect_language("Ein kurzer deutscher Satz über das Wetter in Berlin, damit das Modell lädt.")  # py3langid
+        load_date_parsers()  # htmldate's fallback: dateparser's patterns of every locale
     except EtlError as exc:
         log.warning("news-etl warm-up incomplete: %s", exc)
         return

@@ -12,6 +12,8 @@ import os  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 
+from dateparser.languages.loader import LocaleDataLoader  # noqa: E402
+
 from etl import celery_config  # noqa: E402
 from etl.annotate import model  # noqa: E402
 from etl.celery_config import CELERY_CONFIG, warm_up  # noqa: E402
@@ -60,6 +62,8 @@ def test_warm_up_loads_the_model_and_lexicons_before_the_fork(monkeypatch, _keep
         assert _keep_pytests_scheduling == [True]  # the worker moved to batch scheduling first
         assert Settings.from_env().spacy_model in model._MODELS  # a forked task finds it loaded
         assert gc.get_freeze_count() > 100_000  # the loaded objects left out of later collections
+        assert len(LocaleDataLoader._loaded_locales) > 100  # htmldate's fallback parser: every locale ready
+        assert "py3langid" in sys.modules  # the language guesser's model, loaded by a German sentence
     finally:
         gc.unfreeze()
 

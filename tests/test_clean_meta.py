@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,19 @@ def test_main_text_interface_keeps_standfirst(seed, gold):
     assert lines[0] == gold["lead"] and lines[1] == gold["body_first_sentence"]
     assert gold["title"] not in lines
     assert lines[1:] == list(seed.body.splitlines())
+
+
+_LOAD_DATE_PARSERS = """
+from dateparser.languages.loader import LocaleDataLoader
+from etl.clean.meta.published import load_date_parsers
+before = len(LocaleDataLoader._loaded_locales)
+load_date_parsers()
+print(before, len(LocaleDataLoader._loaded_locales))
+"""
+
+
+def test_load_date_parsers_readies_every_locale_of_htmldates_fallback():
+    """A fresh process has no locale loaded; after the call every one is (what a forked task inherits)."""
+    out = subprocess.run([sys.executable, "-c", _LOAD_DATE_PARSERS], capture_output=True, text=True, check=True)
+    before, after = map(int, out.stdout.split()[-2:])
+    assert before == 0 and after > 100

@@ -41,6 +41,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import htmldate
+import htmldate.extractors
 from lxml import etree
 
 from etl.clean import dates
@@ -668,6 +669,20 @@ def _aside_block(el) -> bool:
         return True
     marks = (el.get("class") or "") + " " + (el.get("id") or "")
     return comment_block(el) or _FOOTER_MARK.search(marks) is not None
+
+
+def load_date_parsers() -> None:
+    """Compile the patterns of every locale of htmldate's fallback parser (dateparser) now.
+
+    The first string that reaches the fallback and matches no locale makes dateparser compile all
+    of them: ≈ 1 s once per process, paid by the first page that needs it (in bench/scale, one
+    page of each clean task). A long-lived parent that forks task processes (the Celery worker's
+    warm-up) calls this so they inherit the compiled patterns. Input, output: none; never raises.
+    """
+    try:
+        htmldate.extractors.external_date_parser("0000 zz 0000", "%Y-%m-%d")  # claimed by no locale
+    except Exception:  # noqa: BLE001 - a warm-up must not fail its caller
+        log.debug("date parser warm-up failed", exc_info=True)
 
 
 def _htmldate(html: str, url: str, extensive: bool) -> str | None:
