@@ -99,8 +99,9 @@ def corpus_sources(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
     with ExitStack() as stack:
-        bases = [stack.enter_context(scale.corpus.serve(pages, host)) for host in scale.pick_hosts(8)]
-        scale.write_sources(sources / "sources.yaml", bases, rel)
+        groups = [[stack.enter_context(scale.corpus.serve(pages, host)) for host in hosts]
+                  for hosts in scale.pick_hosts(8)]
+        scale.write_sources(sources / "sources.yaml", groups, rel)
         yield sources
 
 

@@ -49,9 +49,10 @@ def vary(html: bytes, copy: int) -> bytes:
     return _BODY.sub(lambda m: m.group(1) + b"<!-- edition %d -->" % copy, html, count=1)
 
 
-def build(folder: Path, n: int) -> list[str]:
-    """Write ``n`` pages under ``folder``; return their paths relative to it."""
-    bases = base_pages()
+def build(folder: Path, n: int, base_count: int | None = None) -> list[str]:
+    """Write ``n`` pages under ``folder`` (page ``i``: copy ``i // B`` of base page ``i % B``, B the
+    first ``base_count`` base pages, default all); return their paths relative to it."""
+    bases = base_pages()[:base_count]
     rel = []
     for i in range(n):
         copy, j = divmod(i, len(bases))

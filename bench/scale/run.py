@@ -4,11 +4,15 @@ against 1 shard on 1 worker, same pages, same run.
     .venv/bin/python bench/scale/run.py [--docs 2000] [--hosts 40] [--rounds 1] [--es-url http://127.0.0.1:9200]
 
 1. Builds ``--docs`` varied article pages (``bench/pipeline/corpus.py``, the corpus of
-   ``bench/pipeline``) and serves them from ``--hosts`` loopback addresses (one
-   ``http.server`` process each; page i on host i mod hosts). Half the hosts are taken
-   from the addresses whose shard (``etl.core.shards.shard_of``) is 0, half from those whose
-   shard is 1, so both shards get the same number of pages: the benchmark measures what a
-   second worker adds, not how evenly a hash spreads a few dozen hosts.
+   ``bench/pipeline``: copies of the real pages of ``../shared/bench``, varied per copy), each base
+   page copied an even number of times (2,000 pages: the first 500 of the 604 base pages, 4 copies
+   each; :func:`paired_bases`), and serves them from ``--hosts`` loopback addresses (one
+   ``http.server`` process each), half of them taken from the addresses whose shard
+   (``etl.core.shards.shard_of``) is 0, half from those whose shard is 1. Copy k of base page j is
+   served by a host of shard (j + k) mod 2 (:func:`write_sources`), so both shards hold the same
+   pages, two copies of each: the benchmark measures what a second worker adds, not how evenly a
+   hash spreads a few dozen hosts, nor how evenly a few heavy pages fall (with page i on host i mod
+   40, shard 0's pages cost 4 % more CPU than shard 1's, and the scaled run waited for it).
 2. Starts PostgreSQL (metadata database) and Redis (broker) with ``scripts/cluster/services.sh``
    in a private folder on free ports (``etl.dev.airflow_cluster``).
 3. For each configuration, ``scaled`` (``NEWS_ETL_SHARDS=2``, 2 workers) and ``single`` (1 shard,
@@ -124,8 +128,9 @@ def parallelism(rounds: int = 20000) -> float:
     return 2 * burn(1) / burn(2)
 
 
-def pick_hosts(count: int, shards: int = 2) -> list[str]:
-    """``count`` loopback addresses (127.0.1.x upwards), as many in each of the ``shards`` shards."""
+def pick_hosts(count: int, shards: int = 2) -> list[list[str]]:
+    """``count`` loopback addresses (127.0.1.x upwards), as many in each of the ``shards`` shards:
+    one list per shard, in shard order."""
     per_shard = count // shards
     picked: dict[int, list[str]] = {i: [] for i in range(shards)}
     for i in range(1, 255 * 250):
@@ -135,13 +140,32 @@ def pick_hosts(count: int, shards: int = 2) -> list[str]:
             group.append(host)
         if all(len(g) == per_shard for g in picked.values()):
             break
-    return [host for group in picked.values() for host in group]
+    return list(picked.values())
 
 
-def write_sources(path: Path, bases: list[str], rel: list[str]) -> None:
-    """One ``urls`` source: page i on ``bases[i % len(bases)]``."""
+def paired_bases(docs: int) -> int:
+    """How many base pages a corpus of ``docs`` pages uses so that each is copied an even number
+    of times (2 shards get the same copies): ceil(docs / copies), copies the least even number with
+    docs / copies <= the base pages there are (2,000 pages of the 604 bases: 500 bases x 4)."""
+    available = len(corpus.base_pages())
+    copies = 2 * -(-docs // (2 * available))
+    return -(-docs // copies)
+
+
+def write_sources(path: Path, groups: list[list[str]], rel: list[str], base_count: int | None = None) -> None:
+    """One ``urls`` source. ``groups``: one list of base URLs (served hosts) per shard; page i is copy
+    i // B of base page i % B (B = ``base_count``, default every page its own base); copy k of base j
+    goes to shard (j + k) mod shards, on that shard's hosts in turn. With an even number of copies
+    of every base page, both of 2 shards hold the same pages: the same work, not only as many pages."""
+    count = base_count or len(rel)
+    turns = [0] * len(groups)
     lines = ["sources:", "  - name: bench", "    kind: urls", "    urls:"]
-    lines += [f"      - {bases[i % len(bases)]}/{r}" for i, r in enumerate(rel)]
+    for i, r in enumerate(rel):
+        copy, base = divmod(i, count)
+        shard = (base + copy) % len(groups)
+        hosts = groups[shard]
+        lines.append(f"      - {hosts[turns[shard] % len(hosts)]}/{r}")
+        turns[shard] += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -169,11 +193,11 @@ def run_config(services: ClusterServices, work: Path, index: int, config: tuple[
     try:
         cluster.start_all(workers=workers, concurrency=1)
         warm = warm_up(cluster, work, index, timeout)
-        cpu = [cpu_snapshot(cluster), 0.0]
+        before = cpu_snapshot(cluster)
         started = time.monotonic()
         run_id = cluster.trigger("news_ingest", logical_date)
         run = cluster.wait_run("news_ingest", run_id, timeout=timeout)
-        cpu = [cpu[0], cpu_snapshot(cluster), time.monotonic() - started]
+        cores_used = cpu_use(before, cpu_snapshot(cluster), time.monotonic() - started)
         tis = cluster.task_instances("news_ingest", run_id)
     finally:
         cluster.stop_all()
@@ -188,7 +212,7 @@ def run_config(services: ClusterServices, work: Path, index: int, config: tuple[
     return {"run": index, "name": name, "shards": shards, "workers": workers, "docs": report["totals"]["indexed"],
             "discovered": report["totals"]["discovered"], "accounted": report["accounted"], "seconds": seconds,
             "docs_per_s": report["totals"]["indexed"] / seconds, "tasks": tasks, "alias": alias,
-            "timeline": timeline(run["start_date"], tis), "cores_used": cpu_use(cpu[0], cpu[1], cpu[2]),
+            "timeline": timeline(run["start_date"], tis), "cores_used": cores_used,
             "parallelism": round(sum(machine) / len(machine), 2), "warm_up_seconds": warm,
             "shard_docs": [s["count"] for s in report["stages"]["load"].get("shards", [report["stages"]["load"]])],
             "stage_seconds": stage_seconds(report)}
@@ -297,12 +321,14 @@ def main() -> None:
     prefix = f"bench-scale-{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory(prefix="news-etl-scale-") as tmp, ExitStack() as stack:
         work = Path(tmp)
-        rel = corpus.build(work / "pages", args.docs)
-        bases = [stack.enter_context(corpus.serve(work / "pages", host)) for host in pick_hosts(args.hosts)]
-        write_sources(work / "sources.yaml", bases, rel)
-        warm_bases = [stack.enter_context(samples.serve(host=host)) for host in pick_hosts(2)]
-        write_sources(work / "warm-sources.yaml", [b for b in warm_bases for _ in samples.PAGES],
-                      list(samples.PAGES) * len(warm_bases))  # every sample page on both hosts (shards)
+        base_count = paired_bases(args.docs)
+        rel = corpus.build(work / "pages", args.docs, base_count)
+        groups = [[stack.enter_context(corpus.serve(work / "pages", host)) for host in hosts]
+                  for hosts in pick_hosts(args.hosts)]
+        write_sources(work / "sources.yaml", groups, rel, base_count)
+        warm = [[stack.enter_context(samples.serve(host=host)) for host in hosts] for hosts in pick_hosts(2)]
+        write_sources(work / "warm-sources.yaml", warm, list(samples.PAGES) * 2,
+                      len(samples.PAGES))  # every sample page on both shards
         env = {**DEPLOYMENT_AIRFLOW, "NEWS_ETL_ES_URL": args.es_url, "NEWS_ETL_INDEX_ALIAS": prefix,
                "NEWS_ETL_SOURCES_FILE": str(work / "sources-active.yaml"), "NEWS_ETL_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
                "NEWS_ETL_ANNOTATE_PROCESSES": "1", "NEWS_ETL_PROGRESS": "0", "NEWS_ETL_TASK_RETRIES": "1"}
