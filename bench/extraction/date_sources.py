@@ -2,7 +2,7 @@
 """Every date source of every gold page, beside our answer, htmldate's and the gold day (issue 12).
 
 For each page of the chosen gold sets (default: the development sets ``a``, ``c``, ``d``, ``e-dev``,
-``e-held``, ``f-dev``; never run it on the held-back ``b`` / ``f-held`` to read their pages): our ``published_day`` and the
+``e-held``, ``f-dev``, ``f-held``, ``g-dev``; never run it on the held-back ``b`` / ``g-held`` to read their pages): our ``published_day`` and the
 source that won (provenance), the declared candidates (JSON-LD, og, meta; modified dates apart),
 the marked ones (``<time>``, date-classed datelines), the URL's day, the printed dateline, the page's
 JSON-LD / og type, htmldate fast and extensive, and whether each of those days is printed next to a
@@ -30,7 +30,7 @@ from etl.clean.meta.page import find_language  # noqa: E402
 from etl.clean.meta.sources import article_object, jsonld_objects, ld_types, meta_tags  # noqa: E402
 from etl.core.records import CleanedArticle  # noqa: E402
 
-DEV = DEV_SETS  # a, c, d, e-dev, e-held (spent in session 5), f-dev
+DEV = DEV_SETS  # a, c, d, e-dev, e-held, f-dev, f-held (spent in sessions 5 and 6), g-dev
 
 
 def _days(found: list) -> list[list]:

