@@ -194,3 +194,24 @@ def test_url_day_after_a_section_name():
              "EDT');</script></div>")
     assert _clean(_page("", stamp, h1="Democrats to use Social Security against GOP this fall"), url).published_day \
         == "2010-08-13"
+
+
+# huffingtonpost.jp (GoOse's page, f-held): the <time>'s datetime is the server's zone (-05:00), its text the same
+# instant as the Japanese readers see it (JST), on the next day
+_HPJP_TIMES = ('<div class="times"><span class="posted">投稿日: <time datetime="2015-03-03T21:13:15-05:00">\n'
+               "            2015年03月04日 11時13分 JST        </time></span><span class=\"updated\">更新: <time "
+               'datetime="2015-03-03T21:13:15-05:00">\n            2015年03月04日 11時13分 JST        </time></span></div>')
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2015年03月04日 11時13分 JST", "2015-03-04T11:13:00+09:00"), ("2016年10月14日", "2016-10-14"),
+    ("2013년 8월 3일", "2013-08-03"),
+])
+def test_cjk_datelines_with_time_and_zone(text, iso):
+    assert dates.parse_date(text) == iso
+
+
+def test_time_printed_in_the_readers_zone_gives_the_day():
+    url = "http://www.huffingtonpost.jp/2015/03/03/tuna-death_n_6796602.html"
+    art = _clean(_page("", _HPJP_TIMES, lang="ja", h1="クロマグロ残り2匹　葛西臨海水族園の大量死は未だに原因不明"), url)
+    assert (art.published_day, art.published_at) == ("2015-03-04", "2015-03-04T11:13:15+09:00")

@@ -31,6 +31,7 @@ from etl.clean import html as html_mod
 from etl.clean import rules as rules_mod
 from etl.clean.authors import agency_in_text, split_byline
 from etl.clean.dates import day_of, parse_date
+from etl.clean.scripted import state_body
 from etl.core.errors import ConfigError
 from etl.core.language import detect_language
 from etl.core.records import CleanedArticle, FetchedPage, Image, Rejection
@@ -38,10 +39,11 @@ from etl.core.urls import doc_id, normalize_url
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "clean-1.8"  # 1.8: htmldate fast day on article pages without ours, "datum" classes, German month spellings, /YYYY/section/MM/DD/ URLs; 1.7: wiki and product pages undated, "3/09/15", query-string URL days; 1.6: date error classes of e-held / f-dev (earlier dateline by the heading, teaser
+EXTRACTOR_VERSION = "clean-1.9"  # 1.9: article text of pages whose markup prints none (script state, link round-ups), CJK datelines, a <time> printed in the readers' zone; 1.8: htmldate fast day on article pages without ours, "datum" classes, German month spellings, /YYYY/section/MM/DD/ URLs; 1.7: wiki and product pages undated, "3/09/15", query-string URL days; 1.6: date error classes of e-held / f-dev (earlier dateline by the heading, teaser
 # cards, GMT+N, ...); 1.5: weak date sources alone give no day (cross-validated); 1.4: rules of session 5;
 # 1.3: of session 4; 1.2: of session 3; 1.1: publisher offset + published_day; body_html
 MIN_BODY_CHARS = 80  # below this the page is rejected as ``too_short``
+_BLANK_LINE = re.compile(r"\n\s*\n")  # a paragraph break in body HTML stored WordPress-style (script state)
 _SHORT = 250  # below this the strict pass is retried leniently / with JSON-LD articleBody
 
 __all__ = ["EXTRACTOR_VERSION", "clean_page", "clean_html", "main_text"]
@@ -193,6 +195,8 @@ def _extract(text: str, url: str, full: bool = True, rules: dict | None = None, 
     page = (_base_url(root, url, fields), fields.get("images", ()))
     blocks, figures = _paragraphs(text, root, fields.get("title", ""), protect, deep, page)
     blocks = _jsonld_fallback(blocks, extras.get("article_body", ""), prov)
+    if not protect and _chars(blocks) < MIN_BODY_CHARS:
+        blocks, figures = _unprinted(text, (blocks, figures), fields.get("title", ""), prov, page)
     if not keep_lead:
         blocks = _drop_lead(blocks, fields.get("lead", ""), prov.get("lead"))
     elif prov.get("lead") == "text" and blocks:
@@ -244,6 +248,40 @@ def _jsonld_fallback(blocks: list, article_body: str, prov: dict) -> list:
         parts = re.split(r"\n+|(?<=[.!?])\s{2,}", article_body)
         return [html_mod.text_block(p) for p in parts if p.strip()]
     return blocks
+
+
+def _unprinted(text: str, found: tuple, title: str, prov: dict, page: tuple) -> tuple[list, list]:
+    """A page whose markup gives no article text (under ``MIN_BODY_CHARS``): the first that does of the body HTML
+    in a script's JSON state (``body`` provenance ``script``) and the page's marked body container read with its
+    links as text (a blog's link round-up, ``links``). Input and output: (blocks, figures); ``found`` is returned
+    unchanged when neither gives text (a page with no text, e.g. an expired entry showing only its description in
+    meta tags, stays a rejection: a record of its summary alone is no article)."""
+    for name, find in (("script", _script_blocks), ("links", _link_post)):
+        alt = find(text, title, page)
+        if _chars(alt[0]) >= MIN_BODY_CHARS:
+            prov["body"] = name
+            return alt
+    return found
+
+
+def _script_blocks(text: str, title: str, page: tuple) -> tuple[list, list]:
+    """(blocks, figures) of the body HTML a script's JSON state holds (``scripted.state_body``); empty when none."""
+    markup = state_body(text)
+    root = dom.parse(f"<html><body><article>{re.sub(_BLANK_LINE, '<p>', markup)}</article></body></html>")
+    return _blocks(root, title, page, lenient=True) if markup and root is not None else ([], [])
+
+
+def _link_post(text: str, title: str, page: tuple) -> tuple[list, list]:
+    """(blocks, figures) of the page's one marked body container (``body.declared_body``) with links read as
+    text; empty when it marks none or several."""
+    root = dom.parse(text)
+    if root is not None:
+        dom.strip_tags(root)
+    container = body.declared_body(root) if root is not None else None
+    if container is None:
+        return [], []
+    blocks, figures = html_mod.cut([container], *page)
+    return body.filter_blocks(blocks, title, links_are_text=True), figures
 
 
 def _fields_from_body(fields: dict, prov: dict, paras: list, full: bool) -> None:

@@ -276,11 +276,13 @@ def prune_region(region: list, total: dict, links: dict) -> None:
             dom.remove(el)
 
 
-def filter_blocks(blocks: list[Block], title: str = "") -> list[Block]:
+def filter_blocks(blocks: list[Block], title: str = "", links_are_text: bool = False) -> list[Block]:
     """Drop boilerplate blocks; return the kept ones, in order.
 
     Drops: h1/title repeats, link-heavy lines, boilerplate phrases, copyright,
     bylines and bare datelines, and short unpunctuated lines at both edges.
+    ``links_are_text`` (a post that is a list of links, :func:`declared_body`): link-heavy
+    lines are kept and the edges are not trimmed (every line of such a post is short).
     """
     title_key = _key(title)
     kept: list[Block] = []
@@ -291,7 +293,7 @@ def filter_blocks(blocks: list[Block], title: str = "") -> list[Block]:
         if (b.tag == "h1" and not kept) or (title_key and _key(text) == title_key):
             continue
         ld = b.link_density
-        if ld > 0.6 or (b.in_list and ld > 0.3 and n < 200):
+        if not links_are_text and (ld > 0.6 or (b.in_list and ld > 0.3 and n < 200)):
             continue
         if n < 120 and (_BOILER_LINE.match(text) and not _END_PUNCT.search(text) or _COPYRIGHT.search(text)):
             continue
@@ -317,7 +319,8 @@ def filter_blocks(blocks: list[Block], title: str = "") -> list[Block]:
                 continue
             seen_short.add(k)
         kept.append(b)
-    _trim_edges(kept)
+    if not links_are_text:
+        _trim_edges(kept)
     return kept
 
 
@@ -368,3 +371,28 @@ def choose_region(root, protect=(), lenient: bool = False) -> list:
         region = [body if body is not None else root]
     prune_region(region, total, links)
     return region
+
+
+def declared_body(root):
+    """The page's one element marked as the article body, or None when it marks none or several.
+
+    Input: a parsed page. Marked: ``itemprop="articleBody"``, or a body class/id (``entry-content``,
+    ``post-content``, ``article-body``... :data:`etl.clean.dom.BODY_HINT`) inside an ``<article>`` or a
+    blog entry (``hentry``/``h-entry``); the outermost of nested ones. Used when scoring finds no text: a
+    blog's link round-up (a post that is a list of links) is all link lines, which scoring and the block
+    filter drop as link lists.
+    """
+    found = [
+        el for el in root.iter(etree.Element)
+        if el.get("itemprop") == "articleBody" or dom.BODY_HINT.search(dom.attr_text(el)) and _in_entry(el)
+    ]
+    outer = [el for el in found if not any(_is_ancestor(o, el) for o in found)]
+    return outer[0] if len(outer) == 1 else None
+
+
+_ENTRY_CLASS = re.compile(r"(?:^|\s)h-?entry(?:\s|$)")
+
+
+def _in_entry(el) -> bool:
+    """True when ``el`` is inside an ``<article>`` or a microformat blog entry (``hentry``, ``h-entry``)."""
+    return any(a.tag == "article" or _ENTRY_CLASS.search(a.get("class") or "") for a in el.iterancestors())

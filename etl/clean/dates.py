@@ -178,6 +178,13 @@ _PATTERNS = [
     re.compile(r"(?<![\d/])(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<y>\d{4})" + _TIME, re.I),
     # 3/09/15 8:00am: the same with a two-digit year (20yy), as US blogs print it
     re.compile(r"(?<![\d/.])(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),
+    # 2015年03月04日 11時13分 JST: Chinese / Japanese (Korean 년 월 일), time in 時/分 or h:mm, optional zone
+    re.compile(
+        r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+        r"(?:\s*(?:[(（][^)）]{1,4}[)）])?\s*(?P<h>\d{1,2})\s*[時时:]\s*(?P<mi>\d{2})\s*分?"
+        r"(?:\s*(?P<tz>" + _ZONE + r")(?![\w]))?)?",
+        re.I,
+    ),
     # 10:01 pm PST, Tuesday, November 19, 2019 (time and zone first)
     re.compile(
         r"(?<!\d)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*\(?(?P<tz>" + _ZONE + r")\)?,?\s+"

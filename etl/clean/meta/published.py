@@ -218,8 +218,10 @@ def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
 
 
 def _add_time(out: list[Found], el, tz: str | None, day_first: bool, changed: bool = False) -> None:
-    """The ``datetime`` of a ``<time>`` and its printed text (or the year-less day it prints);
-    ``changed``: the element names the page's last change."""
+    """The ``datetime`` of a ``<time>`` and its printed text (or the year-less day it prints); the printed one
+    first when it is the same instant in another zone (``datetime="2015-03-03T21:13:15-05:00"`` printed
+    "2015年03月04日 11時13分 JST": a server's zone beside the one the readers see); ``changed``: the element names
+    the page's last change."""
     printed = txt(visible_text(el, 200))
     before = len(out)
     _add(out, el.get("datetime") or "", tz, day_first, changed)
@@ -227,6 +229,8 @@ def _add_time(out: list[Found], el, tz: str | None, day_first: bool, changed: bo
         day = dates.printed_month_day(printed, out[-1].day)
         if day and day != out[-1].day:
             out.append(Found(day, "time", changed))
+    elif len(out) == before + 2 and _same_instant(out[-1], out[-2]):
+        out[-2:] = out[:-3:-1]  # the same instant printed in another zone: the readers' (publisher's) zone first
 
 
 def _add(out: list[Found], raw: str, tz: str | None, day_first: bool, changed: bool = False) -> bool:
@@ -368,7 +372,7 @@ def _article_fallback(ld: dict, md: dict, html: str, url: str) -> Found | None:
     fast mode (not the extensive one: its guesses gave days to undated pages) then gives it, even where the page
     prints that day only aside (chosen by leave-one-set-out on the development sets, ``bench/extraction/README.md``).
     """
-    if not html or not _declares_article(ld, md):
+    if not html or not declares_article(ld, md):
         return None
     day = _htmldate(html, url, extensive=False)
     return Found(day, "htmldate") if day else None
@@ -385,7 +389,7 @@ def weak_unconfirmed(chosen: Found, ld: dict, md: dict, root, url_day: str | Non
     development gold (a, c, d, e-dev) 8 of the 10 days this drops were on pages without a date; the rule was
     chosen by cross-validation across the four sets (``bench/extraction/README.md``).
     """
-    if not _weak_source(chosen, ld) or _declares_article(ld, md):
+    if not _weak_source(chosen, ld) or declares_article(ld, md):
         return False
     day = chosen.day
     return not (day == url_day or printed_near_headline(root, day) or _in_title(root, day))
@@ -419,7 +423,7 @@ def _weak_source(chosen: Found, ld: dict) -> bool:
     return chosen.source == "json-ld" and not ld_types(ld) & _ARTICLE_ONLY
 
 
-def _declares_article(ld: dict, md: dict) -> bool:
+def declares_article(ld: dict, md: dict) -> bool:
     """True when the page's og:type is ``article`` or its JSON-LD object has an Article type (not just WebPage)."""
     og = (md.get("og:type") or [""])[0]
     return og.strip().lower() == "article" or bool(ld and ld_types(ld) & _ARTICLE_ONLY)
