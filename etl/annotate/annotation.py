@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.annotate import keywords as kw
-from etl.annotate.canonical import AliasTable, Cluster, canonicalize, propagate_persons
+from etl.annotate.canonical import AliasTable, Cluster, canonicalize, core_words, propagate_persons
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import (
     Covered,
@@ -230,13 +230,13 @@ def _surnames(clusters: list[Cluster]) -> dict[str, str]:
     """Last word -> person for the story's persons of several words whose last word no other
     person shares and no place or organization of the story is named ("Instagram" of a
     misread "Maybe Instagram" stays the platform)."""
-    persons = [c for c in clusters if c.type == "person" and len(c.name.split()) > 1]
-    counts = Counter(c.name.split()[-1] for c in persons)
+    persons = [c for c in clusters if c.type == "person" and len(core_words(c.name)) > 1]
+    counts = Counter(core_words(c.name)[-1] for c in persons)
     others = {m.text for c in clusters if c.type != "person" for m in c.mentions}
     return {
-        c.name.split()[-1]: c.name
+        core_words(c.name)[-1]: c.name
         for c in persons
-        if counts[c.name.split()[-1]] == 1 and c.name.split()[-1] not in others
+        if counts[core_words(c.name)[-1]] == 1 and core_words(c.name)[-1] not in others
     }
 
 

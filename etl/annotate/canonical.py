@@ -200,9 +200,24 @@ def split_compounds(mentions: list[RawMention], aliases: AliasTable) -> list[Raw
     known = {alias_key(m.text) for m in mentions}
     out = []
     for m in mentions:
-        parts = _compound_parts(m, aliases, known)
+        parts = _compound_parts(m, aliases, known) or _person_then_known(m, aliases)
         out.extend(parts or [m])
     return out
+
+
+def _person_then_known(m: RawMention, aliases: AliasTable) -> list[RawMention]:
+    """A person span ending in an organization or place of two or more words the alias table knows
+    ("Obama White House" -> "Obama" + "White House"); [] when it does not."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.text)]
+    if m.type != "person" or len(spans) < 3 or aliases.lookup(m.text):
+        return []
+    for k in range(len(spans) - 1, 1, -1):
+        tail, head = spans[-k][0], spans[-k - 1][1]
+        hit = aliases.lookup(m.text[tail:])
+        if hit and hit[1] in ("organization", "location"):
+            owner = replace(m, end=m.start + head, text=m.text[:head])
+            return [owner, RawMention(m.start + tail, m.end, m.text[tail:], hit[1], m.label)]
+    return []
 
 
 def _compound_parts(m: RawMention, aliases: AliasTable, known: set[str]) -> list[RawMention]:
@@ -290,6 +305,18 @@ def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text.replace("’", "'")) if w]
 
 
+_GENERATION = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def core_words(name: str) -> list[str]:
+    """The words of a person's name without a generational suffix ("James Roosevelt Jr." -> "James",
+    "Roosevelt"): the last one is the surname that short mentions use ("Roosevelt said")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _GENERATION:
+        words = words[:-1]
+    return words
+
+
 def adopt_surnames(clusters: list[Cluster], aliases: AliasTable | None = None) -> None:
     """A two- or three-word name the model saw as an organization or place whose last word is
     a one-word person of the story ("Montell Figgins" ORG, "Figgins said") is that person;
@@ -344,11 +371,7 @@ def _short_targets(c: Cluster, full: list[Cluster]) -> list[Cluster]:
     words = _name_words(c.name)
     if not words or not words[0][:1].isupper():
         return []
-    suffix = [
-        f
-        for f in full
-        if _name_words(f.name)[-len(words) :] == words and len(_name_words(f.name)) > len(words)
-    ]
+    suffix = [f for f in full if _core(f.name)[-len(words) :] == words and len(_core(f.name)) > len(words)]
     if suffix:
         return suffix
     # the first words of a longer name ("Te Kaurinui" of "Te Kaurinui Robert Parata"); one word of
@@ -360,6 +383,10 @@ def _short_targets(c: Cluster, full: list[Cluster]) -> list[Cluster]:
         if _name_words(f.name)[: len(words)] == words and len(_name_words(f.name)) > len(words)
     ]
     return first if len(words) > 1 or len(first) == 1 or is_given(words[0], strict=False) else []
+
+
+def _core(name: str) -> list[str]:
+    return core_words(name.replace("’", "'"))
 
 
 def _closest(candidates: list[Cluster], pos: int) -> Cluster:
@@ -455,11 +482,11 @@ def propagate_persons(
     uses as common words, known places). New mentions have label ``PROPAGATED``.
     """
     persons = [c for c in clusters if c.type == "person"]
-    last = Counter(_name_words(c.name)[-1] for c in persons)
+    last = Counter(_core(c.name)[-1] for c in persons)
     taken = Covered(len(text), covered + [(m.start, m.end) for c in clusters for m in c.mentions])
     by_first: dict[str, list[tuple[str, Cluster]]] = {}
     for c in persons:
-        words = _name_words(c.name)
+        words = _core(c.name)
         forms = {c.name, c.name.upper()}
         if len(words) > 1 and last[words[-1]] == 1 and len(words[-1]) > 2 and words[-1].lower() not in stop:
             forms |= {words[-1], words[-1].upper()}

@@ -17,9 +17,11 @@ from etl.annotate.words import (
     KIN_WORDS,
     NAME_TITLES,
     NOT_NAME_ENDS,
+    OPENING_WORDS,
     ORG_WORDS,
     PARTICLES,
     PERSON_CUES,
+    STORM_WORDS,
     TITLES,
 )
 
@@ -66,6 +68,9 @@ _PLACE_PREP_BEFORE = re.compile(r"\b(?:at|in|into|near|from|to|via)[ \t]+$", re.
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
 _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
+_ADJECTIVE_SUFFIX = re.compile(
+    r"[^\W\d_]-(?:ian|esque|like|style|era|based|led|backed|born|ish|type|sized|inspired|themed)\b"
+)
 _INNER_POSSESSIVE = re.compile(r"['’]s[ \t]+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 #: Characters a page hides inside words ("Netan\u00adyahu": soft hyphen, zero-width spaces, BOM).
@@ -77,6 +82,9 @@ _BYLINE = re.compile(
     r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]{0,100}(?<![.!?\"”])[ \t]*$"  # "By Friday, ... ." is prose
     # names only, then the date: "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
     r"|^[ \t]*By(?:[ \t]*(?:[A-Z][\w.'’-]*|,|&|and))+[ \t]+(?:on|at|updated|published|posted)\b[^\n]{0,80}$"
+    # names only, then a colon or a dateline in capitals: "By Aaron Humes: The Americas ...", "By Alex
+    # Dobuzinskis LOS ANGELES (Reuters) -"
+    r"|^[ \t]*By[ \t]+(?:[A-Z](?:[a-z][\w'’-]*|\.)[ \t]+){0,3}[A-Z][a-z][\w'’-]*(?=[ \t]*:|[ \t]+[A-Z]{2,}\b)"
 )
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
@@ -88,7 +96,10 @@ _CREDIT_PAREN = re.compile(
 _SLASH_CHAIN = re.compile(  # parts of at most six words: linear on long runs of capitalised words
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5}(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5})+"
 )
-_STAFF = re.compile(r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced) by\b[^\n]*")
+_STAFF = re.compile(
+    r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced) by\b[^\n]*"
+    r"|\b(?:blog post|post|article|column) by\b[^\n.!?]{0,80}"  # "Read this blog post by X on Signal Strength."
+)
 _STAFF_LINE = re.compile(
     r"(?im)^[^\n]{0,150}\b(?:writers?|correspondents?|reporters?)\b[^\n]{0,80}\b(?:contributed|reported from)\b"
     r"[^\n]{0,80}$|^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b[^\n]{0,20}$"
@@ -358,8 +369,11 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         etype = "organization"  # "the Beatles", "the Davis Cup": not a person's name
     start, end = _trim(text, start, end)
     if etype == "person":
-        start = _strip_titles(text, _after_possessor(text, start, end), end)
+        start, end = _owner_or_owned(text, start, _before_of(text, start, end))
+        start = _strip_titles(text, _after_opening_word(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
+        if _storm(text, start):
+            return None
     end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
     possessive = _POSSESSIVE.search(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
     end = possessive.start() if possessive and possessive.start() > start else end
@@ -428,10 +442,46 @@ def _affiliation(text: str, start: int, end: int) -> bool:
     return bool(_AFFILIATION_BEFORE.search(text, max(0, start - 6), start) or _COMPANY_AFTER.match(text, end))
 
 
-def _after_possessor(text: str, start: int, end: int) -> int:
-    """Start of the name after a possessor inside a person span ("Punjab’s Bhatinda" -> "Bhatinda")."""
-    ends = [m.end() for m in _INNER_POSSESSIVE.finditer(text, start, end)]
-    return ends[-1] if ends else start
+def _owner_or_owned(text: str, start: int, end: int) -> tuple[int, int]:
+    """The person of a span holding a possessive: the owner when it is a full name opening with a given
+    name ("Rupert Murdoch’s Fox" -> "Rupert Murdoch"), else the name after the possessor ("Punjab’s
+    Bhatinda" -> "Bhatinda")."""
+    found = list(_INNER_POSSESSIVE.finditer(text, start, end))
+    if not found:
+        return start, end
+    owner = text[start : found[0].start()].split()
+    if len(owner) >= 2 and names.is_given(owner[0], strict=True):
+        return start, found[0].start()
+    return found[-1].end(), end
+
+
+def _before_of(text: str, start: int, end: int) -> int:
+    """End of a person's name the model ran on into an affiliation ("Sasha Luccioni of Mila" -> "Sasha
+    Luccioni"); a given name alone before "of" is a title of its own ("Catherine of Aragon")."""
+    cut = text.find(" of ", start, end)
+    if cut < 0:
+        return end
+    head = text[start:cut].split()
+    return end if len(head) == 1 and names.is_given(head[0], strict=False) else cut
+
+
+def _after_opening_word(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a word that opens the sentence and is no name: an adverb or
+    conjunction ("Maybe Instagram", `OPENING_WORDS`), a gerund ("Rejecting Keystone"), or a word in
+    capitals before a name that is not ("READ Hoenig's full remarks"); never a given name."""
+    m = _FIRST_WORD.match(text, start, end)
+    if m is None or names.is_given(m.group(1), strict=False):
+        return start
+    word, rest = m.group(1), text[m.end() : end]
+    gerund = len(word) >= 6 and word.endswith("ing") and word[1:].islower()
+    shout = len(word) >= 3 and word.isalpha() and word.isupper() and not rest.isupper()
+    return m.end() if word.lower() in OPENING_WORDS or gerund or shout else start
+
+
+def _storm(text: str, start: int) -> bool:
+    """A storm's name ("storm Abigail", "Hurricane Sandy" when the model left the word out)."""
+    m = _PREV_WORD.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in STORM_WORDS
 
 
 def _is_abbrev_dot(text: str, start: int, end: int) -> bool:
@@ -481,6 +531,8 @@ def is_junk(surface: str, etype: str) -> bool:
     lowered = [w.lower().strip(".,") for w in words]
     if all(w in TITLES or w in JUNK_WORDS for w in lowered):
         return True
-    if etype == "person":
-        return any(c.isdigit() for c in surface) or len(words) > 5 or not words[-1][0].isupper()
+    if etype == "person":  # "Dark Souls-ian", "Obama-era": an adjective made of a name
+        if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
+            return True
+        return len(words) > 5 or not words[-1][0].isupper()
     return False

