@@ -121,6 +121,10 @@ def test_url_day_and_htmldate_where_the_page_declares_nothing():
     art = _clean(_page("", ""), "https://www.zeitung.example/2019/03/03/haushalt")
     assert art.published_day == "2019-03-03" and art.provenance["published_at"] == "url"
     art = _clean(_page("", "<p>Erschienen am 3. März 2019 in der Printausgabe.</p>"))
+    # clean-2.0: a date with a few words after the <h1> is a printed dateline (``text``), read before htmldate
+    assert art.published_day == "2019-03-03" and art.provenance["published_at"] == "text"
+    art = _clean(_page("", "<p>Der Haushalt wurde am 3. März 2019 im Bundestag nach einer Debatte von elf Stunden "
+                           "mit großer Mehrheit beschlossen.</p>"))
     assert art.published_day == "2019-03-03" and art.provenance["published_at"] == "htmldate"
 
 

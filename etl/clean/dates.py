@@ -203,6 +203,7 @@ _ISO = re.compile(
     r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.I
 )
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
 _URL_DAY = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)"),
     re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/", re.I),  # /2019/nov/18/
@@ -403,6 +404,12 @@ def date_from_url(url: str) -> str | None:
             continue
         return to_iso(dt, with_time=False) if _plausible(dt) else None
     return _url_day_year_last(url or "")
+
+
+def month_from_url(url: str) -> str | None:
+    """The month of a URL path's ``/YYYY/MM/`` folder pair (WordPress's ``/2011/07/slug``) -> ``YYYY-MM``, or None."""
+    m = _URL_MONTH.search(url or "")
+    return f"{m.group(1)}-{int(m.group(2)):02d}" if m else None
 
 
 def _url_day_year_last(url: str) -> str | None:

@@ -101,6 +101,9 @@ _UPDATED_DAY = re.compile(r"(?:last\s+(?:updated|modified|changed|reviewed)|zule
 _UPDATE_MENTION = re.compile(r"(?<![^\W\d_])(?:(?:last\s+)?(?:updated|modified|changed)|aktualisiert|ge[äa]ndert|stand|zuletzt"
                              r"|mise?\s+à\s+jour)\b\W{0,3}(?:on|am|le)?.{0,40}", re.I)
 _FOOTER_MARK = re.compile(r"(?<![a-z])footer", re.I)
+# a site-level banner or footer named by its class or id ("header-cont", "page-footer", "site-header"), not an
+# article's own header ("article-header", "entry-header" do not start with it)
+_SITE_BAND = re.compile(r"(?:^|\s)(?:page|site|global|main)?[-_]?(?:header|footer)(?![a-z])", re.I)
 # locales that print slashed dates month first (every other region given reads them day first)
 _MONTH_FIRST_REGIONS = frozenset({"us", "ca", "ph", "fm", "mh", "pw"})
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -109,6 +112,7 @@ _PUBLISHED_LABEL = re.compile(
     r"(?<![^\W\d_])(?:erschienen|ver[öo]ffentlicht|publiziert|eingestellt|gepostet|published|posted|publi[ée]e?|publicad[oa]|"
     r"pubblicat[oa]|opublikowan[oy]|gepubliceerd)(?:\s+(?:am|on|le|el|il|op|dnia))?\s*:?\s*", re.I)
 _AFTER_H1 = 12  # elements after an <h1> where a bare printed date is its dateline
+_BYLINE_REST = 40  # characters of a byline printed in one element with the date after an <h1>
 # a paragraph opening with its dateline and a dash: "Feb. 23, 2015 -- Life-threatening peanut allergies ..."
 _OPENING_DATELINE = re.compile(r"^(.{6,40}?)\s+(?:--|—|–)\s")
 _OPENING_PARAGRAPHS = 40  # paragraphs read for one
@@ -202,7 +206,7 @@ def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
         if not isinstance(el.tag, str):
             continue
         if el.tag == "time":
-            if not in_comments(el) and not _in_site_header(el):
+            if not in_comments(el) and not _in_site_header(el, bands=el.get("itemprop") != "datePublished"):
                 last = _last_change(el)
                 _add_time(props if el.get("itemprop") == "datePublished" else changed if last else times,
                           el, tz, first, last)
@@ -249,11 +253,13 @@ def _last_change(el) -> bool:
     return el.get("itemprop") == "dateModified" or _UPDATED_OPENING.match(txt(visible_text(el, 60))) is not None
 
 
-def _in_site_header(el, depth: int = 15) -> bool:
+def _in_site_header(el, depth: int = 15, bands: bool = True) -> bool:
     """True when, walking up from ``el`` and before any ``<article>``/``<main>``, a block listing other
-    articles (teasers, sliders, "related") is met, or an ``<header>``/``<nav>`` holding no ``<h1>``
-    (the site's banner or menu, where "today's date" is printed) and no ``<article>``/``<main>`` above;
-    or when the first ``<article>`` above is a teaser card (:func:`_teaser_card`)."""
+    articles (teasers, sliders, "related") is met, or a site band (:func:`_site_band`: banner, menu, footer, sidebar)
+    holding no ``<h1>`` (where "today's date" is printed) and no ``<article>``/``<main>`` above;
+    or when the first ``<article>`` above is a teaser card (:func:`_teaser_card`). ``bands`` False: only ``<header>`` and
+    ``<nav>`` count as site bands (for a ``<time itemprop="datePublished">``, which a CMS may put in an article's
+    ``div.footer``)."""
     block = False
     for _ in range(depth):
         el = el.getparent()
@@ -263,8 +269,18 @@ def _in_site_header(el, depth: int = 15) -> bool:
             return el.tag == "article" and _teaser_card(el)
         if OTHER_ARTICLES.search(el.get("class") or ""):
             return True
-        block = block or (el.tag in ("header", "nav") and el.find(".//h1") is None)
+        band = _site_band(el) if bands else el.tag in ("header", "nav")
+        block = block or (band and el.find(".//h1") is None)
     return block
+
+
+def _site_band(el) -> bool:
+    """True for a site's banner, menu, footer or sidebar: ``<header>``, ``<nav>``, ``<footer>``, ``<aside>``, or an
+    element whose class or id starts with header/footer (:data:`_SITE_BAND`; sott.net's ``#header-cont`` printing
+    the day of reading, phpBB's ``#page-footer`` "Aktuelle Zeit: ...")."""
+    if el.tag in ("header", "nav", "footer", "aside"):
+        return True
+    return any(_SITE_BAND.search(el.get(key) or "") for key in ("class", "id"))
 
 
 def _teaser_card(article) -> bool:
@@ -314,7 +330,7 @@ def find_dates(ld: dict, md: dict, root, url: str, tz: str | None, html: str = "
     url_day = dates.date_from_url(url)
     vals: dict = {}
     prov: dict = {}
-    primary = (_over_generic(_confirmed(decl["published"], seen), seen)
+    primary = (_over_generic(_confirmed(decl["published"], seen), seen, root, (tz, first))
                or _undeclared(seen, url_day, html, url, root, (tz, first)))
     undated = undated_kind(ld, md, root, page_types)
     if primary is not None and not undated:
@@ -372,10 +388,13 @@ def _article_fallback(ld: dict, md: dict, html: str, url: str) -> Found | None:
     fast mode (not the extensive one: its guesses gave days to undated pages) then gives it, even where the page
     prints that day only aside (chosen by leave-one-set-out on the development sets, ``bench/extraction/README.md``).
     """
-    if not html or not declares_article(ld, md):
+    if not html:
+        return None
+    month = dates.month_from_url(url)
+    if not declares_article(ld, md) and month is None:
         return None
     day = _htmldate(html, url, extensive=False)
-    return Found(day, "htmldate") if day else None
+    return Found(day, "htmldate") if day and (month is None or day.startswith(month)) else None
 
 
 def weak_unconfirmed(chosen: Found, ld: dict, md: dict, root, url_day: str | None) -> bool:
@@ -437,11 +456,19 @@ def _confirmed(decl: list[Found], seen: list[Found]) -> Found | None:
     return decl[0] if decl else None
 
 
-def _over_generic(primary: Found | None, seen: list[Found]) -> Found | None:
-    """The first marked ``<time>`` date instead of a generic meta tag's date on another day, else ``primary``."""
+def _over_generic(primary: Found | None, seen: list[Found], root=None,
+                  reading: tuple[str | None, bool] = (None, False)) -> Found | None:
+    """What the readers see instead of a generic meta tag's date (``date``, ``DC.date``: often the record's creation
+    or last change) on another day: the first marked ``<time>``, else an earlier dateline
+    printed after a publication label ("Erschienen am: 13.10.2021" beside a meta ``date`` of 15 October,
+    :func:`labelled_dateline`; ``reading`` = (zone, day first); a later labelled day is an issue's or an update's:
+    "ePublished: 3 March 2020 Issue Published: 7 April 2020"); else ``primary``."""
     if primary is None or primary.source != "meta":
         return primary
     shown = next((c for c in seen if c.source == "time" and not c.changed), None)
+    if shown is None and root is not None:
+        labelled = labelled_dateline(root, *reading)
+        shown = labelled if labelled is not None and labelled.day < primary.day else None
     return shown if shown is not None and shown.day != primary.day else primary
 
 
@@ -490,7 +517,8 @@ def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found 
        01.11.2023", "Veröffentlicht am", "Published on", "Posted", "Publié le", "Publicado el",
        "Pubblicato il" (a "last updated" date is not one);
     2. else an element right after one of the first three ``<h1>`` (within :data:`_AFTER_H1` elements)
-       whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> | Paris");
+       whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> | Paris"), or a date and a short
+       byline (:func:`_with_byline`);
     3. else a paragraph (of the first :data:`_OPENING_PARAGRAPHS`) that opens with a date and a dash, the
        dateline of its story ("Feb. 23, 2015 -- Life-threatening ...").
 
@@ -499,18 +527,36 @@ def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found 
     body = root.find(".//body")
     if body is None:
         return None
-    text = _squeezed(body)
-    for m in _PUBLISHED_LABEL.finditer(text):
-        found = dates.find_dateline(text[m.end():m.end() + 60], tz, first)
-        if found and text.find(found[1], m.end()) - m.end() < 8 and not _in_comment_text(root, found[1]):
-            return Found(found[0], "text")
+    labelled = labelled_dateline(root, tz, first)
+    if labelled is not None:
+        return labelled
     for h1 in body.xpath(".//h1[position() <= 3]"):
         for el in h1.xpath(f"following::*[position() <= {_AFTER_H1}]"):
             printed = txt(visible_text(el, 60))
             found = dates.find_dateline(printed, tz, first) if 6 <= len(printed) <= 60 else None
-            if found and len(found[1]) >= 0.6 * len(printed.split("|")[0].strip()):
+            if found and (len(found[1]) >= 0.6 * len(printed.split("|")[0].strip()) or _with_byline(printed, found[1])):
                 return Found(found[0], "text")
     return _opening_dateline(body, tz, first)
+
+
+def _with_byline(printed: str, date: str) -> bool:
+    """True when an element's text is a date and a short byline without digits ("1. Februar 2022 , Daniel
+    Dillenburg", "Max BlumenthalThe GrayzoneThu, 14 May 2020 17:55 UTC"): at most :data:`_BYLINE_REST` characters
+    besides the date."""
+    rest = printed.replace(date, " ", 1)
+    return len(rest.strip()) <= _BYLINE_REST and not any(c.isdigit() for c in rest)
+
+
+def labelled_dateline(root, tz: str | None = None, first: bool = False) -> Found | None:
+    """The first date printed after a publication label (:data:`_PUBLISHED_LABEL`: "Erschienen am: 13.10.2021",
+    "Published on", "Publié le") in the visible text, outside reader comments (source ``text``), else None.
+    Input: the parsed page, the usual zone ``tz`` and whether slashed dates are day first."""
+    text = _squeezed(root.find(".//body"))
+    for m in _PUBLISHED_LABEL.finditer(text):
+        found = dates.find_dateline(text[m.end():m.end() + 60], tz, first)
+        if found and text.find(found[1], m.end()) - m.end() < 8 and not _in_comment_text(root, found[1]):
+            return Found(found[0], "text")
+    return None
 
 
 def _opening_dateline(body, tz: str | None, first: bool) -> Found | None:
