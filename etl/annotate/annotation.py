@@ -27,7 +27,7 @@ from etl.annotate.entities import (
     titled,
 )
 from etl.annotate.gazetteer import find_names
-from etl.annotate.notperson import SPEECH_AFTER, retype_persons
+from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import LABEL as PLACE_LABEL
@@ -194,8 +194,13 @@ def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
 
 
 def _person_evidence(text: str, start: int, end: int) -> bool:
-    """A title or person cue before the mention, or a speech verb after it: it names a person."""
-    return titled(text, start) or person_cue(text, start, end) or bool(SPEECH_AFTER.match(text, end))
+    """A title or person cue before the mention, a speech verb after it, or a leader's term after it
+    ("the Trump administration", "the Obama presidency"): it names a person."""
+    return (
+        titled(text, start)
+        or person_cue(text, start, end)
+        or bool(SPEECH_AFTER.match(text, end) or LEADERS_TERM.match(text, end))
+    )
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

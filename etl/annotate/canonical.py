@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.annotate.entities import Covered, RawMention, person_cue
-from etl.annotate.names import is_given
+from etl.annotate.names import is_given, particle_surname
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.words import (
     COMPANY_WORDS,
@@ -51,13 +51,16 @@ _COMPOUND = re.compile(r"-|['’]s\s")  # "U.S.-Russia", "Alphabet's Google"
 _WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names start with a capital
 _WORD_AFTER = re.compile(r"[\w-]")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
+_SPACES = re.compile(r"\s+")
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
 
+@functools.lru_cache(maxsize=65536)
 def alias_key(text: str) -> str:
-    """Normalised lookup key: case-folded, no dots, no leading "the", one space, ’ -> '."""
+    """Normalised lookup key: case-folded, no dots, no leading "the", one space, ’ -> '
+    (memoised: the same names are looked up again and again)."""
     text = text.replace("’", "'").replace(".", "").strip()
-    text = re.sub(r"\s+", " ", text).casefold()
+    text = _SPACES.sub(" ", text).casefold()
     return text[4:] if text.startswith("the ") else text
 
 
@@ -302,7 +305,13 @@ def _absorb(target: Cluster, source: Cluster) -> None:
 
 
 def _name_words(text: str) -> list[str]:
-    return [w for w in re.split(r"\s+", text.replace("’", "'")) if w]
+    return list(_name_word_tuple(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_word_tuple(text: str) -> tuple[str, ...]:
+    """Words of a name, ’ as ' (memoised: clusters compare the same names again and again)."""
+    return tuple(w for w in _SPACES.split(text.replace("’", "'")) if w)
 
 
 _GENERATION = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -310,10 +319,13 @@ _GENERATION = frozenset("jr jr. sr sr. ii iii iv".split())
 
 def core_words(name: str) -> list[str]:
     """The words of a person's name without a generational suffix ("James Roosevelt Jr." -> "James",
-    "Roosevelt"): the last one is the surname that short mentions use ("Roosevelt said")."""
+    "Roosevelt") nor the particle joined to the surname ("Omar Hassan al-Bashir" -> ..., "Bashir"): the
+    last one is the surname that short mentions use ("Roosevelt said", "Bashir")."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(",") in _GENERATION:
         words = words[:-1]
+    if len(words) > 1 and particle_surname(words[-1]):
+        words[-1] = words[-1].partition("-")[2]
     return words
 
 
@@ -386,7 +398,12 @@ def _short_targets(c: Cluster, full: list[Cluster]) -> list[Cluster]:
 
 
 def _core(name: str) -> list[str]:
-    return core_words(name.replace("’", "'"))
+    return list(_core_tuple(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _core_tuple(name: str) -> tuple[str, ...]:
+    return tuple(core_words(name.replace("’", "'")))
 
 
 def _closest(candidates: list[Cluster], pos: int) -> Cluster:

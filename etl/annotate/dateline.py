@@ -13,6 +13,7 @@ _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,40})\)"
 _DASH = r"\s*(?:[-–—:]+|--)\s+"
 _WITH_AGENCY = re.compile(rf"^\s*(?P<place>{_PLACE_ANY}){_REGION}{_DATE}\s*{_AGENCY}{_DASH}")
 _CAPS_ONLY = re.compile(rf"^\s*(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_DASH}")
+_CAPS_LABEL = re.compile(rf"(?m)^[ \t]*{_PLACE_CAPS}[ \t]*:")  # "MARK BANNERMAN:" opening a line
 _LINES_TO_CHECK = 6  # non-empty lines (a plain-text page may start with byline and caption)
 _NOT_PLACES = frozenset(
     "BREAKING UPDATE UPDATED EXCLUSIVE WATCH VIDEO LIVE ANALYSIS OPINION FILE PHOTO NOTE EDITOR'S NOTE "
@@ -62,7 +63,13 @@ def _match_line(text: str, pos: int, line_end: int) -> Dateline | None:
     if m is None or len(m.group("place")) < 3 or line_end - pos - m.end() < 20:
         return None
     place = m.group("place").rstrip(",")
-    if place.upper().strip(".") in _NOT_PLACES:
+    if place.upper().strip(".") in _NOT_PLACES or _speaker_label(text, line[m.end("place") :]):
         return None
     s = pos + m.start("place")
     return Dateline(place, s, s + len(place), pos + m.start(), pos + m.end())
+
+
+def _speaker_label(text: str, rest: str) -> bool:
+    """True for a transcript's speaker label ("MARK BANNERMAN: Perhaps not ..."): capitals and a colon,
+    in a text where another line opens so too ("BILL KIRBY: ..."); a dateline is printed once."""
+    return rest.lstrip().startswith(":") and len(_CAPS_LABEL.findall(text)) >= 2

@@ -44,6 +44,8 @@ _KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")  # "Parata, 75, has overseen"
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
+_TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
+_AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
 _MODEL_NUMBER = re.compile(r"(?<![\w.,:$€£/-])(?!(?:1[89]|20)\d\d\b)[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}[ \t]+$")
@@ -127,6 +129,38 @@ _AUTHOR_NOTE = re.compile(
     r"|is (?:a |an |the )?(?:[\w-]+[ \t]+){0,3}?(?:editor|reporter|writer|correspondent|columnist|contributor)s?"
     r"[ \t]+(?:of|for|at|with)\b)[^\n]{0,300}$"
 )
+#: Junk patterns, each with strings one of which every match holds (a cheap test before the scan;
+#: lower case for a case-blind pattern; () = always scanned).
+_JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (_BYLINE, ()),
+    (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
+    (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
+    (_CREDIT_PAREN, ()),
+    (_SLASH_CHAIN, ("/",)),
+    (
+        _STAFF,
+        (
+            "reporting by",
+            "writing by",
+            "editing by",
+            "compiled by",
+            "produced by",
+            "post by",
+            "article by",
+            "column by",
+        ),
+    ),
+    (_STAFF_LINE, ("contributed", "reported from")),
+    (_AGENCY_IMAGES, ("Getty Images", "AP Photo", "EPA-EFE", "Shutterstock", "File Photo", "AFP Photo")),
+    (_PROMO, ()),
+    (
+        _ROLE_CREDIT,
+        ("(reporting)", "(photo", "(pictures)", "(video)", "(words)", "(text)", "(illustration", "(graphics)")
+        + ("(design)", "(editing)"),
+    ),
+)
+#: Letters a case-blind pattern matches beside ASCII ones ("ſ" as "s", Kelvin sign as "k", dotted/dotless i).
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 @dataclass(frozen=True)
@@ -147,21 +181,22 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
     Input: the annotated text. Output: sorted (start, end) pairs. Never raises.
     """
     regions: list[tuple[int, int]] = []
-    for pattern in (
-        _BYLINE,
-        _CREDIT,
-        _CREDIT_LIST,
-        _CREDIT_PAREN,
-        _SLASH_CHAIN,
-        _STAFF,
-        _STAFF_LINE,
-        _AGENCY_IMAGES,
-        _PROMO,
-        _ROLE_CREDIT,
-    ):
+    lower = text.lower()
+    odd_case = _ODD_CASE.search(text) is not None
+    for pattern, needles in _JUNK_PATTERNS:
+        if needles and not _may_match(text, lower, odd_case, pattern, needles):
+            continue
         regions.extend(m.span() for m in pattern.finditer(text))
     regions.extend(_author_notes(text))
     return sorted(regions)
+
+
+def _may_match(text: str, lower: str, odd_case: bool, pattern: re.Pattern, needles: tuple[str, ...]) -> bool:
+    """False only when ``pattern`` cannot match: none of the strings every match holds is in the text
+    (in ``lower`` for a case-blind pattern, which also matches the odd letters of :data:`_ODD_CASE`)."""
+    if not pattern.flags & re.IGNORECASE:
+        return any(n in text for n in needles)
+    return odd_case or any(n in lower for n in needles)
 
 
 def _author_notes(text: str) -> list[tuple[int, int]]:
@@ -277,6 +312,10 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
             or (etype != "location" and _list_line(text, start))
         ):
             return clean_mention(text, run[0], run[1], "person", "NAME")
+    titled_span = label in _TITLED_INSIDE_LABELS and len(text[start:end].split()) >= 3  # title + 2 words
+    inner = _titled_inside(text, start, end) if titled_span else None
+    if inner is not None:  # "Patrol Chief James Hall" (WORK_OF_ART): the name after the title
+        return clean_mention(text, inner[0], inner[1], "person", "NAME")
     if etype is None:
         return None
     if etype == "person":
@@ -285,6 +324,38 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if _after_title(text, start) and not {w.lower() for w in text[start:end].split()} & (places | ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the person's name after a personal title inside a span the model read as
+    something else ("Patrol Chief James Hall" as a work, "Fire Commissioner Ann Lee" as an
+    organization): one name run filling the span, a title, then a given name and at least one more
+    name word; else None."""
+    runs = names.name_runs(text, start, end)
+    if (
+        len(runs) != 1
+        or text[start : runs[0][0].start].strip(_AROUND)
+        or text[runs[0][-1].end : end].strip(_AROUND)
+    ):
+        return None
+    words = runs[0]
+    for i in range(len(words) - 3, -1, -1):
+        if words[i].text.lower() in TITLES or words[i].text.lower() in PERSON_CUES:
+            rest = words[i + 1 :]
+            lowered = [_POSSESSIVE.sub("", w.text).lower() for w in rest]
+            ok = (
+                rest[0].kind == "cap"
+                and names.looks_like_person(rest, strict=False)
+                and not set(lowered) & (ORG_WORDS | NOT_NAME_ENDS) - {lowered[-1]}
+                # a place word ends a name only as the surname after a given name: "James Hall"
+                and (
+                    lowered[-1] not in NOT_NAME_ENDS
+                    or len(rest) == 2
+                    and names.is_given(rest[0].text, strict=True)
+                )
+            )
+            return (rest[0].start, rest[-1].end) if ok else None
+    return None
 
 
 def _apostrophe_surname(text: str, start: int, end: int) -> int:
@@ -554,5 +625,11 @@ def is_junk(surface: str, etype: str) -> bool:
     if etype == "person":  # "Dark Souls-ian", "Obama-era": an adjective made of a name
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
             return True
-        return len(words) > 5 or not words[-1][0].isupper()
+        return len(words) > 5 or not (words[-1][0].isupper() or _particle_name(words))
     return False
+
+
+def _particle_name(words: list[str]) -> bool:
+    """A name opening with a given name and ending in a surname joined to its particle ("Bashar
+    al-Assad", "Omar Hassan al-Bashir"; not the group "Ansar al-Sharia")."""
+    return len(words) >= 2 and names.particle_surname(words[-1]) and names.is_given(words[0], strict=False)

@@ -8,6 +8,7 @@ entity facets; a phrase whose words all appear in a better phrase is dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
@@ -77,19 +78,28 @@ def _placed_phrases(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     run: list[str] = []
     for m in _TOKEN.finditer(text):
-        token = m.group()
-        word = token.strip(".'’-")
-        base = _CONTRACTION.sub("", word) if ("'" in word or "’" in word) else word
-        if base != word and (base.lower() in STOPWORDS or not base[:1].isupper()):
-            word = ""  # "there's", "we're", "don't"; a name's possessive keeps the name
-        word = base if word else ""
-        if not word[:1].isalpha() or word.lower() in STOPWORDS or len(word) < 2 or "." in word:
+        word = _content_word(m.group())
+        if not word:
             _flush(run, out, m.start())
             run = []
             continue
         run.append(word)
     _flush(run, out, len(text))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _content_word(token: str) -> str:
+    """The content word a token stands for ("Obama's" -> "Obama"), or "" for a stop word, a
+    contraction ("there's", "don't"), a number, punctuation or an abbreviation (memoised: words repeat)."""
+    word = token.strip(".'’-")
+    base = _CONTRACTION.sub("", word) if ("'" in word or "’" in word) else word
+    if base != word and (base.lower() in STOPWORDS or not base[:1].isupper()):
+        return ""  # "there's", "we're", "don't"; a name's possessive keeps the name
+    word = base if word else ""
+    if not word[:1].isalpha() or word.lower() in STOPWORDS or len(word) < 2 or "." in word:
+        return ""
+    return word
 
 
 def _flush(run: list[str], out: list[tuple[str, int]], end: int) -> None:
@@ -107,10 +117,13 @@ def _score(phrase: str, counts: Counter, words: Counter, early: bool, in_title: 
 
 def _display_forms(phrases: list[str]) -> dict[str, str]:
     """Lower case, except phrases always written capitalised (names) keep their case."""
-    forms: dict[str, Counter] = {}
-    for p in phrases:
-        forms.setdefault(p.lower(), Counter())[p] += 1
-    return {k: (c.most_common(1)[0][0] if all(f[:1].isupper() for f in c) else k) for k, c in forms.items()}
+    forms: dict[str, list[tuple[str, int]]] = {}
+    for p, n in Counter(phrases).items():  # forms in order of first use: ties go to the first
+        forms.setdefault(p.lower(), []).append((p, n))
+    return {
+        k: (max(fs, key=lambda f: f[1])[0] if all(f[:1].isupper() for f, _ in fs) else k)
+        for k, fs in forms.items()
+    }
 
 
 def _diverse(ranked: list[str], top: int, surface: dict[str, str]) -> list[str]:

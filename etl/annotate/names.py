@@ -132,6 +132,18 @@ def _kind(text: str, m: re.Match) -> str:
     word = m.group()
     if len(word) == 1:
         return "initial" if word.isupper() and text[m.end() : m.end() + 1] == "." else ""
+    return _word_kind(word)
+
+
+def particle_surname(word: str) -> bool:
+    """True for a surname that opens with a lower-case particle joined by a hyphen ("al-Assad",
+    "el-Sisi", "bin-Laden"): a name word although its first letter is lower case."""
+    return len(word) > 1 and word[0].islower() and _word_kind(word) == "cap"
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_kind(word: str) -> str:
+    """:func:`_kind` of a word of two or more characters (memoised: names repeat)."""
     head, _, tail = word.partition("-")
     if head.lower() in PARTICLES and word[0].islower():
         return "cap" if tail[:1].isupper() else "particle"

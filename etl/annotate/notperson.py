@@ -114,6 +114,8 @@ WORK_CUES = frozenset(
 )
 #: Organization nouns: a name right after one ("rescue group Project Jonah", "the band Led
 #: Zeppelin") or right before one ("the Manu Taupunga group") names an organization.
+#: A leader's term after a one-word name: "the Trump administration", "the Obama presidency" name a person.
+LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency)\b")
 ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
     brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
@@ -526,7 +528,11 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or bool(_TERM_BEFORE.search(text, max(0, start - 12), start))
         or text[start - 1 : start] == "#"  # a hashtag: "#Hamilton Chicago show interrupted"
         or bool(_CAPTION_DIRECTION.match(text, end))
-        or (" " not in text[start:end] and bool(_ARTICLE_BEFORE.search(text, max(0, start - 24), start)))
+        or (
+            " " not in text[start:end]
+            and bool(_ARTICLE_BEFORE.search(text, max(0, start - 24), start))
+            and not LEADERS_TERM.match(text, end)  # "the Trump administration" names a person
+        )
     )
 
 
