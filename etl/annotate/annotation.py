@@ -235,14 +235,10 @@ def _surnames(clusters: list[Cluster]) -> dict[str, str]:
     """Last word -> person for the story's persons of several words whose last word no other
     person shares and no place or organization of the story is named ("Instagram" of a
     misread "Maybe Instagram" stays the platform)."""
-    persons = [c for c in clusters if c.type == "person" and len(core_words(c.name)) > 1]
-    counts = Counter(core_words(c.name)[-1] for c in persons)
+    last = [(words[-1], c.name) for c in clusters if c.type == "person" and len(words := core_words(c.name)) > 1]
+    counts = Counter(word for word, _ in last)
     others = {m.text for c in clusters if c.type != "person" for m in c.mentions}
-    return {
-        core_words(c.name)[-1]: c.name
-        for c in persons
-        if counts[core_words(c.name)[-1]] == 1 and core_words(c.name)[-1] not in others
-    }
+    return {word: name for word, name in last if counts[word] == 1 and word not in others}
 
 
 def salience_scores(clusters: list[Cluster], composed: Composed) -> list[float]:

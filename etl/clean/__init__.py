@@ -267,8 +267,10 @@ def _unprinted(text: str, found: tuple, title: str, prov: dict, page: tuple) -> 
 def _script_blocks(text: str, title: str, page: tuple) -> tuple[list, list]:
     """(blocks, figures) of the body HTML a script's JSON state holds (``scripted.state_body``); empty when none."""
     markup = state_body(text)
+    if not markup:
+        return [], []
     root = dom.parse(f"<html><body><article>{re.sub(_BLANK_LINE, '<p>', markup)}</article></body></html>")
-    return _blocks(root, title, page, lenient=True) if markup and root is not None else ([], [])
+    return _blocks(root, title, page, lenient=True) if root is not None else ([], [])
 
 
 def _link_post(text: str, title: str, page: tuple) -> tuple[list, list]:

@@ -37,8 +37,7 @@ def extract_meta(root, url: str, html: str = "") -> tuple[dict, dict, dict]:
     agency, site_name, canonical_url, section, tags, language, published_at,
     published_day, modified_at, modified_day, images (list of dicts); ``provenance``
     names the source of every non-empty field; ``extras`` has the JSON-LD articleBody
-    (``article_body``) and whether the page declares itself an article (``article``: ``og:type``
-    article or a JSON-LD Article type).
+    (``article_body``).
     """
     objs = jsonld_objects(root)
     ld = article_object(objs)
@@ -71,15 +70,14 @@ def extract_meta(root, url: str, html: str = "") -> tuple[dict, dict, dict]:
 
 def headline_meta(root, url: str) -> tuple[dict, dict, dict]:
     """The few fields main-text extraction needs: title and lead (fields, provenance,
-    extras with the JSON-LD ``article_body`` and ``article``), like :func:`extract_meta` but cheaper."""
+    extras with the JSON-LD ``article_body``), like :func:`extract_meta` but cheaper."""
     objs = jsonld_objects(root)
     ld = article_object(objs)
     md = meta_tags(root)
     site, _ = find_site_name(objs, md, url)
     title, tprov = find_title(ld, md, root, site)
     lead, lprov = find_lead(ld, md, root)
-    extras = {"article_body": longest_article_body(objs)}
-    return {"title": title, "lead": lead}, {"title": tprov, "lead": lprov}, extras
+    return {"title": title, "lead": lead}, {"title": tprov, "lead": lprov}, {"article_body": longest_article_body(objs)}
 
 
 def _people_and_images(f: dict, p: dict, ld: dict, md: dict, root, url: str, objs: list[dict]) -> None:

@@ -234,7 +234,7 @@ def _add_time(out: list[Found], el, tz: str | None, day_first: bool, changed: bo
         if day and day != out[-1].day:
             out.append(Found(day, "time", changed))
     elif len(out) == before + 2 and _same_instant(out[-1], out[-2]):
-        out[-2:] = out[:-3:-1]  # the same instant printed in another zone: the readers' (publisher's) zone first
+        out[-2], out[-1] = out[-1], out[-2]  # the same instant printed in another zone: the readers' zone first
 
 
 def _add(out: list[Found], raw: str, tz: str | None, day_first: bool, changed: bool = False) -> bool:
@@ -382,9 +382,10 @@ def _earlier_dateline(root, chosen: Found, seen: list[Found], url_day: str | Non
 
 
 def _article_fallback(ld: dict, md: dict, html: str, url: str) -> Found | None:
-    """htmldate's fast answer on a page that declares itself an article (``og:type`` article, a JSON-LD Article
-    type) where ours found no day, else None. Input: the article's JSON-LD object, the meta tags, the HTML text
-    and the URL. An article has a publication day, so its withheld day costs as much as a wrong one; htmldate's
+    """htmldate's fast answer where ours found no day, on a page that declares itself an article (``og:type``
+    article, a JSON-LD Article type) or, on any other page, when that day falls in the URL's ``/YYYY/MM/`` month
+    (:func:`etl.clean.dates.month_from_url`); else None. Input: the article's JSON-LD object, the meta tags, the
+    HTML text and the URL. An article has a publication day, so its withheld day costs as much as a wrong one; htmldate's
     fast mode (not the extensive one: its guesses gave days to undated pages) then gives it, even where the page
     prints that day only aside (chosen by leave-one-set-out on the development sets, ``bench/extraction/README.md``).
     """
