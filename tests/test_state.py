@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from etl.core.settings import Settings
+from etl.core.statedb import SQLITE, StateDB, _sqlite_connect
 from etl.fetch.state import FetchState, StateEntry, state_dir
 
 
@@ -29,3 +32,19 @@ def test_two_phase_commit_and_durability(tmp_path):
     with FetchState.open(settings.replace(state_dir=str(tmp_path / "staging" / "_state"))) as state:
         assert state.get("https://a/1").etag == '"3"' and state.count() == 2
         assert state.pending() == 0
+
+
+def test_opening_a_store_rides_out_a_locked_database(tmp_path):
+    # several processes opening one fresh SQLite file at once: one's switch to WAL can answer "locked"
+    answers = [sqlite3.OperationalError("database is locked")]
+
+    def connect():
+        if answers:
+            raise answers.pop()
+        return _sqlite_connect(tmp_path / "s.sqlite3")
+
+    db = StateDB(SQLITE, connect, "s")
+    try:
+        assert not answers and db.query("PRAGMA journal_mode") == [("wal",)]
+    finally:
+        db.close()

@@ -85,7 +85,8 @@ class StateDB:
         self.dialect, self.what = dialect, what
         self._connect = connect
         self._conn: Any = None
-        self._live()
+        # several processes opening one fresh SQLite file at once: its switch to WAL may answer "locked"
+        retry(self._live, SERVICE, (TransientError,), f"{what}: connect")
 
     @classmethod
     def open(cls, settings: Settings, name: str) -> StateDB:
@@ -225,8 +226,12 @@ def _pg_types(statement: str) -> str:
 def _sqlite_connect(path: Path) -> sqlite3.Connection:
     """Open a SQLite database in WAL mode, autocommit (transactions are explicit)."""
     conn = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.Error:
+        conn.close()
+        raise
     return conn
 
 
