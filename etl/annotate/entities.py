@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from etl.annotate import names
 from etl.annotate.words import (
+    AGE_AFTER,
     JUNK_WORDS,
     KIN_WORDS,
     NAME_TITLES,
@@ -41,9 +42,9 @@ _NAME_AFTER_CUE = re.compile(
 )
 _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
 _KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
-_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")  # "Parata, 75, has overseen"
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
+_WORK_LABELS = frozenset(("WORK_OF_ART", "PRODUCT"))  # a name there is a person's only by its context
 _TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
 _AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
@@ -87,6 +88,12 @@ _BYLINE = re.compile(
     # names only, then a colon or a dateline in capitals: "By Aaron Humes: The Americas ...", "By Alex
     # Dobuzinskis LOS ANGELES (Reuters) -"
     r"|^[ \t]*By[ \t]+(?:[A-Z](?:[a-z][\w'’-]*|\.)[ \t]+){0,3}[A-Z][a-z][\w'’-]*(?=[ \t]*:|[ \t]+[A-Z]{2,}\b)"
+)
+#: A posting line naming the authors ("Posted by Nathan Parker, Varun Khaneja and Kiran C Nair - Chrome team",
+#: "Written by: Kimberly White"): the names only, what follows on the line is text.
+_POSTED_BY = re.compile(
+    r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+[A-Z][\w.'’-]*"
+    r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
 )
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
@@ -133,6 +140,7 @@ _AUTHOR_NOTE = re.compile(
 #: lower case for a case-blind pattern; () = always scanned).
 _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_BYLINE, ()),
+    (_POSTED_BY, ("Posted by", "Written by")),
     (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
     (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
     (_CREDIT_PAREN, ()),
@@ -301,16 +309,12 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, grown, "person", "NAME")
     if (
         etype != "person"
-        and label in _RETYPE_LABELS
+        and label in _RETYPE_LABELS | _WORK_LABELS
         and not text[start:end].islower()  # "two minutes": nothing to look at
         and not _affiliation(text, start, end)
     ):
         run = names.person_run(text, start, end, not_last)
-        # "Sierra Nevada", "Blue Moon": a given name that is also a word only counts in a results list
-        if run is not None and (
-            names.is_given(text[run[0] : run[1]].split()[0], strict=True)
-            or (etype != "location" and _list_line(text, start))
-        ):
+        if run is not None and _retyped_person(text, run, label):
             return clean_mention(text, run[0], run[1], "person", "NAME")
     titled_span = label in _TITLED_INSIDE_LABELS and len(text[start:end].split()) >= 3  # title + 2 words
     inner = _titled_inside(text, start, end) if titled_span else None
@@ -324,6 +328,21 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if _after_title(text, start) and not {w.lower() for w in text[start:end].split()} & (places | ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _retyped_person(text: str, run: tuple[int, int], label: str) -> bool:
+    """True when the name run ``run`` filling a span the model labelled ``label`` (no person) is a
+    person's: the text treats it as one (:func:`etl.annotate.names.person_context`: "Rich Lowry, the
+    editor", "Will Power ... Power said"), or, outside works and products, its given name is no
+    English word or the line is a results list ("Sierra Nevada", "Blue Moon": a given name that is
+    also a word only counts in a results list)."""
+    if names.person_context(text, run[0], run[1]):
+        return True
+    if label in _WORK_LABELS:
+        return False
+    return names.is_given(text[run[0] : run[1]].split()[0], strict=True) or (
+        LABEL_TYPES.get(label) != "location" and _list_line(text, run[0])
+    )
 
 
 def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -417,7 +436,7 @@ def person_cue(text: str, start: int, end: int) -> bool:
     """True when the text around the mention ``text[start:end]`` says it names a person: a
     person cue word before it ("CEO", "wife"; a kin word also before a comma: "his father, Hori
     Parata") or an age after it ("Parata, 75, has")."""
-    if _after_title(text, start) or _AGE_AFTER.match(text, end):
+    if _after_title(text, start) or AGE_AFTER.match(text, end):
         return True
     kin = _KIN_COMMA.search(text, max(0, start - 20), start)
     return kin is not None and kin.group(1).lower() in KIN_WORDS

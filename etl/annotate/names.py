@@ -10,7 +10,8 @@ run of name words (capitalised words, initials, particles: "Joost van der Westhu
   (``person_run``; any given name, an initial too: "M. McCague");
 - where the model found nothing, the run is added as a person (``missed_names``), but
   only when the given name is not also a common English word ("Will", "Grace") unless
-  the run stands where a quote's speaker does ('," Will Moy, chief executive'), the
+  the run stands where a quote's speaker does ('," Will Moy, chief executive') or the text
+  treats it as a person's (:mod:`etl.annotate.wordnames`: "Power, an Australian driver"), the
   last word is no organization or place word ("Christian Democrats"), and the run is
   not a headline in title case. Capitalised words before the given name are roles,
   not part of the name ("Verkehrsminister Andreas Scheuer", "Coach Aime Jacquet").
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from etl.annotate.wordnames import acts_as_person
 from etl.annotate.words import PARTICLES
 
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
@@ -226,10 +228,19 @@ def missed_names(
             words = _first_name_and_surname(words)
         if not words or taken(words[0].start, words[-1].end):
             continue
-        strict = not speaker_position(text, words[0].start, words[-1].end)
-        if looks_like_person(words, strict=strict, not_last=not_last):
-            out.append((words[0].start, words[-1].end))
+        start, end = words[0].start, words[-1].end
+        if looks_like_person(words, strict=True, not_last=not_last) or (
+            looks_like_person(words, strict=False, not_last=not_last) and person_context(text, start, end)
+        ):
+            out.append((start, end))
     return out
+
+
+def person_context(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands where a quote's speaker does (:func:`speaker_position`)
+    or the text treats it as a person's name (:func:`etl.annotate.wordnames.acts_as_person`): a
+    given name that is also a word ("Will Power", "Rich Lowry") counts there."""
+    return speaker_position(text, start, end) or acts_as_person(text, start, end)
 
 
 def speaker_position(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
 from etl.annotate.names import dictionary_phrase, is_given
 from etl.annotate.places import coded_places
-from etl.annotate.words import PARTICLES
+from etl.annotate.words import PARTICLES, SPEECH_AFTER
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
 ORG_END_WORDS = frozenset(
@@ -48,10 +48,13 @@ VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bow
 #: ("Ben Gurion Airport", "Osborne Store", "Grand Central Station").
 PLACE_END_WORDS = frozenset(
     "airport airfield station terminal store mall hospital clinic museum library prison jail bridge tunnel".split()
+    # streets and settlements ("Dresden Drive is closed", "Brookhaven Village"; not "Lane", "Street": surnames)
+    + "drive road avenue boulevard highway parkway freeway expressway village".split()
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _HEADLINE_MAX = 150
+_AFFILIATION_AFTER = re.compile(r",[ \t]+[A-Z][\w'’&-]*[ \t]+(?:(?:[A-Z][\w'’&-]*|and|&)[ \t]+){0,5}(?:at|of|for)[ \t]+[A-Z]")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d.,:-]*")
 #: Function words of headlines: lower-case inside a Title Case line, or capitalised after its first word.
@@ -69,8 +72,6 @@ _DATE_DASH = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*(?:--|[–—:-])[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)*$"
 )
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
-#: A speech verb right after a name ("Trump said"): the name is a person's.
-SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 #: Nouns that, right after a name, show it names a thing ("Chrome browser", "Blue Moon lander").
@@ -367,11 +368,18 @@ def _headline_lines_only(cluster: Cluster, text: str) -> bool:
         start = text.rfind("\n", low, m.start) + 1 or (0 if low == 0 else -1)
         end = text.find("\n", m.end, m.end + _HEADLINE_MAX)
         end = len(text) if end < 0 and len(text) - m.end < _HEADLINE_MAX else end
-        if start < 0 or end < 0 or not _headline_line(text[start:end]):
+        if start < 0 or end < 0 or not _headline_line(text[start:end]) or _affiliation_line(text, start, m):
             return False
         lines.append((start, end))
     last = re.compile(rf"\b{re.escape(cluster.name.split()[-1])}\b", re.I)
     return all(any(a <= hit.start() < b for a, b in lines) for hit in last.finditer(text))
+
+
+def _affiliation_line(text: str, line_start: int, mention) -> bool:
+    """The mention opens its line and a comma, a role and "at"/"of"/"for" an organization follow: a
+    person with an affiliation in a list of people ("Rachel White, Developer Experience Lead at American
+    Express"), no headline."""
+    return not text[line_start : mention.start].strip() and bool(_AFFILIATION_AFTER.match(text, mention.end))
 
 
 def _headline_line(line: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from etl.annotate.entities import Covered
 from etl.annotate.names import sex_of
-from etl.annotate.words import PERSON_CUES, TITLES
+from etl.annotate.words import PERSON_CUES, ROLES, TITLES
 from etl.core.records import Quote
 
 _DOUBLE = '"“”„«»'
@@ -64,20 +64,6 @@ _ROLE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\s*,?\s*$"
 )
 _ROLE_AFTER = re.compile(r"\s*(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\b")
-#: Words for people by their role ("the prosecutor said"): resolved to the person introduced so.
-ROLES = (
-    TITLES
-    | PERSON_CUES
-    | frozenset(
-        """prosecutor lawyer attorney executive exec founder owner analyst economist researcher scientist
-    teacher student mother father wife husband son daughter sister brother friend neighbor neighbour
-    witness victim author editor reporter host actor actress singer player star officer agent
-    spokesperson spokeswoman spokesman representative pilot driver physician nurse""".split()
-    )
-    - frozenset("official officer leader deputy state foreign defense defence interior finance vice".split())
-)
-
-
 @dataclass(frozen=True)
 class PersonRef:
     """A person mention: offsets in the text and the canonical person it belongs to."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Titles and honorifics: stripped from the front of names; alone they are junk.
 TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary
@@ -108,3 +110,19 @@ COMPANY_WORDS = frozenset(
     bancorp trust realty properties studios games animation international global worldwide usa america
     europe asia""".split()
 )
+#: Words for people by their role ("the prosecutor said"): resolved to the person introduced so.
+ROLES = (
+    TITLES
+    | PERSON_CUES
+    | frozenset(
+        """prosecutor lawyer attorney executive exec founder owner analyst economist researcher scientist
+    teacher student mother father wife husband son daughter sister brother friend neighbor neighbour
+    witness victim author editor reporter host actor actress singer player star officer agent
+    spokesperson spokeswoman spokesman representative pilot driver physician nurse""".split()
+    )
+    - frozenset("official officer leader deputy state foreign defense defence interior finance vice".split())
+)
+#: A speech verb right after a name ("Trump said"): the name is a person's.
+SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
+#: An age right after a name ("Parata, 75, has overseen"): the name is a person's.
+AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")

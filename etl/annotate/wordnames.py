@@ -1,0 +1,78 @@
+"""Names whose given name is also an English word: persons where the text treats them as one.
+
+The model reads "Rich Lowry" or "Chase Young" as an organization, "Summer Walker" as a product,
+"Amber Rudd" as a work, and misses "Will Power"; the shape rules of :mod:`etl.annotate.names`
+leave such names alone, since "Olive Garden said", "Grant Thornton said", "Best Buy said" and
+"Santa Barbara" have the same shape. A name of a given name and one or two more name words is a
+person's when the text treats it as one (:func:`acts_as_person`):
+
+- an appositive right after it gives a role, an age or "who" ("Rich Lowry, the editor of ...",
+  "Rose Lavelle, 24, said", "Hope Hicks, who ...");
+- its last word alone acts as a person elsewhere in the text: before a speech verb or such an
+  appositive, or after a personal title ("Young said", "Power, an Australian driver", "Ms. Rudd");
+- it opens its sentence and the next sentence opens with "He" or "She".
+
+A firm or a place is taken up by "the chain", "the firm", "it": none of these holds for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.annotate.words import AGE_AFTER, ROLES, SPEECH_AFTER, TITLES
+
+#: ", the editor of", ", an Australian driver", ", who": group 1 is the role noun when there is one.
+_APPOSITIVE = re.compile(
+    r",[ \t]+(?:who\b|(?:the|a|an|his|her|their)[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})\b)"
+)
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
+_PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
+_REACH = 300  # characters read to find the end of the name's sentence
+
+
+def acts_as_person(text: str, start: int, end: int) -> bool:
+    """True when the text treats the name ``text[start:end]`` as a person's (see the module's
+    doc): an appositive with a role, an age or "who" after it, its last word alone acting as a
+    person elsewhere, or a "He"/"She" opening the sentence after the one it opens. Never raises."""
+    words = text[start:end].split()
+    if len(words) < 2:
+        return False
+    return (
+        _appositive(text, end)
+        or _surname_acts(text, words[-1], start, end)
+        or _pronoun_follows(text, start, end)
+    )
+
+
+def _appositive(text: str, end: int) -> bool:
+    """A role noun, an age or "who" in an appositive right after ``end``."""
+    if AGE_AFTER.match(text, end):
+        return True
+    m = _APPOSITIVE.match(text, end)
+    return m is not None and (m.group(1) is None or m.group(1) in ROLES)
+
+
+def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
+    """The last word of the name, alone elsewhere in ``text`` (no capitalised word before it but
+    a title), before a speech verb or a person's appositive, or after a title ("Mr. Lowry")."""
+    if len(surname) < 3 or not surname[0].isupper() or text.count(surname) < 2:
+        return False
+    for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text):
+        if start <= m.start() < end:
+            continue
+        prev = _PREV_WORD.search(text, max(0, m.start() - 20), m.start())
+        title = prev is not None and prev.group(1).lower() in TITLES
+        if prev is not None and prev.group(1)[0].isupper() and not prev.group(2) and not title:
+            continue  # part of a longer name: the full name again, or another person's
+        if title or SPEECH_AFTER.match(text, m.end()) or _appositive(text, m.end()):
+            return True
+    return False
+
+
+def _pronoun_follows(text: str, start: int, end: int) -> bool:
+    """The name opens its sentence and the next sentence opens with "He" or "She"."""
+    if start and not _SENTENCE_START.search(text, max(0, start - 4), start):
+        return False
+    m = _NEXT_SENTENCE.search(text, end, end + _REACH)
+    return m is not None and m.group(1) in ("He", "She")
