@@ -95,6 +95,11 @@ def table(rows: list[dict]) -> None:
     print(f"null gold: {len(nulls)} pages; fires: " + ", ".join(f"{k} {v}" for k, v in fires.items()))
 
 
+def read_records(path: Path) -> list[dict]:
+    """The JSON-lines records of a file written by ``--out`` (one dict a page)."""
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default="dev", help="a development set's name or 'dev' (all of them)")
@@ -102,7 +107,7 @@ def main(argv=None) -> int:
     ap.add_argument("--table", type=Path, help="print the table of a file written by --out")
     args = ap.parse_args(argv)
     if args.table:
-        table([json.loads(x) for x in args.table.read_text("utf-8").splitlines() if x.strip()])
+        table(read_records(args.table))
         return 0
     names = DEV if args.gold == "dev" else (args.gold,)
     if any(n not in DEV for n in names) or any(n not in GOLD_SETS for n in names):
