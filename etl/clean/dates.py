@@ -152,7 +152,7 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ZONE = "|".join(sorted(set(OFFSETS) | set(ZONES) | {"MEZ", "MESZ"}, key=len, reverse=True))
 _TIME = (
-    r"(?:\s*(?:[|,@·–-]|at|um|à|a las)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\s*(?:[|,@·–—-]|at|um|à|a las)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*uhr)?"
     r"(?:\s*\(?(?:GMT|UTC)\s?(?P<goff>[+-]\d{1,2}(?::?\d{2})?)\)?(?![\d:])"  # GMT+7, UTC+01:00
     r"|\s*\(?(?P<tz>" + _ZONE + r")\)?(?![\w])|\s*(?P<off>[+-]\d{2}:?\d{2}))?)?"

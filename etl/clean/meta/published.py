@@ -168,7 +168,9 @@ def declared(ld: dict, md: dict, tz: str | None) -> dict[str, list[Found]]:
 
     Order: JSON-LD (``datePublished``, ``dateCreated`` / ``dateModified``), ``article:*``/``og:*``
     tags (``article:published_time``, or ``article:published`` as some publishers spell it), other
-    meta tags (every value of each).
+    meta tags (every value of each). A slashed value both ways a date (``10/05/2022 05:22 pm``) is read month
+    first, as CMSs write them, unless only its day-first reading is the day of another, unambiguous declared value
+    (``2022/05/10 17:36:11`` beside it): :func:`_resolve_slashed`.
     """
     chains = {
         "published": [("json-ld", [ld.get("datePublished"), ld.get("dateCreated")]),
@@ -178,16 +180,26 @@ def declared(ld: dict, md: dict, tz: str | None) -> dict[str, list[Found]]:
                      ("opengraph", (md.get("article:modified_time") or []) + (md.get("og:updated_time") or [])),
                      *(("meta", md.get(key) or []) for key in MODIFIED_META)],
     }
-    out: dict[str, list[Found]] = {}
+    read: dict[str, list[tuple[str, str | None, str]]] = {}
     for field, chain in chains.items():
-        found = []
+        read[field] = []
         for source, raws in chain:
             for raw in raws:
-                iso = dates.parse_date(raw if isinstance(raw, str) else ld_str(raw), tz)
+                value = raw if isinstance(raw, str) else ld_str(raw)
+                iso = dates.parse_date(value, tz)
                 if iso:
-                    found.append(Found(iso, source))
-        out[field] = found
-    return out
+                    other = dates.parse_date(value, tz, day_first=True)
+                    read[field].append((iso, other if other != iso else None, source))
+    return _resolve_slashed(read)
+
+
+def _resolve_slashed(read: dict[str, list[tuple[str, str | None, str]]]) -> dict[str, list[Found]]:
+    """Declared candidates per field from (month-first reading, day-first reading when it differs, source): the
+    day-first reading where its day is that of an unambiguous value of either field and the month-first one's is
+    not."""
+    sure = {iso[:10] for values in read.values() for iso, other, _ in values if other is None}
+    return {field: [Found(other if other and other[:10] in sure and iso[:10] not in sure else iso, source)
+                    for iso, other, source in values] for field, values in read.items()}
 
 
 def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
@@ -399,7 +411,19 @@ def _fallback(ld: dict, md: dict, root, html: str, url: str) -> Found | None:
     if found is not None or not html:
         return found
     day, flaw = extensive_day(html, url, root)
-    return Found(day, "htmldate") if day and flaw is None else None
+    if not day or flaw is not None:
+        return None
+    changed = _last_change_day(root)
+    return Found(changed, "text") if changed else Found(day, "htmldate")
+
+
+def _last_change_day(root) -> str | None:
+    """The day printed after the page's last last-change label ("Letzte Änderung: 14.01.2022 um 09:25"), outside
+    reader comments, else None."""
+    text = _squeezed(root.find(".//body"))
+    days = [found for m in _UPDATED_DAY.finditer(text) if (found := dates.find_dateline(m.group(0)))
+            and not _in_comment_text(root, found[1])]
+    return days[-1][0][:10] if days else None
 
 
 def _article_fallback(ld: dict, md: dict, html: str, url: str) -> Found | None:

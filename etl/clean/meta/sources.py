@@ -38,6 +38,7 @@ OTHER_ARTICLES = re.compile(r"teaser|related|slider|splide|swiper|carousel|recom
 _MENU_MARK = re.compile(r"(?<![a-z])(?:nav|menu|flyout)(?![a-z])", re.I)
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_OBJECTS = 200
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # a script's CDATA wrapper
 
 
 def txt(s) -> str:
@@ -108,9 +109,13 @@ def jsonld_objects(root) -> list[dict]:
 
 
 def _load_json(raw: str):
-    """Parsed JSON of a script (control characters blanked on a second try); None when unusable."""
+    """Parsed JSON of a script (control characters blanked on a second try); None when unusable.
+
+    A ``<![CDATA[ ... ]]>`` wrapper (bare or behind ``//``, as XHTML-minded CMSs write it) is no JSON and is left out.
+    """
     if not raw or len(raw) > _MAX_JSONLD_CHARS:
         return None
+    raw = _CDATA.sub("", raw)
     try:
         return json.loads(raw)
     except ValueError:
