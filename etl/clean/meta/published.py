@@ -50,6 +50,7 @@ from lxml import etree
 
 from etl.clean import dates
 from etl.clean.dom import INVISIBLE_TAGS, visible_text
+from etl.clean.meta.headline import headings
 from etl.clean.meta.sources import (
     ARTICLE_TYPES,
     MAX_CANDIDATES,
@@ -508,13 +509,15 @@ def _over_generic(primary: Found | None, seen: list[Found], root=None,
     or last change) on another day: the first marked ``<time>``, else an earlier dateline
     printed after a publication label ("Erschienen am: 13.10.2021" beside a meta ``date`` of 15 October,
     :func:`labelled_dateline`; ``reading`` = (zone, day first); a later labelled day is an issue's or an update's:
-    "ePublished: 3 March 2020 Issue Published: 7 April 2020"); else ``primary``."""
+    "ePublished: 3 March 2020 Issue Published: 7 April 2020"), else a date printed right after the headline
+    (:func:`heading_dateline`: "27.01.2022" under the headline beside a meta ``date`` of 20 December); else
+    ``primary``."""
     if primary is None or primary.source != "meta":
         return primary
     shown = next((c for c in seen if c.source == "time" and not c.changed), None)
     if shown is None and root is not None:
         labelled = labelled_dateline(root, *reading)
-        shown = labelled if labelled is not None and labelled.day < primary.day else None
+        shown = labelled if labelled is not None and labelled.day < primary.day else heading_dateline(root, *reading)
     return shown if shown is not None and shown.day != primary.day else primary
 
 
@@ -534,7 +537,9 @@ def _undeclared(seen: list[Found], url_day: str | None, html: str, url: str, roo
                       and printed_near_headline(root, c.day)), None) if on_url is None else None
         return on_url or later or Found(url_day, "url")
     if seen:
-        return seen[0]
+        by_head = heading_dateline(root, *reading) if root is not None else None
+        far = by_head is not None and by_head.day != seen[0].day and not printed_near_headline(root, seen[0].day)
+        return by_head if far else seen[0]
     return (printed_dateline(root, *reading) if root is not None else None) or _htmldate_found(html, url, root)
 
 
@@ -562,9 +567,7 @@ def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found 
     1. a labelled dateline anywhere in the visible text, outside reader comments: "Erschienen am:
        01.11.2023", "Veröffentlicht am", "Published on", "Posted", "Publié le", "Publicado el",
        "Pubblicato il" (a "last updated" date is not one);
-    2. else an element right after one of the first three ``<h1>`` (within :data:`_AFTER_H1` elements)
-       whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> | Paris"), or a date and a short
-       byline (:func:`_with_byline`);
+    2. else a date printed right after one of the page's headings (:func:`heading_dateline`);
     3. else a paragraph (of the first :data:`_OPENING_PARAGRAPHS`) that opens with a date and a dash, the
        dateline of its story ("Feb. 23, 2015 -- Life-threatening ...").
 
@@ -576,13 +579,24 @@ def printed_dateline(root, tz: str | None = None, first: bool = False) -> Found 
     labelled = labelled_dateline(root, tz, first)
     if labelled is not None:
         return labelled
-    for h1 in body.xpath(".//h1[position() <= 3]"):
-        for el in h1.xpath(f"following::*[position() <= {_AFTER_H1}]"):
+    return heading_dateline(root, tz, first) or _opening_dateline(body, tz, first)
+
+
+def heading_dateline(root, tz: str | None = None, first: bool = False) -> Found | None:
+    """A date printed in an element right after one of the page's headings (:func:`etl.clean.meta.headline.headings`,
+    within :data:`_AFTER_H1` elements) whose whole text is a date ("<p>23.10.2018</p>", "<strong>05.12.2022</strong> |
+    Paris"), or a date and a short byline (:func:`_with_byline`), not after a last-change label ("Last updated
+    September 14, 2016"); source ``text``. None without one or without body.
+    Input: the parsed page, the usual zone ``tz`` and whether slashed dates are day first."""
+    body = root.find(".//body")
+    for head in headings(body, root) if body is not None else []:
+        for el in head.xpath(f"following::*[position() <= {_AFTER_H1}]"):
             printed = txt(visible_text(el, 60))
-            found = dates.find_dateline(printed, tz, first) if 6 <= len(printed) <= 60 else None
+            found = (dates.find_dateline(printed, tz, first) if 6 <= len(printed) <= 60
+                     and not _UPDATE_MENTION.search(printed) else None)
             if found and (len(found[1]) >= 0.6 * len(printed.split("|")[0].strip()) or _with_byline(printed, found[1])):
                 return Found(found[0], "text")
-    return _opening_dateline(body, tz, first)
+    return None
 
 
 def _with_byline(printed: str, date: str) -> bool:
@@ -756,7 +770,9 @@ def _headline_text(root) -> str:
     body = root.find(".//body")
     if body is None:
         return ""
-    left = len(body.findall(".//h1"))
+    stand_in = headings(body, root)
+    marks = set(stand_in if stand_in and stand_in[0].tag != "h1" else body.iter("h1"))
+    left = len(marks)
     out: list[str] = []
     starts: list[int] = []
     size = hidden = 0
@@ -764,7 +780,7 @@ def _headline_text(root) -> str:
         invisible = node.tag in INVISIBLE_TAGS
         if event == "start":
             hidden += invisible
-            if node.tag == "h1" and not hidden:
+            if node in marks and not hidden:
                 starts.append(size)
                 left -= 1
             piece = node.text if not hidden and not invisible else None

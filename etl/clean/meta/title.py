@@ -7,9 +7,11 @@ import re
 from lxml import etree
 
 from etl.clean.dom import is_negative, visible_text
+from etl.clean.meta.headline import TITLE_SEP as _TITLE_SEP
+from etl.clean.meta.headline import title_key
 from etl.clean.meta.sources import first_meta, ld_str, txt
 
-_TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]|-|::)\s+")
+_VOTERS = ("opengraph", "h1", "html-title")  # titles that can outvote a JSON-LD headline
 _LEAD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:lead|standfirst|sapo|intro|introduction|dek|deck|subtitle|subheadline|"
     r"sub-headline|excerpt|abstract|teaser-text|chapo|chapeau|article-summary|einleitung|vorspann|"
@@ -29,8 +31,8 @@ _LEAD_OUTSIDE = ("footer", "aside", "nav", "figure", "a", "li")  # a lead is nev
 def find_title(ld: dict, md: dict, root, site_name: str) -> tuple[str, str]:
     """(title, provenance): JSON-LD headline, og:title, twitter:title, ``<h1>``, ``<title>``.
 
-    The first candidate longer than 3 characters once the site suffix is removed wins;
-    ("", "") when none.
+    The first candidate longer than 3 characters once the site suffix is removed wins, except a JSON-LD
+    headline that the page's other titles outvote (:func:`_outvoted`); ("", "") when none.
     """
     candidates = [
         (ld_str(ld.get("headline") or ld.get("name")), "json-ld"),
@@ -43,11 +45,24 @@ def find_title(ld: dict, md: dict, root, site_name: str) -> tuple[str, str]:
     t = root.find(".//title")
     if t is not None:
         candidates.append((txt(visible_text(t)), "html-title"))
-    for value, prov in candidates:
-        value = strip_site(txt(value), site_name)
-        if value and len(value) > 3:
-            return value, prov
-    return "", ""
+    named = [(strip_site(txt(value), site_name), prov) for value, prov in candidates]
+    named = [(value, prov) for value, prov in named if value and len(value) > 3]
+    if named and named[0][1] == "json-ld" and _outvoted(named[0][0], [v for v, prov in named if prov in _VOTERS]):
+        named = named[1:]
+    return named[0] if named else ("", "")
+
+
+def _outvoted(headline: str, others: list[str]) -> bool:
+    """True when a JSON-LD ``headline`` is no title of the page: none of the page's other titles (:data:`_VOTERS`:
+    og:title, ``<h1>``, ``<title>``, site suffix removed; not twitter:title, a copy of og:title) holds it or is
+    held in it, while two of them agree (one holds the other): a wiki's short description "constitutional monarchy
+    in Oceania" beside ``<h1>`` "New Zealand" and ``<title>`` "New Zealand - Wikipedia", a CMS name "escenic".
+    Compared as :func:`etl.clean.meta.headline.title_key`."""
+    keys = [k for k in (title_key(v) for v in others) if k]
+    head = title_key(headline)
+    if not head or any(head in k or k in head for k in keys):
+        return False
+    return any(a in b or b in a for i, a in enumerate(keys) for b in keys[i + 1:])
 
 
 def strip_site(title: str, site_name: str) -> str:
