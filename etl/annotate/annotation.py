@@ -27,12 +27,14 @@ from etl.annotate.entities import (
     titled,
 )
 from etl.annotate.gazetteer import find_names
+from etl.annotate.names import english_words
 from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
+from etl.annotate.places import CODES, with_coded_places
 from etl.annotate.places import LABEL as PLACE_LABEL
-from etl.annotate.places import with_coded_places
 from etl.annotate.quotes import PersonRef, find_quotes
+from etl.annotate.wordnames import appositive
 from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
@@ -176,26 +178,39 @@ def _keywords(composed: Composed, clusters: list[Cluster], regions: list[tuple[i
 def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
     """Misreads the alias table does not vouch for.
 
-    A 2-3 letter capitalised "place" ("AI", "EV"); a one-word "person" mentioned once or twice
-    without a title or person cue before it nor a speech verb after it ("Kosmos", "plug-ins for
-    Firefox and Chrome ... Firefox is also exploring"; "President Trump", "Trump said" stay); a
-    one-word name the text also uses as a lower-case word ("Meth" / "meth").
+    A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
+    a one-word "person" without a title or person cue before any mention nor a speech verb or leader's
+    term after one (for a name said three times or more, nor a person's appositive: ", 24,", ", an
+    Australian driver") ("Kosmos", "plug-ins for Firefox and Chrome ... Firefox is also exploring",
+    "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay); a one-word name
+    the text also uses as a lower-case word ("Meth" / "meth").
     """
     if cluster.from_alias:
         return False
     short = cluster.name.replace(".", "")
     if cluster.type == "location" and short.isupper() and len(short) <= 3:
-        return True
-    if cluster.type == "person" and " " not in cluster.name and len(cluster.mentions) <= 2:
-        # one bare word, once or twice: mostly products, brands, places ("Yahoo", "Kosmos", "Firefox"),
-        # unless titled or speaking somewhere
-        return not any(_person_evidence(text, m.start, m.end) for m in cluster.mentions)
+        return not _state_code(cluster)
+    if cluster.type == "person" and " " not in cluster.name:
+        # one bare word: mostly products, brands, places, teams ("Yahoo", "Kosmos", "Firefox"; "Newegg has
+        # models ...", "send to Gmail", "the Browns' defense" however often), unless titled, speaking or in
+        # a person's appositive somewhere
+        return not any(
+            _person_evidence(text, m.start, m.end) or (len(cluster.mentions) > 2 and appositive(text, m.end))
+            for m in cluster.mentions
+        )
     return " " not in cluster.name and cluster.name.lower() in common
 
 
+def _state_code(cluster: Cluster) -> bool:
+    """A US state or Canadian province code the model read as a place at every mention, no English word
+    ("getting to Pittsburgh from NC!"; not "IN", "OR", "OH")."""
+    name = cluster.name
+    return name in CODES and name.lower() not in english_words() and all(m.label == "GPE" for m in cluster.mentions)
+
+
 def _person_evidence(text: str, start: int, end: int) -> bool:
-    """A title or person cue before the mention, a speech verb after it, or a leader's term after it
-    ("the Trump administration", "the Obama presidency"): it names a person."""
+    """A title or person cue before the mention, a speech verb or a leader's term after it ("the Trump
+    administration", "the Dole campaign"): it names a person."""
     return (
         titled(text, start)
         or person_cue(text, start, end)
@@ -220,8 +235,11 @@ def _dateline_regions(dateline) -> list[tuple[int, int]]:
 def _with_dateline(mentions: list[RawMention], dateline) -> list[RawMention]:
     if dateline is None:
         return mentions
-    place = RawMention(dateline.place_start, dateline.place_end, dateline.place, "location", "DATELINE")
-    return sorted(mentions + [place], key=lambda m: m.start)
+    places = [RawMention(dateline.place_start, dateline.place_end, dateline.place, "location", "DATELINE")]
+    if dateline.region:  # "ST CATHERINE, Jamaica —": the region is a place too
+        end = dateline.region_start + len(dateline.region)
+        places.append(RawMention(dateline.region_start, end, dateline.region, "location", "DATELINE"))
+    return sorted(mentions + places, key=lambda m: m.start)
 
 
 def _dateline_name(dateline, aliases: AliasTable) -> str:

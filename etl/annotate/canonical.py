@@ -2,6 +2,8 @@
 
 Rules, in order (each is general; the alias table only adds cross-document knowledge):
 
+0. **Names after a person**: a person mention right before an organization mention ending in an
+   organization, place or event word opens that name ("Robert Wood" + "Johnson Medical School").
 1. **Compounds**: "U.S.-Russia" / "Alphabet's Google" are split into their parts when
    every part is a known name (alias table or another mention in the document); after a
    possessive the last part may be unknown ("Vietnam's Communist Party", "Braun's Ithaca
@@ -33,9 +35,11 @@ from pathlib import Path
 from etl.annotate.entities import Covered, RawMention, person_cue
 from etl.annotate.names import is_given, particle_surname
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
+from etl.annotate.places import placed
 from etl.annotate.words import (
     COMPANY_WORDS,
     EVENT_WORDS,
+    NOT_NAME_ENDS,
     ORG_WORDS,
     PERSON_NOT_PLACE,
     PLACE_MODIFIERS,
@@ -181,7 +185,7 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = ""
     Input: mentions in text order, the text their offsets point into ("" skips the rules that
     read the words around mentions). Output: clusters ordered by first mention. Never raises.
     """
-    mentions = split_compounds(mentions, aliases)
+    mentions = split_compounds(join_named_after(mentions, text), aliases)
     clusters = group_by_name(mentions, aliases)
     clusters = merge_acronyms(clusters)
     for cluster in clusters:
@@ -190,12 +194,32 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = ""
         if text and cued_person(cluster, text):
             cluster.mentions = [replace(m, type="person") for m in cluster.mentions]
     adopt_surnames(clusters, aliases)
-    clusters = merge_short_names(clusters)
+    clusters = merge_short_names(clusters, text)
     for cluster in clusters:
         cluster.type = vote_type(cluster)
         if not cluster.from_alias:
             cluster.name = best_name(cluster)
     return sorted(clusters, key=lambda c: c.mentions[0].start)
+
+
+def join_named_after(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A person mention right before an organization mention ending in a word no name ends in, one space
+    between, is the start of that organization's name: "Rutgers Robert Wood" + "Johnson Medical School"
+    -> one organization "Robert Wood Johnson Medical School". Input and output in text order."""
+    out: list[RawMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "person"
+            and m.type == "organization"
+            and text[prev.end : m.start] == " "
+            and m.text.split()[-1].lower() in NOT_NAME_ENDS
+        ):
+            out[-1] = RawMention(prev.start, m.end, text[prev.start : m.end], "organization", m.label)
+        else:
+            out.append(m)
+    return out
 
 
 def split_compounds(mentions: list[RawMention], aliases: AliasTable) -> list[RawMention]:
@@ -358,14 +382,16 @@ def _without_known_head(m: RawMention, aliases: AliasTable | None) -> RawMention
     return m
 
 
-def merge_short_names(clusters: list[Cluster]) -> list[Cluster]:
-    """Rule 4: move mentions of "Putin" / "Vladimir" to the person "Vladimir Putin"."""
+def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
+    """Rule 4: move mentions of "Putin" / "Vladimir" to the person "Vladimir Putin" (``text``: the
+    annotated text, read for places a name opens: "in Columbus, Ohio" is no short form of "Columbus
+    Dispatch")."""
     full = [c for c in clusters if _is_full_person(c)]
     # a full name that ends another one ("Hawk Sawyer" of "Kathleen Hawk Sawyer") is a short form too
-    full = [c for c in full if not _short_targets(c, full)]
+    full = [c for c in full if not _short_targets(c, full, text)]
     kept = []
     for c in clusters:
-        candidates = [] if c in full or c.alias_type not in ("", "person") else _short_targets(c, full)
+        candidates = [] if c in full or c.alias_type not in ("", "person") else _short_targets(c, full, text)
         if not candidates:
             kept.append(c)
             continue
@@ -379,13 +405,24 @@ def _is_full_person(c: Cluster) -> bool:
     return len(_name_words(c.name)) >= 2 and (c.alias_type or vote_type(c)) == "person"
 
 
-def _short_targets(c: Cluster, full: list[Cluster]) -> list[Cluster]:
+def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Cluster]:
     words = _name_words(c.name)
     if not words or not words[0][:1].isupper():
+        return []
+    # read as a place at every mention: the place a name opens or ends ("Columbus" of "Columbus Dispatch"
+    # x3, "Brookhaven" of "Brookhaven Village", "North America" of "Ascom North America"), no short form;
+    # a lone word only when a mention reads as a place (`places.placed`: "in Columbus, Ohio"); a given
+    # name read so once ("Kaveh writes:") is still the person's
+    place = all(m.type == "location" for m in c.mentions) and (
+        len(words) > 1 or any(placed(text, m) for m in c.mentions)
+    )
+    if place and len(words) > 1:
         return []
     suffix = [f for f in full if _core(f.name)[-len(words) :] == words and len(_core(f.name)) > len(words)]
     if suffix:
         return suffix
+    if place:
+        return []
     # the first words of a longer name ("Te Kaurinui" of "Te Kaurinui Robert Parata"); one word of
     # one such name, or a given name ("Arthur" of "Arthur Edward Waite" and "Arthur Wesley Dowell":
     # the closest one before wins; "Xbox" of "Xbox One" and "Xbox Live" is none)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 _PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
 _PLACE_ANY = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
-_REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"  # "ST CATHERINE, Jamaica —"
 _DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,40})\)"
 _DASH = r"\s*(?:[-–—:]+|--)\s+"
 _WITH_AGENCY = re.compile(rf"^\s*(?P<place>{_PLACE_ANY}){_REGION}{_DATE}\s*{_AGENCY}{_DASH}")
 _CAPS_ONLY = re.compile(rf"^\s*(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_DASH}")
 _CAPS_LABEL = re.compile(rf"(?m)^[ \t]*{_PLACE_CAPS}[ \t]*:")  # "MARK BANNERMAN:" opening a line
+_CALENDAR = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 _LINES_TO_CHECK = 6  # non-empty lines (a plain-text page may start with byline and caption)
 _NOT_PLACES = frozenset(
     "BREAKING UPDATE UPDATED EXCLUSIVE WATCH VIDEO LIVE ANALYSIS OPINION FILE PHOTO NOTE EDITOR'S NOTE "
@@ -30,6 +31,8 @@ class Dateline:
     place_end: int
     start: int
     end: int
+    region: str = ""  # the state or country after the place ("Calif." of "ANAHEIM, Calif. —"), "" if none
+    region_start: int = -1
 
     @property
     def name(self) -> str:
@@ -66,7 +69,16 @@ def _match_line(text: str, pos: int, line_end: int) -> Dateline | None:
     if place.upper().strip(".") in _NOT_PLACES or _speaker_label(text, line[m.end("place") :]):
         return None
     s = pos + m.start("place")
-    return Dateline(place, s, s + len(place), pos + m.start(), pos + m.end())
+    region = _region(m)
+    where = pos + m.start("region") if region else -1
+    return Dateline(place, s, s + len(place), pos + m.start(), pos + m.end(), region, where)
+
+
+def _region(m: re.Match) -> str:
+    """The state or country printed after the dateline's place; "" for none or a day or month
+    ("LONDON, Monday —", "PARIS, Jan. —")."""
+    region = (m.group("region") or "").rstrip(",")
+    return "" if not region or region.lower()[:3] in _CALENDAR else region
 
 
 def _speaker_label(text: str, rest: str) -> bool:

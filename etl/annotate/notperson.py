@@ -16,7 +16,7 @@ import re
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
 from etl.annotate.names import dictionary_phrase, is_given
-from etl.annotate.places import coded_places
+from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.words import PARTICLES, SPEECH_AFTER
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
@@ -59,9 +59,11 @@ _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d.,:-]*")
 #: Function words of headlines: lower-case inside a Title Case line, or capitalised after its first word.
 _HEADLINE_FUNCTION = frozenset("in on of to for and with at by from as is are the who what how why".split())
-_PLACE_PREP = re.compile(
-    r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Oo]utside|[Tt]hroughout|[Ii]nto|[Aa]round|[Ii]nside|[Ww]ithin)[ \t]+(?:the[ \t]+)?$"
-)
+#: A possessive determiner right before a name (a place's abbreviation between): a thing someone owns
+#: or published ("NOAA released its U.S. Winter Outlook"), not a person.
+_OWNED_BEFORE = re.compile(r"\b(?:its|their|our|your)[ \t]+(?:[A-Z][A-Z.]*[ \t]+)?$")
+#: A saint's name opening a name: a town, parish or district ("Santa Barbara", "St Andrew", "San Jose").
+_SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split())
 #: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
 #: word stripped), "a French Freemason" (one adjective between).
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he[ \t]+(?:[A-Z][a-z]+[ \t]+)?|\b[Aa]n?[ \t]+(?:[A-Za-z]+[ \t]+)?)$")
@@ -115,8 +117,9 @@ WORK_CUES = frozenset(
 )
 #: Organization nouns: a name right after one ("rescue group Project Jonah", "the band Led
 #: Zeppelin") or right before one ("the Manu Taupunga group") names an organization.
-#: A leader's term after a one-word name: "the Trump administration", "the Obama presidency" name a person.
-LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency)\b")
+#: A leader's term after a one-word name: "the Trump administration", "the Obama presidency", "the Dole
+#: campaign" name a person.
+LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency|campaign)\b")
 ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
     brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
@@ -161,13 +164,18 @@ def retype_persons(
     """
     companies = {c.name for c in clusters if " " not in c.name and _org_reading(c)}
     person_lines = {(m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions}
+    signatures = _signature_lines(clusters, text)
     for cluster in clusters:
         if cluster.from_alias:
             continue
+        if cluster.type == "organization" and _signed(cluster, text, signatures):
+            cluster.type = "person"  # a letter's signature: "... favors the perpetrator.\nNinfa Wood\nWalnut Creek"
         if cluster.type == "organization" and _lone_person_word(cluster, text):
             cluster.type = "person"  # "Trump said" x9, "the Trump administration" x10
         if cluster.type == "location" and _never_placed(cluster, text):
             cluster.type = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning"
+        elif cluster.type == "organization" and _tied_place(cluster, text):
+            cluster.type = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
         if cluster.type != "person":
             continue
         words = cluster.name.split()
@@ -184,16 +192,17 @@ def retype_persons(
             cluster.type = "work" if hashtag else "organization"
         elif len(words) == 1 and not _lone_person_word(cluster, text) and _other_votes(cluster):
             # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
-            # as an organization or a place, never titled nor speaking
-            cluster.type = "organization"
+            # as an organization or a place, never titled nor speaking; a place where a mention reads
+            # as one ("a crash in Osborne Store, Clarendon")
+            cluster.type = "location" if _place_reading(cluster, text) else "organization"
         elif _team_or_group(words, cluster, text) or all(
             _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
         ):
             cluster.type = "organization"
         elif _venue(words):
             cluster.type = "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
-        elif all(_spatial(text, m.start) for m in cluster.mentions):
-            cluster.type = "location"  # "a telescope atop Mauna Kea"
+        elif all(_spatial(text, m.start) for m in cluster.mentions) or _saint_place(words, cluster, text):
+            cluster.type = "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
         elif (
             all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
             or _product_line(words, companies)
@@ -248,9 +257,33 @@ def _never_placed(cluster: Cluster, text: str) -> bool:
     """A one-word "place" the alias table does not know, named three times or more and never after a
     preposition of place ("in", "near", "across", ...): a company the model misread ("Verizon",
     "Lucasfilm", "Alibaba"). Places are where things happen."""
-    if " " in cluster.name or len(cluster.mentions) < 3:
+    if " " in cluster.name or len(cluster.mentions) < 3 or PLACE_ENDING.fullmatch(cluster.name):
         return False
-    return not any(_PLACE_PREP.search(text, max(0, m.start - 16), m.start) for m in cluster.mentions)
+    return not any(placed(text, m) for m in cluster.mentions)
+
+
+def _saint_place(words: list[str], cluster: Cluster, text: str) -> bool:
+    """A saint's name of two or three words ("St Andrew", "Santa Barbara", "San Luis Obispo") never titled,
+    cued as a person's or speaking: a place named after the saint, no person."""
+    return 2 <= len(words) <= 3 and words[0].lower() in _SAINT_WORDS and not _person_cued(cluster, text)
+
+
+def _tied_place(cluster: Cluster, text: str) -> bool:
+    """An "organization" read as a place as often as as one, placed at a mention (:func:`places.placed`) and
+    with no organization word in its name: the tie went to the organization by order only."""
+    votes = cluster.votes()
+    words = {w.lower().strip(".,") for w in cluster.name.split()}
+    return (
+        0 < votes["organization"] == votes["location"]
+        and not words & (ORG_END_WORDS | GROUP_END_WORDS)
+        and any(placed(text, m) for m in cluster.mentions)
+    )
+
+
+def _place_reading(cluster: Cluster, text: str) -> bool:
+    """Read as a place more often than as an organization, and placed at a mention (:func:`places.placed`)."""
+    votes = cluster.votes()
+    return votes["location"] > votes["organization"] and any(placed(text, m) for m in cluster.mentions)
 
 
 def _org_reading(cluster: Cluster) -> bool:
@@ -472,6 +505,31 @@ def _product_cue(text: str, start: int, end: int) -> bool:
     return article and not _LOWER_AFTER.match(text, end)
 
 
+_SIGNATURE_REACH = 60  # a signature line is shorter
+
+
+def _signature_lines(clusters: list[Cluster], text: str) -> set[int]:
+    """Starts of the lines that can sign a letter: a line right above a line that a place fills ("Walnut
+    Creek"), itself below a line ending a sentence (the letter's last)."""
+    out = set()
+    for m in (m for c in clusters if c.type == "location" for m in c.mentions):
+        if m.start < 2 or text[m.start - 1] != "\n" or text[m.end : m.end + 1] not in ("\n", ""):
+            continue  # the place does not fill its line
+        above = text.rfind("\n", max(0, m.start - _SIGNATURE_REACH), m.start - 1)  # the line above the place
+        if above >= 1 and text[above - 1] in ".!?\"”":
+            out.add(above + 1)
+    return out
+
+
+def _signed(cluster: Cluster, text: str, signatures: set[int]) -> bool:
+    """A name of two or three capitalised words, no organization word, every mention of which fills a
+    signature line (:func:`_signature_lines`): the writer of a reader's letter."""
+    words = cluster.name.split()
+    if not 2 <= len(words) <= 3 or {w.lower() for w in words} & (ORG_END_WORDS | GROUP_END_WORDS):
+        return False
+    return all(m.start in signatures and _line_of(text, m.start) == (m.start, m.end) for m in cluster.mentions)
+
+
 def _line_of(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the line holding ``pos``."""
     end = text.find("\n", pos)
@@ -534,6 +592,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or _venue_after_at(text, start)
         or _lower_start(text, start, end)
         or bool(_TERM_BEFORE.search(text, max(0, start - 12), start))
+        or bool(_OWNED_BEFORE.search(text, max(0, start - 24), start))
         or text[start - 1 : start] == "#"  # a hashtag: "#Hamilton Chicago show interrupted"
         or bool(_CAPTION_DIRECTION.match(text, end))
         or (

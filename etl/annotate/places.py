@@ -6,6 +6,9 @@ Listings, tour dates and datelines write "Charlotte, NC" / "Cuyahoga Falls, OH" 
 right before ", <code>" at the end of a clause are a place, label ``PLACE``. Codes that
 are also credentials after a person's name ("Jane Smith, MD": MD, DO, PA, ME) are left
 out. Works on any text; never raises.
+
+:func:`placed` says whether one mention reads as a place by the words around it (used by the type
+votes of :mod:`etl.annotate.canonical` and :mod:`etl.annotate.notperson`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,22 @@ LABEL = "PLACE"
 CODES = frozenset(
     """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA MA MI MN MS MO MT NE NV NH NJ NM
     NY NC ND OH OK OR RI SC SD TN TX UT VT VA WA WV WI WY PR AB BC MB NB NL NS ON PE QC SK""".split()
+)
+#: Prepositions of place before a name, and the nouns of a town's name ("the city of Brookhaven").
+_PLACE_PREP = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Oo]utside|[Tt]hroughout|[Ii]nto|[Aa]round|[Ii]nside|[Ww]ithin)[ \t]+(?:the[ \t]+)?"
+    r"|\b(?:city|town|village|county|state|province|region) of[ \t]+)$"
+)
+#: Place evidence besides a preposition: the place after a listed one ("in Osborne Store, Clarendon"), a
+#: home town after an age ("Amanda D. Johanningmeier, 32, Taylorville", "Stephens, 73, of Taylorville").
+_AFTER_PLACE = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Oo]utside)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*|\b\d{1,3}),[ \t]+(?:of[ \t]+)?$"
+)
+#: A town's own services after its name: "ticketed by Taylorville police", "Brookhaven residents".
+_TOWN_AFTER = re.compile(r"[ \t]+(?:police|mayor|residents|city council|county)\b")
+#: Endings of English place names ("Taylorville", "Newcastle", "Brookhaven", "Pittsburgh").
+PLACE_ENDING = re.compile(
+    r"[A-Z][a-z]{2,}(?:ville|burg|burgh|borough|bury|castle|chester|field|haven|mouth|port|town|stadt)"
 )
 _CITY_CODE = re.compile(
     r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+([A-Z]{2})(?=[ \t]*(?:[^\w \t]|$)|[ \t]+[a-z])"
@@ -61,3 +80,15 @@ def _code_span(text: str, place: RawMention) -> tuple[int, int]:
     while text[start : start + 1] in (" ", "\t"):
         start += 1
     return start, start + 2
+
+
+def placed(text: str, m: RawMention) -> bool:
+    """The mention reads as a place: a dateline, after a preposition of place ("in", "near", "the city
+    of", ...) or after a place it is listed after ("in Osborne Store, Clarendon"), a home town after an
+    age ("Johanningmeier, 32, Taylorville"), or before a town's services ("Taylorville police")."""
+    return (
+        m.label == "DATELINE"
+        or bool(_PLACE_PREP.search(text, max(0, m.start - 16), m.start))
+        or bool(_AFTER_PLACE.search(text, max(0, m.start - 60), m.start))
+        or bool(_TOWN_AFTER.match(text, m.end))
+    )

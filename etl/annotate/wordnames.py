@@ -39,13 +39,13 @@ def acts_as_person(text: str, start: int, end: int) -> bool:
     if len(words) < 2:
         return False
     return (
-        _appositive(text, end)
+        appositive(text, end)
         or _surname_acts(text, words[-1], start, end)
         or _pronoun_follows(text, start, end)
     )
 
 
-def _appositive(text: str, end: int) -> bool:
+def appositive(text: str, end: int) -> bool:
     """A role noun, an age or "who" in an appositive right after ``end``."""
     if AGE_AFTER.match(text, end):
         return True
@@ -65,7 +65,7 @@ def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
         title = prev is not None and prev.group(1).lower() in TITLES
         if prev is not None and prev.group(1)[0].isupper() and not prev.group(2) and not title:
             continue  # part of a longer name: the full name again, or another person's
-        if title or SPEECH_AFTER.match(text, m.end()) or _appositive(text, m.end()):
+        if title or SPEECH_AFTER.match(text, m.end()) or appositive(text, m.end()):
             return True
     return False
 

@@ -97,7 +97,8 @@ PLACE_MODIFIERS = (
         new old st saint san santa port fort mount lake cape gulf coast region district province state of
         the and de del la le sea ocean area strait channel peninsula desert basin delta canal border
         highlands hills range forest sierra plateau archipelago metropolitan metro territory territories
-        republic kingdom capital countryside""".split()
+        republic kingdom capital countryside northeast northwest southeast southwest northeastern northwestern
+        southeastern southwestern upstate downstate midwest midwestern""".split()
     )
 )
 #: Words after a company's name that still name a company or one of its units, not a product
