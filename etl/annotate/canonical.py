@@ -56,6 +56,7 @@ _WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names st
 _WORD_AFTER = re.compile(r"[\w-]")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _SPACES = re.compile(r"\s+")
+_OWNER_AFTER = re.compile(r"['’]s?\b")
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
 
@@ -390,8 +391,9 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     # a full name that ends another one ("Hawk Sawyer" of "Kathleen Hawk Sawyer") is a short form too
     full = [c for c in full if not _short_targets(c, full, text)]
     kept = []
+    full_ids = {id(f) for f in full}  # identity: a dataclass compare per pair cost O(n²) field compares
     for c in clusters:
-        candidates = [] if c in full or c.alias_type not in ("", "person") else _short_targets(c, full, text)
+        candidates = [] if id(c) in full_ids or c.alias_type not in ("", "person") else _short_targets(c, full, text)
         if not candidates:
             kept.append(c)
             continue
@@ -416,7 +418,9 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
     place = all(m.type == "location" for m in c.mentions) and (
         len(words) > 1 or any(placed(text, m) for m in c.mentions)
     )
-    if place and len(words) > 1:
+    # a lone word placed not as an owner is no surname either: "in Lijiang, China" is not "Jinmao Hotel
+    # Lijiang" ("in Lamar's first album" still joins "Kendrick Lamar")
+    if place and (len(words) > 1 or any(placed(text, m) and not _OWNER_AFTER.match(text, m.end) for m in c.mentions)):
         return []
     suffix = [f for f in full if _core(f.name)[-len(words) :] == words and len(_core(f.name)) > len(words)]
     if suffix:

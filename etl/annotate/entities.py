@@ -95,9 +95,13 @@ _POSTED_BY = re.compile(
     r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+[A-Z][\w.'’-]*"
     r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
 )
+#: A photo credit ("Photo: Jane Doe/AP", "Image by ..."); not a caption's sentence after the label ("Header
+#: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words).
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
-    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))[^\n]{0,80}"
+    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))"
+    r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
+    r"[^\n]{0,80}"
 )
 #: A contributors' line ("Contributing: Liz Szabo, Michael Winter, Associated Press.") and a bracketed list of
 #: image credits ("[Top Image: Creativa, ..., Dorm Room: Vasin Lee, Readers: Kyle Wagner]"): credits throughout.

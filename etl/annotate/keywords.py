@@ -39,7 +39,9 @@ STOPWORDS = (
     | TITLES
 )
 _CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ve|ll|d|m|t))$")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d.,:]*|[^\sA-Za-z\d]|\n")
+#: A word (group 1), or a break: a number, punctuation or a line end with every non-letter after it (one token for
+#: a run of breaks: a masked name's commas are one, not one per character).
+_TOKEN = re.compile(r"([A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z])|(?:\n|[^\sA-Za-z])[^A-Za-z]*")
 _MAX_WORDS = 3
 
 
@@ -78,12 +80,13 @@ def _placed_phrases(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     run: list[str] = []
     for m in _TOKEN.finditer(text):
-        word = _content_word(m.group())
-        if not word:
+        token = m.group(1)
+        word = _content_word(token) if token else ""
+        if word:
+            run.append(word)
+        elif run:  # a break after a run (breaks in a row flush nothing)
             _flush(run, out, m.start())
             run = []
-            continue
-        run.append(word)
     _flush(run, out, len(text))
     return out
 

@@ -41,7 +41,10 @@ _TOKEN = re.compile(
     r"(?:[\w'’]|-(?=[^\W\d_]))*"
 )
 _GAP = re.compile(r"[ \t]+")
-_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]+$")
+#: A given name right before a person span; also glued to a list's number ("3.Charlotte" + "Jones Anderson").
+_GIVEN_BEFORE = re.compile(
+    r"(?:(?<![\w.'’-])|(?<=(?<![\w.])\d\.)|(?<=(?<![\w.])\d\d\.))([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]+$"
+)
 #: Where a name is the speaker of a quote: right after the closing mark ('," Will Moy said'), or after
 #: the dashes that follow a saying's last sentence (an epigraph: "... never happened. - -Mark Twain").
 _AFTER_QUOTE = re.compile(r"[,.!?](?:[”\"]|[’']{1,2})[ \t]*$|[.!?][”\"’']?[ \t]*(?:[-–—][ \t]*)+$")
@@ -205,10 +208,13 @@ def person_run(
 
 
 def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller")."""
-    m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-    if m is not None and is_given(m.group(1), strict=True):
-        return m.start(1), end
+    """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller"), and
+    by a second one before that ("3.Charlotte" + "Jones" + "Anderson")."""
+    for _ in range(2):
+        m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        if m is None or not is_given(m.group(1), strict=True):
+            break
+        start = m.start(1)
     return start, end
 
 

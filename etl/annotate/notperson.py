@@ -12,6 +12,7 @@ at a particular name.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
@@ -44,6 +45,16 @@ COMPASS_WORDS = frozenset("north south east west northern southern eastern weste
 SPATIAL_WORDS = frozenset("atop near nearby outside inside across beneath along throughout".split())
 #: Facility words that end no person's name (not "Hall", "Park", "Field": surnames too).
 VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bowl".split())
+#: Role nouns that end no person's name: a role phrase read as a name ("says Baark Volunteer Coordinator
+#: Bonnie Young": the holder's name follows the role).
+ROLE_END_WORDS = frozenset(
+    """coordinator director manager officer editor consultant spokesperson spokesman spokeswoman assistant
+    supervisor president chairman chairwoman executive secretary administrator adviser advisor commissioner
+    superintendent correspondent producer""".split()
+)
+#: Lodging words no person's name holds, at any place in it ("Jinmao Hotel Lijiang", "Hôtel Martinez" after
+#: accents are folded, "An Mai Spa"): the name is the facility's.
+LODGING_WORDS = frozenset("hotel hotels motel hostel resort resorts spa casino".split())
 #: Facility words no surname is spelled as: a name ending in one is the facility even after a given name
 #: ("Ben Gurion Airport", "Osborne Store", "Grand Central Station").
 PLACE_END_WORDS = frozenset(
@@ -62,6 +73,10 @@ _HEADLINE_FUNCTION = frozenset("in on of to for and with at by from as is are th
 #: A possessive determiner right before a name (a place's abbreviation between): a thing someone owns
 #: or published ("NOAA released its U.S. Winter Outlook"), not a person.
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|our|your)[ \t]+(?:[A-Z][A-Z.]*[ \t]+)?$")
+#: A lower-case noun of a place's kind right after a name: "Phu Quoc island", "Hoa Binh province".
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:island|islands|province|county|district|region|village|town|peninsula|archipelago|atoll)\b"
+)
 #: A saint's name opening a name: a town, parish or district ("Santa Barbara", "St Andrew", "San Jose").
 _SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split())
 #: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
@@ -201,7 +216,11 @@ def retype_persons(
             cluster.type = "organization"
         elif _venue(words):
             cluster.type = "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
-        elif all(_spatial(text, m.start) for m in cluster.mentions) or _saint_place(words, cluster, text):
+        elif (
+            all(_spatial(text, m.start) for m in cluster.mentions)
+            or _saint_place(words, cluster, text)
+            or _named_with_place_noun(cluster, text)
+        ):
             cluster.type = "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
         elif (
             all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
@@ -209,7 +228,7 @@ def retype_persons(
             or any(_played_by(text, m.end) for m in cluster.mentions)
             or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
             or _quoted_title_only(cluster, text)
-            or (len(words) >= 2 and last in PRODUCT_END_WORDS)
+            or (len(words) >= 2 and last in PRODUCT_END_WORDS | ROLE_END_WORDS)
             or _headline_only(cluster, text, title)
             or _headline_lines_only(cluster, text)
             or _shape_with_common_end(cluster, common)
@@ -226,13 +245,21 @@ def retype_persons(
 
 def _venue(words: list[str]) -> bool:
     """A name of two or more words ending in a facility word: one no surname is spelled as ("Ben Gurion
-    Airport", not "a Grocery Store": a phrase), or another after no given name ("Ak-Chin Pavilion")."""
+    Airport", not "a Grocery Store": a phrase), or another after no given name ("Ak-Chin Pavilion"); or
+    holding a lodging word anywhere ("Jinmao Hotel Lijiang", "Hôtel Martinez", "An Mai Spa")."""
     if len(words) < 2:
         return False
+    if any(_fold(w.lower().strip(".,")) in LODGING_WORDS for w in words):
+        return True
     last = words[-1].lower().strip(".,")
     if last in PLACE_END_WORDS:
         return words[0][:1].isupper() and not dictionary_phrase(words)
     return last in VENUE_END_WORDS and not is_given(words[0], strict=False)
+
+
+def _fold(word: str) -> str:
+    """``word`` without its accents ("hôtel" -> "hotel")."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() if not word.isascii() else word
 
 
 def _credit_segment(text: str, start: int, end: int, title: tuple[int, int]) -> bool:
@@ -260,6 +287,12 @@ def _never_placed(cluster: Cluster, text: str) -> bool:
     if " " in cluster.name or len(cluster.mentions) < 3 or PLACE_ENDING.fullmatch(cluster.name):
         return False
     return not any(placed(text, m) for m in cluster.mentions)
+
+
+def _named_with_place_noun(cluster: Cluster, text: str) -> bool:
+    """A name followed at a mention by a lower-case noun of a place's kind ("Phu Quoc island in Vietnam",
+    "the Hoa Binh province") and never titled, cued as a person's or speaking: the place's name."""
+    return any(_PLACE_NOUN_AFTER.match(text, m.end) for m in cluster.mentions) and not _person_cued(cluster, text)
 
 
 def _saint_place(words: list[str], cluster: Cluster, text: str) -> bool:
