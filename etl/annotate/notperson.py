@@ -12,13 +12,13 @@ at a particular name.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
 from etl.annotate.names import dictionary_phrase, is_given
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.words import PARTICLES, SPEECH_AFTER
+from etl.index.builder import fold
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
 ORG_END_WORDS = frozenset(
@@ -249,17 +249,12 @@ def _venue(words: list[str]) -> bool:
     holding a lodging word anywhere ("Jinmao Hotel Lijiang", "Hôtel Martinez", "An Mai Spa")."""
     if len(words) < 2:
         return False
-    if any(_fold(w.lower().strip(".,")) in LODGING_WORDS for w in words):
+    if any(fold(w).lower().strip(".,") in LODGING_WORDS for w in words):
         return True
     last = words[-1].lower().strip(".,")
     if last in PLACE_END_WORDS:
         return words[0][:1].isupper() and not dictionary_phrase(words)
     return last in VENUE_END_WORDS and not is_given(words[0], strict=False)
-
-
-def _fold(word: str) -> str:
-    """``word`` without its accents ("hôtel" -> "hotel")."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() if not word.isascii() else word
 
 
 def _credit_segment(text: str, start: int, end: int, title: tuple[int, int]) -> bool:

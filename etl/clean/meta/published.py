@@ -731,7 +731,7 @@ def extensive_day(html: str, url: str, root) -> tuple[str | None, str | None]:
     to the 1st, a script's version string, an image's file name, an HTML comment), ``accessed`` (printed only as a
     citation's access date, "Abgerufen am 09.11.2022"), ``aside`` (printed only aside from the article,
     :func:`_printed_aside` -- reader comments, a footer, a sidebar, after a "last updated" label -- or in the site's
-    banner or menu, :func:`_banner`: the day of reading). Never raises.
+    banner or menu, :func:`_band`: the day of reading). Never raises.
     """
     day = _htmldate(html, url, extensive=True) if html else None
     if not day:
@@ -802,7 +802,7 @@ def _headline_text(root) -> str:
 def _printed_aside(root, day: str, blocks: Callable | None = None) -> bool:
     """True when the page prints calendar day ``day`` only aside from its article: in reader comments,
     a page footer, a sidebar (``<aside>``) or after a "last updated" label ("Diese Seite wurde
-    zuletzt am ... geändert"); ``blocks``: another test of the blocks aside (:func:`_banner`).
+    zuletzt am ... geändert"); ``blocks``: another test of the blocks aside (:func:`_band`).
     False when it prints it elsewhere or not at all (a day read from markup)."""
     body = root.find(".//body")
     text = _squeezed(body)
@@ -831,16 +831,9 @@ def _shown(root, url: str, day: str, text: str) -> bool:
 
 
 def _band(el) -> bool:
-    """A block aside from the article (:func:`_aside_block`) or the site's banner (:func:`_banner`)."""
-    return _aside_block(el) or _banner(el)
-
-
-def _banner(el) -> bool:
-    """A site's banner or menu holding no ``<h1>`` (``<header>``, ``<nav>``, a header-classed block): where a site
-    prints the day of reading."""
-    head = el.tag in ("header", "nav") or any("header" in m.group(0).lower() for key in ("class", "id")
-                                              for m in _SITE_BAND.finditer(el.get(key) or ""))
-    return head and el.find(".//h1") is None
+    """A block aside from the article (:func:`_aside_block`) or a site band holding no ``<h1>`` (:func:`_site_band`:
+    the banner or menu where a site prints the day of reading)."""
+    return _aside_block(el) or (_site_band(el) and el.find(".//h1") is None)
 
 
 def _aside_block(el) -> bool:
