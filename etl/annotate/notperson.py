@@ -15,7 +15,7 @@ import re
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
-from etl.annotate.names import dictionary_phrase, is_given
+from etl.annotate.names import dictionary_phrase, english_words, is_given
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.words import PARTICLES, SPEECH_AFTER
 from etl.index.builder import fold
@@ -80,8 +80,8 @@ _PLACE_NOUN_AFTER = re.compile(
 #: A saint's name opening a name: a town, parish or district ("Santa Barbara", "St Andrew", "San Jose").
 _SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split())
 #: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
-#: word stripped), "a French Freemason" (one adjective between).
-_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he[ \t]+(?:[A-Z][a-z]+[ \t]+)?|\b[Aa]n?[ \t]+(?:[A-Za-z]+[ \t]+)?)$")
+#: word stripped), "a French Freemason", "the third Briton" (one adjective between).
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he[ \t]+(?:[A-Za-z]+[ \t]+)?|\b[Aa]n?[ \t]+(?:[A-Za-z]+[ \t]+)?)$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
@@ -130,6 +130,17 @@ WORK_CUES = frozenset(
     """film films movie movies book books novel novels series show shows song songs album albums
     single musical play sitcom documentary episode podcast game games character characters""".split()
 )
+#: Nouns opening a list of places ("locations such as Phu Quoc, Nha Trang and Hoi An").
+PLACE_LIST_NOUNS = frozenset(
+    """places locations destinations cities towns villages countries islands regions provinces states
+    counties resorts spots""".split()
+)
+#: List separators around an item: ", " before it; ", ", " and ", ", and ", " or " after it.
+_ITEM_BEFORE = re.compile(r",[ \t]+$")
+_ITEM_AFTER = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]+")
+#: Nouns of a team that, right before a name, make it the team's ("Spanish first division team Deportivo
+#: Coruna", "Glasgow club Rangers"); not after one ("the Clinton team" is a person's).
+TEAM_NOUNS = frozenset("team club side outfit".split())
 #: Organization nouns: a name right after one ("rescue group Project Jonah", "the band Led
 #: Zeppelin") or right before one ("the Manu Taupunga group") names an organization.
 #: A leader's term after a one-word name: "the Trump administration", "the Obama presidency", "the Dole
@@ -159,6 +170,16 @@ _CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]))[A-Z][a-z]
 _SEGMENT_REACH = 200  # characters read either side of a mention for its segment (linear on one-line texts)
 _TITLE_SEP = re.compile(r"[ \t]+[-–—|•][ \t]+|[ \t]*[|•][ \t]*")
 _BAR_SEP = re.compile(r"[ \t]*[|•][ \t]*")
+#: Two sides and their scores on one line, "NAME N NAME N" (a bracketed country or scorers after each):
+#: "Wigan 42 Bradford Bulls 36", "Alba (Germany) 75 Red Star (Yugoslavia) 70", "Deportivo Coruna 1
+#: (Corentine Martins, 22nd minute) Real Madrid 1". Teams, not persons: a match between persons is
+#: written "X beat Y 6-3" or "X (country) 2-1". _SCORE_AFTER follows the first side, _SCORE_BEFORE
+#: precedes the second, which _SCORE_END follows.
+_SIDE_TAG = r"(?:[ \t]+\([A-Z][\w. ]{0,20}\))?"
+_SCORE = _SIDE_TAG + r"[ \t]+\d{1,3}(?:[ \t]+\([^()\n]{0,60}\))?"
+_SCORE_END = re.compile(_SIDE_TAG + r"[ \t]+\d{1,3}(?![\w.,/:-])")
+_SCORE_AFTER = re.compile(_SCORE + r"[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}" + _SCORE_END.pattern)
+_SCORE_BEFORE = re.compile(r"[A-Z][\w'’.-]*" + _SCORE + r"[ \t]+$")
 _NAMES_ONLY = re.compile(r"[\s,&.]*(?:(?:and|&)[\s,]+|[A-Z][\w'’.-]*(?:[\s,]+|$))*")  # one parse: linear
 
 
@@ -178,8 +199,13 @@ def retype_persons(
     None (``cluster.type`` changed). Never raises.
     """
     companies = {c.name for c in clusters if " " not in c.name and _org_reading(c)}
+    brands = _brand_words(clusters)
     person_lines = {(m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions}
     signatures = _signature_lines(clusters, text)
+    located = [m for c in clusters if c.type == "location" for m in c.mentions]
+    places = ({m.start for m in located}, {m.end for m in located})
+    named = [m for c in clusters if c.type == "person" for m in c.mentions]
+    persons = ({m.start for m in named}, {m.end for m in named})
     for cluster in clusters:
         if cluster.from_alias:
             continue
@@ -210,7 +236,7 @@ def retype_persons(
             # as an organization or a place, never titled nor speaking; a place where a mention reads
             # as one ("a crash in Osborne Store, Clarendon")
             cluster.type = "location" if _place_reading(cluster, text) else "organization"
-        elif _team_or_group(words, cluster, text) or all(
+        elif _team_or_group(words, cluster, text) or _scored_side(cluster, text) or all(
             _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
         ):
             cluster.type = "organization"
@@ -220,11 +246,13 @@ def retype_persons(
             all(_spatial(text, m.start) for m in cluster.mentions)
             or _saint_place(words, cluster, text)
             or _named_with_place_noun(cluster, text)
+            or _listed_place(cluster, text, places)
         ):
             cluster.type = "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
         elif (
             all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
             or _product_line(words, companies)
+            or _brand_line(words, cluster.name, brands)
             or any(_played_by(text, m.end) for m in cluster.mentions)
             or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
             or _quoted_title_only(cluster, text)
@@ -237,7 +265,7 @@ def retype_persons(
             or _sold_or_used(cluster, text)
             or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
             or _common_words(words, common)
-            or (dictionary_phrase(words) and not _person_cued(cluster, text))
+            or (dictionary_phrase(words) and not _person_cued(cluster, text) and not _listed_person(cluster, text, persons))
             or all(_credit_segment(text, m.start, m.end, title) for m in cluster.mentions)
         ):
             cluster.type = "work"
@@ -327,6 +355,23 @@ def _product_line(words: list[str], companies: set[str]) -> bool:
     return 2 <= len(words) <= 3 and words[0] in companies and not is_given(words[0], strict=False)
 
 
+def _brand_words(clusters: list[Cluster]) -> dict[str, set[str]]:
+    """First words of organizations of two words, no given name nor English word, with the organizations they
+    open: the brand of a product line ("Xbox" of "Xbox Video": "Xbox Live" is a product too)."""
+    out: dict[str, set[str]] = {}
+    for c in clusters:
+        words = c.name.split()
+        if c.type == "organization" and len(words) == 2 and words[0].isalpha() and words[0][:1].isupper():
+            if not is_given(words[0], strict=False) and words[0].lower() not in english_words():
+                out.setdefault(words[0], set()).add(c.name)
+    return out
+
+
+def _brand_line(words: list[str], name: str, brands: dict[str, set[str]]) -> bool:
+    """A name of two or three words opening with the brand of another organization of the story (:func:`_brand_words`)."""
+    return 2 <= len(words) <= 3 and bool(brands.get(words[0], set()) - {name})
+
+
 def _holds_region(words: list[str]) -> bool:
     """A compass word followed by another name word inside the name ("Ascom North America",
     "Acme South Africa"): a company's unit or an organization, not a person ("Kanye West" stays)."""
@@ -393,12 +438,22 @@ def _team_or_group(words: list[str], cluster: Cluster, text: str) -> bool:
     return len(words) >= 2 and bool(full) and all(_after_the(text, m.start, m.end) for m in full)
 
 
+def _scored_side(cluster: Cluster, text: str) -> bool:
+    """A side of a results line at a mention ("Greenock Morton 1 Falkirk 0", "Wigan 42 Bradford Bulls
+    36", :data:`_SCORE_AFTER`), never titled, cued as a person's or speaking: a team."""
+    return any(
+        _SCORE_AFTER.match(text, m.end)
+        or _SCORE_BEFORE.search(text, max(0, m.start - 120), m.start) and _SCORE_END.match(text, m.end)
+        for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
 def _org_noun_beside(text: str, start: int, end: int) -> bool:
     """An organization noun right before the mention ("whale rescue group Project Jonah") or right
     after it ("the Manu Taupunga group")."""
     before = _PREV_WORD.search(text, max(0, start - 20), start)
     after = _NEXT_LOWER.match(text, end)
-    return (before is not None and before.group(1) in ORG_NOUNS) or (
+    return (before is not None and before.group(1) in ORG_NOUNS | TEAM_NOUNS) or (
         after is not None and after.group(1) in ORG_NOUNS
     )
 
@@ -591,17 +646,41 @@ def _alone_in_menu(text: str, start: int, end: int, person_lines: set[tuple[int,
     return len(lines) >= _MENU_LINES and not any(ln in person_lines for ln in lines if ln != line)
 
 
-def _in_thing_list(text: str, start: int) -> bool:
-    """The mention is an item of a list that a thing or work noun opens ("fonts (like Comic Sans", "franchises
-    such as Assassin's Creed, Tomb Raider", "airports -- LaGuardia, John F. Kennedy and"; not "leaders such as
-    Angela Merkel"), on the same line."""
+def _in_thing_list(text: str, start: int, nouns: frozenset[str] = THING_NOUNS | WORK_CUES) -> bool:
+    """The mention is an item of a list that a thing or work noun (one of ``nouns``) opens ("fonts (like Comic
+    Sans", "franchises such as Assassin's Creed, Tomb Raider", "airports -- LaGuardia, John F. Kennedy and";
+    not "leaders such as Angela Merkel"), on the same line."""
     line_start = text.rfind("\n", max(0, start - 120), start) + 1
     window = max(line_start, start - 120)
     openers = list(_LIST_OPENER.finditer(text, window, start))
     opener = openers[-1] if openers else None  # the last opener before the mention
-    if opener is None or not (opener.group(1) in THING_NOUNS or opener.group(1) in WORK_CUES):
+    if opener is None or opener.group(1) not in nouns:
         return False
     return _LIST_ITEMS.fullmatch(text, opener.end(), start) is not None
+
+
+def _listed_place(cluster: Cluster, text: str, places: tuple[set[int], set[int]]) -> bool:
+    """Never titled, cued as a person's or speaking, and at every mention an item of a list of places: one a
+    place noun opens ("locations such as Phu Quoc, Nha Trang and Hoi An", :data:`PLACE_LIST_NOUNS`) or
+    between two places ("Sydney, Wagga Wagga and Canberra"; ``places``: the start and end offsets of the
+    place mentions of the story)."""
+    return all(
+        _in_thing_list(text, m.start, PLACE_LIST_NOUNS) or _between_places(text, m.start, m.end, places)
+        for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
+def _listed_person(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
+    """At a mention, an item of a list between two persons ("Brian Henninger, Tiger Woods, Steve Jurgenson";
+    ``persons``: the start and end offsets of the person mentions of the story): a name, not a phrase."""
+    return any(_between_places(text, m.start, m.end, persons) for m in cluster.mentions)
+
+
+def _between_places(text: str, start: int, end: int, places: tuple[set[int], set[int]]) -> bool:
+    """The mention is a list item between two of the mentions whose (start offsets, end offsets) are ``places``."""
+    before = _ITEM_BEFORE.search(text, max(0, start - 8), start)
+    after = _ITEM_AFTER.match(text, end)
+    return before is not None and after is not None and before.start() in places[1] and after.end() in places[0]
 
 
 def _title_case(line: str) -> bool:

@@ -119,7 +119,8 @@ ROLES = (
         """prosecutor lawyer attorney executive exec founder owner analyst economist researcher scientist
     teacher student mother father wife husband son daughter sister brother friend neighbor neighbour
     witness victim author editor reporter host actor actress singer player star officer agent
-    spokesperson spokeswoman spokesman representative pilot driver physician nurse""".split()
+    spokesperson spokeswoman spokesman representative pilot driver physician nurse broker trader dealer
+    strategist""".split()
     )
     - frozenset("official officer leader deputy state foreign defense defence interior finance vice".split())
 )
