@@ -47,6 +47,8 @@ from etl.core.records import Annotation, Entity, Mention
 SEPARATOR = "\n\n"
 _WORDS = re.compile(r"\S*\w\S*")
 _LOWER_WORDS = re.compile(r"(?<![\w'’./@-])[a-z][a-z]+(?![\w'’/@-]|\.\w)")  # not in URLs or e-mails
+#: A source named before a mention ("According to Russell, the year ..."): said of a person the model read.
+_ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording[ \t]+to[ \t]+$")
 #: Provenance of an entity (``Entity.sources``) by the label of its mentions; other labels: "model".
 SOURCES = {
     "NAME": "name-shape",
@@ -228,6 +230,7 @@ def _person_evidence(text: str, start: int, end: int) -> bool:
         titled(text, start)
         or person_cue(text, start, end)
         or bool(SPEECH_AFTER.match(text, end) or LEADERS_TERM.match(text, end))
+        or bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
     )
 
 

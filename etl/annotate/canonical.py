@@ -519,10 +519,13 @@ def named_after_place(cluster: Cluster, aliases: AliasTable) -> bool:
 
 
 def best_name(cluster: Cluster) -> str:
-    """Canonical surface: persons take the longest form, others the most frequent (then longest)."""
+    """Canonical surface: persons take the longest form, one in mixed case first (a name only ever in
+    capitals, a transcript's "MARK BANNERMAN:", is written "Mark Bannerman"), others the most frequent (then
+    longest)."""
     forms = Counter(m.text for m in cluster.mentions)
     if cluster.type == "person":
-        return max(forms, key=lambda f: (len(_name_words(f)), forms[f], len(f)))
+        best = max(forms, key=lambda f: (len(_name_words(f)), not f.isupper(), forms[f], len(f)))
+        return " ".join(w.capitalize() for w in best.split()) if best.isupper() and len(best) > 4 else best
     if merged_long := [
         f for f in forms if len(_name_words(f)) >= 2 and initials(f) in {alias_key(x).upper() for x in forms}
     ]:

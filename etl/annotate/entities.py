@@ -83,6 +83,7 @@ _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 _APOSTROPHE_SURNAME = re.compile(r"[ \t]+[A-Z]['’][A-Z][a-z]+\b(?!['’]?[ \t]+[A-Z])")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:at|in|into|near|from|to|via)[ \t]+$", re.I)
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
+_TRAILING_NUMBERS = re.compile(r"(?:\s+[+-]?\d[\d.,:–-]*(?:st|nd|rd|th)?)+$")
 _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
 _ADJECTIVE_SUFFIX = re.compile(
@@ -331,7 +332,9 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         and not text[start:end].islower()  # "two minutes": nothing to look at
         and not _affiliation(text, start, end)
     ):
-        run = names.person_run(text, start, _before_bracket(text, start, end), not_last)
+        # a label before a spaced dash is no part of the name: "Romania - Cosmin Contra" (ORG), scorers' line
+        begin = _after_spaced_dash(text, start, end)
+        run = names.person_run(text, begin, _before_bracket(text, begin, end), not_last, unlisted=True)
         if run is not None and _retyped_person(text, run, label):
             return clean_mention(text, run[0], run[1], "person", "NAME")
     titled_span = label in _TITLED_INSIDE_LABELS and len(text[start:end].split()) >= 3  # title + 2 words
@@ -361,12 +364,15 @@ def _retyped_person(text: str, run: tuple[int, int], label: str) -> bool:
     person's: the text treats it as one (:func:`etl.annotate.names.person_context`: "Rich Lowry, the
     editor", "Will Power ... Power said"), or, outside works and products, its given name is no
     English word or the line is a results list ("Sierra Nevada", "Blue Moon": a given name that is
-    also a word only counts in a results list)."""
+    also a word only counts in a results list). A name whose first word no list knows ("Binyah Kesselly",
+    :func:`etl.annotate.names.unlisted_name`) counts only by its context."""
     if names.person_context(text, run[0], run[1]):
         return True
-    if label in _WORK_LABELS:
+    first = text[run[0] : run[1]].split()[0]
+    unlisted = not first.endswith(".") and not names.is_given(first, strict=False)  # context only
+    if label in _WORK_LABELS or unlisted:
         return False
-    return names.is_given(text[run[0] : run[1]].split()[0], strict=True) or (
+    return names.is_given(first, strict=True) or (
         LABEL_TYPES.get(label) != "location" and _list_line(text, run[0])
     )
 
@@ -675,9 +681,10 @@ def _is_abbrev_dot(text: str, start: int, end: int) -> bool:
 
 
 def _strip_trailing_numbers(text: str, start: int, end: int) -> int:
-    """ "Chile 3-0" -> "Chile": scores and counts glued to a name are not part of it."""
-    m = re.search(r"(?:\s+[\d][\d.,:–-]*)+$", text[start:end])
-    return start + m.start() if m and m.start() > 0 else end
+    """ "Chile 3-0" -> "Chile": scores and counts glued to a name are not part of it, nor a signed
+    figure or a minute ("Anthony Barker +48", "Gordon Durie 75th": a phone number, a substitution)."""
+    m = _TRAILING_NUMBERS.search(text, start, end)
+    return m.start() if m and m.start() > start else end
 
 
 _TAG = re.compile(r"([A-Z]{2,3}|[\w-]+)[ \t]+(?=\S+[ \t]+\S)")

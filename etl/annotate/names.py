@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from etl.annotate.wordnames import acts_as_person
+from etl.annotate.wordnames import acts_as_person, appositive
 from etl.annotate.words import PARTICLES
 
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
@@ -198,18 +198,41 @@ def looks_like_person(words: list[Word], *, strict: bool, not_last: frozenset[st
     return words[0].kind == "cap" and is_given(words[0].text, strict=strict)
 
 
+def unlisted_name(words: list[Word], not_last: frozenset[str] = frozenset()) -> bool:
+    """True when ``words`` (a name run) has the shape of a name in a language the given-name list
+    lacks: two capitalised words, none an English word nor ending in ``not_last`` ("Binyah
+    Kesselly", "Tegla Loroupe"; not "Deutsche Bank", "Sierra Nevada"). Shape only: callers require a
+    person's context too."""
+    known = english_words()
+    return (
+        len(words) == 2
+        and words[-1].text.lower() not in not_last
+        and all(w.kind == "cap" and not w.text.isupper() for w in words)
+        and not any(p.lower() in known for w in words for p in w.text.split("-"))
+    )
+
+
 def person_run(
-    text: str, start: int, end: int, not_last: frozenset[str] = frozenset(), *, strict: bool = False
+    text: str,
+    start: int,
+    end: int,
+    not_last: frozenset[str] = frozenset(),
+    *,
+    strict: bool = False,
+    unlisted: bool = False,
 ) -> tuple[int, int] | None:
     """(start, end) of a person's name filling ``text[start:end]`` (a span the model
-    labelled otherwise, numbers and brackets around it allowed), or None."""
+    labelled otherwise, numbers and brackets around it allowed), or None. ``unlisted``: a run of
+    :func:`unlisted_name` shape counts too (callers check the context)."""
     runs = name_runs(text, start, end)
     if len(runs) != 1:
         return None
     s, e = runs[0][0].start, runs[0][-1].end
     if text[start:s].strip(_AROUND) or text[e:end].strip(_AROUND):
         return None
-    return (s, e) if looks_like_person(runs[0], strict=strict, not_last=not_last) else None
+    if looks_like_person(runs[0], strict=strict, not_last=not_last):
+        return s, e
+    return (s, e) if unlisted and unlisted_name(runs[0], not_last) else None
 
 
 def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -233,7 +256,8 @@ def missed_names(
     languages that capitalise nouns ("Rita Famos Bundesrat" -> "Rita Famos").
     """
     out = []
-    for run in name_runs(text):
+    runs = name_runs(text)
+    for run in runs:
         words = _from_given(run)
         if short:
             words = _first_name_and_surname(words)
@@ -242,6 +266,24 @@ def missed_names(
         start, end = words[0].start, words[-1].end
         if looks_like_person(words, strict=True, not_last=not_last) or (
             looks_like_person(words, strict=False, not_last=not_last) and person_context(text, start, end)
+        ):
+            out.append((start, end))
+    return out + ([] if short else _unlisted_names(text, runs, taken, not_last))
+
+
+def _unlisted_names(
+    text: str, runs: list[list[Word]], taken: Callable[[int, int], bool], not_last: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of the name ``runs`` of ``text`` that are two-word names no given-name list knows
+    (:func:`unlisted_name`: "Binyah Kesselly") in a person's place: before an appositive with a role, an age
+    or "who", after a quote's closing mark, or on a team sheet ("6 - Tolunay Kafkas")."""
+    out = []
+    for run in runs:
+        start, end = run[0].start, run[-1].end
+        if (
+            unlisted_name(run, not_last)
+            and not taken(start, end)
+            and (appositive(text, end) or speaker_position(text, start, end) or squad_item(text, start))
         ):
             out.append((start, end))
     return out

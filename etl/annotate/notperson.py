@@ -770,8 +770,21 @@ def _thing_modifier(text: str, end: int) -> bool:
 
 
 def _caps_only(text: str, start: int, end: int) -> bool:
-    """An all-caps mention ("WILL SOMEONE") whose name never appears in normal case in the text."""
+    """An all-caps mention ("WILL SOMEONE") whose name never appears in normal case in the text; not a
+    transcript's speaker label (:func:`_speaker_label`)."""
     surface = text[start:end]
-    if not surface.isupper() or len(surface.replace(" ", "")) < 4:
+    if not surface.isupper() or len(surface.replace(" ", "")) < 4 or _speaker_label(text, start, end):
         return False
     return not any(not m.group().isupper() for m in re.finditer(re.escape(surface), text, re.I))
+
+
+def _speaker_label(text: str, start: int, end: int) -> bool:
+    """A transcript's speaker label: a name of two or more words opening with a given name, alone at the
+    start of a line before a colon ("MARK BANNERMAN: Perhaps not surprisingly, ...")."""
+    words = text[start:end].split()
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and text[end : end + 1] == ":"
+        and len(words) >= 2
+        and is_given(words[0].capitalize(), strict=False)
+    )

@@ -21,9 +21,11 @@ import re
 
 from etl.annotate.words import AGE_AFTER, ROLES, SPEECH_AFTER, TITLES
 
-#: ", the editor of", ", an Australian driver", ", who": group 1 is the role noun when there is one.
+#: ", the editor of", ", an Australian driver", ", who", ", chairman of", ", deputy spokesman for": group 1
+#: (after an article) or 2 (a bare role and a preposition) is the role noun when there is one.
 _APPOSITIVE = re.compile(
-    r",[ \t]+(?:who\b|(?:the|a|an|his|her|their)[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})\b)"
+    r",[ \t]+(?:who\b|(?:the|a|an|his|her|their)[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})\b"
+    r"|(?:[a-z][a-z-]+[ \t]+)?([a-z][a-z-]{2,})[ \t]+(?:of|for|at)\b)"
 )
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
@@ -50,7 +52,10 @@ def appositive(text: str, end: int) -> bool:
     if AGE_AFTER.match(text, end):
         return True
     m = _APPOSITIVE.match(text, end)
-    return m is not None and (m.group(1) is None or m.group(1) in ROLES)
+    if m is None:
+        return False
+    role = m.group(1) or m.group(2)
+    return role is None or role in ROLES
 
 
 def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
