@@ -2,13 +2,15 @@
 
 Usage (outside the project venv; Faker is needed only here)::
 
-    python3 -m venv /tmp/fakervenv && /tmp/fakervenv/bin/pip install faker
+    python3 -m venv /tmp/fakervenv && /tmp/fakervenv/bin/pip install faker==40.63.0  # the shipped file's
     apt-get install wamerican        # /usr/share/dict/american-english
     /tmp/fakervenv/bin/python bench/annotate/make_given_names.py
 
 Sources: the first-name lists of Faker's person providers (MIT licence) for the
-Latin-script locales of Europe, the Americas, Africa and South Asia, plus the Russian
-and Ukrainian lists transliterated to the usual English spelling. Left out: names of
+Latin-script locales of Europe, the Americas, Africa and Asia (Uzbek, Turkish, Indonesian,
+...), the romanized Japanese list, the Russian, Ukrainian and Greek lists transliterated to the
+usual English spelling, and every name with diacritics also without them ("László" ->
+"Laszlo", as English text often writes it). Left out: names of
 one or two letters, titles and calendar words, and names the alias table knows as a
 place or organization ("Paris", "Chelsea"). Names listed only as male (or female) are marked ``m`` (``f``), for pronoun
 resolution in quote attribution. A name whose lower-case form is a common
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import faker.providers.person as person_providers
@@ -31,16 +35,33 @@ ALIASES = ROOT / "etl" / "annotate" / "data" / "aliases.tsv"
 DICTIONARY = Path("/usr/share/dict/american-english")
 LATIN_PREFIXES = (
     "cs_ da_ de_ en es_ et_ fi_ fr_ ga_ hr_ hu_ id_ is_ it_ lt_ lv_ nl_ no_ pl_ pt_ ro_ sk_ sl_ sv_ "
-    "sw tr_ az_ yo_ ig_ ha_ zu_ tw_"
+    "sw tr_ az_ yo_ ig_ ha_ zu_ tw_ uz_"
 ).split()
-CYRILLIC = ("ru_RU", "uk_UA")
-_TRANSLIT = dict(
-    zip(
-        "абвгдезийклмнопрстуфхцчшщыэюяёжьъіїєґ",
-        "a b v g d e z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya yo zh - - i yi ye g".split(),
-        strict=True,
-    )
+ROMANIZED = ("ja_JP",)  # its first_romanized_names lists
+# Not read: zh_CN, zh_TW, vi_VN, ko_KR. English text writes their given names after the family name
+# ("Xi Jinping", "Nguyen Van Thanh"), where a list of names that open a name does not help, and their
+# syllables are place words too ("Hong" of "Hong Kong", "Minh" of "Ho Chi Minh").
+CYRILLIC = ("ru_RU", "uk_UA")  # bg_BG's lists mix the sexes ("Ирма", "Карен" as male)
+GREEK = ("el_GR",)
+
+
+def _table(letters: str, latin: str) -> dict[str, str]:
+    """Letter -> Latin spelling: each letter of ``letters`` to the space-separated word of ``latin``."""
+    return dict(zip(letters, latin.split(), strict=True))
+
+
+def _pairs(spec: str) -> dict[str, str]:
+    """ "ου:ou αι:ai" -> {"ου": "ou", "αι": "ai"}."""
+    return dict(pair.split(":") for pair in spec.split())
+
+
+_TRANSLIT = _table(
+    "абвгдезийклмнопрстуфхцчшщыэюяёжьъіїєґ",
+    "a b v g d e z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya yo zh - - i yi ye g",
 )
+_GREEK_PAIRS = _pairs("ου:ou αι:ai ει:ei οι:oi αυ:av ευ:ev γγ:ng γκ:gk μπ:b ντ:nt")
+_GREEK = _table("αβγδεζηθικλμνξοπρσςτυφχψω", "a v g d e z i th i k l m n x o p r s s t y f ch ps o")
+_UNFOLDED = _pairs("ı:i ł:l Ł:L ø:o Ø:O æ:ae Æ:Ae ß:ss đ:d Đ:D ð:d Ð:D þ:th Þ:Th")
 NOT_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday king queen prince princess major general
@@ -55,28 +76,58 @@ def translit(name: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+def greek(name: str) -> str:
+    """Greek given name in the usual English spelling (ELOT 743 simplified): "Κυριάκος" -> "Kyriakos"."""
+    out = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    out = re.sub("([αε])υ(?=[θκξπστφχψ])", r"\1φ", out)  # "Ευθύμιος" -> "Efthymios"
+    for pair, latin in _GREEK_PAIRS.items():
+        out = out.replace(pair, latin)
+    out = "".join(_GREEK.get(c, c) for c in out)
+    return out[:1].upper() + out[1:]
+
+
+def ascii_fold(name: str) -> str:
+    """The name without diacritics ("László" -> "Laszlo", "Şükrü" -> "Sukru")."""
+    out = "".join(_UNFOLDED.get(c, c) for c in unicodedata.normalize("NFD", name))
+    return "".join(c for c in out if not unicodedata.combining(c))
+
+
+def _spelled(name: str, locale: str) -> str:
+    """A provider's name in Latin script: transliterated for CYRILLIC and GREEK locales, else as is."""
+    if locale in GREEK:
+        return greek(name)
+    if locale in CYRILLIC:
+        return translit(name)
+    return name.capitalize() if name.isupper() else name
+
+
 def provider_names() -> dict[str, set[str]]:
-    """First names of the Latin-script (and transliterated Cyrillic) Faker locales, by list:
-    "" (all), "m" (male lists), "f" (female lists)."""
-    names: dict[str, set[str]] = {"": set(), "m": set(), "f": set()}
+    """First names of the Latin-script (and transliterated) Faker locales, by list: "" (all),
+    "m" (male lists), "f" (female lists); "~", "~m", "~f" the same for the forms without
+    diacritics that no list spells so (their sex is read only where no list spells them)."""
+    names: dict[str, set[str]] = {key: set() for key in ("", "m", "f", "~", "~m", "~f")}
     for module in pkgutil.iter_modules(person_providers.__path__):
-        latin = module.name.startswith(tuple(LATIN_PREFIXES))
-        if not latin and module.name not in CYRILLIC:
+        locale = module.name
+        latin = locale.startswith(tuple(LATIN_PREFIXES))
+        if not latin and locale not in CYRILLIC + GREEK + ROMANIZED:
             continue
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        for attr, sex in (("first_names", ""), ("first_names_male", "m"), ("first_names_female", "f")):
-            value = getattr(provider, attr, None)
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        prefix = "first_romanized_names" if locale in ROMANIZED else "first_names"
+        for suffix, sex in (("", ""), ("_male", "m"), ("_female", "f")):
+            value = getattr(provider, prefix + suffix, None)
             if isinstance(value, (list, tuple, set, dict)):
-                items = [str(v) if latin else translit(str(v)) for v in value]
-                names[""].update(items)
-                names[sex].update(items if sex else ())
+                spelled = {_spelled(str(v), locale) for v in value}
+                for key, items in (("", spelled), ("~", {ascii_fold(v) for v in spelled} - spelled)):
+                    names[key].update(items)
+                    names[key + sex].update(items if sex else ())
     return names
 
 
 def flags(name: str, names: dict[str, set[str]], words: set[str]) -> str:
     """ "word" (also a common English word), "m"/"f" (only in male/female lists), comma-joined."""
     out = ["word"] if name.lower() in words else []
-    male, female = name in names["m"], name in names["f"]
+    key = "" if name in names[""] else "~"
+    male, female = name in names[key + "m"], name in names[key + "f"]
     out += ["m"] if male and not female else ["f"] if female and not male else []
     return ",".join(out)
 
@@ -91,10 +142,12 @@ def main() -> int:
     names = provider_names()
     keep = sorted(
         n
-        for n in names[""]
+        for n in names[""] | names["~"]
         if len(n) > 2
         and n[0].isupper()
         and n.replace("-", "").replace("'", "").isalpha()
+        and unicodedata.category(n[0]) == "Lu"
+        and all(unicodedata.name(c, "").startswith(("LATIN", "MODIFIER")) for c in n if c.isalpha())
         and n.lower() not in NOT_NAMES
         and n.lower() not in places
     )
