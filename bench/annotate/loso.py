@@ -35,6 +35,7 @@ from etl.annotate.evaluate import (  # noqa: E402
     KINDS,
     Counts,
     Row,
+    bare_facets,
     load_gold,
     load_script,
     run_pages,
@@ -47,7 +48,6 @@ from etl.core.settings import Settings  # noqa: E402
 CONLL_DEV = BENCH / "conll" / "dev.txt"
 SCORER = BENCH / "score_entities.py"
 HELD = "held splits (aggregate)"
-_BARE = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
 
 def source_of(row: Row) -> str:
@@ -129,10 +129,7 @@ def tally_conll(settings: Settings, tally: Tally, fps: list[str], misses: list[s
         lines = [sc.detok([t for t, _ in s]) for s in sents]
         title, body = lines[0], "\n".join(lines[1:])
         ours = entity_facets(title, body)
-        bare: dict[str, list[str]] = {k: [] for k in KINDS}
-        for ent in nlp(title + "\n\n" + body).ents:
-            if ent.label_ in _BARE:
-                bare[_BARE[ent.label_]].append(ent.text)
+        bare = bare_facets(nlp, title + "\n\n" + body)
         tally.units += 1
         for who, facets in (("ours", ours), ("bare", bare)):
             counts = _conll_counts(sc, sc.groups(sc.mentions(sents, "PER")), facets["persons"])

@@ -276,12 +276,17 @@ def run_pages(pages: list[GoldPage], settings: Settings) -> list[Row]:
             rows.append((page, None, {k: [] for k in KINDS}))
             continue
         text = compose(art.title, art.lead, art.body, tuple(i.caption for i in art.images)).text
-        bare: dict[str, list[str]] = {k: [] for k in KINDS}
-        for ent in nlp(text).ents:
-            if ent.label_ in _BARE_LABELS:
-                bare[_BARE_LABELS[ent.label_]].append(ent.text)
-        rows.append((page, ours.get(art.url), bare))
+        rows.append((page, ours.get(art.url), bare_facets(nlp, text)))
     return rows
+
+
+def bare_facets(nlp, text: str) -> dict[str, list[str]]:
+    """The reference: the bare model's PERSON / ORG / GPE+LOC entities of ``text`` as written, by facet."""
+    bare: dict[str, list[str]] = {k: [] for k in KINDS}
+    for ent in nlp(text).ents:
+        if ent.label_ in _BARE_LABELS:
+            bare[_BARE_LABELS[ent.label_]].append(ent.text)
+    return bare
 
 
 def summarise(rows: list[Row]) -> dict:
