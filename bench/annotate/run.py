@@ -28,6 +28,9 @@ from pathlib import Path
 
 import spacy
 
+# Read before the package is imported (it sets the variable to 1 for the pipeline when it is unset; spaCy above
+# has already loaded numpy, so both columns here run with this value: etl/annotate/README.md, "Throughput").
+OPENBLAS_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset (one per core)")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -130,6 +133,7 @@ def render(args, texts, settings, bare_times, our_times) -> str:
         f"{os.cpu_count()} cores (shared with other jobs: wall times are noisy), Python {platform.python_version()}",
         f"- model: {label}; texts: {n} ({'all languages' if args.all_languages else 'English only'}, "
         f"mean {chars:.0f} chars); batch size {args.batch_size}; processes {args.processes}; "
+        f"OPENBLAS_NUM_THREADS {OPENBLAS_THREADS}; "
         f"median of {args.repeat} interleaved runs",
         f"- command: `python bench/annotate/run.py --n {args.n} --repeat {args.repeat} --processes {args.processes} "
         f"--batch-size {args.batch_size}{' --all-languages' if args.all_languages else ''}`",

@@ -41,6 +41,7 @@ from etl.annotate.words import (
     EVENT_WORDS,
     NOT_NAME_ENDS,
     ORG_WORDS,
+    PARTICLES,
     PERSON_NOT_PLACE,
     PLACE_MODIFIERS,
     PLACE_WORDS,
@@ -414,7 +415,7 @@ def _is_full_person(c: Cluster) -> bool:
 
 def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Cluster]:
     words = _name_words(c.name)
-    if not words or not words[0][:1].isupper():
+    if not words or not (words[0][:1].isupper() or _particle_led(words)):
         return []
     # read as a place at every mention: the place a name opens or ends ("Columbus" of "Columbus Dispatch"
     # x3, "Brookhaven" of "Brookhaven Village", "North America" of "Ascom North America"), no short form;
@@ -429,7 +430,12 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
         len(words) > 1 or any(placed(text, m) and not _OWNER_AFTER.match(text, m.end) for m in c.mentions)
     ):
         return []
-    suffix = [f for f in full if _core(f.name)[-len(words) :] == words and len(_core(f.name)) > len(words)]
+    folded = _fold_particles(words)  # "De Silva" opening a sentence is the "de Silva" of "Aravinda de Silva"
+    suffix = [
+        f
+        for f in full
+        if _fold_particles(_core(f.name)[-len(words) :]) == folded and len(_core(f.name)) > len(words)
+    ]
     if suffix:
         return suffix
     if place:
@@ -443,6 +449,17 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
         if _name_words(f.name)[: len(words)] == words and len(_name_words(f.name)) > len(words)
     ]
     return first if len(words) > 1 or len(first) == 1 or is_given(words[0], strict=False) else []
+
+
+def _particle_led(words: list[str]) -> bool:
+    """True for a surname that opens with a lower-case name particle ("van Gaal", "de Silva", "van der
+    Berg"): a short form of the full name it ends although its first letter is lower case."""
+    return len(words) > 1 and words[0] in PARTICLES and words[-1][:1].isupper()
+
+
+def _fold_particles(words: list[str]) -> list[str]:
+    """``words`` with name particles in lower case ("De Silva" at a sentence's start -> "de Silva")."""
+    return [w.lower() if w.lower() in PARTICLES else w for w in words]
 
 
 def _core(name: str) -> list[str]:

@@ -60,6 +60,16 @@ _CODE_AFTER = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,2}(?![\w-])|[ \t][A-Z](?![\w.'
 #: A word mixing letters and digits ("RDR2", "S10", "A320", "ID.4"): a model code.
 _MODEL_CODE = re.compile(r"^(?=[\w.]*\d)(?=[\w.]*[^\W\d_])[\w.]+$")
 _NUMBER = re.compile(r"\d+")
+#: A given name, a nickname of one to four words in double quotes, a surname: 'Roberto "Hands of Stone" Duran'.
+_NICKNAME = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+[\"“]([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})[\"”][ \t]+"
+    r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+)
+_TITLE_OF = re.compile(  # a title heading something: "Director of Product Management", "Minister of Finance"
+    r"(?:Director|Head|Chief|Minister|Secretary|Commissioner|Chairman|Chairwoman|Chair|President|Governor|Dean"
+    r"|Manager|Editor|Professor)[ \t]+of[ \t]+"
+)
+_TITLE_OF_BEFORE = re.compile(_TITLE_OF.pattern + "$")  # the title right before the span ("Director of " + ...)
 #: Titles of monarchs and popes, before a name that may end in a Roman numeral ("Queen Elizabeth I").
 ROYAL_TITLES = frozenset(
     "king queen pope emperor empress tsar czar kaiser sultan shah prince princess".split()
@@ -294,8 +304,26 @@ def doc_mentions(
             covered = max(span[1], mention.end)
             out.append(mention)
     out += titled_names(text, out, regions)
+    if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
+        out = [m for m in out if not any(m.start < n.end and n.start < m.end for n in nicknamed)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def _nicknamed(text: str) -> list[RawMention]:
+    """Names with a nickname in quotes between the given name and the surname ('Roberto "Hands of Stone" Duran',
+    'Hector "Macho" Camacho'): the model reads the parts as other things or nothing. Each is a person named
+    by its given name and surname (the mention spans the nickname); the given name is one the list knows, the
+    surname no English word ('Said "Yes" Then')."""
+    out: list[RawMention] = []
+    if '"' not in text and "“" not in text:
+        return out
+    english = names.english_words()
+    for m in _NICKNAME.finditer(text):
+        surname = m.group(3).lower()
+        if names.is_given(m.group(1), strict=False) and surname not in NOT_NAME_ENDS and surname not in english:
+            out.append(RawMention(m.start(), m.end(), f"{m.group(1)} {m.group(3)}", "person", "NAME"))
+    return out
 
 
 def _party(text: str, ent, organizations: frozenset[str]) -> str:
@@ -381,8 +409,12 @@ def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) of the person's name after a personal title inside a span the model read as
     something else ("Patrol Chief James Hall" as a work, "Fire Commissioner Ann Lee" as an
     organization): one name run filling the span, a title, then a given name and at least one more
-    name word; else None."""
+    name word; else None. A title with "of" and what it heads may come first: the name ends the span
+    ("Director of Product Management Joe Ambeault" as an organization; the title may stand right before it)."""
     runs = names.name_runs(text, start, end)
+    titled_of = _TITLE_OF.match(text, start) or _TITLE_OF_BEFORE.search(text, max(0, start - 40), start)
+    if runs and titled_of and not text[runs[-1][-1].end : end].strip(_AROUND):
+        return _name_after_head(runs[-1])
     if (
         len(runs) != 1
         or text[start : runs[0][0].start].strip(_AROUND)
@@ -406,6 +438,20 @@ def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
                 )
             )
             return (rest[0].start, rest[-1].end) if ok else None
+    return None
+
+
+def _name_after_head(words: list[names.Word]) -> tuple[int, int] | None:
+    """(start, end) of the last two or three words of a name run when they open with a given name no English
+    word, after the words of a title's head ("Product Management" + "Joe Ambeault"), and hold no organization
+    or place word; else None."""
+    for i in range(1, len(words) - 1):
+        rest = words[i:]
+        if names.is_given(rest[0].text, strict=True) and len(rest) <= 3:
+            lowered = {_POSSESSIVE.sub("", w.text).lower() for w in rest}
+            if names.looks_like_person(rest, strict=True) and not lowered & (ORG_WORDS | NOT_NAME_ENDS):
+                return rest[0].start, rest[-1].end
+            return None
     return None
 
 

@@ -54,6 +54,13 @@ _SQUAD_NUMBER = re.compile(r"(?<![\w.,-])\d{1,2}[ \t]*-[ \t]*$")
 _SQUAD_ITEM = re.compile(r"(?<![\w.,-])\d{1,2}[ \t]*-[ \t]*[A-Z]")
 _SQUAD_ITEMS = 3
 _SQUAD_REACH = 300
+#: A country, a club or a code in brackets right after a name, on the line or the next ("Mark Philippoussis
+#: (Australia)", "Oeji Aliu\n(Nigeria)", "Chryste Gaines (U.S.)"): one to three capitalised words or an abbreviation.
+_BRACKET_AFTER = re.compile(
+    r"[ \t]*\n?[ \t]*\((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,3})\)"
+)
+_FIGURE = re.compile(r"\d+")
+_RESULT_FIGURES = 3  # numbers on a line that make it a results list or a table row
 #: Verbs that open a question and are also given names ("Will Warren continue ...?", "Can Murray win?").
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
 _VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
@@ -283,7 +290,12 @@ def _unlisted_names(
         if (
             unlisted_name(run, not_last)
             and not taken(start, end)
-            and (appositive(text, end) or speaker_position(text, start, end) or squad_item(text, start))
+            and (
+                appositive(text, end)
+                or speaker_position(text, start, end)
+                or squad_item(text, start)
+                or results_item(text, end)
+            )
         ):
             out.append((start, end))
     return out
@@ -293,8 +305,30 @@ def person_context(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a quote's speaker does (:func:`speaker_position`)
     or the text treats it as a person's name (:func:`etl.annotate.wordnames.acts_as_person`): a
     given name that is also a word ("Will Power", "Rich Lowry") counts there; or it is an item of a team
-    sheet (:func:`squad_item`)."""
-    return speaker_position(text, start, end) or acts_as_person(text, start, end) or squad_item(text, start)
+    sheet (:func:`squad_item`) or of a results list (:func:`results_item`)."""
+    return (
+        speaker_position(text, start, end)
+        or acts_as_person(text, start, end)
+        or squad_item(text, start)
+        or results_item(text, end)
+    )
+
+
+def results_item(text: str, end: int) -> bool:
+    """True when the name ending at ``end`` is followed by a country, club or code in brackets on a line of
+    results (``_RESULT_FIGURES`` numbers or more from the name's line start to the end of the bracket's line, or of
+    the next line when the bracket ends its own: a score wrapped to the next line): an entrant of a results list
+    ("Mark Philippoussis (Australia) beat Andrei Olhovskiy (Russia) 6-3 ...", "5. Tegla Loroupe (Kenya) 15:08.79",
+    "beat Dally Randriantefy (Madagascar)\n6-0 6-2"). Reads at most ``_SQUAD_REACH`` characters either side."""
+    m = _BRACKET_AFTER.match(text, end)
+    if m is None:
+        return False
+    line_start = text.rfind("\n", max(0, end - _SQUAD_REACH), end) + 1 or max(0, end - _SQUAD_REACH)
+    line_end = text.find("\n", m.end(), m.end() + _SQUAD_REACH)
+    if line_end >= 0 and not text[m.end() : line_end].strip():  # the bracket ends its line: read the next one
+        line_end = text.find("\n", line_end + 1, line_end + 1 + _SQUAD_REACH)
+    line_end = m.end() + _SQUAD_REACH if line_end < 0 else line_end
+    return len(_FIGURE.findall(text, line_start, line_end)) >= _RESULT_FIGURES
 
 
 def squad_item(text: str, start: int) -> bool:

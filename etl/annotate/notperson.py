@@ -17,6 +17,7 @@ from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
+from etl.annotate.wordnames import acts_as_person
 from etl.annotate.words import PARTICLES, SPEECH_AFTER
 from etl.index.builder import fold
 
@@ -265,7 +266,12 @@ def retype_persons(
             or _sold_or_used(cluster, text)
             or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
             or _common_words(words, common)
-            or (dictionary_phrase(words) and not _person_cued(cluster, text) and not _listed_person(cluster, text, persons))
+            or (
+                dictionary_phrase(words)
+                and not _person_cued(cluster, text)
+                and not _listed_person(cluster, text, persons)
+                and not _acts_as_person(cluster, text)
+            )
             or all(_credit_segment(text, m.start, m.end, title) for m in cluster.mentions)
         ):
             cluster.type = "work"
@@ -555,6 +561,13 @@ def _sold_or_used(cluster: Cluster, text: str) -> bool:
     if not full or 2 * sum(_product_cue(text, m.start, m.end) for m in full) < len(full):
         return False
     return not _person_cued(cluster, text)
+
+
+def _acts_as_person(cluster: Cluster, text: str) -> bool:
+    """The text treats a mention as a person's name (:func:`etl.annotate.wordnames.acts_as_person`: an
+    appositive with a role, an age or "who" after it, its surname alone speaking or so described elsewhere):
+    "Tiger Woods, who made the cut", "... Woods, who turned pro Tuesday" (words of a phrase, but a person)."""
+    return any(acts_as_person(text, m.start, m.end) for m in cluster.mentions)
 
 
 def _person_cued(cluster: Cluster, text: str) -> bool:
