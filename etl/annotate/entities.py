@@ -305,7 +305,8 @@ def doc_mentions(
             out.append(mention)
     out += titled_names(text, out, regions)
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
-        out = [m for m in out if not any(m.start < n.end and n.start < m.end for n in nicknamed)] + nicknamed
+        spans_of = [(n.start, n.end) for n in nicknamed]
+        out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
 
