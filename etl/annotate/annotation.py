@@ -45,7 +45,8 @@ from etl.annotate.wordnames import appositive
 from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
-_WORDS = re.compile(r"\S*\w\S*")
+#: A whitespace-separated word without a letter or digit ("—", "..."): not counted.
+_NO_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 _LOWER_WORDS = re.compile(r"(?<![\w'’./@-])[a-z][a-z]+(?![\w'’/@-]|\.\w)")  # not in URLs or e-mails
 #: A source named before a mention ("According to Russell, the year ..."): said of a person the model read.
 _ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording[ \t]+to[ \t]+$")
@@ -107,7 +108,7 @@ def _squash(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Number of whitespace-separated words that hold a letter or digit in ``text``."""
-    return len(_WORDS.findall(text))
+    return len(text.split()) - len(_NO_WORD.findall(text))  # what \S*\w\S* finds, at half the cost
 
 
 def build_annotation(
@@ -134,7 +135,7 @@ def build_annotation(
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
-    propagate_persons(clusters, text, skip + dropped, common | aliases.one_word_names())
+    propagate_persons(clusters, text, skip + dropped, common, aliases.one_word_names())
     clusters += lineup_persons(clusters, text, skip)
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
@@ -236,10 +237,14 @@ def _person_evidence(text: str, start: int, end: int) -> bool:
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by a comma run of the same length (a phrase break)."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = "," * (end - start)
-    return "".join(chars)
+    pieces, pos = [], 0  # the text between the spans, in order: no list of every character
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end > start:
+            pieces += [text[pos:start], "," * (end - start)]
+            pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _dateline_regions(dateline) -> list[tuple[int, int]]:
@@ -281,17 +286,14 @@ def salience_scores(clusters: list[Cluster], composed: Composed) -> list[float]:
     """0..1 per cluster: mentions weighted by earliness, plus title/lead presence; max is 1."""
     length = max(1, len(composed.text))
     raw = []
+    (title_start, title_end), (lead_start, lead_end) = composed.title, composed.lead
     for c in clusters:
         score = sum(1.0 + (1.0 - m.start / length) for m in c.mentions)
-        score += 2.0 * any(_inside(m, composed.title) for m in c.mentions)
-        score += 1.0 * any(_inside(m, composed.lead) for m in c.mentions)
+        score += 2.0 * any(title_start <= m.start < title_end for m in c.mentions)
+        score += 1.0 * any(lead_start <= m.start < lead_end for m in c.mentions)
         raw.append(score)
     top = max(raw, default=1.0) or 1.0
     return [round(r / top, 3) for r in raw]
-
-
-def _inside(m: RawMention, span: tuple[int, int]) -> bool:
-    return span[0] <= m.start < span[1]
 
 
 def _entities(clusters: list[Cluster], composed: Composed) -> list[Entity]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -60,7 +61,11 @@ _LINEUP = re.compile(r"(?m)^(?:[A-Z][\w'’-]+,[ \t]+){4,}[A-Z][\w'’-]+\.?[ \t
 _LINEUP_ITEM = re.compile(r"[A-Z][\w'’-]+")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _SPACES = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")
+_WORD_BREAK = re.compile(r"[\s-]+")
 _OWNER_AFTER = re.compile(r"['’]s?\b")
+_ORG_EVENT_PLACE_WORDS = ORG_WORDS | EVENT_WORDS | PLACE_WORDS
+_ORG_COMPANY_WORDS = ORG_WORDS | COMPANY_WORDS
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
 
@@ -80,6 +85,12 @@ def inflections(key: str) -> list[str]:
     if not sep:
         return [key]
     return [key] + [f"{form} {rest}" for form in sorted(word_forms(first) - {first})]
+
+
+@functools.lru_cache(maxsize=65536)
+def _inflection_tuple(key: str) -> tuple[str, ...]:
+    """:func:`inflections` memoised (every lookup of a name of several words needs them)."""
+    return tuple(inflections(key))
 
 
 def word_forms(word: str) -> set[str]:
@@ -121,9 +132,13 @@ class AliasTable:
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(canonical, type) for a surface form (its first word's adjective ending may differ:
         "Deutschen Gewerkschaftsbund" finds "Deutscher Gewerkschaftsbund"), or None."""
-        for key in inflections(alias_key(text)):
-            if key in self.entries:
-                return self.entries[key]
+        key = alias_key(text)
+        hit = self.entries.get(key)  # the key itself comes first among its inflections
+        if hit is not None or " " not in key:
+            return hit
+        for form in _inflection_tuple(key)[1:]:
+            if form in self.entries:
+                return self.entries[form]
         return None
 
     @functools.cached_property
@@ -181,7 +196,7 @@ class Cluster:
     product: bool = False  # "Google Stadia", "Volkswagen ID": a known company plus a product name
 
     def votes(self) -> Counter:
-        return Counter(m.type for m in self.mentions)
+        return Counter([m.type for m in self.mentions])  # a list counts faster than a generator
 
 
 def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = "") -> list[Cluster]:
@@ -240,8 +255,10 @@ def split_compounds(mentions: list[RawMention], aliases: AliasTable) -> list[Raw
 def _person_then_known(m: RawMention, aliases: AliasTable) -> list[RawMention]:
     """A person span ending in an organization or place of two or more words the alias table knows
     ("Obama White House" -> "Obama" + "White House"); [] when it does not."""
-    spans = [w.span() for w in re.finditer(r"\S+", m.text)]
-    if m.type != "person" or len(spans) < 3 or aliases.lookup(m.text):
+    if m.type != "person":
+        return []
+    spans = [w.span() for w in _NON_SPACE.finditer(m.text)]
+    if len(spans) < 3 or aliases.lookup(m.text):
         return []
     for k in range(len(spans) - 1, 1, -1):
         tail, head = spans[-k][0], spans[-k - 1][1]
@@ -280,16 +297,16 @@ def group_by_name(mentions: list[RawMention], aliases: AliasTable) -> list[Clust
     for m in mentions:
         hit = aliases.lookup(m.text)
         name, alias_type = hit if hit else (m.text, "")
-        cluster = clusters.setdefault(
-            alias_key(name), Cluster(name, alias_type=alias_type, from_alias=bool(hit))
-        )
+        cluster = clusters.get(key := alias_key(name))
+        if cluster is None:
+            cluster = clusters[key] = Cluster(name, alias_type=alias_type, from_alias=bool(hit))
         cluster.mentions.append(m)
     return list(clusters.values())
 
 
 def initials(name: str) -> str:
     """Upper-case initials of the significant words: "Asia-Pacific Economic Cooperation" -> "APEC"."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    words = [w for w in _WORD_BREAK.split(name) if w and w.lower() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
@@ -301,7 +318,7 @@ def cued_person(cluster: Cluster, text: str) -> bool:
     if cluster.from_alias or not 2 <= len(words) <= 4 or vote_type(cluster) == "person":
         return False
     lowered = {w.lower().strip(".,") for w in words}
-    if lowered & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS) or not all(w[:1].isupper() for w in words):
+    if lowered & _ORG_EVENT_PLACE_WORDS or not all(w[:1].isupper() for w in words):
         return False
     return any(person_cue(text, m.start, m.end) for m in cluster.mentions)
 
@@ -371,7 +388,7 @@ def adopt_surnames(clusters: list[Cluster], aliases: AliasTable | None = None) -
         if c.from_alias or not 2 <= len(words) <= 3 or words[-1] not in surnames or vote_type(c) == "person":
             continue
         lowered = {w.lower().strip(".,") for w in words}
-        if all(w[:1].isupper() for w in words) and not lowered & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS):
+        if all(w[:1].isupper() for w in words) and not lowered & _ORG_EVENT_PLACE_WORDS:
             c.mentions = [_without_known_head(replace(m, type="person"), aliases) for m in c.mentions]
             c.name = c.mentions[0].text
 
@@ -430,12 +447,9 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
         len(words) > 1 or any(placed(text, m) and not _OWNER_AFTER.match(text, m.end) for m in c.mentions)
     ):
         return []
-    folded = _fold_particles(words)  # "De Silva" opening a sentence is the "de Silva" of "Aravinda de Silva"
-    suffix = [
-        f
-        for f in full
-        if _fold_particles(_core(f.name)[-len(words) :]) == folded and len(_core(f.name)) > len(words)
-    ]
+    # "De Silva" opening a sentence is the "de Silva" of "Aravinda de Silva"
+    folded, n = tuple(_fold_particles(words)), len(words)
+    suffix = [f for f in full if len(core := _folded_core(f.name)) > n and core[-n:] == folded]
     if suffix:
         return suffix
     if place:
@@ -443,11 +457,8 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
     # the first words of a longer name ("Te Kaurinui" of "Te Kaurinui Robert Parata"); one word of
     # one such name, or a given name ("Arthur" of "Arthur Edward Waite" and "Arthur Wesley Dowell":
     # the closest one before wins; "Xbox" of "Xbox One" and "Xbox Live" is none)
-    first = [
-        f
-        for f in full
-        if _name_words(f.name)[: len(words)] == words and len(_name_words(f.name)) > len(words)
-    ]
+    head = tuple(words)
+    first = [f for f in full if len(whole := _name_word_tuple(f.name)) > n and whole[:n] == head]
     return first if len(words) > 1 or len(first) == 1 or is_given(words[0], strict=False) else []
 
 
@@ -460,6 +471,12 @@ def _particle_led(words: list[str]) -> bool:
 def _fold_particles(words: list[str]) -> list[str]:
     """``words`` with name particles in lower case ("De Silva" at a sentence's start -> "de Silva")."""
     return [w.lower() if w.lower() in PARTICLES else w for w in words]
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded_core(name: str) -> tuple[str, ...]:
+    """:func:`_fold_particles` of the :func:`_core` words of a name (memoised: compared with every short name)."""
+    return tuple(_fold_particles(_core(name)))
 
 
 def _core(name: str) -> list[str]:
@@ -483,12 +500,13 @@ def vote_type(cluster: Cluster) -> str:
     """Rule 5: alias type, else majority label (ties: earliest mention), org words override location."""
     if cluster.alias_type:
         return cluster.alias_type
-    votes = cluster.votes()
+    votes: dict[str, int] = {}  # Counter's counts, in the same key order, without its overhead
     first_type: dict[str, int] = {}
     for m in cluster.mentions:
+        votes[m.type] = votes.get(m.type, 0) + 1
         first_type.setdefault(m.type, m.start)
     etype = max(votes, key=lambda t: (votes[t], -first_type[t]))
-    words = {w.lower().strip(".,") for w in _name_words(cluster.name)}
+    words = _lowered_words(cluster.name)
     if words & EVENT_WORDS and not words & ORG_WORDS:
         return "event"
     if etype == "person" and words & PERSON_NOT_PLACE:
@@ -500,6 +518,12 @@ def vote_type(cluster: Cluster) -> str:
     if cluster.product and (etype != "person" or not is_given(_name_words(cluster.name)[0], strict=False)):
         return "product"  # "Apple Arcade" read as a person too; "Ford Madox" (a given name) stays
     return etype
+
+
+@functools.lru_cache(maxsize=65536)
+def _lowered_words(name: str) -> frozenset[str]:
+    """Lower-case words of a name without edge dots and commas (memoised: every type vote reads them)."""
+    return frozenset(w.lower().strip(".,") for w in _name_word_tuple(name))
 
 
 def named_after_company(cluster: Cluster, aliases: AliasTable) -> bool:
@@ -514,7 +538,7 @@ def named_after_company(cluster: Cluster, aliases: AliasTable) -> bool:
         if hit and hit[1] == "organization":
             rest = words[i:]
             lowered = {w.lower().strip(".,") for w in rest}
-            return len(rest) <= 3 and not lowered & (ORG_WORDS | COMPANY_WORDS) and rest[0][:1].isupper()
+            return len(rest) <= 3 and not lowered & _ORG_COMPANY_WORDS and rest[0][:1].isupper()
     return False
 
 
@@ -543,9 +567,8 @@ def best_name(cluster: Cluster) -> str:
     if cluster.type == "person":
         best = max(forms, key=lambda f: (len(_name_words(f)), not f.isupper(), forms[f], len(f)))
         return " ".join(w.capitalize() for w in best.split()) if best.isupper() and len(best) > 4 else best
-    if merged_long := [
-        f for f in forms if len(_name_words(f)) >= 2 and initials(f) in {alias_key(x).upper() for x in forms}
-    ]:
+    acronyms = {alias_key(x).upper() for x in forms}
+    if merged_long := [f for f in forms if len(_name_words(f)) >= 2 and initials(f) in acronyms]:
         return max(merged_long, key=len)
     best = max(
         forms, key=lambda f: (forms[f] - 0.5 * (f.isupper() and len(f) > 4), len(f))
@@ -589,8 +612,26 @@ def lineup_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, 
     return new
 
 
+def _words_among(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """(offset, word), in text order, of the capitalised words of ``text`` (:data:`_WORD_TOKEN`) that are one
+    of ``words``, or one of them and a dot; found with ``str.find`` rather than by reading every capitalised word."""
+    found = {}
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            m = _WORD_TOKEN.match(text, at)
+            if m is not None and m.group() in (word, word + "."):
+                found[at] = m.group()
+            at = text.find(word, at + 1)
+    return sorted(found.items())
+
+
 def propagate_persons(
-    clusters: list[Cluster], text: str, covered: list[tuple[int, int]], stop: set[str] | frozenset[str]
+    clusters: list[Cluster],
+    text: str,
+    covered: list[tuple[int, int]],
+    stop: set[str] | frozenset[str],
+    places: frozenset[str] = frozenset(),
 ) -> None:
     """Find each person's other mentions the model missed (name propagation), in place.
 
@@ -598,7 +639,8 @@ def propagate_persons(
     count wherever else they stand in ``text`` (results lists, tables, captions), also in
     capitals ("SHEARER NAMED ENGLAND CAPTAIN"); not inside ``covered`` spans (other
     mentions, credits) and not for a surname in ``stop`` (lower-case words the text also
-    uses as common words, known places). New mentions have label ``PROPAGATED``.
+    uses as common words) nor in ``places`` (known places: apart, as a union with the alias table's
+    thousands of words per document is slow). New mentions have label ``PROPAGATED``.
     """
     persons = [c for c in clusters if c.type == "person"]
     last = Counter(_core(c.name)[-1] for c in persons)
@@ -607,19 +649,26 @@ def propagate_persons(
     for c in persons:
         words = _core(c.name)
         forms = {c.name, c.name.upper()}
-        if len(words) > 1 and last[words[-1]] == 1 and len(words[-1]) > 2 and words[-1].lower() not in stop:
+        surname = words[-1].lower()
+        if (
+            len(words) > 1
+            and last[words[-1]] == 1
+            and len(words[-1]) > 2
+            and surname not in stop
+            and surname not in places
+        ):
             forms |= {words[-1], words[-1].upper()}
         for form in forms:
             by_first.setdefault(form.split(" ")[0], []).append((form, c))
-    for m in _WORD_TOKEN.finditer(text):
-        for form, c in by_first.get(m.group(), ()) or by_first.get(m.group().rstrip("."), ()):
-            end = m.start() + len(form)
+    for start, word in _words_among(text, by_first):
+        for form, c in by_first.get(word, ()) or by_first.get(word.rstrip("."), ()):
+            end = start + len(form)
             if (
-                text.startswith(form, m.start())
+                text.startswith(form, start)
                 and not _WORD_AFTER.match(text, end)
-                and not taken.hits(m.start(), end)
+                and not taken.hits(start, end)
             ):
-                c.mentions.append(RawMention(m.start(), end, form, "person", "PROPAGATED"))
-                taken.add(m.start(), end)
+                c.mentions.append(RawMention(start, end, form, "person", "PROPAGATED"))
+                taken.add(start, end)
     for c in persons:
         c.mentions.sort(key=lambda x: x.start)

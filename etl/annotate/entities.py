@@ -7,8 +7,9 @@ dateline are not article content, so nothing in them becomes a facet) and by *fo
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from etl.annotate import names
@@ -49,6 +50,8 @@ _KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
 _WORK_LABELS = frozenset(("WORK_OF_ART", "PRODUCT"))  # a name there is a person's only by its context
+_RETYPE_OR_WORK_LABELS = _RETYPE_LABELS | _WORK_LABELS
+_ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
 _TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
 _AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
@@ -65,6 +68,7 @@ _NICKNAME = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+[\"“]([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})[\"”][ \t]+"
     r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
 )
+_NICKNAME_OPEN = re.compile(r"[ \t][\"“][A-Z]")  # the mark opening the nickname, as in _NICKNAME
 _TITLE_OF = re.compile(  # a title heading something: "Director of Product Management", "Minister of Finance"
     r"(?:Director|Head|Chief|Minister|Secretary|Commissioner|Chairman|Chairwoman|Chair|President|Governor|Dean"
     r"|Manager|Editor|Professor)[ \t]+of[ \t]+"
@@ -86,7 +90,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CAP_FUNCTION = frozenset(
     "The Of To In For And On At With Is Are As By From A An Be Has Have Will After Over".split()
 )
-_CAP_FUNCTION_WORD = re.compile(r"(?<=[ \t])(?:" + "|".join(sorted(_CAP_FUNCTION)) + r")\b")
+#: The word after a space or tab (the match's first character: a scan that starts with a character class is fast).
+_CAP_FUNCTION_WORD = re.compile(r"[ \t](?:" + "|".join(sorted(_CAP_FUNCTION)) + r")\b")
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 #: An Irish or Italian surname right after a span, not followed by another name word ("Georgia" +
 #: " O’Keefe": the model stops at the apostrophe and reads the given name as the place).
@@ -168,7 +173,7 @@ _AUTHOR_NOTE = re.compile(
 #: Junk patterns, each with strings one of which every match holds (a cheap test before the scan;
 #: lower case for a case-blind pattern; () = always scanned).
 _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
-    (_BYLINE, ()),
+    (_BYLINE, ("By",)),
     (_POSTED_BY, ("Posted by", "Written by")),
     (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
     (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
@@ -223,9 +228,30 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
     for pattern, needles in _JUNK_PATTERNS:
         if needles and not _may_match(text, lower, odd_case, pattern, needles):
             continue
-        regions.extend(m.span() for m in pattern.finditer(text))
+        if pattern is _CREDIT and not odd_case and len(lower) == len(text):
+            regions.extend(m.span() for m in _matches_at(pattern, text, lower, needles))
+        else:
+            regions.extend(m.span() for m in pattern.finditer(text))
     regions.extend(_author_notes(text))
     return sorted(regions)
+
+
+def _matches_at(pattern: re.Pattern, text: str, lower: str, needles: tuple[str, ...]) -> Iterator[re.Match]:
+    r"""``pattern.finditer(text)`` for a case-blind pattern every match of which opens with one of ``needles``
+    (:data:`_CREDIT`), trying only where they stand in ``lower`` (``text`` in lower case, the same length, none
+    of the letters of :data:`_ODD_CASE`): a pattern that opens with ``\b`` and a word list is slow to scan."""
+    end = 0
+    for at in sorted({at for needle in needles for at in _offsets(lower, needle)}):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            end = m.end()
+            yield m
+
+
+def _offsets(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def _may_match(text: str, lower: str, odd_case: bool, pattern: re.Pattern, needles: tuple[str, ...]) -> bool:
@@ -256,9 +282,12 @@ class Covered:
     so rules stay linear on 200,000-character results tables."""
 
     def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()):
-        self._mask = bytearray(size + 1)
-        for start, end in spans:
-            self.add(start, end)
+        self._mask = mask = bytearray(size + 1)
+        for start, end in spans:  # add() inlined, without max() and min() calls: every mention of a text
+            start = start if start > 0 else 0
+            end = end if end < size + 1 else size + 1
+            if end > start:
+                mask[start:end] = b"\x01" * (end - start)
 
     def add(self, start: int, end: int) -> None:
         """Mark [start, end) as taken."""
@@ -268,7 +297,7 @@ class Covered:
 
     def hits(self, start: int, end: int) -> bool:
         """True when any character of [start, end) is taken."""
-        return self._mask.find(1, max(0, start), max(0, end)) >= 0
+        return self._mask.find(1, start if start > 0 else 0, end if end > 0 else 0) >= 0  # faster than max()
 
 
 def doc_mentions(
@@ -294,8 +323,9 @@ def doc_mentions(
     covered = 0
     text = doc.text if text is None else text  # doc.text is rebuilt from tokens on each access
     junk = Covered(len(text), regions)
-    spans = [(e.start_char, e.end_char, _party(text, e, organizations)) for e in doc.ents]
-    not_last = NOT_NAME_ENDS | places
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
+    not_last = _with_name_ends(places)
     for span in spans:
         if span[0] < covered or junk.hits(span[0], span[1]):
             continue
@@ -311,6 +341,13 @@ def doc_mentions(
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
 
 
+@functools.lru_cache(maxsize=4)
+def _with_name_ends(places: frozenset[str]) -> frozenset[str]:
+    """``NOT_NAME_ENDS | places``, memoised: ``places`` is the alias table's set of some 2,500 words, the same
+    for every document, and the union costs a fifth of a millisecond."""
+    return NOT_NAME_ENDS | places
+
+
 def _nicknamed(text: str) -> list[RawMention]:
     """Names with a nickname in quotes between the given name and the surname ('Roberto "Hands of Stone" Duran',
     'Hector "Macho" Camacho'): the model reads the parts as other things or nothing. Each is a person named
@@ -320,19 +357,33 @@ def _nicknamed(text: str) -> list[RawMention]:
     if '"' not in text and "“" not in text:
         return out
     english = names.english_words()
-    for m in _NICKNAME.finditer(text):
+    for m in _nickname_matches(text):
         surname = m.group(3).lower()
         if names.is_given(m.group(1), strict=False) and surname not in NOT_NAME_ENDS and surname not in english:
             out.append(RawMention(m.start(), m.end(), f"{m.group(1)} {m.group(3)}", "person", "NAME"))
     return out
 
 
-def _party(text: str, ent, organizations: frozenset[str]) -> str:
-    """The entity's label; ORG for a group label (NORP) that the alias table knows as an
-    organization ("Democrats", "Tories": parties named as a noun)."""
-    if ent.label_ == "NORP" and text[ent.start_char : ent.end_char].lower() in organizations:
-        return "ORG"
-    return ent.label_
+def _nickname_matches(text: str) -> Iterator[re.Match]:
+    """``_NICKNAME.finditer(text)``, tried only at the given name before an opening mark after a space and
+    before a capital (:data:`_NICKNAME_OPEN`): a scan that opens with a look-behind is slow."""
+    end = 0
+    for mark in _NICKNAME_OPEN.finditer(text):
+        start = mark.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        start -= 1  # the given name's capital
+        if start >= end and (m := _NICKNAME.match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
+def _party(text: str, start: int, end: int, organizations: frozenset[str]) -> str:
+    """The label of a group entity (NORP) ``text[start:end]``: ORG when the alias table knows it as an
+    organization ("Democrats", "Tories": parties named as a noun), else NORP."""
+    return "ORG" if text[start:end].lower() in organizations else "NORP"
 
 
 def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = False) -> list[RawMention]:
@@ -357,8 +408,9 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, grown, "person", "NAME")
     if (
         etype != "person"
-        and label in _RETYPE_LABELS | _WORK_LABELS
-        and not text[start:end].islower()  # "two minutes": nothing to look at
+        and label in _RETYPE_OR_WORK_LABELS
+        and not (span_text := text[start:end]).islower()  # "two minutes": nothing to look at
+        and (" " in span_text or "\t" in span_text)  # one word is no name run (names.person_run)
         and not _affiliation(text, start, end)
     ):
         # a label before a spaced dash is no part of the name: "Romania - Cosmin Contra" (ORG), scorers' line
@@ -376,7 +428,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         start, end = names.extend_name(text, start, _extend_particle(text, end))
         end = _regnal_number(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
-    if _after_title(text, start) and not {w.lower() for w in text[start:end].split()} & (places | ORG_WORDS):
+    lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
+    if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
 
@@ -430,7 +483,7 @@ def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
             ok = (
                 rest[0].kind == "cap"
                 and names.looks_like_person(rest, strict=False)
-                and not set(lowered) & (ORG_WORDS | NOT_NAME_ENDS) - {lowered[-1]}
+                and not set(lowered) & _ORG_OR_END_WORDS - {lowered[-1]}
                 # a place word ends a name only as the surname after a given name: "James Hall"
                 and (
                     lowered[-1] not in NOT_NAME_ENDS
@@ -450,7 +503,7 @@ def _name_after_head(words: list[names.Word]) -> tuple[int, int] | None:
         rest = words[i:]
         if names.is_given(rest[0].text, strict=True) and len(rest) <= 3:
             lowered = {_POSSESSIVE.sub("", w.text).lower() for w in rest}
-            if names.looks_like_person(rest, strict=True) and not lowered & (ORG_WORDS | NOT_NAME_ENDS):
+            if names.looks_like_person(rest, strict=True) and not lowered & _ORG_OR_END_WORDS:
                 return rest[0].start, rest[-1].end
             return None
     return None
@@ -460,11 +513,13 @@ def _apostrophe_surname(text: str, start: int, end: int) -> int:
     """End of a name grown by an apostrophe surname right after a span of one or two capitalised
     words ("Georgia" + " O’Keefe", "Conan" + " O'Brien"), else ``end``. Not after a preposition of
     place ("flights at Chicago O'Hare"), nor when another name word follows ("O’Connell Street")."""
+    m = _APOSTROPHE_SURNAME.match(text, end)
+    if m is None:
+        return end
     words = text[start:end].split()
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
         return end
-    m = _APOSTROPHE_SURNAME.match(text, end)
-    if m is None or _PLACE_PREP_BEFORE.search(text, max(0, start - 8), start):
+    if _PLACE_PREP_BEFORE.search(text, max(0, start - 8), start):
         return end
     return m.end()
 
@@ -474,9 +529,10 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     judged = -1  # end of the last line judged: each line is read once (linear on huge one-line texts)
     for m in _CAP_FUNCTION_WORD.finditer(text):  # only lines with a capitalised "To", "Of", ...
-        if m.start() < judged:
+        at = m.start() + 1  # the word, after its space
+        if at < judged:
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
+        start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", m.end())
         end = judged = len(text) if end < 0 else end
         words = _WORD.findall(text, start, end)
@@ -507,7 +563,7 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 
 def _after_title(text: str, start: int) -> bool:
     """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator")."""
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    m = _PREV_WORD.search(text, names.word_search_start(text, start, 30), start)
     return m is not None and m.group(1).lower() in PERSON_CUES
 
 
@@ -527,7 +583,7 @@ def person_cue(text: str, start: int, end: int) -> bool:
 
 def titled(text: str, start: int) -> bool:
     """True when the word just before ``start`` is any title or honorific ("President", "Mr")."""
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    m = _PREV_WORD.search(text, names.word_search_start(text, start, 30), start)
     return m is not None and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
 
 
@@ -588,7 +644,7 @@ def _after_rank(text: str, start: int, end: int) -> int:
 def _after_spaced_dash(text: str, start: int, end: int) -> int:
     """Start of a person's name after a label the model ran on across a spaced dash: a team sheet's "Sri
     Lanka - Arjuna Ranatunga (captain)", "Belgium - Filip De Wilde"."""
-    cut = max(text.rfind(dash, start, end) for dash in (" - ", " – ", " — "))
+    cut = max(text.rfind(" - ", start, end), text.rfind(" – ", start, end), text.rfind(" — ", start, end))
     return cut + 3 if cut >= 0 else start
 
 
@@ -716,7 +772,7 @@ def _role_noun(word: str, rest: str) -> bool:
 
 def _storm(text: str, start: int) -> bool:
     """A storm's name ("storm Abigail", "Hurricane Sandy" when the model left the word out)."""
-    m = _PREV_WORD.search(text, max(0, start - 20), start)
+    m = _PREV_WORD.search(text, names.word_search_start(text, start, 20), start)
     return m is not None and m.group(1).lower() in STORM_WORDS
 
 
@@ -734,6 +790,7 @@ def _strip_trailing_numbers(text: str, start: int, end: int) -> int:
     return m.start() if m and m.start() > start else end
 
 
+_LEADING_WORD = re.compile(r"([A-Za-z-]+)\.?\s+")
 _TAG = re.compile(r"([A-Z]{2,3}|[\w-]+)[ \t]+(?=\S+[ \t]+\S)")
 
 
@@ -754,12 +811,13 @@ def _strip_titles(text: str, start: int, end: int) -> int:
     if m and m.group(2).lower() in TITLES and not names.is_given(m.group(1), strict=False):
         start = m.start(2)
     while True:
-        m = re.match(r"([A-Za-z-]+)\.?\s+", text[start:end])
+        m = _LEADING_WORD.match(text[start:end])
         if not m or m.group(1).lower() not in TITLES or m.group(1).lower() in NAME_TITLES:
             return start
         start += m.end()
 
 
+@functools.lru_cache(maxsize=65536)  # pure; a story names the same entity many times
 def is_junk(surface: str, etype: str) -> bool:
     """True when ``surface`` cannot be a facet value of type ``etype``.
 

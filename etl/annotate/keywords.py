@@ -57,17 +57,21 @@ def extract_keywords(
     phrases = [p for p, _ in placed]
     if not phrases:
         return []
-    counts = Counter(p.lower() for p in phrases)
-    words = Counter(w for p in counts.elements() for w in p.split())
+    lowered = [p.lower() for p in phrases]
+    counts = Counter(lowered)
+    words = Counter(" ".join(lowered).split())  # every word of every phrase (words hold no space)
     cutoff = max(200, len(text) // 5)
-    early = {p.lower() for p, end in placed if end <= cutoff}
+    early = {p for p, (_, end) in zip(lowered, placed, strict=True) if end <= cutoff}
     in_title = {p.lower() for p in candidate_phrases(title)} if title else set()
-    surface = _display_forms(phrases)
-    scored = sorted(
-        (p for p in counts if p not in exclude and len(p) > 2),
-        key=lambda p: -_score(p, counts, words, p in early, p in in_title),
-    )
-    return _diverse(scored, top, surface)
+    scores = {
+        p: -_score(p, counts, words, p in early, p in in_title)
+        for p in counts
+        if p not in exclude and len(p) > 2
+    }
+    scored = sorted(scores, key=scores.__getitem__)
+    chosen = _diverse(scored, top)
+    surface = _display_forms(phrases, set(chosen))
+    return [surface[p] for p in chosen]
 
 
 def candidate_phrases(text: str) -> list[str]:
@@ -79,12 +83,15 @@ def _placed_phrases(text: str) -> list[tuple[str, int]]:
     """:func:`candidate_phrases` with the offset where each phrase's run ends."""
     out: list[tuple[str, int]] = []
     run: list[str] = []
-    for m in _TOKEN.finditer(text):
-        token = m.group(1)
+    for m in _TOKEN.finditer(text):  # every word of the text: kept lean
+        token = m[1]
         word = _content_word(token) if token else ""
         if word:
             run.append(word)
-        elif run:  # a break after a run (breaks in a row flush nothing)
+        elif len(run) == 1:  # a break after a run (breaks in a row flush nothing); one word: _flush inlined
+            out.append((run[0], m.start()))
+            run = []
+        elif run:
             _flush(run, out, m.start())
             run = []
     _flush(run, out, len(text))
@@ -114,27 +121,33 @@ def _flush(run: list[str], out: list[tuple[str, int]], end: int) -> None:
 
 def _score(phrase: str, counts: Counter, words: Counter, early: bool, in_title: bool) -> float:
     parts = phrase.split()
-    word_weight = sum(words[w] for w in parts) / len(parts)
+    word_weight = sum(map(words.__getitem__, parts)) / len(parts)
     return counts[phrase] * (1 + 0.5 * (len(parts) - 1)) + 0.3 * word_weight + early + 2 * in_title
 
 
-def _display_forms(phrases: list[str]) -> dict[str, str]:
-    """Lower case, except phrases always written capitalised (names) keep their case."""
+def _display_forms(phrases: list[str], wanted: AbstractSet[str]) -> dict[str, str]:
+    """Lower case, except phrases always written capitalised (names) keep their case; for the lower-case
+    phrases in ``wanted`` only (the few chosen)."""
     forms: dict[str, list[tuple[str, int]]] = {}
-    for p, n in Counter(phrases).items():  # forms in order of first use: ties go to the first
-        forms.setdefault(p.lower(), []).append((p, n))
+    counts = Counter(phrases)
+    for (p, n), key in zip(counts.items(), map(str.lower, counts), strict=True):  # in order of first use
+        if key in wanted:  # ties go to the first form
+            forms.setdefault(key, []).append((p, n))
     return {
         k: (max(fs, key=lambda f: f[1])[0] if all(f[:1].isupper() for f, _ in fs) else k)
         for k, fs in forms.items()
     }
 
 
-def _diverse(ranked: list[str], top: int, surface: dict[str, str]) -> list[str]:
+def _diverse(ranked: list[str], top: int) -> list[str]:
     chosen: list[str] = []
+    chosen_words: list[set[str]] = []
     for p in ranked:
-        if any(set(p.split()) <= set(c.split()) for c in chosen):
+        words = set(p.split())
+        if any(words <= c for c in chosen_words):
             continue
         chosen.append(p)
+        chosen_words.append(words)
         if len(chosen) == top:
             break
-    return [surface[p] for p in chosen]
+    return chosen

@@ -40,7 +40,6 @@ _TOKEN = re.compile(
     + r")(?=[-\s]))"
     r"(?:[\w'’]|-(?=[^\W\d_]))*"
 )
-_GAP = re.compile(r"[ \t]+")
 #: A given name right before a person span; also glued to a list's number ("3.Charlotte" + "Jones Anderson").
 _GIVEN_BEFORE = re.compile(
     r"(?:(?<![\w.'’-])|(?<=(?<![\w.])\d\.)|(?<=(?<![\w.])\d\d\.))([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]+$"
@@ -141,15 +140,14 @@ def after_question_verb(text: str, start: int, end: int) -> int:
 def is_given(word: str, *, strict: bool) -> bool:
     """True for a given name ("Eva-Marie": every hyphen part); ``strict``: not a common word too."""
     known = given_names()
+    if "-" not in word:  # most words: no generator
+        return word in known.names and not (strict and word in known.common)
     return all(p in known.names and not (strict and p in known.common) for p in word.split("-"))
 
 
-def _kind(text: str, m: re.Match) -> str:
-    """ "cap" (Name, al-Saadani), "initial" (J.), "particle" (van, bin), or "" (anything else)."""
-    word = m.group()
-    if len(word) == 1:
-        return "initial" if word.isupper() and text[m.end() : m.end() + 1] == "." else ""
-    return _word_kind(word)
+def _letter_kind(text: str, letter: str, end: int) -> str:
+    """Kind of a one-letter token ending at ``end``: "initial" (J.), or "" (anything else)."""
+    return "initial" if letter.isupper() and text[end : end + 1] == "." else ""
 
 
 def particle_surname(word: str) -> bool:
@@ -160,7 +158,8 @@ def particle_surname(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _word_kind(word: str) -> str:
-    """:func:`_kind` of a word of two or more characters (memoised: names repeat)."""
+    """Kind of a word of two or more characters: "cap" (Name, al-Saadani), "particle" (van, bin) or ""
+    (anything else); memoised: names repeat."""
     head, _, tail = word.partition("-")
     if head.lower() in PARTICLES and word[0].islower():
         return "cap" if tail[:1].isupper() else "particle"
@@ -173,14 +172,19 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[list[Wo
     end = len(text) if end is None else end
     runs: list[list[Word]] = []
     cur: list[Word] = []
-    for m in _TOKEN.finditer(text, start, end):
-        kind = _kind(text, m)
-        gap_from = cur[-1].end + (cur[-1].kind == "initial") if cur else 0
-        if not kind or not cur or _GAP.fullmatch(text, gap_from, m.start()) is None:
-            _close(cur, runs)
+    gap_from = 0  # where the gap after cur[-1] starts (after an initial's dot)
+    for m in _TOKEN.finditer(text, start, end):  # every capitalised word of the text: kept lean
+        word = m.group()
+        at, to = m.span()
+        kind = _word_kind(word) if len(word) > 1 else _letter_kind(text, word, to)
+        # a run goes on only across spaces or tabs (one or more)
+        if cur and (not kind or at <= gap_from or text[gap_from:at].strip(" \t")):
+            if len(cur) > 1:  # one word closes to no run
+                _close(cur, runs)
             cur = []
         if kind and (cur or kind != "particle"):
-            cur.append(Word(m.start(), m.end(), m.group(), kind))
+            cur.append(Word(at, to, word, kind))
+            gap_from = to + (kind == "initial")
     _close(cur, runs)
     return runs
 
@@ -231,6 +235,8 @@ def person_run(
     """(start, end) of a person's name filling ``text[start:end]`` (a span the model
     labelled otherwise, numbers and brackets around it allowed), or None. ``unlisted``: a run of
     :func:`unlisted_name` shape counts too (callers check the context)."""
+    if " " not in text[start:end] and "\t" not in text[start:end]:
+        return None  # one word: no run (most spans the model labelled otherwise)
     runs = name_runs(text, start, end)
     if len(runs) != 1:
         return None
@@ -246,11 +252,25 @@ def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller"), and
     by a second one before that ("3.Charlotte" + "Jones" + "Anderson")."""
     for _ in range(2):
-        m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        m = _GIVEN_BEFORE.search(text, word_search_start(text, start, 30), start)
         if m is None or not is_given(m.group(1), strict=True):
             break
         start = m.start(1)
     return start, end
+
+
+def word_search_start(text: str, start: int, reach: int) -> int:
+    r"""Where a search for one word right before ``start`` (a pattern of letters, hyphens, a dot at most, then
+    ``[ \t]+$``: ``_GIVEN_BEFORE``, ``entities._PREV_WORD``) over the ``reach`` characters before it may begin,
+    with the same match: after the last space, tab or line break before the spaces and tabs that end at
+    ``start`` (or at a line break right before it, where ``$`` matches too), which the word cannot hold. A regex
+    search tries every offset of its window."""
+    low = max(0, start - reach)
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    stop = low + len(text[low:end].rstrip(" \t"))
+    return max(
+        low, text.rfind(" ", low, stop) + 1, text.rfind("\t", low, stop) + 1, text.rfind("\n", low, stop) + 1
+    )
 
 
 def missed_names(

@@ -11,6 +11,7 @@ at a particular name.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from etl.annotate.canonical import Cluster, initials
@@ -122,6 +123,7 @@ _MENU_REACH = 40  # lines read either side
 #: such as Assassin's Creed, Tomb Raider", "airports -- LaGuardia, John F. Kennedy"; the words between the
 #: opener and a mention are names only.
 _LIST_OPENER = re.compile(r"\b([a-z]+)[ \t]*(?:\(?(?:like|such as|including)[ \t]+|(?:--|[—–:])[ \t]*)")
+_LIST_MARKS = ("like", "such as", "including", "--", "—", "–", ":")  # one is in every match of _LIST_OPENER
 _LIST_ITEMS = re.compile(r"(?:[A-Z0-9][\w'’.:-]*,?[ \t]+|and[ \t]+|&[ \t]+)*")
 #: A price (or "free") opening a bracket right after a name: an app or device ("Text Expander ($5 iOS, Mac)").
 _PRICE_AFTER = re.compile(r"[ \t]*\((?:[$€£¥][ \t]?\d|free\b)", re.I)
@@ -151,6 +153,9 @@ ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
     brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
 )
+_ORG_OR_TEAM_NOUNS = ORG_NOUNS | TEAM_NOUNS
+_ORG_OR_GROUP_END_WORDS = ORG_END_WORDS | GROUP_END_WORDS
+_PRODUCT_OR_ROLE_END_WORDS = PRODUCT_END_WORDS | ROLE_END_WORDS
 #: A person's name in brackets right after a mention: the mention is the part an actor plays ("Luke
 #: Skywalker (Mark Hamill)", "Lord Darth Vader (David Prowse)").
 _ACTOR_AFTER = re.compile(r"[ \t]*\(([A-Z][\w'’.-]+)(?:[ \t]+[A-Z][\w'’.-]*){1,3}\)")
@@ -257,7 +262,7 @@ def retype_persons(
             or any(_played_by(text, m.end) for m in cluster.mentions)
             or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
             or _quoted_title_only(cluster, text)
-            or (len(words) >= 2 and last in PRODUCT_END_WORDS | ROLE_END_WORDS)
+            or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
             or _headline_only(cluster, text, title)
             or _headline_lines_only(cluster, text)
             or _shape_with_common_end(cluster, common)
@@ -283,12 +288,18 @@ def _venue(words: list[str]) -> bool:
     holding a lodging word anywhere ("Jinmao Hotel Lijiang", "Hôtel Martinez", "An Mai Spa")."""
     if len(words) < 2:
         return False
-    if any(fold(w).lower().strip(".,") in LODGING_WORDS for w in words):
+    if any(_folded(w) in LODGING_WORDS for w in words):
         return True
     last = words[-1].lower().strip(".,")
     if last in PLACE_END_WORDS:
         return words[0][:1].isupper() and not dictionary_phrase(words)
     return last in VENUE_END_WORDS and not is_given(words[0], strict=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """A word folded to ASCII, lower case, without edge dots and commas ("Hôtel" -> "hotel"); memoised."""
+    return fold(word).lower().strip(".,")
 
 
 def _credit_segment(text: str, start: int, end: int, title: tuple[int, int]) -> bool:
@@ -301,6 +312,8 @@ def _credit_segment(text: str, start: int, end: int, title: tuple[int, int]) -> 
     newline = text.find("\n", end, reach_end)
     line_end = reach_end if newline < 0 else newline
     seps = _TITLE_SEP if title[0] <= start < title[1] else _BAR_SEP
+    if seps is _BAR_SEP and "|" not in text[line_start:line_end] and "•" not in text[line_start:line_end]:
+        return False  # no separator on the line
     before = [m.end() for m in seps.finditer(text, line_start, start)]
     after = seps.search(text, end, line_end)
     if not before and after is None:
@@ -337,7 +350,7 @@ def _tied_place(cluster: Cluster, text: str) -> bool:
     words = {w.lower().strip(".,") for w in cluster.name.split()}
     return (
         0 < votes["organization"] == votes["location"]
-        and not words & (ORG_END_WORDS | GROUP_END_WORDS)
+        and not words & _ORG_OR_GROUP_END_WORDS
         and any(placed(text, m) for m in cluster.mentions)
     )
 
@@ -459,7 +472,7 @@ def _org_noun_beside(text: str, start: int, end: int) -> bool:
     after it ("the Manu Taupunga group")."""
     before = _PREV_WORD.search(text, max(0, start - 20), start)
     after = _NEXT_LOWER.match(text, end)
-    return (before is not None and before.group(1) in ORG_NOUNS | TEAM_NOUNS) or (
+    return (before is not None and before.group(1) in _ORG_OR_TEAM_NOUNS) or (
         after is not None and after.group(1) in ORG_NOUNS
     )
 
@@ -621,7 +634,7 @@ def _signed(cluster: Cluster, text: str, signatures: set[int]) -> bool:
     """A name of two or three capitalised words, no organization word, every mention of which fills a
     signature line (:func:`_signature_lines`): the writer of a reader's letter."""
     words = cluster.name.split()
-    if not 2 <= len(words) <= 3 or {w.lower() for w in words} & (ORG_END_WORDS | GROUP_END_WORDS):
+    if not 2 <= len(words) <= 3 or {w.lower() for w in words} & _ORG_OR_GROUP_END_WORDS:
         return False
     return all(m.start in signatures and _line_of(text, m.start) == (m.start, m.end) for m in cluster.mentions)
 
@@ -665,6 +678,8 @@ def _in_thing_list(text: str, start: int, nouns: frozenset[str] = THING_NOUNS | 
     not "leaders such as Angela Merkel"), on the same line."""
     line_start = text.rfind("\n", max(0, start - 120), start) + 1
     window = max(line_start, start - 120)
+    if not any(mark in text[window:start] for mark in _LIST_MARKS):
+        return False  # no opener: the scan below would find none
     openers = list(_LIST_OPENER.finditer(text, window, start))
     opener = openers[-1] if openers else None  # the last opener before the mention
     if opener is None or opener.group(1) not in nouns:

@@ -17,6 +17,7 @@ Duplicates (a pull quote repeating a body quote) are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from etl.annotate.entities import Covered
@@ -53,6 +54,10 @@ _SINGLE = re.compile(r"(?:^|(?<=[\s(]))[‘'](?=\S)(.{3,}?[.,!?…])[’'](?=\s|
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _POSSESSOR = re.compile(r"['’]s?\b|(?<=s)['’](?=[ \t])")  # "Jobs' health" too
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_NON_WORD = re.compile(r"\W+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’-]+")
+_SPACES = re.compile(r"\s+")
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms st sen rep gov gen lt col sgt capt jr sr prof rev no vs mt ft sec".split()
 )
@@ -108,11 +113,15 @@ def surname_refs(text: str, persons: list[PersonRef], surnames: dict[str, str]) 
         return []
     covered = Covered(len(text), ((p.start, p.end) for p in persons))
     out = []
-    for m in _CAPITALISED.finditer(text):
-        name = surnames.get(m.group())
-        if name and not covered.hits(m.start(), m.end()):
-            out.append(PersonRef(m.start(), m.end(), name))
-    return out
+    # where each surname is written: faster than reading every capitalised word of the text
+    for surname, name in surnames.items():
+        at = text.find(surname)
+        while at >= 0 and name:
+            m = _CAPITALISED.match(text, at)  # the whole word is the surname
+            if m is not None and m.end() == at + len(surname) and not covered.hits(at, m.end()):
+                out.append(PersonRef(at, m.end(), name))
+            at = text.find(surname, at + 1)
+    return sorted(out, key=lambda p: p.start)
 
 
 def _paragraphs(text: str):
@@ -124,14 +133,23 @@ def _paragraphs(text: str):
 
 def _quote_spans(text: str) -> list[_Found]:
     out = []
+    # the marks of the whole text in one scan (no mark spans a line break), handed out line by line
+    every_mark = [m.span() for m in _MARK.finditer(text)]
+    i = 0
     for index, base, line in _paragraphs(text):
-        marks = _merge_doubled([m.span() for m in _MARK.finditer(line)])
+        end = base + len(line)
+        first = i
+        while i < len(every_mark) and every_mark[i][0] < end:
+            i += 1
+        marks = _merge_doubled([(a - base, b - base) for a, b in every_mark[first:i]])
         if marks:
             if len(marks) % 2 and (line.lstrip()[:1] in _DOUBLE or _opens(line, marks[-1][0])):
                 marks.append((len(line), len(line)))  # a quote left open runs to the end of the paragraph
             for a, b in zip(marks[::2], marks[1::2], strict=False):
                 out.append(_Found(base + a[1], base + b[0], base + b[1], base + a[0], index))
             continue
+        if "'" not in line and "‘" not in line:
+            continue  # no opening mark for _SINGLE
         for m in _SINGLE.finditer(line):
             out.append(_Found(base + m.start(1), base + m.end(1), base + m.end(), base + m.start(), index))
     return out
@@ -260,7 +278,9 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     """
     window = text[start:end]
     verb = _VERB.search(window)
-    inside = [p for p in persons if start <= p.start and p.end <= end and not _POSSESSOR.match(text, p.end)]
+    # persons are sorted by start: only those starting in [start, end] are read
+    first, last = bisect_left(persons, start, key=_start), bisect_right(persons, end, key=_start)
+    inside = [p for p in persons[first:last] if p.end <= end and not _POSSESSOR.match(text, p.end)]
     named_first = after and any(_only_titles(text[start : p.start]) for p in inside)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
@@ -282,6 +302,10 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     return None if after else ""
 
 
+def _start(person: PersonRef) -> int:
+    return person.start
+
+
 def _modifies_role(text: str, person: PersonRef, following: list[PersonRef]) -> bool:
     """True when lower-case words ending in a role noun lead from ``person`` to the next name: the first
     name modifies the role ("said Clinton campaign spokesman Jesse Ferguson"), the second speaks."""
@@ -293,7 +317,7 @@ def _modifies_role(text: str, person: PersonRef, following: list[PersonRef]) -> 
 
 def _only_titles(gap: str) -> bool:
     """True when the text between a quote's end and a name is punctuation or titles ('," Dr. Luz ...')."""
-    return all(w.lower() in TITLES or w.lower() in PERSON_CUES for w in re.findall(r"[A-Za-z]+", gap))
+    return all(w.lower() in TITLES or w.lower() in PERSON_CUES for w in _ASCII_WORD.findall(gap))
 
 
 def resolve_pronoun(text: str, pos: int, persons: list[PersonRef], pronoun: str) -> str | None:
@@ -339,7 +363,7 @@ def _nearest(persons: list[PersonRef], verb_start: int, verb_end: int) -> Person
 
 
 def _surname_in(window: str, surnames: dict[str, str]) -> str:
-    for word in re.findall(r"[A-Z][\w'’-]+", window):
+    for word in _CAPITALISED_WORD.findall(window):
         if word in surnames:
             return surnames[word]
     return ""
@@ -372,18 +396,20 @@ def _next_paragraph(text: str, last: _Found, q: _Found) -> bool:
 
 
 def _clean(content: str) -> str:
-    return re.sub(r"\s+", " ", content).strip().rstrip(",").strip()
+    return _SPACES.sub(" ", content).strip().rstrip(",").strip()
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.replace("’", "'").lower())
+    return _NON_WORD.sub("", text.replace("’", "'").lower())
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
     ranked = sorted(quotes, key=lambda q: (not q.speaker, -len(q.text)))
     kept: list[Quote] = []
+    kept_keys: list[str] = []  # _key of each kept quote, computed once
     for q in ranked:
         key = _key(q.text)
-        if not any(key in _key(k.text) for k in kept):
+        if not any(key in k for k in kept_keys):
             kept.append(q)
+            kept_keys.append(key)
     return sorted(kept, key=lambda q: q.offset)

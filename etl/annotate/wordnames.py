@@ -30,6 +30,7 @@ _APPOSITIVE = re.compile(
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
+_NAME_CHAR = re.compile(r"[\w'’-]")
 _REACH = 300  # characters read to find the end of the name's sentence
 
 
@@ -63,16 +64,29 @@ def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
     a title), before a speech verb or a person's appositive, or after a title ("Mr. Lowry")."""
     if len(surname) < 3 or not surname[0].isupper() or text.count(surname) < 2:
         return False
-    for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text):
-        if start <= m.start() < end:
+    for at in _alone(text, surname):
+        if start <= at < end:
             continue
-        prev = _PREV_WORD.search(text, max(0, m.start() - 20), m.start())
+        prev = _PREV_WORD.search(text, max(0, at - 20), at)
         title = prev is not None and prev.group(1).lower() in TITLES
         if prev is not None and prev.group(1)[0].isupper() and not prev.group(2) and not title:
             continue  # part of a longer name: the full name again, or another person's
-        if title or SPEECH_AFTER.match(text, m.end()) or appositive(text, m.end()):
+        if title or SPEECH_AFTER.match(text, at + len(surname)) or appositive(text, at + len(surname)):
             return True
     return False
+
+
+def _alone(text: str, word: str):
+    r"""Offsets where ``word`` stands with no word character, apostrophe or hyphen on either side, left to right
+    and not overlapping (a regex built for the word, ``(?<![\w'’-])word(?![\w'’-])``, scans every character)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _NAME_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+            yield at
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
 
 
 def _pronoun_follows(text: str, start: int, end: int) -> bool:
