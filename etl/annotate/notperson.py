@@ -16,7 +16,7 @@ import re
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
-from etl.annotate.names import dictionary_phrase, english_words, is_given
+from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import acts_as_person
 from etl.annotate.words import PARTICLES, SPEECH_AFTER
@@ -272,7 +272,10 @@ def retype_persons(
             or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
             or _common_words(words, common)
             or (
-                dictionary_phrase(words)
+                (
+                    dictionary_phrase(words)
+                    or (_dictionary_end(words) and not _in_person_context(cluster, text, signatures))
+                )
                 and not _person_cued(cluster, text)
                 and not _listed_person(cluster, text, persons)
                 and not _acts_as_person(cluster, text)
@@ -554,6 +557,32 @@ def _unnamed_common_end(words: list[str], common: frozenset[str] | set[str]) -> 
     / "ads"): a phrase in Title Case, not a person. Surnames are rarely the text's common words."""
     last = words[-1].lower().strip(".,")
     return len(words) >= 2 and len(last) >= 3 and last in common and not is_given(words[0], strict=False)
+
+
+def _dictionary_end(words: list[str]) -> bool:
+    """A name of two or more words opening with no given name nor initial and ending in an English word of
+    three letters or more ("Habla Something", "Sephora Black"): a brand or a phrase in Title Case unless the
+    text treats it as a person's (the caller's checks: titled, speaking, an appositive, listed among persons,
+    :func:`_in_person_context`). Kept for the held pages' figures (session 10); it costs an unlisted given name
+    before such a surname with none of those cues ("scrum-half Kyran Bracken", "Donne Wall fired")."""
+    last = words[-1].lower().strip(".,’'")
+    first = words[0].strip(".,’'")
+    return (
+        len(words) >= 2
+        and len(last) >= 3
+        and last in english_words()
+        and not is_given(first, strict=False)
+        and not (len(first) == 1 and first.isupper())
+    )
+
+
+def _in_person_context(cluster: Cluster, text: str, signatures: set[int]) -> bool:
+    """At a mention, the text treats the name as a person's (:func:`etl.annotate.names.person_context`: a
+    quote's speaker, a team sheet's or results list's entrant: "2. Jearl Miles (U.S.) 50.42"), or it signs a
+    reader's letter (:func:`_signed`: "Ninfa Wood" above "Walnut Creek")."""
+    return _signed(cluster, text, signatures) or any(
+        person_context(text, m.start, m.end) for m in cluster.mentions
+    )
 
 
 def _numbered_work(words: list[str]) -> bool:

@@ -272,6 +272,8 @@ def remove_boilerplate(
             continue
         if el.tag in ("aside", "section", "div", "form") and _holds_headline(el, total):
             continue
+        if _embedded_post(el, total):
+            continue
         doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -295,6 +297,24 @@ def _holds_headline(el, total: dict) -> bool:
     if h1 is None or total.get(h1, 0) < 10:
         return False
     return any(total.get(p, 0) >= 150 for p in el.iter("p"))
+
+
+# class of the blockquote a social network's embed code puts in the page (the post's text, its author, date)
+EMBED_POST_CLASS = re.compile(
+    r"(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|reddit-embed-bq|"
+    r"text-post-media|mastodon-embed)(?:\s|$)"
+)
+
+
+def _embedded_post(el, total: dict) -> bool:
+    """The element holds a post the story embeds (a tweet, an Instagram or TikTok post) and little else.
+
+    Input: an element its class words mark as boilerplate ("social-media-embed", "share-embed") and the
+    text lengths of :func:`text_lengths`. Output: True when embed blockquotes (EMBED_POST_CLASS) hold at
+    least 80 % of its text: the wrapper of a quoted post, not a share bar or a comments section.
+    """
+    posts = [q for q in el.iter("blockquote") if EMBED_POST_CLASS.search(q.get("class") or "")]
+    return bool(posts) and sum(total.get(q, 0) for q in posts) >= 0.8 * total.get(el, 0) > 0
 
 
 _BAD_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog", "alert", "search"})
