@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from bench.scale.run import DEPLOYMENT_AIRFLOW, POLL, _seconds, cpu_snapshot  # noqa: E402 - after the path above
+from bench.scale.run import DEPLOYMENT_AIRFLOW, POLL, _seconds, cpu_seconds, cpu_snapshot  # noqa: E402 - after the path above
 from etl.dev.airflow_cluster import AirflowCluster, ClusterServices  # noqa: E402
 
 VARIANTS: dict[str, dict[str, str]] = {  # name -> Airflow settings over the deployment's ("_slots": per worker)
@@ -37,14 +37,6 @@ VARIANTS: dict[str, dict[str, str]] = {  # name -> Airflow settings over the dep
     "heartbeat-5-slots-2": {"AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL": "5", "_slots": "2"},
     "idle-sleep-0.5": {"AIRFLOW__SCHEDULER__SCHEDULER_IDLE_SLEEP_TIME": "0.5"},
 }
-
-
-def cpu_seconds(before: dict, after: dict) -> dict[str, float]:
-    """CPU seconds per group of :func:`bench.scale.run.cpu_snapshot` between two snapshots (unrounded)."""
-    used: dict[str, float] = {}
-    for pid, (group, seconds) in after["procs"].items():
-        used[group] = used.get(group, 0.0) + seconds - before["procs"].get(pid, (group, 0.0))[1]
-    return {k: round(v, 2) for k, v in sorted(used.items())}
 
 
 def waits(tis: list[dict]) -> list[tuple[str, float, float]]:
@@ -82,7 +74,7 @@ def measure(services: ClusterServices, name: str, index: int, sleep: float) -> d
         before = cpu_snapshot(cluster)
         run_id = cluster.trigger("cp_probe", f"2026-01-01T{index:02d}:00:00+00:00")
         run = cluster.wait_run("cp_probe", run_id, timeout=600, poll=POLL)
-        used = cpu_seconds(before, cpu_snapshot(cluster))
+        used = {k: round(v, 2) for k, v in sorted(cpu_seconds(before, cpu_snapshot(cluster)).items())}
         tis = cluster.task_instances("cp_probe", run_id)
     finally:
         cluster.stop_all()

@@ -106,11 +106,16 @@ def cpu_use(before: dict, after: dict, wall: float) -> dict[str, float]:
     """Cores used on average during a run: the machine's (``busy``) and each group's (the Airflow
     processes; the workers with their task processes; GROUPS; ``other``: everything else on the
     machine, this script included). A process that ended unreaped during the run is missing."""
-    used = {"busy": (after["busy"] - before["busy"]) / wall}
+    used = {"busy": after["busy"] - before["busy"], **cpu_seconds(before, after)}
+    return {k: round(v / wall, 2) for k, v in used.items()}
+
+
+def cpu_seconds(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds each group of processes (:func:`cpu_snapshot`) used between two snapshots, unrounded."""
+    used: dict[str, float] = {}
     for pid, (group, seconds) in after["procs"].items():
-        start = before["procs"].get(pid, (group, 0.0))[1]
-        used[group] = used.get(group, 0.0) + (seconds - start) / wall
-    return {k: round(v, 2) for k, v in used.items()}
+        used[group] = used.get(group, 0.0) + seconds - before["procs"].get(pid, (group, 0.0))[1]
+    return used
 
 
 _BURN = "import hashlib, sys\nb = b'x' * 65536\nfor _ in range(int(sys.argv[1])): hashlib.sha256(b).digest()"

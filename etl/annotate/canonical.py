@@ -37,6 +37,7 @@ from etl.annotate.entities import Covered, RawMention, person_cue
 from etl.annotate.names import is_given, particle_surname
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
+from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     COMPANY_WORDS,
     EVENT_WORDS,
@@ -617,12 +618,10 @@ def _words_among(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
     of ``words``, or one of them and a dot; found with ``str.find`` rather than by reading every capitalised word."""
     found = {}
     for word in words:
-        at = text.find(word)
-        while at >= 0:
+        for at in offsets(text, word):
             m = _WORD_TOKEN.match(text, at)
             if m is not None and m.group() in (word, word + "."):
                 found[at] = m.group()
-            at = text.find(word, at + 1)
     return sorted(found.items())
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from etl.annotate import names
+from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
     JUNK_WORDS,
@@ -201,6 +202,9 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
         + ("(design)", "(editing)"),
     ),
 )
+#: Junk patterns every match of which opens with one of their strings: scanned only where those stand
+#: (:func:`_matches_at`), not at every offset (a pattern opening with ``\b`` and a word list is slow to scan).
+_NEEDLE_LED = frozenset({_CREDIT})
 #: Letters a case-blind pattern matches beside ASCII ones ("ſ" as "s", Kelvin sign as "k", dotted/dotless i).
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -228,7 +232,7 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
     for pattern, needles in _JUNK_PATTERNS:
         if needles and not _may_match(text, lower, odd_case, pattern, needles):
             continue
-        if pattern is _CREDIT and not odd_case and len(lower) == len(text):
+        if pattern in _NEEDLE_LED and not odd_case and len(lower) == len(text):
             regions.extend(m.span() for m in _matches_at(pattern, text, lower, needles))
         else:
             regions.extend(m.span() for m in pattern.finditer(text))
@@ -238,20 +242,13 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
 
 def _matches_at(pattern: re.Pattern, text: str, lower: str, needles: tuple[str, ...]) -> Iterator[re.Match]:
     r"""``pattern.finditer(text)`` for a case-blind pattern every match of which opens with one of ``needles``
-    (:data:`_CREDIT`), trying only where they stand in ``lower`` (``text`` in lower case, the same length, none
+    (:data:`_NEEDLE_LED`), trying only where they stand in ``lower`` (``text`` in lower case, the same length, none
     of the letters of :data:`_ODD_CASE`): a pattern that opens with ``\b`` and a word list is slow to scan."""
     end = 0
-    for at in sorted({at for needle in needles for at in _offsets(lower, needle)}):
+    for at in sorted({at for needle in needles for at in offsets(lower, needle)}):
         if at >= end and (m := pattern.match(text, at)) is not None:
             end = m.end()
             yield m
-
-
-def _offsets(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
 
 
 def _may_match(text: str, lower: str, odd_case: bool, pattern: re.Pattern, needles: tuple[str, ...]) -> bool:

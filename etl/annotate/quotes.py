@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from etl.annotate.entities import Covered
 from etl.annotate.names import sex_of
+from etl.annotate.textscan import offsets
 from etl.annotate.words import PERSON_CUES, ROLES, TITLES
 from etl.core.records import Quote
 
@@ -115,12 +116,10 @@ def surname_refs(text: str, persons: list[PersonRef], surnames: dict[str, str]) 
     out = []
     # where each surname is written: faster than reading every capitalised word of the text
     for surname, name in surnames.items():
-        at = text.find(surname)
-        while at >= 0 and name:
+        for at in offsets(text, surname) if name else ():
             m = _CAPITALISED.match(text, at)  # the whole word is the surname
             if m is not None and m.end() == at + len(surname) and not covered.hits(at, m.end()):
                 out.append(PersonRef(at, m.end(), name))
-            at = text.find(surname, at + 1)
     return sorted(out, key=lambda p: p.start)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from etl.annotate.textscan import offsets
 from etl.annotate.words import AGE_AFTER, ROLES, SPEECH_AFTER, TITLES
 
 #: ", the editor of", ", an Australian driver", ", who", ", chairman of", ", deputy spokesman for": group 1
@@ -79,14 +80,12 @@ def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
 def _alone(text: str, word: str):
     r"""Offsets where ``word`` stands with no word character, apostrophe or hyphen on either side, left to right
     and not overlapping (a regex built for the word, ``(?<![\w'’-])word(?![\w'’-])``, scans every character)."""
-    at = text.find(word)
-    while at >= 0:
+    after_hit = 0
+    for at in offsets(text, word):
         end = at + len(word)
-        if (at == 0 or not _NAME_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+        if at >= after_hit and (at == 0 or not _NAME_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
             yield at
-            at = text.find(word, end)
-        else:
-            at = text.find(word, at + 1)
+            after_hit = end
 
 
 def _pronoun_follows(text: str, start: int, end: int) -> bool:
