@@ -36,6 +36,8 @@ VARIANTS: dict[str, dict[str, str]] = {  # name -> Airflow settings over the dep
     "heartbeat-5": {"AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL": "5"},
     "heartbeat-5-slots-2": {"AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL": "5", "_slots": "2"},
     "idle-sleep-0.5": {"AIRFLOW__SCHEDULER__SCHEDULER_IDLE_SLEEP_TIME": "0.5"},
+    # task states through Redis (the broker's server, database 1) instead of PostgreSQL
+    "redis-results": {"AIRFLOW__CELERY__RESULT_BACKEND": "{broker_db_1}"},
 }
 
 
@@ -59,7 +61,8 @@ def waits(tis: list[dict]) -> list[tuple[str, float, float]]:
 
 def measure(services: ClusterServices, name: str, index: int, sleep: float) -> dict:
     """One variant: a fresh cluster, a warm-up run, the measured run; its figures."""
-    settings = dict(VARIANTS[name])
+    broker = services.airflow_env()["AIRFLOW__CELERY__BROKER_URL"]
+    settings = {k: v.replace("{broker_db_1}", broker.rsplit("/", 1)[0] + "/1") for k, v in VARIANTS[name].items()}
     slots = int(settings.pop("_slots", "1"))
     env = {**DEPLOYMENT_AIRFLOW, "AIRFLOW__CORE__DAGS_FOLDER": str(HERE / "probe_dags"),
            "CP_PROBE_SLEEP": str(sleep), **settings}
