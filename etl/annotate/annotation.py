@@ -131,7 +131,7 @@ def build_annotation(
     mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases, text)
-    retype_persons(found_clusters, text, composed.title, common)
+    retype_persons(found_clusters, text, composed.title, common, aliases.one_word_names())
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]

@@ -19,7 +19,7 @@ from etl.annotate.entities import person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import acts_as_person
-from etl.annotate.words import PARTICLES, SPEECH_AFTER
+from etl.annotate.words import COMPANY_WORDS, NOT_NAME_ENDS, PARTICLES, PLACE_MODIFIERS, SPEECH_AFTER
 from etl.index.builder import fold
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
@@ -93,6 +93,11 @@ _DATE_DASH = re.compile(
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+#: A past-tense verb right after a name: the name acts ("Maurkice Pouncey accepted $100,000").
+_PAST_AFTER = re.compile(r"[ \t]+[a-z]+ed\b")
+#: Words that make a two-word name a place's, an organization's or a thing's, never a person's: "San",
+#: "Fort", "El", "Steelers" ... (a word the alias table names alone is checked apart).
+_UNLISTED_BAR = PLACE_MODIFIERS | PARTICLES | NOT_NAME_ENDS | COMPANY_WORDS
 #: Nouns that, right after a name, show it names a thing ("Chrome browser", "Blue Moon lander").
 THING_NOUNS = frozenset(
     """browser app apps lander rocket spacecraft satellite rover prison jail console phone phones
@@ -194,6 +199,7 @@ def retype_persons(
     text: str,
     title: tuple[int, int] = (0, 0),
     common: frozenset[str] | set[str] = frozenset(),
+    known: frozenset[str] = frozenset(),
 ) -> None:
     """Correct the type of person clusters in place: outlet names, groups and teams ("the
     Pittsburgh Steelers", "Virginia Democrats") and lone words the model also read as ORG become
@@ -201,8 +207,10 @@ def retype_persons(
     the first words of a venue's name become "work" (a type that yields no facet).
 
     Input: clusters of one document, the annotated text their offsets point into, the
-    (start, end) of the title in ``text`` and the words the text uses in lower case. Output:
-    None (``cluster.type`` changed). Never raises.
+    (start, end) of the title in ``text``, the words the text uses in lower case and the lower-case
+    one-word names of the alias table (``AliasTable.one_word_names``). Output: None (``cluster.type``
+    changed; an organization or place the model read that is an unknown name acting as a person's becomes a
+    person, :func:`_acting_unlisted`). Never raises.
     """
     companies = {c.name for c in clusters if " " not in c.name and _org_reading(c)}
     brands = _brand_words(clusters)
@@ -219,6 +227,8 @@ def retype_persons(
             cluster.type = "person"  # a letter's signature: "... favors the perpetrator.\nNinfa Wood\nWalnut Creek"
         if cluster.type == "organization" and _lone_person_word(cluster, text):
             cluster.type = "person"  # "Trump said" x9, "the Trump administration" x10
+        if cluster.type in ("organization", "location") and _acting_unlisted(cluster, text, known):
+            cluster.type = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
         if cluster.type == "location" and _never_placed(cluster, text):
             cluster.type = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning"
         elif cluster.type == "organization" and _tied_place(cluster, text):
@@ -403,6 +413,30 @@ def _holds_region(words: list[str]) -> bool:
 def _other_votes(cluster: Cluster) -> bool:
     votes = cluster.votes()
     return bool(votes["organization"] or votes["location"])
+
+
+def _acting_unlisted(cluster: Cluster, text: str, known: frozenset[str]) -> bool:
+    """A two-word name the model read as an organization or a place that nothing knows as one — no word a given
+    name, an English word, a word of places, companies or particles, or a name of the alias table (``known``:
+    one-word names; the whole name: ``Cluster.from_alias``) — acting as a person: a past-tense verb after a
+    mention ("... into whether Maurkice Pouncey accepted $100,000 from the representative", ORG), and never
+    placed (:func:`places.placed`), after an article or owned ("a Nissan Latio motor car", "its Fios TV")."""
+    words = cluster.name.split()
+    if len(words) != 2 or cluster.named_after_place or cluster.product or is_given(words[0], strict=False):
+        return False
+    english = english_words()
+    for word in words:
+        low = word.lower()
+        if not word[:1].isupper() or word.isupper() or "." in word or low in known or low in _UNLISTED_BAR:
+            return False
+        if any(part in english for part in low.split("-")):
+            return False
+    return any(_PAST_AFTER.match(text, m.end) for m in cluster.mentions) and not any(
+        placed(text, m)
+        or _ARTICLE_BEFORE.search(text, max(0, m.start - 30), m.start)
+        or _OWNED_BEFORE.search(text, max(0, m.start - 30), m.start)
+        for m in cluster.mentions
+    )
 
 
 def _lone_person_word(cluster: Cluster, text: str) -> bool:
