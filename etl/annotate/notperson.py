@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import person_cue, titled
@@ -194,6 +195,22 @@ _SCORE_BEFORE = re.compile(r"[A-Z][\w'’.-]*" + _SCORE + r"[ \t]+$")
 _NAMES_ONLY = re.compile(r"[\s,&.]*(?:(?:and|&)[\s,]+|[A-Z][\w'’.-]*(?:[\s,]+|$))*")  # one parse: linear
 
 
+@dataclass(frozen=True)
+class _Story:
+    """What the retyping rules read of one document besides the cluster at hand."""
+
+    text: str
+    title: tuple[int, int]
+    common: frozenset[str] | set[str]
+    known: frozenset[str]
+    companies: set[str]
+    brands: dict[str, set[str]]
+    person_lines: set[tuple[int, int]]
+    signatures: set[int]
+    places: tuple[set[int], set[int]]
+    persons: tuple[set[int], set[int]]
+
+
 def retype_persons(
     clusters: list[Cluster],
     text: str,
@@ -212,87 +229,106 @@ def retype_persons(
     changed; an organization or place the model read that is an unknown name acting as a person's becomes a
     person, :func:`_acting_unlisted`). Never raises.
     """
-    companies = {c.name for c in clusters if " " not in c.name and _org_reading(c)}
-    brands = _brand_words(clusters)
-    person_lines = {(m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions}
-    signatures = _signature_lines(clusters, text)
     located = [m for c in clusters if c.type == "location" for m in c.mentions]
-    places = ({m.start for m in located}, {m.end for m in located})
     named = [m for c in clusters if c.type == "person" for m in c.mentions]
-    persons = ({m.start for m in named}, {m.end for m in named})
+    story = _Story(
+        text, title, common, known,
+        companies={c.name for c in clusters if " " not in c.name and _org_reading(c)},
+        brands=_brand_words(clusters),
+        person_lines={(m.start, m.end) for m in named},
+        signatures=_signature_lines(clusters, text),
+        places=({m.start for m in located}, {m.end for m in located}),
+        persons=({m.start for m in named}, {m.end for m in named}),
+    )
     for cluster in clusters:
         if cluster.from_alias:
             continue
-        if cluster.type == "organization" and _signed(cluster, text, signatures):
-            cluster.type = "person"  # a letter's signature: "... favors the perpetrator.\nNinfa Wood\nWalnut Creek"
-        if cluster.type == "organization" and _lone_person_word(cluster, text):
-            cluster.type = "person"  # "Trump said" x9, "the Trump administration" x10
-        if cluster.type in ("organization", "location") and _acting_unlisted(cluster, text, known):
-            cluster.type = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
-        if cluster.type == "location" and _never_placed(cluster, text):
-            cluster.type = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning"
-        elif cluster.type == "organization" and _tied_place(cluster, text):
-            cluster.type = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
-        if cluster.type != "person":
-            continue
-        words = cluster.name.split()
-        last = words[-1].lower().strip(".,")
-        if (
-            len(words) >= 2
-            and (last in ORG_END_WORDS or last in GROUP_END_WORDS or _holds_region(words))
-            or _ticker(cluster, text)
-        ):
-            cluster.type = "organization"
-        elif len(words) == 1 and _CAMEL.fullmatch(cluster.name) and not is_given(cluster.name, strict=False):
-            # "ScotRail said", "PayPal": a brand's spelling, no person's; "#MeToo" a hashtag
-            hashtag = any(text[m.start - 1 : m.start] == "#" for m in cluster.mentions)
-            cluster.type = "work" if hashtag else "organization"
-        elif len(words) == 1 and not _lone_person_word(cluster, text) and _other_votes(cluster):
-            # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
-            # as an organization or a place, never titled nor speaking; a place where a mention reads
-            # as one ("a crash in Osborne Store, Clarendon")
-            cluster.type = "location" if _place_reading(cluster, text) else "organization"
-        elif _team_or_group(words, cluster, text) or _scored_side(cluster, text) or all(
-            _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
-        ):
-            cluster.type = "organization"
-        elif _venue(words):
-            cluster.type = "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
-        elif (
-            all(_spatial(text, m.start) for m in cluster.mentions)
-            or _saint_place(words, cluster, text)
-            or _named_with_place_noun(cluster, text)
-            or _listed_place(cluster, text, places)
-        ):
-            cluster.type = "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
-        elif (
-            all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
-            or _product_line(words, companies)
-            or _brand_line(words, cluster.name, brands)
-            or any(_played_by(text, m.end) for m in cluster.mentions)
-            or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
-            or _quoted_title_only(cluster, text)
-            or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
-            or _headline_only(cluster, text, title)
-            or _headline_lines_only(cluster, text)
-            or _shape_with_common_end(cluster, common)
-            or _unnamed_common_end(words, common)
-            or _numbered_work(words)
-            or _sold_or_used(cluster, text)
-            or all(_alone_in_menu(text, m.start, m.end, person_lines) for m in cluster.mentions)
-            or _common_words(words, common)
-            or (
-                (
-                    dictionary_phrase(words)
-                    or (_dictionary_end(words) and not _in_person_context(cluster, text, signatures))
-                )
-                and not _person_cued(cluster, text)
-                and not _listed_person(cluster, text, persons)
-                and not _acts_as_person(cluster, text)
+        cluster.type = _retyped_other(cluster, story)
+        if cluster.type == "person":
+            cluster.type = _retyped_person(cluster, story)
+
+
+def _retyped_other(cluster: Cluster, story: _Story) -> str:
+    """The type of an organization or place cluster that reads as a person's, or as the other of the two."""
+    text, etype = story.text, cluster.type
+    if etype == "organization" and _signed(cluster, text, story.signatures):
+        etype = "person"  # a letter's signature: "... favors the perpetrator.\nNinfa Wood\nWalnut Creek"
+    if etype == "organization" and _lone_person_word(cluster, text):
+        etype = "person"  # "Trump said" x9, "the Trump administration" x10
+    if etype in ("organization", "location") and _acting_unlisted(cluster, text, story.known):
+        etype = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
+    if etype == "location" and _never_placed(cluster, text):
+        etype = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning"
+    elif etype == "organization" and _tied_place(cluster, text):
+        etype = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
+    return etype
+
+
+def _retyped_person(cluster: Cluster, story: _Story) -> str:
+    """The type of a person cluster: "person", or the organization, place or work it names."""
+    text, words = story.text, cluster.name.split()
+    last = words[-1].lower().strip(".,")
+    if (
+        len(words) >= 2
+        and (last in ORG_END_WORDS or last in GROUP_END_WORDS or _holds_region(words))
+        or _ticker(cluster, text)
+    ):
+        return "organization"
+    if len(words) == 1 and _CAMEL.fullmatch(cluster.name) and not is_given(cluster.name, strict=False):
+        # "ScotRail said", "PayPal": a brand's spelling, no person's; "#MeToo" a hashtag
+        hashtag = any(text[m.start - 1 : m.start] == "#" for m in cluster.mentions)
+        return "work" if hashtag else "organization"
+    if len(words) == 1 and not _lone_person_word(cluster, text) and _other_votes(cluster):
+        # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
+        # as an organization or a place, never titled nor speaking; a place where a mention reads
+        # as one ("a crash in Osborne Store, Clarendon")
+        return "location" if _place_reading(cluster, text) else "organization"
+    if _team_or_group(words, cluster, text) or _scored_side(cluster, text) or all(
+        _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
+    ):
+        return "organization"
+    if _venue(words):
+        return "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
+    if (
+        all(_spatial(text, m.start) for m in cluster.mentions)
+        or _saint_place(words, cluster, text)
+        or _named_with_place_noun(cluster, text)
+        or _listed_place(cluster, text, story.places)
+    ):
+        return "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
+    return "work" if _names_a_work(cluster, words, last, story) else "person"
+
+
+def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) -> bool:
+    """A person cluster that names a work, product, role, headline word or phrase, not a person."""
+    text, common = story.text, story.common
+    return (
+        all(_not_a_person(text, m.start, m.end) for m in cluster.mentions)
+        or _product_line(words, story.companies)
+        or _brand_line(words, cluster.name, story.brands)
+        or any(_played_by(text, m.end) for m in cluster.mentions)
+        or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
+        or _quoted_title_only(cluster, text)
+        or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
+        or _headline_only(cluster, text, story.title)
+        or _headline_lines_only(cluster, text)
+        or _shape_with_common_end(cluster, common)
+        or _unnamed_common_end(words, common)
+        or _numbered_work(words)
+        or _sold_or_used(cluster, text)
+        or all(_alone_in_menu(text, m.start, m.end, story.person_lines) for m in cluster.mentions)
+        or _common_words(words, common)
+        or (
+            (
+                dictionary_phrase(words)
+                or (_dictionary_end(words) and not _in_person_context(cluster, text, story.signatures))
             )
-            or all(_credit_segment(text, m.start, m.end, title) for m in cluster.mentions)
-        ):
-            cluster.type = "work"
+            and not _person_cued(cluster, text)
+            and not _listed_person(cluster, text, story.persons)
+            and not _acts_as_person(cluster, text)
+        )
+        or all(_credit_segment(text, m.start, m.end, story.title) for m in cluster.mentions)
+    )
 
 
 def _venue(words: list[str]) -> bool:
