@@ -362,13 +362,24 @@ def _name_word_tuple(text: str) -> tuple[str, ...]:
 
 
 _GENERATION = frozenset("jr jr. sr sr. ii iii iv".split())
+#: Honours and degrees written after a name, in capitals ("Sonia Livingstone OBE", "Jane Doe QC").
+_POSTNOMINALS = frozenset("OBE MBE CBE KBE DBE GBE QC KC MP MSP MEP PHD FRS".split())
+
+
+def without_postnominals(words: list[str]) -> list[str]:
+    """The words of a name of three or more without the honours and degrees after it ("Sonia Livingstone
+    OBE" -> "Sonia", "Livingstone"; "Oscar Ross" stays)."""
+    while len(words) > 2 and words[-1].rstrip(",").upper() in _POSTNOMINALS and words[-1][-1:].isupper():
+        words = words[:-1]
+    return words
 
 
 def core_words(name: str) -> list[str]:
     """The words of a person's name without a generational suffix ("James Roosevelt Jr." -> "James",
-    "Roosevelt") nor the particle joined to the surname ("Omar Hassan al-Bashir" -> ..., "Bashir"): the
-    last one is the surname that short mentions use ("Roosevelt said", "Bashir")."""
-    words = name.split()
+    "Roosevelt"), an honour or degree after it ("Sonia Livingstone OBE") nor the particle joined to the
+    surname ("Omar Hassan al-Bashir" -> ..., "Bashir"): the last one is the surname that short mentions use
+    ("Roosevelt said", "Livingstone", "Bashir")."""
+    words = without_postnominals(name.split())
     while len(words) > 1 and words[-1].lower().rstrip(",") in _GENERATION:
         words = words[:-1]
     if len(words) > 1 and particle_surname(words[-1]):
@@ -460,7 +471,14 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
     # the closest one before wins; "Xbox" of "Xbox One" and "Xbox Live" is none)
     head = tuple(words)
     first = [f for f in full if len(whole := _name_word_tuple(f.name)) > n and whole[:n] == head]
-    return first if len(words) > 1 or len(first) == 1 or is_given(words[0], strict=False) else []
+    if first:
+        return first if len(words) > 1 or len(first) == 1 or is_given(words[0], strict=False) else []
+    # an inner word of exactly one name: a middle or maiden name the story calls her by ("Etienne" of
+    # "Camille Etienne Gbedey", "Rodham" of "Hillary Rodham Clinton")
+    if n > 1 or vote_type(c) != "person":
+        return []
+    inner = [f for f in full if words[0] in _core_tuple(f.name)[1:-1]]
+    return inner if len(inner) == 1 else []
 
 
 def _particle_led(words: list[str]) -> bool:
@@ -567,6 +585,7 @@ def best_name(cluster: Cluster) -> str:
     forms = Counter(m.text for m in cluster.mentions)
     if cluster.type == "person":
         best = max(forms, key=lambda f: (len(_name_words(f)), not f.isupper(), forms[f], len(f)))
+        best = " ".join(without_postnominals(best.split()))  # a facet value without "OBE", "QC"
         return " ".join(w.capitalize() for w in best.split()) if best.isupper() and len(best) > 4 else best
     acronyms = {alias_key(x).upper() for x in forms}
     if merged_long := [f for f in forms if len(_name_words(f)) >= 2 and initials(f) in acronyms]:
