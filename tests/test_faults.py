@@ -74,8 +74,10 @@ def fault_settings(fault_node, tmp_path):
 
 
 def _count(settings) -> int:
+    """Documents indexed so far (a refresh first: the article index refreshes only every 30 s by itself)."""
     es = client(settings.replace(es_max_retries=0))
     try:
+        es.options(ignore_status=404).indices.refresh(index=settings.index_alias)
         return es.options(ignore_status=404).count(index=settings.index_alias).body.get("count", 0)
     except Exception:  # noqa: BLE001 - node going down: nothing to count
         return -1

@@ -71,6 +71,8 @@ def test_migrate_copies_verifies_and_swaps(es, es_settings):
     assert report["source_count"] == report["target_count"] == len(CORPUS)
     assert ix.alias_indices(es, es_settings) == [v2]
     assert ix.current_index(es, es_settings) == v2
+    # the copy ran without refreshes; the new index refreshes as the mapping file says again
+    assert es.indices.get_settings(index=v2)[v2]["settings"]["index"]["refresh_interval"] == "30s"
     # folded fields were recomputed: an ASCII query still finds the accented article
     r = search(es, es_settings.index_alias, SearchRequest.create(q="zurich cafe"))
     assert [h["id"] for h in r["hits"]] == ["a4"]

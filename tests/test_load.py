@@ -103,3 +103,15 @@ def test_dead_letters_go_to_the_configured_folder(es_settings, tmp_path):
     assert summary.path == str(tmp_path / "dl" / "2024-05-01T10-00-00Z.failed.jsonl.gz")
     assert [e["reason"] for e in read_jsonl(summary.path)] == ["document_parsing_exception"]
     assert deadletter.find(settings) == [tmp_path / "dl" / "2024-05-01T10-00-00Z.failed.jsonl.gz"]
+
+
+def test_articles_are_searchable_when_the_load_returns_despite_the_slow_refresh(es_settings, es):
+    """The article index refreshes every 30 s (mappings/articles.json: fewer segments and merges
+    while a load streams); the load's own refresh at its end makes the documents searchable."""
+    path = stage_articles(es_settings, make_articles(120))
+    load_stage(es_settings, path)
+    index = next(iter(es.indices.get_alias(name=es_settings.index_alias)))
+    live = es.indices.get_settings(index=index)[index]["settings"]["index"]
+    assert live["refresh_interval"] == "30s"
+    found = es.search(index=es_settings.index_alias, size=0, query={"match": {"title": "rates"}})
+    assert found["hits"]["total"]["value"] == 120

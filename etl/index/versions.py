@@ -255,7 +255,8 @@ def build_next_index(es, settings: Settings, progress=None) -> dict:
         # Leave nothing half-built behind: the alias still points at the source.
         es.options(ignore_status=404).indices.delete(index=target)
         raise
-    es.indices.put_settings(index=target, settings={"index": {"refresh_interval": None}})
+    interval = mapping["settings"].get("index", mapping["settings"]).get("refresh_interval")
+    es.indices.put_settings(index=target, settings={"index": {"refresh_interval": interval}})  # the file's again
     log.info("copied %d documents %s -> %s", copied, source, target)
     return {"source": source, "target": target, "copied": copied}
 
