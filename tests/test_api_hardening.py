@@ -55,7 +55,7 @@ def test_unsafe_image_urls_already_indexed_are_not_served(api):
     # a document indexed before the filter existed: its image URLs as they came
     raw = to_document(IMAGES_ARTICLE)
     raw["images"] = [{"url": i.url, "caption": i.caption} for i in IMAGES_ARTICLE.article.images]
-    es.index(index=settings.index_alias, id="img1", document=raw, refresh="wait_for")
+    es.index(index=settings.index_alias, id="img1", document=raw, refresh=True)
     try:
         images = client.get("/articles/img1").json()["images"]
         assert [i["caption"] for i in images] == ["attribute-breaking", "fine"]
@@ -63,7 +63,7 @@ def test_unsafe_image_urls_already_indexed_are_not_served(api):
         hit = client.get("/search", params={"q": "photos helsinki"}).json()["hits"][0]
         assert hit["id"] == "img1" and hit["image"]["url"] == images[0]["url"]
     finally:
-        es.delete(index=settings.index_alias, id="img1", refresh="wait_for")
+        es.delete(index=settings.index_alias, id="img1", refresh=True)
 
 
 @pytest.mark.parametrize("path, status", [

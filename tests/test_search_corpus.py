@@ -116,7 +116,7 @@ def index_corpus(es, settings, articles=CORPUS) -> str:
     index = ensure_index(es, settings)
     actions = [{"_index": settings.index_alias, "_id": a.article.doc_id, "_source": to_document(a)}
                for a in articles]
-    ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
+    ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh=True)
     assert not errors, errors
     return index
 
