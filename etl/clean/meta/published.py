@@ -89,6 +89,7 @@ _EARLIEST_UTC_OFFSET, _LATEST_UTC_OFFSET = timedelta(hours=-12), timedelta(hours
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta|datum|fecha", re.I)  # datum: de, nl, sv; fecha: es
 _TODAY = re.compile(r"now|today|current|heute|aujourd|clock|weather|wetter", re.I)  # the day of reading, not of writing
 _TEXT_TAGS = frozenset({"span", "div", "p", "small", "li"})
+_TIME_ATTRS = ("datetime", "data-published")  # attributes of a <time> holding its instant
 # markup naming a date the page's last change, unless it also says published ("entry-date published updated")
 _MODIFIED_MARK = re.compile(r"modif|updated|last-?change|aktualisiert", re.I)
 _PUBLISHED_MARK = re.compile(r"publi|posted|created|entry-date", re.I)
@@ -231,7 +232,7 @@ def marked(root, tz: str | None, day_first: bool | None = None) -> list[Found]:
                 _add_time(props if el.get("itemprop") == "datePublished" else changed if last else times,
                           el, tz, first, last)
         elif el.get("itemprop") == "datePublished":
-            _add(props, el.get("content") or el.get("datetime") or txt(visible_text(el, 200)), tz, first)
+            _add(props, el.get("content") or el.get("value") or _time_value(el) or txt(visible_text(el, 200)), tz, first)
         elif not text and tried < MAX_CANDIDATES and el.tag in _TEXT_TAGS and _date_classed(el):
             tried += 1
             printed = txt(visible_text(el, 200))
@@ -248,13 +249,20 @@ def _add_time(out: list[Found], el, tz: str | None, day_first: bool, changed: bo
     the page's last change."""
     printed = txt(visible_text(el, 200))
     before = len(out)
-    _add(out, el.get("datetime") or "", tz, day_first, changed)
+    _add(out, _time_value(el), tz, day_first, changed)
     if not _add(out, printed, tz, day_first, changed) and len(out) > before:
         day = dates.printed_month_day(printed, out[-1].day)
         if day and day != out[-1].day:
             out.append(Found(day, "time", changed))
     elif len(out) == before + 2 and _same_instant(out[-1], out[-2]):
         out[-2], out[-1] = out[-1], out[-2]  # the same instant printed in another zone: the readers' zone first
+
+
+def _time_value(el) -> str:
+    """The machine-readable instant of a ``<time>`` (or any element): its ``datetime`` attribute, else the
+    ``data-published`` some sites use instead (247sports: ``<time data-published="2016-12-09 09:13:00Z">4 hours
+    ago</time>``); "" when neither."""
+    return next((value for value in map(el.get, _TIME_ATTRS) if value), "")
 
 
 def _add(out: list[Found], raw: str, tz: str | None, day_first: bool, changed: bool = False) -> bool:
@@ -823,7 +831,8 @@ def _shown(root, url: str, day: str, text: str) -> bool:
     :func:`extensive_day`)."""
     if dates.date_from_url(url) == day or _in_title(root, day):
         return True
-    declared_values = [*root.xpath("//meta/@content"), *root.xpath("//time/@datetime"),
+    declared_values = [*root.xpath("//meta/@content"), *root.xpath("//meta/@value"),
+                       *(value for attr in _TIME_ATTRS for value in root.xpath(f"//time/@{attr}")),
                        *root.xpath("//script[@type='application/ld+json']/text()")]
     if any(dates.mentions_day(str(v), day) for v in declared_values):
         return True

@@ -1,5 +1,6 @@
-"""The title among a page's <h1> elements (etl.clean.meta.title): markup of real pages of Mercury Parser's fixtures
-(2016), whose headline <h1> is not the first, or which have no headline <h1> at all."""
+"""Metadata error classes found on Mercury Parser's fixtures (2016 pages, a source first read in session 12), on
+their real markup: the title among a page's <h1> elements (etl.clean.meta.title: the headline <h1> is not the
+first, or there is none) and publication instants in attributes other than ``content``/``datetime``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from lxml import html
 
 from etl.clean import clean_html
+from etl.clean.meta.published import marked
 from etl.clean.meta.title import find_title, headline_h1
 from etl.core.records import CleanedArticle
 
@@ -70,3 +72,18 @@ def test_mercury_fixture_page_gets_its_headline():
     art = clean_html(page, readability_pages.mercury_urls()["247sports.com-1481309665090"])
     assert isinstance(art, CleanedArticle)
     assert art.title == "Breaking: Houston hires Major Applewhite as head coach"
+
+
+def test_a_time_elements_data_published_instant_is_read():
+    # 247sports.com: the byline's <time> prints "4 hours ago" and keeps its instant in data-published
+    root = html.fromstring('<html><body><h1> Breaking: Houston hires Major Applewhite as head coach </h1>'
+                           '<ul class="h_lst"><li><a data-author="857915" href="/User/TravisHaney">Travis Haney</a> - '
+                           '<time data-published="2016-12-09 09:13:00Z"> 4 hours ago </time></li></ul></body></html>')
+    assert [f.day for f in marked(root, None)] == ["2016-12-09"]
+
+
+def test_a_date_published_meta_with_a_value_attribute_is_read():
+    # eonline.com: microdata <meta itemprop="datePublished"> with value= instead of content=
+    root = html.fromstring('<html><head><meta itemprop="datePublished" value="2016-12-12T06:00:00Z">'
+                           '<meta itemprop="dateModified" value="2016-12-12T08:40:37Z"></head><body><p>x</p></body></html>')
+    assert [f.day for f in marked(root, None)][:1] == ["2016-12-12"]
