@@ -63,7 +63,8 @@ def test_a_short_h1_that_opens_the_html_title_and_a_chinese_headline_stay():
     assert headline_h1(_root("", "<h1>短缺药品保供稳价 全力保障临床用药需求</h1>")) == "短缺药品保供稳价 全力保障临床用药需求"
 
 
-def test_mercury_fixture_page_gets_its_headline():
+def test_mercury_fixture_pages_meta_values_are_read():
+    # Mercury Parser saves every <meta>'s content in a value attribute: <meta name="og:title" value="...">
     readability_pages = pytest.importorskip("bench.readability_pages")
     try:
         page = readability_pages.mercury_html("247sports.com-1481309665090")
@@ -71,7 +72,8 @@ def test_mercury_fixture_page_gets_its_headline():
         pytest.skip(f"Mercury Parser's fixtures are not available: {exc}")
     art = clean_html(page, readability_pages.mercury_urls()["247sports.com-1481309665090"])
     assert isinstance(art, CleanedArticle)
-    assert art.title == "Breaking: Houston hires Major Applewhite as head coach"
+    assert (art.title, art.provenance["title"]) == ("Houston Cougars hire Major Applewhite as head coach", "opengraph")
+    assert art.published_day == "2016-12-09"
 
 
 def test_a_time_elements_data_published_instant_is_read():

@@ -153,11 +153,12 @@ def longest_article_body(objs: list[dict]) -> str:
 
 
 def meta_tags(root) -> dict:
-    """{lower-cased property/name/itemprop/http-equiv: [content, ...]} for every ``<meta>`` tag."""
+    """{lower-cased property/name/itemprop/http-equiv: [content, ...]} for every ``<meta>`` tag; a tag without
+    ``content`` gives its ``value`` (pages saved by Mercury Parser, which renames it, and a few CMSs)."""
     out: dict = {}
     for m in root.iter("meta"):
         key = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
-        content = m.get("content")
+        content = m.get("content") if m.get("content") is not None else m.get("value")
         if key and content is not None and content.strip():
             out.setdefault(key.strip().lower(), []).append(content.strip())
     return out
