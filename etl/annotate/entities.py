@@ -444,15 +444,18 @@ def _retyped_person(text: str, run: tuple[int, int], label: str) -> bool:
     editor", "Will Power ... Power said"), or, outside works and products, its given name is no
     English word or the line is a results list ("Sierra Nevada", "Blue Moon": a given name that is
     also a word only counts in a results list). A name whose first word no list knows ("Binyah Kesselly",
-    :func:`etl.annotate.names.unlisted_name`) counts only by its context."""
+    :func:`etl.annotate.names.unlisted_name`) counts only by its context; a rare given name
+    (:func:`etl.annotate.names.rare_given`: "Sergen Yalcin") as a given name, the run having its shape."""
     if names.person_context(text, run[0], run[1]):
         return True
     first = text[run[0] : run[1]].split()[0]
     unlisted = not first.endswith(".") and not names.is_given(first, strict=False)  # context only
-    if label in _WORK_LABELS or unlisted:
+    if label in _WORK_LABELS or unlisted and not names.rare_given(first):
         return False
-    return names.is_given(first, strict=True) or (
-        LABEL_TYPES.get(label) != "location" and _list_line(text, run[0])
+    return (
+        names.is_given(first, strict=True)
+        or names.rare_given(first)
+        or (LABEL_TYPES.get(label) != "location" and _list_line(text, run[0]))
     )
 
 

