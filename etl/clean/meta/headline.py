@@ -25,12 +25,16 @@ def title_key(text: str) -> str:
     return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
 
 
+def title_values(root) -> list[str]:
+    """The page's own titles as written: its og:title values and its ``<title>`` ("" when it has none)."""
+    return [*root.xpath("//meta[@property='og:title']/@content"), root.findtext(".//title") or ""]
+
+
 def page_titles(root) -> set[str]:
     """Keys (:func:`title_key`) of the page's own titles: og:title and ``<title>``, whole and each part around a
     title separator, of at least :data:`_MIN_KEY` characters."""
-    values = [*root.xpath("//meta[@property='og:title']/@content"), root.findtext(".//title") or ""]
     keys = set()
-    for value in values:
+    for value in title_values(root):
         for part in [value, *TITLE_SEP.split(value)]:
             key = title_key(part)
             if len(key) >= _MIN_KEY:

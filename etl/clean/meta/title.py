@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from etl.clean.dom import is_negative, visible_text
-from etl.clean.meta.headline import FIRST_H1, page_titles, title_key
+from etl.clean.meta.headline import FIRST_H1, page_titles, title_key, title_values
 from etl.clean.meta.headline import TITLE_SEP as _TITLE_SEP
 from etl.clean.meta.sources import first_meta, ld_str, txt
 
@@ -69,8 +69,7 @@ def headline_h1(root) -> str:
 
 def _title_heads(root) -> set[str]:
     """Keys of the first part of og:title and ``<title>`` however short ("Mozilla" of "Mozilla - Wikipedia")."""
-    values = [*root.xpath("//meta[@property='og:title']/@content"), root.findtext(".//title") or ""]
-    return {key for key in (title_key(_TITLE_SEP.split(v.strip())[0]) for v in values) if key}
+    return {key for key in (title_key(_TITLE_SEP.split(v.strip())[0]) for v in title_values(root)) if key}
 
 
 def _is_label(text: str) -> bool:
