@@ -414,7 +414,7 @@ es_launch() {  # es_launch NODE JAVA_HOME  (returns at once; the -d launcher run
   local kv
   for kv in xpack.security.enabled=false cluster.routing.allocation.disk.threshold_enabled=false \
             action.destructive_requires_name=false; do
-    printf '%s\n' "$ES_SETTINGS" | grep -q "^${kv%%=*}=" || opts+=("-E$kv")
+    grep -q "^${kv%%=*}=" <<<"$ES_SETTINGS" || opts+=("-E$kv")  # no pipe: under pipefail, grep -q closing early made printf's SIGPIPE read as "not given"
   done
   while IFS= read -r kv; do [ -n "$kv" ] && opts+=("-E$kv"); done <<<"$ES_SETTINGS"
   if [ -n "$ES_PASSWORD" ] && [ ! -f "$root/config/elasticsearch.keystore" ]; then
