@@ -121,11 +121,13 @@ def test_german_entities_are_marked_with_their_source(german):
 
 
 def test_no_short_form_beside_its_full_name(english):
-    """The issue's rule: "Persson" (or "Eva-Marie") is not listed beside "Eva-Marie Persson"."""
+    """The issue's rule: "Persson" (or "Eva-Marie") is not listed beside "Eva-Marie Persson". Two persons the
+    gold lists apart are no short form of each other ("Stephen Jones" and his son "John Stephen Jones")."""
     pairs = []
     dev_ids = {page.id[:12] for page, _, _ in english if not page.held_out}
     for page, ann, _ in english:
         names = list(ann.persons) if ann else []
+        gold = set(page.names.get("persons", ()))
         for short in names:
             words = short.split()
             pairs += [
@@ -133,6 +135,7 @@ def test_no_short_form_beside_its_full_name(english):
                 for full in names
                 if len(full.split()) > len(words)
                 and (full.split()[-len(words) :] == words or full.split()[: len(words)] == words)
+                and not {short, full} <= gold
             ]
     # held pages are not read page by page: their pairs are counted, not listed
     assert not pairs, [p for p in pairs if p[0] in dev_ids] + [

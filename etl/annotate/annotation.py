@@ -30,6 +30,8 @@ from etl.annotate.entities import (
     doc_mentions,
     junk_regions,
     person_cue,
+    reseat_headline_persons,
+    said_after_quote,
     shape_mentions,
     titled,
 )
@@ -128,7 +130,7 @@ def build_annotation(
         found = with_coded_places(found, text, skip)
     else:
         found = _gazetteer_and_shapes(text, aliases, skip)
-    mentions = _with_dateline(sorted(found, key=lambda m: m.start), dateline)
+    mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, aliases.one_word_names())
@@ -226,12 +228,14 @@ def _state_code(cluster: Cluster) -> bool:
 
 def _person_evidence(text: str, start: int, end: int) -> bool:
     """A title or person cue before the mention, a speech verb or a leader's term after it ("the Trump
-    administration", "the Dole campaign"): it names a person."""
+    administration", "the Dole campaign"), a quote and its speech verb before it ('," said Jared'): it names a
+    person."""
     return (
         titled(text, start)
         or person_cue(text, start, end)
         or bool(SPEECH_AFTER.match(text, end) or LEADERS_TERM.match(text, end))
         or bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
+        or said_after_quote(text, start)
     )
 
 

@@ -421,8 +421,10 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     annotated text, read for places a name opens: "in Columbus, Ohio" is no short form of "Columbus
     Dispatch")."""
     full = [c for c in clusters if _is_full_person(c)]
-    # a full name that ends another one ("Hawk Sawyer" of "Kathleen Hawk Sawyer") is a short form too
-    full = [c for c in full if not _short_targets(c, full, text)]
+    # a full name that ends another one ("Hawk Sawyer" of "Kathleen Hawk Sawyer") is a short form too,
+    # unless it opens with a given name and is named first: a person of its own ("Stephen Jones", then
+    # his son "John Stephen Jones")
+    full = [c for c in full if _own_person(c, full, text)]
     kept = []
     full_ids = {id(f) for f in full}  # identity: a dataclass compare per pair cost O(n²) field compares
     for c in clusters:
@@ -436,6 +438,16 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             target = _closest(candidates, m.start)
             target.mentions = sorted(target.mentions + [replace(m, type="person")], key=lambda x: x.start)
     return kept
+
+
+def _own_person(c: Cluster, full: list[Cluster], text: str) -> bool:
+    """True when full name ``c`` ends no longer name of ``full``, or opens with a given name and is named
+    before every longer name it ends."""
+    longer = _short_targets(c, full, text)
+    first = c.mentions[0].start
+    return not longer or (
+        is_given(_name_words(c.name)[0], strict=True) and all(first < f.mentions[0].start for f in longer)
+    )
 
 
 def _is_full_person(c: Cluster) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from etl.annotate import names
+from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
@@ -81,10 +82,16 @@ ROYAL_TITLES = frozenset(
 )
 _REGNAL = re.compile(r" (?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?![\w'’])")
 _ADJECTIVE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Za-z-]+)\.?[ \t]+[A-Z]")  # "Belgian King Baudouin"
+#: A line break or an opening bracket inside a person span, then a name of two capitalised words or more.
+_SPLIT_NAMES = re.compile(r"(?:\n|[ \t]\()((?:[A-Z][\w.'’-]*[ \t]+)+[A-Z][\w.'’-]*)")
+_SAID_BEFORE = re.compile(r"[,!?][”\"’'][ \t]*(?:said|says|added|asked|replied|wrote|continued)[ \t]+$")
+#: A team's general manager, athletic director before a name: "Ravens GM Ozzie Newsome".
+_ROLE_CODES = frozenset({"GM", "AD"})
 _RANK = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: Lower-case words inside a person's name: particles, and joiners ("Ortega y Gasset", "Kengo wa Dondo").
 _NAME_JOINERS = PARTICLES | frozenset("do y e wa".split())
 _LOWER_WORD = re.compile(r"[ \t]([a-z]+)(?=[ \t]+[A-Z])")  # a lower-case word between two name words
+_LEADING_LOWER = re.compile(r"([a-z]+)[ \t]+(?=[A-Z])")  # a lower-case word opening a span, a name word after
 _LINE_REACH = 300  # characters either side read to judge a line
 _FIRST_WORD = re.compile(r"([^\W\d_][\w.'’-]*)[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -113,7 +120,11 @@ _EDGE_PUNCT = " \t\r\n\"'“”‘’`.,;:!?()[]{}<>|*-–—_"
 
 # Regions whose content never yields entities.
 _BYLINE = re.compile(
-    r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]{0,100}(?<![.!?\"”])[ \t]*$"  # "By Friday, ... ." is prose
+    r"(?m)^[ \t]*[Bb]y[ \t]+[A-Z][^\n]{0,100}(?<![.!?\"”])[ \t]*$"  # "By Friday, ... ." is prose
+    # a posting time, then the author ends the line: "September 10, 2011 at 1:06 PM ET by Katelyn Sabochik"
+    r"|^[^\n]{0,60}(?:\d|\b[AP]M|\b[ECMP][SD]?T)[ \t]+by[ \t]+(?:[A-Z][\w.'’-]*[ \t]*){1,4}$"
+    # a teaser's author and numeric date: "... a Pennsylvania Republican. By Steven Shepard 10/04/16 05:07 AM EDT"
+    r"|\bBy[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,4}\d{1,2}/\d{1,2}/\d{2,4}\b[^\n]{0,30}$"
     # names only, then the date: "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
     r"|^[ \t]*By(?:[ \t]*(?:[A-Z][\w.'’-]*|,|&|and))+[ \t]+(?:on|at|updated|published|posted)\b[^\n]{0,80}$"
     # names only, then a colon or a dateline in capitals: "By Aaron Humes: The Americas ...", "By Alex
@@ -129,7 +140,8 @@ _POSTED_BY = re.compile(
 #: A photo credit ("Photo: Jane Doe/AP", "Image by ..."); not a caption's sentence after the label ("Header
 #: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words).
 _CREDIT = re.compile(
-    r"(?i)(?:\b(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration)(?:\s+credit)?"
+    r"(?i)(?:\b(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
+    r"(?:\s+(?:credits?|composite|montage|collage|illustration))?"
     r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))"
     r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
     r"[^\n]{0,80}"
@@ -155,7 +167,8 @@ _STAFF_LINE = re.compile(
     r"[^\n]{0,80}$|^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b[^\n]{0,20}$"
 )
 _PROMO = re.compile(
-    r"(?im)^[ \t]*(?:follow|like|subscribe to|listen to|watch|sign up|download|join)\b[^\n]{0,120}"
+    r"(?im)^[ \t]*on (?:twitter|facebook|instagram)[ \t]*:[ \t]*follow\b[^\n]{0,240}$"  # "On Twitter: Follow Wendy Koch"
+    r"|^[ \t]*(?:follow|like|subscribe to|listen to|watch|sign up|download|join)\b[^\n]{0,120}"
     r"\b(?:twitter|facebook|instagram|youtube|tiktok|newsletter|podcast|app|whatsapp|telegram)\b[^\n]{0,120}$"
 )
 #: A name with its role in a credit ("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)").
@@ -168,13 +181,13 @@ _AGENCY_IMAGES = re.compile(r"\b(?:Getty Images|AP Photo|EPA-EFE|Shutterstock|Fi
 #: technology and finance for the Puget Sound Business Journal.", "Robert Powell is editor of ...").
 _AUTHOR_NOTE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){1,3}([A-Z][\w'’-]+))[ \t]+(?:covers|reports on|writes (?:about|for|on)"
-    r"|is (?:a |an |the )?(?:[\w-]+[ \t]+){0,3}?(?:editor|reporter|writer|correspondent|columnist|contributor)s?"
-    r"[ \t]+(?:of|for|at|with)\b)[^\n]{0,300}$"
+    r"|is (?:a |an |the )?(?:[\w'’-]+[ \t]+){0,3}?(?:editor|reporter|writer|correspondent|columnist|contributor)s?"
+    r"(?:[ \t]+(?:of|for|at|with)\b|\.))[^\n]{0,300}$"  # "... is the Forward’s contributing network editor."
 )
 #: Junk patterns, each with strings one of which every match holds (a cheap test before the scan;
 #: lower case for a case-blind pattern; () = always scanned).
 _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
-    (_BYLINE, ("By",)),
+    (_BYLINE, ("By", "by")),
     (_POSTED_BY, ("Posted by", "Written by")),
     (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
     (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
@@ -323,7 +336,7 @@ def doc_mentions(
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
     not_last = _with_name_ends(places)
-    for span in spans:
+    for span in [part for whole in spans for part in _split_span(text, whole)]:
         if span[0] < covered or junk.hits(span[0], span[1]):
             continue
         mention = _ent_mention(text, span, places, not_last)
@@ -336,6 +349,19 @@ def doc_mentions(
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """A person span the model ran across a line break or into a bracket split in two names: "Celine
+    Dion\nSteve Wynn" (two list items), "Newt Scamander (Eddie Redmayne" (a character, then its actor). The
+    second part counts only as two capitalised words or more; else the span is left whole."""
+    start, end, label = span
+    if label != "PERSON":
+        return [span]
+    m = _SPLIT_NAMES.search(text, start, end)
+    if m is None or m.end() != end:
+        return [span]
+    return [(start, m.start(), label), (m.start(1), end, label)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -419,6 +445,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     inner = _titled_inside(text, start, end) if titled_span else None
     if inner is not None:  # "Patrol Chief James Hall" (WORK_OF_ART): the name after the title
         return clean_mention(text, inner[0], inner[1], "person", "NAME")
+    if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
+        return clean_mention(text, start, end, "person", "NAME")
     if etype is None:
         return None
     if etype == "person":
@@ -429,6 +457,18 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _said_given(text: str, start: int, end: int) -> bool:
+    """True for one given name right after a quote and its speech verb, the model having read it as something
+    else: '“It’s the new counterculture,” said Jared, an undergraduate' (PRODUCT)."""
+    word = text[start:end]
+    return word.isalpha() and names.is_given(word, strict=True) and said_after_quote(text, start)
+
+
+def said_after_quote(text: str, start: int) -> bool:
+    """True when a quote's closing mark and a speech verb stand right before ``start`` ('...,” said Jared')."""
+    return _SAID_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _before_bracket(text: str, start: int, end: int) -> int:
@@ -542,6 +582,48 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def reseat_headline_persons(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Persons of headline-style lines (:func:`title_case_lines`) moved onto a name of several words the text
+    names outside such lines: the model runs a headline's name on into its verbs ("Donald Trump Got Booed",
+    "Jury Finds Dylann Roof Guilty" -> "Finds Dylann" + "Roof Guilty"). A person that overlaps such a name's
+    occurrence in its line becomes that occurrence (the longest); one occurrence is kept once.
+
+    Input and output: mentions in text order; others and persons named as the text does are left alone.
+    """
+    lines = title_case_lines(text)
+    known = {
+        m.text
+        for m in mentions
+        if m.type == "person" and " " in m.text and not in_regions(m.start, m.end, lines)
+    }
+    if not lines or not known:
+        return mentions
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.type == "person" and m.text not in known and in_regions(m.start, m.end, lines):
+            m = _known_occurrence(text, m, known) or m
+        if not out or (out[-1].start, out[-1].end) != (m.start, m.end):
+            out.append(m)
+    return out
+
+
+def _known_occurrence(text: str, mention: RawMention, known: set[str]) -> RawMention | None:
+    """The longest occurrence of a ``known`` name on ``mention``'s line that overlaps it, as a mention."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : len(text) if end < 0 else end]
+    best = None
+    for name in known:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", line):
+            if (
+                m.start() + start < mention.end
+                and m.end() + start > mention.start
+                and (best is None or len(name) > len(best[2]))
+            ):
+                best = (m.start() + start, m.end() + start, name)
+    return RawMention(best[0], best[1], best[2], "person", mention.label) if best else None
+
+
 def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
     """Names the model missed after a title: "Fed Chair Eleanor Whitfield" -> person "Eleanor Whitfield".
 
@@ -562,9 +644,18 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 
 
 def _after_title(text: str, start: int) -> bool:
-    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator")."""
+    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator"), or the plural of
+    a role in lower case before a word that is no English word ("political scientists Yascha Mounk and ...";
+    not "mine managers Gold Fields")."""
     m = _PREV_WORD.search(text, names.word_search_start(text, start, 30), start)
-    return m is not None and m.group(1).lower() in PERSON_CUES
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower() in PERSON_CUES:
+        return True
+    plural_role = word.islower() and word[-1:] == "s" and word[:-1] in ROLES
+    first = _FIRST_WORD.match(text, start)
+    return plural_role and first is not None and first.group(1).lower() not in english_words()
 
 
 def person_cue(text: str, start: int, end: int) -> bool:
@@ -618,7 +709,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         etype = "organization"  # "the Beatles", "the Davis Cup": not a person's name
     start, end = _trim(text, start, end)
     if etype == "person":
-        start = _after_spaced_dash(text, _after_rank(text, start, end), end)
+        start = _after_lower_word(text, _after_spaced_dash(text, _after_rank(text, start, end), end), end)
         end = _before_lower_word(text, start, end)
         start, end = _owner_or_owned(text, start, _before_of(text, start, end))
         start = _strip_titles(text, _after_opening_word(text, start, end), end)
@@ -656,6 +747,13 @@ def _before_lower_word(text: str, start: int, end: int) -> int:
         if m.group(1) not in _NAME_JOINERS and m.start() > start:
             return m.start()
     return end
+
+
+def _after_lower_word(text: str, start: int, end: int) -> int:
+    """Start of a person's name the model began at the lower-case word before it that is no name particle
+    ("went on to assert Giuliani" -> "Giuliani"); particles stay ("de Klerk", "al-Assad")."""
+    m = _LEADING_LOWER.match(text, start, end)
+    return m.end() if m and m.group(1) not in _NAME_JOINERS else start
 
 
 def _product(text: str, start: int, end: int) -> bool:
@@ -805,10 +903,14 @@ def _after_tag(text: str, start: int, end: int) -> int:
 
 def _strip_titles(text: str, start: int, end: int) -> int:
     """Start of a person's name after its leading titles ("President Vladimir Putin"), and after an
-    adjective of nationality before a title ("Belgian King Baudouin I", "French President Jacques
-    Chirac": a first word that is no given name, then a title and a name)."""
+    adjective of nationality or a team before a title ("Belgian King Baudouin I", "French President Jacques
+    Chirac", "Ravens GM Ozzie Newsome": a first word that is no given name, then a title and a name)."""
     m = _ADJECTIVE_TITLE.match(text, start, end)
-    if m and m.group(2).lower() in TITLES and not names.is_given(m.group(1), strict=False):
+    if (
+        m
+        and (m.group(2).lower() in TITLES or m.group(2) in _ROLE_CODES)
+        and not names.is_given(m.group(1), strict=False)
+    ):
         start = m.start(2)
     while True:
         m = _LEADING_WORD.match(text[start:end])

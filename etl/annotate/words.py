@@ -68,7 +68,9 @@ STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
 OPENING_WORDS = frozenset(
     """maybe perhaps meanwhile also still then now so but and yet even only just sadly finally instead
     besides indeed however thus here there when while after before if as because although though unlike
-    like without with for from yesterday today tomorrow recently earlier later""".split()
+    like without with for from yesterday today tomorrow recently earlier later
+    said says replied replies added adds asked asks wrote writes recalled recalls continued explained
+    countered quipped noted insisted responded answered""".split()  # speech verbs: 'Replied Stephen, "Well..."'
 )
 PERSON_NOT_PLACE = frozenset(
     "falls city river lake county island islands bay beach valley mountains heights".split()
