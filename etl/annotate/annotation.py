@@ -37,7 +37,7 @@ from etl.annotate.entities import (
 )
 from etl.annotate.gazetteer import find_names
 from etl.annotate.names import english_words
-from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, retype_persons
+from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, paired, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import CODES, with_coded_places
@@ -134,7 +134,9 @@ def build_annotation(
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, aliases.one_word_names())
-    clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text)]
+    named = [m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions]  # full names
+    full_names = ({m.start for m in named}, {m.end for m in named})
+    clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text, full_names)]
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common, aliases.one_word_names())
@@ -189,7 +191,9 @@ def _keywords(composed: Composed, clusters: list[Cluster], regions: list[tuple[i
     return kw.extract_keywords(masked, title, exclude={c.name.lower() for c in clusters})
 
 
-def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
+def _doubtful(
+    cluster: Cluster, common: set[str], text: str, persons: tuple[set[int], set[int]] = (set(), set())
+) -> bool:
     """Misreads the alias table does not vouch for.
 
     A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
@@ -211,8 +215,15 @@ def _doubtful(cluster: Cluster, common: set[str], text: str) -> bool:
         return not any(
             _person_evidence(text, m.start, m.end) or (len(cluster.mentions) > 2 and appositive(text, m.end))
             for m in cluster.mentions
-        )
+        ) and not _paired_twice(cluster, text, persons)
     return " " not in cluster.name and cluster.name.lower() in common
+
+
+def _paired_twice(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
+    """Two mentions the model read as a person's, each joined to a full name's mention by "and" or "or" ("both
+    Trump and Sanders aren’t", "between Trump and Sanders."; ``persons``: start and end offsets of the full
+    names' mentions)."""
+    return sum(m.label == "PERSON" and paired(text, m.start, m.end, persons) for m in cluster.mentions) >= 2
 
 
 def _state_code(cluster: Cluster) -> bool:

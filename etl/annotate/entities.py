@@ -56,6 +56,13 @@ _RETYPE_OR_WORK_LABELS = _RETYPE_LABELS | _WORK_LABELS
 _ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
 _TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
 _AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
+#: A personal title and one capitalised word (:func:`_titled_surname`), and the titles it takes.
+_TITLE_SURNAME = re.compile(r"([A-Z][a-z]+\.?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+)")
+_SURNAME_TITLES = frozenset(
+    """mr mrs ms dr sen senator president general gen gov governor rep col colonel lt capt captain sgt sergeant
+    adm admiral judge justice ambassador prof professor rev bishop cardinal rabbi imam pastor coach mayor
+    sheriff""".split()
+)
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
 _MODEL_NUMBER = re.compile(r"(?<![\w.,:$€£/-])(?!(?:1[89]|20)\d\d\b)[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}[ \t]+$")
@@ -84,6 +91,7 @@ _REGNAL = re.compile(r" (?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?![\w'’])")
 _ADJECTIVE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Za-z-]+)\.?[ \t]+[A-Z]")  # "Belgian King Baudouin"
 #: A line break or an opening bracket inside a person span, then a name of two capitalised words or more.
 _SPLIT_NAMES = re.compile(r"(?:\n|[ \t]\()((?:[A-Z][\w.'’-]*[ \t]+)+[A-Z][\w.'’-]*)")
+_PERSON_OF = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})[ \t]+of[ \t]+([A-Z][^\n]*)")
 _SAID_BEFORE = re.compile(r"[,!?][”\"’'][ \t]*(?:said|says|added|asked|replied|wrote|continued)[ \t]+$")
 #: A team's general manager, athletic director before a name: "Ravens GM Ozzie Newsome".
 _ROLE_CODES = frozenset({"GM", "AD"})
@@ -356,12 +364,29 @@ def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, s
     Dion\nSteve Wynn" (two list items), "Newt Scamander (Eddie Redmayne" (a character, then its actor). The
     second part counts only as two capitalised words or more; else the span is left whole."""
     start, end, label = span
+    if label == "ORG":
+        return _person_of_org(text, span)
     if label != "PERSON":
         return [span]
     m = _SPLIT_NAMES.search(text, start, end)
     if m is None or m.end() != end:
         return [span]
     return [(start, m.start(), label), (m.start(1), end, label)]
+
+
+def _person_of_org(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """An organization span that opens with a person's full name and "of" split in the person and the
+    organization: "reported Alexandra Olgin of South Carolina Public Radio" (one ORG). The name is two or three
+    capitalised words, a listed given name first and no English word last ("Bank of America", "Catherine of
+    Aragon", "Sisters of Mercy" stay whole)."""
+    start, end, _ = span
+    m = _PERSON_OF.match(text, start, end)
+    if m is None or m.end() != end:
+        return [span]
+    words = m.group(1).split()
+    if not names.is_given(words[0], strict=True) or words[-1].lower() in english_words():
+        return [span]
+    return [(start, m.end(1), "PERSON"), (m.start(2), end, "ORG")]
 
 
 @functools.lru_cache(maxsize=4)
@@ -445,6 +470,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     inner = _titled_inside(text, start, end) if titled_span else None
     if inner is not None:  # "Patrol Chief James Hall" (WORK_OF_ART): the name after the title
         return clean_mention(text, inner[0], inner[1], "person", "NAME")
+    if label in _TITLED_INSIDE_LABELS and (surname := _titled_surname(text, start, end, places)) is not None:
+        return clean_mention(text, surname[0], surname[1], "person", "NAME")  # "General Petraeus" (ORG)
     if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
         return clean_mention(text, start, end, "person", "NAME")
     if etype is None:
@@ -497,6 +524,25 @@ def _retyped_person(text: str, run: tuple[int, int], label: str) -> bool:
         or names.rare_given(first)
         or (LABEL_TYPES.get(label) != "location" and _list_line(text, run[0]))
     )
+
+
+def _titled_surname(text: str, start: int, end: int, places: frozenset[str]) -> tuple[int, int] | None:
+    """(start, end) of the surname in a span the model read as no person that is a person's title and one
+    capitalised word no English word nor one-word name of the alias table ("Just met with General Petraeus"
+    as ORG); else None. Only titles of a person's office or rank ("General Motors", "Lord Howe", "King
+    Kong" have other shapes or titles)."""
+    m = _TITLE_SURNAME.fullmatch(text, start, _before_possessive(text, start, end))
+    if m is None or m.group(1).lower().rstrip(".") not in _SURNAME_TITLES:
+        return None
+    word = m.group(2)
+    if word.lower() in english_words() or word.lower() in places:
+        return None
+    return m.start(2), m.end(2)
+
+
+def _before_possessive(text: str, start: int, end: int) -> int:
+    hit = _POSSESSIVE.search(text, start, end)
+    return hit.start() if hit and hit.start() > start else end
 
 
 def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -85,6 +85,7 @@ _SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split(
 #: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
 #: word stripped), "a French Freemason", "the third Briton" (one adjective between).
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he[ \t]+(?:[A-Za-z]+[ \t]+)?|\b[Aa]n?[ \t]+(?:[A-Za-z]+[ \t]+)?)$")
+_ARTICLE_WORD_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
@@ -154,6 +155,9 @@ TEAM_NOUNS = frozenset("team club side outfit".split())
 #: Zeppelin") or right before one ("the Manu Taupunga group") names an organization.
 #: A leader's term after a one-word name: "the Trump administration", "the Obama presidency", "the Dole
 #: campaign" name a person.
+_JOIN_BEFORE = re.compile(r"[ \t]+(?:and|or)[ \t]+$")
+_JOIN_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+")
+_PRESIDENCY_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
 LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency|campaign)\b")
 ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
@@ -253,7 +257,7 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
     text, etype = story.text, cluster.type
     if etype == "organization" and _signed(cluster, text, story.signatures):
         etype = "person"  # a letter's signature: "... favors the perpetrator.\nNinfa Wood\nWalnut Creek"
-    if etype == "organization" and _lone_person_word(cluster, text):
+    if etype == "organization" and _lone_person_word(cluster, text, story.persons):
         etype = "person"  # "Trump said" x9, "the Trump administration" x10
     if etype in ("organization", "location") and _acting_unlisted(cluster, text, story.known):
         etype = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
@@ -278,7 +282,7 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         # "ScotRail said", "PayPal": a brand's spelling, no person's; "#MeToo" a hashtag
         hashtag = any(text[m.start - 1 : m.start] == "#" for m in cluster.mentions)
         return "work" if hashtag else "organization"
-    if len(words) == 1 and not _lone_person_word(cluster, text) and _other_votes(cluster):
+    if len(words) == 1 and not _lone_person_word(cluster, text, story.persons) and _other_votes(cluster):
         # "chains Gannett and GateHouse Media", "powers such as Ubisoft": a lone word also read
         # as an organization or a place, never titled nor speaking; a place where a mention reads
         # as one ("a crash in Osborne Store, Clarendon")
@@ -326,6 +330,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
             and not _person_cued(cluster, text)
             and not _listed_person(cluster, text, story.persons)
             and not _acts_as_person(cluster, text)
+            and not _surname_read_as_person(cluster, words, text)
         )
         or all(_credit_segment(text, m.start, m.end, story.title) for m in cluster.mentions)
     )
@@ -475,7 +480,7 @@ def _acting_unlisted(cluster: Cluster, text: str, known: frozenset[str]) -> bool
     )
 
 
-def _lone_person_word(cluster: Cluster, text: str) -> bool:
+def _lone_person_word(cluster: Cluster, text: str, persons: tuple[set[int], set[int]] = (set(), set())) -> bool:
     """A one-word name read as a person more often than as an organization (not counting the
     organization readings where it modifies a noun: "the Trump administration", "Trump
     campaign officials"), and once after a title or before a speech verb ("President Trump",
@@ -483,9 +488,25 @@ def _lone_person_word(cluster: Cluster, text: str) -> bool:
     if " " in cluster.name:
         return False
     org = sum(1 for m in cluster.mentions if m.type == "organization" and not _modifies_noun(text, m.end))
-    if cluster.votes()["person"] <= org:
-        return False
-    return any(titled(text, m.start) or SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
+    cued = [m for m in cluster.mentions if titled(text, m.start) or SPEECH_AFTER.match(text, m.end)]
+    person = cluster.votes()["person"]
+    if person <= org:
+        # as often read as an organization, titled ("met with General Petraeus" as ORG, "he met Petraeus"), or
+        # however often, titled once and titled or speaking once more ("President Trump’s defenders", "Trump
+        # said the neo-Nazis ...")
+        return (len(cued) >= 2 or person == org) and any(titled(text, m.start) for m in cued) or any(
+            _PRESIDENCY_AFTER.match(text, m.end) for m in cluster.mentions
+        )
+    # or read as a person beside another person's mention, joined by "and"/"or" ("both Trump and Sanders
+    # aren’t moderate centrists"; ``persons``: the start and end offsets of the story's person mentions)
+    return bool(cued) or sum(m.type == "person" and paired(text, m.start, m.end, persons) for m in cluster.mentions) >= 2
+
+
+def paired(text: str, start: int, end: int, persons: tuple[set[int], set[int]]) -> bool:
+    """The mention and a person's mention are joined by "and" or "or" ("Trump and Sanders")."""
+    before = _JOIN_BEFORE.search(text, max(0, start - 6), start)
+    after = _JOIN_AFTER.match(text, end)
+    return (before is not None and before.start() in persons[1]) or (after is not None and after.end() in persons[0])
 
 
 def _modifies_noun(text: str, end: int) -> bool:
@@ -680,6 +701,23 @@ def _acts_as_person(cluster: Cluster, text: str) -> bool:
     appositive with a role, an age or "who" after it, its surname alone speaking or so described elsewhere):
     "Tiger Woods, who made the cut", "... Woods, who turned pro Tuesday" (words of a phrase, but a person)."""
     return any(acts_as_person(text, m.start, m.end) for m in cluster.mentions)
+
+
+def _surname_read_as_person(cluster: Cluster, words: list[str], text: str) -> bool:
+    """The model read the last word alone, after no article, as a person's name at two mentions or more
+    ("... for Denard Span ...", then "Fearing that Span’s bad back", "the Nats let Span leave" as PERSON): a
+    surname, no phrase's last word ("Sephora Black": "Black" alone is no person; "the Wing's reach" of
+    "American Theatre Wing" read as PERSON is an organization's short name)."""
+    last = words[-1].strip(".,’'")
+    return (
+        sum(
+            m.label == "PERSON"
+            and _POSSESSIVE_END.sub("", m.text) == last
+            and not _ARTICLE_WORD_BEFORE.search(text, max(0, m.start - 5), m.start)
+            for m in cluster.mentions
+        )
+        >= 2
+    )
 
 
 def _person_cued(cluster: Cluster, text: str) -> bool:

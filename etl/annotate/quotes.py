@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.annotate.entities import Covered
 from etl.annotate.names import sex_of
@@ -39,7 +39,9 @@ _VERBS = (
     r"observes|suggests|cautions|confirms|agrees|jokes|vows|promises|complains|shares|responds|"
     # less common speech verbs ('“Oh, actually? Yes,” he assures himself')
     r"assured|assures|quipped|quips|boasted|boasts|mused|muses|lamented|laments|countered|counters|"
-    r"predicted|predicts|recounted|recounts|exclaimed|exclaims|pleaded|demanded|demands|sighed|sighs"
+    r"predicted|predicts|recounted|recounts|exclaimed|exclaims|pleaded|demanded|demands|sighed|sighs|"
+    # ('"...," reveals Groene', '"...," a publicist retorted', '"...," the President-elect fumed')
+    r"revealed|reveals|retorted|retorts|fumed|fumes|points out"
 )
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
@@ -66,10 +68,17 @@ _AFTER_CHARS = 160
 _NEAR_VERB = 60
 _PRONOUN_REACH = 1500  # characters back a pronoun may reach for its person
 _ROLE_REACH = 40  # characters between a role word and the name it introduces
+_INDEFINITE_BEFORE = re.compile(r"[\s,]*(?:an?|another|one)[ \t]+(?:[\w'’.-]+[ \t]+){0,4}", re.I)
+_INDEFINITE_AFTER = re.compile(r"[ \t]+(?:an?|another)[ \t]+[\w'’.-]+")
+_NOBODY = "\0"  # speaker of a quote attributed to an unnamed someone (reported as "")
+_THAT = re.compile(r"[ \t]+that\b")
+_PRONOUN_LEAD = re.compile(r"\s*(?:he|she)\s*", re.I)
 _ROLE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\s*,?\s*$"
 )
 _ROLE_AFTER = re.compile(r"\s*(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\b")
+
+
 @dataclass(frozen=True)
 class PersonRef:
     """A person mention: offsets in the text and the canonical person it belongs to."""
@@ -77,6 +86,7 @@ class PersonRef:
     start: int
     end: int
     name: str
+    quoted: bool = False  # inside a quote: no "he"/"she" of the narrator stands for it
 
 
 @dataclass
@@ -87,6 +97,7 @@ class _Found:
     open: int  # offset of the opening mark
     para: int
     speaker: str = ""
+    anonymous: bool = False  # attributed to someone unnamed ('," an insider told Us'): continues nothing
 
 
 def find_quotes(text: str, persons: list[PersonRef], surnames: dict[str, str]) -> list[Quote]:
@@ -95,15 +106,67 @@ def find_quotes(text: str, persons: list[PersonRef], surnames: dict[str, str]) -
     Input: the annotated text, its person mentions (sorted), and a map surname -> canonical
     person for names the model missed. Output: Quote list. Never raises.
     """
-    found = [q for q in _quote_spans(text) if _is_speech(text[q.start : q.end]) and not _woven(text, q)]
+    spans = _quote_spans(text)
+    found = [q for q in spans if _is_speech(text[q.start : q.end]) and not _woven(text, q)]
     if found:
-        persons = sorted(persons + surname_refs(text, persons, surnames), key=lambda p: p.start)
+        persons = _mark_quoted(
+            sorted(persons + surname_refs(text, persons, surnames), key=lambda p: p.start), spans
+        )
     for q in found:
         q.speaker = attribute(text, q, persons, surnames)
+        q.anonymous = q.speaker == _NOBODY
+        q.speaker = "" if q.anonymous else q.speaker
+    fragments = [q for q in spans if _opening_fragment(text, q)]
+    if fragments:
+        persons = (
+            persons
+            if found
+            else _mark_quoted(sorted(persons + surname_refs(text, persons, surnames), key=_start), spans)
+        )
+        spoken = [q for q in fragments if _fragment_speaker(text, q, persons, surnames)]
+        found = sorted(found + spoken, key=lambda q: q.start)
     for first, second in zip(found, found[1:], strict=False):  # '“...” and “...,” Anthony Browne said'
-        if not first.speaker and _JOINED.fullmatch(text, first.close, second.open):
+        if not first.speaker and not first.anonymous and _JOINED.fullmatch(text, first.close, second.open):
             first.speaker = second.speaker
     return _dedupe(_continue(text, found))
+
+
+def _opening_fragment(text: str, q: _Found) -> bool:
+    """A quote too short for speech (three to five words, no final punctuation) that opens its sentence: it
+    may be speech carried on by the narrator ('"He will be prosecuted" when he returns to Liberia, ...')."""
+    words = text[q.start : q.end].split()
+    return (
+        3 <= len(words)
+        and not _is_speech(text[q.start : q.end])
+        and not text[_sentence_start(text, q.open) : q.open].strip()
+    )
+
+
+def _fragment_speaker(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str, str]) -> bool:
+    """Sets the speaker of an opening fragment named after the next comma of its sentence ('"We don't want
+    those people" working in federal prisons, she said.', '"He will be prosecuted" when he returns to Liberia,
+    Binyah Kesselly, chairman of ..., told reporters.'); False when nobody is named there."""
+    end = _after_window_end(text, q.close)
+    comma = text.find(", ", q.close, end)
+    if comma < 0:
+        return False
+    speaker = _speaker_in(text, comma + 1, end, q.open, persons, surnames, after=True)
+    if not speaker or speaker == _NOBODY:
+        return False
+    q.speaker = speaker
+    return True
+
+
+def _mark_quoted(persons: list[PersonRef], spans: list[_Found]) -> list[PersonRef]:
+    """``persons`` with ``quoted`` set on those inside a quote's marks ('... unless they're Harrison Ford,'"
+    he says': "he" is not Harrison Ford)."""
+    starts = [q.start for q in spans]
+    out = []
+    for p in persons:
+        i = bisect_right(starts, p.start) - 1
+        inside = i >= 0 and p.end <= spans[i].end
+        out.append(replace(p, quoted=True) if inside else p)
+    return out
 
 
 def surname_refs(text: str, persons: list[PersonRef], surnames: dict[str, str]) -> list[PersonRef]:
@@ -187,7 +250,9 @@ def _woven(text: str, q: _Found) -> bool:
 def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str, str]) -> str:
     """Canonical speaker of quote ``q``: after-quote attribution first, then the lead-in."""
     after_end = _after_window_end(text, q.close)
-    speaker = _speaker_in(text, q.close, after_end, q.open, persons, surnames, after=True)
+    speaker = None
+    if not _new_sentence(text, q) or _opens_with_speaker(text, q.close, after_end, persons):
+        speaker = _speaker_in(text, q.close, after_end, q.open, persons, surnames, after=True)
     if speaker is None:
         speaker = _dash_speaker(text, q.close, persons)
     if speaker is None:
@@ -201,6 +266,33 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
         if not speaker and unattributed and before_start == text.rfind("\n", 0, q.open) + 1:
             speaker = _previous_paragraph_attribution(text, before_start, persons, surnames)
     return speaker or ""
+
+
+def _new_sentence(text: str, q: _Found) -> bool:
+    """True when the quote ends with a full stop and a capitalised word follows: a new sentence."""
+    after = text[q.close : q.close + 3].lstrip(" \t")
+    return text[q.start : q.end].rstrip().endswith(".") and after[:1].isupper()
+
+
+def _opens_with_speaker(text: str, start: int, end: int, persons: list[PersonRef]) -> bool:
+    """True when the sentence after a quote opens with its speaker and the speech verb ('.” Smith said.',
+    '.” He added.'), not with other words ('.” On Monday, ... Josh Earnest said that ...') nor with a verb
+    of reported speech ('.” He added that Sheffield’s ...')."""
+    verb = _VERB.search(text, start, end)
+    if verb is None:
+        return True  # no attribution there anyway
+    if _THAT.match(text, verb.end()):
+        return False
+    lead = text[start : verb.start()]
+    if _PRONOUN_LEAD.fullmatch(lead):
+        return True
+    return any(
+        start <= p.start
+        and p.end <= verb.start()
+        and not text[p.end : verb.start()].strip()
+        and _only_titles(text[start : p.start])
+        for p in persons
+    )
 
 
 def _colon_subject(text: str, start: int, end: int, persons: list[PersonRef]) -> str:
@@ -284,6 +376,8 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
     inside = [p for i, p in enumerate(inside) if not _modifies_role(text, p, inside[i + 1 : i + 2])]
+    if after and _anonymous(window, verb, inside, start):
+        return _NOBODY  # '“He is brilliant,” an Iowa Republican said, adding that Pence ...': nobody named
     subject = _PRONOUN_SUBJECT.search(window, 0, verb.start()) if after else None
     if subject is not None:  # '," she said, adding that Cook has been ...': the names after are no speaker
         return resolve_pronoun(text, quote_open, persons, subject.group(1).lower())
@@ -301,6 +395,20 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     return None if after else ""
 
 
+def _anonymous(window: str, verb: re.Match, inside: list[PersonRef], start: int) -> bool:
+    """True when the speaker after a quote is an unnamed someone: an indefinite noun phrase right before the
+    verb ('," an insider told Us', '," one former adviser said') or right after it ('," added another
+    commonwealth Democrat') with no person named before the verb."""
+    if any(p.start < start + verb.start() for p in inside):
+        return False
+    if _INDEFINITE_BEFORE.fullmatch(window, 0, verb.start()):
+        return True
+    # not '," said a skeptical Robert Wolfarth, the trust’s new chairman': a name ends the noun phrase
+    comma = window.find(",", verb.end())
+    phrase_end = start + (comma if comma >= 0 else len(window))
+    return bool(_INDEFINITE_AFTER.match(window, verb.end())) and not any(p.start < phrase_end for p in inside)
+
+
 def _start(person: PersonRef) -> int:
     return person.start
 
@@ -316,22 +424,40 @@ def _modifies_role(text: str, person: PersonRef, following: list[PersonRef]) -> 
 
 def _only_titles(gap: str) -> bool:
     """True when the text between a quote's end and a name is punctuation or titles ('," Dr. Luz ...')."""
-    return all(w.lower() in TITLES or w.lower() in PERSON_CUES for w in _ASCII_WORD.findall(gap))
+    words = _ASCII_WORD.findall(gap)
+    if all(w.lower() in TITLES or w.lower() in PERSON_CUES for w in words):
+        return True
+    # capitalised words ending in a title: '," Patrol Chief James Hall with the New York Police Department said'
+    return (
+        words[-1].lower() in TITLES | PERSON_CUES
+        and all(w[0].isupper() for w in words)
+        and not re.search(r"[,.;:]", gap.lstrip(" \t,.;:—–-"))
+    )
 
 
 def resolve_pronoun(text: str, pos: int, persons: list[PersonRef], pronoun: str) -> str | None:
     """The person "he"/"she" before ``pos`` stands for: the subject (first person named, not
     as a possessor) of the nearest earlier sentence that names one; of its persons the first
     whose given name does not contradict the pronoun. None when no person is near."""
-    earlier = [p for p in persons if p.end <= pos and pos - p.end < _PRONOUN_REACH]
+    earlier = [p for p in persons if p.end <= pos and pos - p.end < _PRONOUN_REACH and not p.quoted]
     earlier = [p for p in earlier if not _POSSESSOR.match(text, p.end)]
     if not earlier:
         return None
+    unwanted, wanted = ("f", "m") if pronoun == "he" else ("m", "f")
     sentence = _sentence_start(text, earlier[-1].start)
-    same = [p for p in earlier if p.start >= sentence]
-    unwanted = "f" if pronoun == "he" else "m"
-    fitting = [p for p in same if sex_of(p.name) != unwanted]
-    return (fitting or same)[0].name
+    nearest = [p for p in earlier if p.start >= sentence]
+    fitting = [p for p in nearest if sex_of(p.name) != unwanted]
+    if fitting:
+        return fitting[0].name
+    # the nearest sentence names only the other sex: the sentence naming persons before it, if it names
+    # one whose given name fits ("... at home with Eva Mendes ..." then '"Eva's the dream ...," he explains')
+    back = earlier[: len(earlier) - len(nearest)]
+    if back:
+        sentence = _sentence_start(text, back[-1].start)
+        fits = [p for p in back if p.start >= sentence and sex_of(p.name) == wanted]
+        if fits:
+            return fits[0].name
+    return nearest[0].name
 
 
 def _role_in(window: str, verb: re.Match) -> str:
@@ -377,7 +503,7 @@ def _continue(text: str, found: list[_Found]) -> list[Quote]:
         follows = last is not None and (
             q.para == last.para or (starts_paragraph and _next_paragraph(text, last, q))
         )
-        if not q.speaker and last and last.speaker and follows:
+        if not q.speaker and not q.anonymous and last and last.speaker and follows:
             prev = quotes.pop()
             joiner = " " if prev.text[-1:] in ".!?…" else " … "
             quotes.append(Quote(prev.speaker, f"{prev.text}{joiner}{body}", prev.offset))

@@ -28,6 +28,9 @@ _APPOSITIVE = re.compile(
     r",[ \t]+(?:who\b|(?:the|a|an|his|her|their)[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})\b"
     r"|(?:[a-z][a-z-]+[ \t]+)?([a-z][a-z-]{2,})[ \t]+(?:of|for|at)\b)"
 )
+#: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
+#: stand alone for a person ("the head" may be a body part).
+_HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
@@ -57,7 +60,7 @@ def appositive(text: str, end: int) -> bool:
     if m is None:
         return False
     role = m.group(1) or m.group(2)
-    return role is None or role in ROLES
+    return role is None or role in ROLES or (m.group(2) is not None and role in _HEAD_ROLES)
 
 
 def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
