@@ -48,6 +48,13 @@ STEPHEN = (  # www.si.com-1484253704408
     "Committee member.\nFive days earlier John Stephen Jones—the fourth of Stephen and Karen’s four kids—was "
     "there too."
 )
+JONESES = (  # www.si.com-1484253704408
+    "Start with the one man who will stand up to owner Jerry Jones: his son Stephen Jones.\nIt made sense for "
+    "Jerry Jones, the Cowboys’ owner, to invest in a new toy. Jerry Jones bought the team in 1989.\nStephen’s "
+    "sister, Charlotte, has been a driving force; brother Jerry Jr. is the team’s chief sales officer.\nBefore he "
+    "owned a team, Jerry was a wildcatter in the oil business.\n“My job at these games,” says Jerry, who along "
+    "with his son saw every snap of the season, “has been to stand by.”"
+)
 BYLINES = (  # www.buzzfeed.com-1480717502688, obamawhitehouse...-1490375478954, www.theverge.com-1480526003318,
     # medium.com-1477523363921, news.nationalgeographic.com-1481919545107, forward.com-1488392273490,
     # www.politico.com-1475617690069
@@ -129,3 +136,9 @@ def test_a_plural_role_before_a_name_that_is_no_word():
 
 def test_a_given_name_after_a_quote_and_its_speech_verb_is_a_person():
     assert "Jared" in annotate_text(JARED, SETTINGS).persons
+
+
+def test_a_given_name_alone_is_the_person_named_most_unless_another_was_named_in_its_paragraph():
+    annotation = annotate_text(JONESES, SETTINGS)
+    assert {"Jerry Jones", "Jerry Jr."} <= set(annotation.persons)
+    assert [q.speaker for q in annotation.quotes if q.text.startswith("My job")] == ["Jerry Jones"]

@@ -435,7 +435,7 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             kept.append(c)
             continue
         for m in c.mentions:  # being a short form of a person's name is a person vote
-            target = _closest(candidates, m.start)
+            target = _closest(candidates, m.start, text)
             target.mentions = sorted(target.mentions + [replace(m, type="person")], key=lambda x: x.start)
     return kept
 
@@ -519,10 +519,16 @@ def _core_tuple(name: str) -> tuple[str, ...]:
     return tuple(core_words(name.replace("’", "'")))
 
 
-def _closest(candidates: list[Cluster], pos: int) -> Cluster:
+def _closest(candidates: list[Cluster], pos: int, text: str = "") -> Cluster:
+    """The full name a short form at ``pos`` stands for: the one named last before it in its paragraph, else the
+    one named most often before it ("Jerry" of "Jerry Jones" x20, not of his son "Jerry Jr." named once three
+    paragraphs up), else the closest one before, else the first one after."""
+    para = text.rfind("\n", 0, pos) + 1 if text else 0
+
     def key(c: Cluster):
         before = [m.start for m in c.mentions if m.start < pos]
-        return (1, max(before)) if before else (0, -c.mentions[0].start)
+        here = [b for b in before if b >= para] if text else before
+        return (2, max(here), 0) if here else (1, len(before), max(before)) if before else (0, 0, -c.mentions[0].start)
 
     return max(candidates, key=key)
 
