@@ -37,7 +37,7 @@ from etl.annotate.entities import (
 )
 from etl.annotate.gazetteer import find_names
 from etl.annotate.names import english_words
-from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, paired, retype_persons
+from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, mention_bounds, paired, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import CODES, with_coded_places
@@ -134,8 +134,7 @@ def build_annotation(
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, aliases.one_word_names())
-    named = [m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions]  # full names
-    full_names = ({m.start for m in named}, {m.end for m in named})
+    full_names = mention_bounds(m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions)
     clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text, full_names)]
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
@@ -191,17 +190,16 @@ def _keywords(composed: Composed, clusters: list[Cluster], regions: list[tuple[i
     return kw.extract_keywords(masked, title, exclude={c.name.lower() for c in clusters})
 
 
-def _doubtful(
-    cluster: Cluster, common: set[str], text: str, persons: tuple[set[int], set[int]] = (set(), set())
-) -> bool:
+def _doubtful(cluster: Cluster, common: set[str], text: str, persons: tuple[set[int], set[int]]) -> bool:
     """Misreads the alias table does not vouch for.
 
     A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
     a one-word "person" without a title or person cue before any mention nor a speech verb or leader's
     term after one (for a name said three times or more, nor a person's appositive: ", 24,", ", an
     Australian driver") ("Kosmos", "plug-ins for Firefox and Chrome ... Firefox is also exploring",
-    "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay); a one-word name
-    the text also uses as a lower-case word ("Meth" / "meth").
+    "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay; nor one read as a
+    person twice beside a full name, ``persons``: "both Trump and Sanders"); a one-word name the text also uses
+    as a lower-case word ("Meth" / "meth").
     """
     if cluster.from_alias:
         return False

@@ -519,16 +519,18 @@ def _core_tuple(name: str) -> tuple[str, ...]:
     return tuple(core_words(name.replace("’", "'")))
 
 
-def _closest(candidates: list[Cluster], pos: int, text: str = "") -> Cluster:
+def _closest(candidates: list[Cluster], pos: int, text: str) -> Cluster:
     """The full name a short form at ``pos`` stands for: the one named last before it in its paragraph, else the
     one named most often before it ("Jerry" of "Jerry Jones" x20, not of his son "Jerry Jr." named once three
     paragraphs up), else the closest one before, else the first one after."""
-    para = text.rfind("\n", 0, pos) + 1 if text else 0
+    para = text.rfind("\n", 0, pos) + 1
 
-    def key(c: Cluster):
+    def key(c: Cluster) -> tuple[int, int, int]:
         before = [m.start for m in c.mentions if m.start < pos]
-        here = [b for b in before if b >= para] if text else before
-        return (2, max(here), 0) if here else (1, len(before), max(before)) if before else (0, 0, -c.mentions[0].start)
+        last = max(before, default=-1)
+        if last >= para:
+            return (2, last, 0)
+        return (1, len(before), last) if before else (0, 0, -c.mentions[0].start)
 
     return max(candidates, key=key)
 

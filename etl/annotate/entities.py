@@ -541,6 +541,7 @@ def _titled_surname(text: str, start: int, end: int, places: frozenset[str]) -> 
 
 
 def _before_possessive(text: str, start: int, end: int) -> int:
+    """End of ``text[start:end]`` before a possessive ending ("Petraeus’s" -> "Petraeus"), else ``end``."""
     hit = _POSSESSIVE.search(text, start, end)
     return hit.start() if hit and hit.start() > start else end
 
@@ -763,8 +764,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         if _storm(text, start):
             return None
     end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
-    possessive = _POSSESSIVE.search(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
-    end = possessive.start() if possessive and possessive.start() > start else end
+    end = _before_possessive(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
     surface = _INVISIBLE.sub("", text[start:end])
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None

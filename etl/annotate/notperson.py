@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etl.annotate.canonical import Cluster, initials
-from etl.annotate.entities import person_cue, titled
+from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import acts_as_person
@@ -241,8 +242,8 @@ def retype_persons(
         brands=_brand_words(clusters),
         person_lines={(m.start, m.end) for m in named},
         signatures=_signature_lines(clusters, text),
-        places=({m.start for m in located}, {m.end for m in located}),
-        persons=({m.start for m in named}, {m.end for m in named}),
+        places=mention_bounds(located),
+        persons=mention_bounds(named),
     )
     for cluster in clusters:
         if cluster.from_alias:
@@ -480,7 +481,7 @@ def _acting_unlisted(cluster: Cluster, text: str, known: frozenset[str]) -> bool
     )
 
 
-def _lone_person_word(cluster: Cluster, text: str, persons: tuple[set[int], set[int]] = (set(), set())) -> bool:
+def _lone_person_word(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
     """A one-word name read as a person more often than as an organization (not counting the
     organization readings where it modifies a noun: "the Trump administration", "Trump
     campaign officials"), and once after a title or before a speech verb ("President Trump",
@@ -500,6 +501,12 @@ def _lone_person_word(cluster: Cluster, text: str, persons: tuple[set[int], set[
     # or read as a person beside another person's mention, joined by "and"/"or" ("both Trump and Sanders
     # aren’t moderate centrists"; ``persons``: the start and end offsets of the story's person mentions)
     return bool(cued) or sum(m.type == "person" and paired(text, m.start, m.end, persons) for m in cluster.mentions) >= 2
+
+
+def mention_bounds(mentions: Iterable[RawMention]) -> tuple[set[int], set[int]]:
+    """The start offsets and the end offsets of ``mentions`` (what :func:`paired` and list checks look up)."""
+    mentions = list(mentions)
+    return {m.start for m in mentions}, {m.end for m in mentions}
 
 
 def paired(text: str, start: int, end: int, persons: tuple[set[int], set[int]]) -> bool:

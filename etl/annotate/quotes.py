@@ -108,22 +108,14 @@ def find_quotes(text: str, persons: list[PersonRef], surnames: dict[str, str]) -
     """
     spans = _quote_spans(text)
     found = [q for q in spans if _is_speech(text[q.start : q.end]) and not _woven(text, q)]
-    if found:
-        persons = _mark_quoted(
-            sorted(persons + surname_refs(text, persons, surnames), key=lambda p: p.start), spans
-        )
+    fragments = [q for q in spans if _opening_fragment(text, q)]
+    if found or fragments:
+        persons = _mark_quoted(sorted(persons + surname_refs(text, persons, surnames), key=_start), spans)
     for q in found:
         q.speaker = attribute(text, q, persons, surnames)
         q.anonymous = q.speaker == _NOBODY
         q.speaker = "" if q.anonymous else q.speaker
-    fragments = [q for q in spans if _opening_fragment(text, q)]
-    if fragments:
-        persons = (
-            persons
-            if found
-            else _mark_quoted(sorted(persons + surname_refs(text, persons, surnames), key=_start), spans)
-        )
-        spoken = [q for q in fragments if _fragment_speaker(text, q, persons, surnames)]
+    if spoken := [q for q in fragments if _fragment_speaker(text, q, persons, surnames)]:
         found = sorted(found + spoken, key=lambda q: q.start)
     for first, second in zip(found, found[1:], strict=False):  # '“...” and “...,” Anthony Browne said'
         if not first.speaker and not first.anonymous and _JOINED.fullmatch(text, first.close, second.open):
