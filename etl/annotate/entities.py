@@ -63,6 +63,7 @@ _SURNAME_TITLES = frozenset(
     adm admiral judge justice ambassador prof professor rev bishop cardinal rabbi imam pastor coach mayor
     sheriff""".split()
 )
+_LETTER_STOP = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
 _MODEL_NUMBER = re.compile(r"(?<![\w.,:$€£/-])(?!(?:1[89]|20)\d\d\b)[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}[ \t]+$")
@@ -476,6 +477,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, end, "person", "NAME")
     if etype is None:
         return None
+    if etype == "person" and "&" in text[start:end]:  # "John Wiley & Sons", "Simon & Schuster": a firm's name
+        return clean_mention(text, start, end, "organization", "ORG")
     if etype == "person":
         start, end = names.extend_name(text, start, _extend_particle(text, end))
         end = _regnal_number(text, start, end)
@@ -761,6 +764,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         start, end = _owner_or_owned(text, start, _before_of(text, start, end))
         start = _strip_titles(text, _after_opening_word(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
+        start = _after_sentence_end(text, start, end)
         if _storm(text, start):
             return None
     end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
@@ -769,6 +773,17 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
     return RawMention(start, end, surface, etype, label)
+
+
+def _after_sentence_end(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a one-letter word closing the sentence before it, the model having read
+    the letter as an initial ("announced his resignation on X. Lin Junyang was ..." -> "Lin Junyang"): only
+    when the text also names the rest without that letter ("E. Jean Carroll" stays)."""
+    m = _LETTER_STOP.match(text, start, end)
+    if m is None or " " not in text[m.end() : end].strip():
+        return start
+    rest = text[m.end() : end]
+    return m.end() if any(not text.endswith(m.group(), 0, i) for i in offsets(text, rest) if i != m.end()) else start
 
 
 def _after_rank(text: str, start: int, end: int) -> int:

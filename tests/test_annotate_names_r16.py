@@ -1,0 +1,43 @@
+"""Issue 14, session 14: a person span the model ran across a firm's "&" is that firm ("John Wiley & Sons"), and
+a one-letter word closing a sentence is no initial of the name after it when the text names that person
+without it ("his resignation on X. Lin Junyang was ..."). Texts from the dev pages of the eleventh gold round
+(article-extractor's fixtures; page in a comment); each test fails on the session's starting tree."""
+
+from __future__ import annotations
+
+from etl.annotate import annotate_text
+from etl.core.settings import Settings
+
+SETTINGS = Settings()
+
+WILEY = (  # www.experimental-history.com/the-one-science-reform-we-can-all
+    "These days, Springer Nature, Elsevier, Wiley, and the like are basically giant operations that proofread, "
+    "format, and store PDFs. That’s not nothing, but it’s not worth billions of dollars a year.\n"
+    "A 20% reduction in promised science funding is simply not going to be paid out. We could save more than "
+    "that every year if we just stopped writing checks to John Wiley & Sons."
+)
+LIN = (  # simonwillison.net/qwen
+    "Twelve hours ago (at 0:11 AM Beijing time on March 4th), Lin Junyang, the technical lead for Alibaba’s Qwen "
+    "Big Data Model, suddenly announced his resignation on X. Lin Junyang was a key figure in promoting Alibaba’s "
+    "open-source AI models and one of Alibaba’s youngest P10 employees.\nRegarding Lin Junyang’s whereabouts, no "
+    "new conclusions were reached at the meeting."
+)
+CARROLL = (  # an initial that is one: the text never names her without it
+    "E. Jean Carroll testified on Wednesday. Carroll said the encounter took place in a department store."
+)
+
+
+def test_a_person_span_holding_an_ampersand_is_a_firm():
+    annotation = annotate_text(WILEY, SETTINGS)
+    assert "John Wiley & Sons" not in annotation.persons
+    assert "John Wiley & Sons" in annotation.organizations
+
+
+def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():
+    persons = annotate_text(LIN, SETTINGS).persons
+    assert "Lin Junyang" in persons
+    assert not any(p.startswith("X.") for p in persons)
+
+
+def test_a_real_initial_stays():
+    assert "E. Jean Carroll" in annotate_text(CARROLL, SETTINGS).persons
