@@ -1,4 +1,5 @@
-"""Issue 14, session 14: a person span the model ran across a firm's "&" is that firm ("John Wiley & Sons"), and
+"""Issue 14, session 14: a person span the model ran across a firm's "&" is that firm ("John Wiley & Sons"), one
+ending in a word of a body named after a person is that body ("Andrew Lloyd Webber Initiative"), and
 a one-letter word closing a sentence is no initial of the name after it when the text names that person
 without it ("his resignation on X. Lin Junyang was ..."). Texts from the dev pages of the eleventh gold round
 (article-extractor's fixtures; page in a comment); each test fails on the session's starting tree."""
@@ -22,6 +23,13 @@ LIN = (  # simonwillison.net/qwen
     "open-source AI models and one of Alibaba’s youngest P10 employees.\nRegarding Lin Junyang’s whereabouts, no "
     "new conclusions were reached at the meeting."
 )
+WEBBER_TITLE = "American Theatre Wing Launches Andrew Lloyd Webber Training Scholarships"
+WEBBER = (  # www.broadwayworld.com-1476392567143 (Mercury, dev)
+    "The American Theatre Wing announced today that their Andrew Lloyd Webber Initiative has launched its second "
+    "initiative program, the Training Scholarships, bridging the gap for students.\n"
+    '"I am so grateful to Andrew Lloyd Webber for his continued passion in enriching arts education throughout the '
+    'country," said Ms. Hitchens.'
+)
 CARROLL = (  # an initial that is one: the text never names her without it
     "E. Jean Carroll testified on Wednesday. Carroll said the encounter took place in a department store."
 )
@@ -31,6 +39,13 @@ def test_a_person_span_holding_an_ampersand_is_a_firm():
     annotation = annotate_text(WILEY, SETTINGS)
     assert "John Wiley & Sons" not in annotation.persons
     assert "John Wiley & Sons" in annotation.organizations
+
+
+def test_a_person_span_ending_in_a_body_named_after_the_person_is_that_body():
+    annotation = annotate_text(WEBBER, SETTINGS, title=WEBBER_TITLE)
+    assert "Andrew Lloyd Webber" in annotation.persons
+    assert not any(p.endswith(("Initiative", "Scholarships")) for p in annotation.persons)
+    assert "Andrew Lloyd Webber Initiative" in annotation.organizations
 
 
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():

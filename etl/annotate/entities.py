@@ -63,6 +63,11 @@ _SURNAME_TITLES = frozenset(
     adm admiral judge justice ambassador prof professor rev bishop cardinal rabbi imam pastor coach mayor
     sheriff""".split()
 )
+#: Last words of a body named after a person, which the model may read as the person's name.
+_NAMED_AFTER_ENDS = frozenset(
+    "initiative scholarship scholarships fellowship fellowships foundation institute fund prize award awards trust medal"
+    .split()
+)
 _LETTER_STOP = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
@@ -477,7 +482,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, end, "person", "NAME")
     if etype is None:
         return None
-    if etype == "person" and "&" in text[start:end]:  # "John Wiley & Sons", "Simon & Schuster": a firm's name
+    if etype == "person" and _firm_or_named_after(text[start:end]):
         return clean_mention(text, start, end, "organization", "ORG")
     if etype == "person":
         start, end = names.extend_name(text, start, _extend_particle(text, end))
@@ -487,6 +492,14 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _firm_or_named_after(span: str) -> bool:
+    """True for a person span that names a firm ("John Wiley & Sons", "Simon & Schuster") or a body named after a
+    person ("Andrew Lloyd Webber Initiative", "Bill & Melinda Gates Foundation", "Nobel Prize"): its own
+    mention, the person's name alone ("grateful to Andrew Lloyd Webber") another."""
+    words = span.split()
+    return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
 
 
 def _said_given(text: str, start: int, end: int) -> bool:
