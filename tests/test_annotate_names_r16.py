@@ -1,5 +1,6 @@
 """Issue 14, session 14: a person span the model ran across a firm's "&" is that firm ("John Wiley & Sons"), one
-ending in a word of a body named after a person is that body ("Andrew Lloyd Webber Initiative"), and
+ending in a word of a body named after a person is that body ("Andrew Lloyd Webber Initiative"), a given name
+written with a capital inside is the listed one ("LaDonna", "DeAndre"), and
 a one-letter word closing a sentence is no initial of the name after it when the text names that person
 without it ("his resignation on X. Lin Junyang was ..."). Texts from the dev pages of the eleventh gold round
 (article-extractor's fixtures; page in a comment); each test fails on the session's starting tree."""
@@ -7,6 +8,7 @@ without it ("his resignation on X. Lin Junyang was ..."). Texts from the dev pag
 from __future__ import annotations
 
 from etl.annotate import annotate_text
+from etl.annotate.names import is_given, sex_of
 from etl.core.settings import Settings
 
 SETTINGS = Settings()
@@ -30,6 +32,10 @@ WEBBER = (  # www.broadwayworld.com-1476392567143 (Mercury, dev)
     '"I am so grateful to Andrew Lloyd Webber for his continued passion in enriching arts education throughout the '
     'country," said Ms. Hitchens.'
 )
+ALLARD = (  # www.theguardian.com-1480457558008 (Mercury, dev)
+    "The first Standing Rock encampment, known as Sacred Stone, was established in April on land owned by LaDonna "
+    "Brave Bull Allard, which sits within the boundaries of the Standing Rock Sioux reservation."
+)
 CARROLL = (  # an initial that is one: the text never names her without it
     "E. Jean Carroll testified on Wednesday. Carroll said the encounter took place in a department store."
 )
@@ -46,6 +52,13 @@ def test_a_person_span_ending_in_a_body_named_after_the_person_is_that_body():
     assert "Andrew Lloyd Webber" in annotation.persons
     assert not any(p.endswith(("Initiative", "Scholarships")) for p in annotation.persons)
     assert "Andrew Lloyd Webber Initiative" in annotation.organizations
+
+
+def test_a_given_name_with_a_capital_inside_opens_a_persons_name():
+    annotation = annotate_text(ALLARD, SETTINGS)
+    assert "LaDonna Brave Bull Allard" in annotation.persons
+    assert sex_of("DeAndre Hopkins") == "m" and sex_of("LaToya Cantrell") == "f"
+    assert not is_given("DeSantis", strict=False) and not is_given("McDonald", strict=False)
 
 
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():

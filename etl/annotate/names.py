@@ -47,6 +47,8 @@ _GIVEN_BEFORE = re.compile(
 #: Where a name is the speaker of a quote: right after the closing mark ('," Will Moy said'), or after
 #: the dashes that follow a saying's last sentence (an epigraph: "... never happened. - -Mark Twain").
 _AFTER_QUOTE = re.compile(r"[,.!?](?:[”\"]|[’']{1,2})[ \t]*$|[.!?][”\"’']?[ \t]*(?:[-–—][ \t]*)+$")
+#: A given name with a capital inside: a short prefix, then the rest ("DeAndre", "LaToya", "LeBron", "JaMarcus").
+_INTERCAPS = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]{2,}")
 _MAX_WORDS = 4
 #: A team sheet's shirt number and dash before a name ("7 - Josh Kronfeld", "7- Abdullah Ercan").
 _SQUAD_NUMBER = re.compile(r"(?<![\w.,-])\d{1,2}[ \t]*-[ \t]*$")
@@ -123,7 +125,15 @@ def dictionary_phrase(words: list[str]) -> bool:
 def sex_of(full_name: str) -> str:
     """ "m" / "f" from the first word of a person's name when the list knows it, else ""."""
     first = full_name.split()[0].split("-")[0] if full_name.split() else ""
-    return given_names().sex.get(first, "")
+    return given_names().sex.get(_as_listed(first), "")
+
+
+def _as_listed(word: str) -> str:
+    """A given name written with a capital inside as the lists spell it ("DeAndre" -> "Deandre", "LaToya",
+    "LeBron"); other words (and "McKenzie", "MacKenzie", surnames as often) unchanged."""
+    if _INTERCAPS.fullmatch(word) and not word.startswith(("Mc", "Mac")):
+        return word[0] + word[1:].lower()
+    return word
 
 
 def after_question_verb(text: str, start: int, end: int) -> int:
@@ -146,14 +156,16 @@ def is_given(word: str, *, strict: bool) -> bool:
     ("Sephora Black", "Ansar al-Sharia") still doubt it."""
     known = given_names()
     if "-" not in word:  # most words: no generator
+        word = _as_listed(word)
         return word in known.names and not (strict and word in known.common)
-    return all(p in known.names and not (strict and p in known.common) for p in word.split("-"))
+    parts = [_as_listed(p) for p in word.split("-")]
+    return all(p in known.names and not (strict and p in known.common) for p in parts)
 
 
 def rare_given(word: str) -> bool:
     """True for a given name of the larger lists only (``rare`` in the list: the SSA's US baby names given
     to 100 babies or more, faker-js's lists: "Rolfe", "Kyran", "Wasim"; none an English word)."""
-    return word in given_names().rare
+    return _as_listed(word) in given_names().rare
 
 
 def rare_person(words: list[Word], not_last: frozenset[str] = frozenset()) -> bool:
