@@ -1,6 +1,7 @@
 """Issue 14, session 14: a person span the model ran across a firm's "&" is that firm ("John Wiley & Sons"), one
 ending in a word of a body named after a person is that body ("Andrew Lloyd Webber Initiative"), a given name
-written with a capital inside is the listed one ("LaDonna", "DeAndre"), and
+written with a capital inside is the listed one ("LaDonna", "DeAndre"), a "place" after an organization noun and
+never placed is an organization ("investment company Prosus"), a model size is no organization ("27B"), and
 a one-letter word closing a sentence is no initial of the name after it when the text names that person
 without it ("his resignation on X. Lin Junyang was ..."). Texts from the dev pages of the eleventh gold round
 (article-extractor's fixtures; page in a comment); each test fails on the session's starting tree."""
@@ -36,6 +37,16 @@ ALLARD = (  # www.theguardian.com-1480457558008 (Mercury, dev)
     "The first Standing Rock encampment, known as Sacred Stone, was established in April on land owned by LaDonna "
     "Brave Bull Allard, which sits within the boundaries of the Standing Rock Sioux reservation."
 )
+JUST_EAT = (  # www.thelocal.dk/food-delivery-service-just-eat-confirms-denmark-exit
+    "Some 280 Just Eat employees in Denmark are set to lose their jobs as a result of the decision, Just Eat said in "
+    "a short statement reported by news wire Ritzau.\nJust Eat was founded in Denmark in 2001. It most recently "
+    "changed ownership in August 2025 when it was acquired by Dutch investment company Prosus."
+)
+QWEN = (  # simonwillison.net/qwen
+    "They started with Qwen3.5-397B-A17B on February 17th and then followed with a flurry of smaller siblings in "
+    "122B, 35B, 27B, 9B, 4B, 2B, 0.8B sizes.\nI’m hearing positive noises about the 27B and 35B models for coding "
+    "tasks that still fit on a 32GB/64GB Mac, and I’ve tried the 9B, 4B and 2B models."
+)
 CARROLL = (  # an initial that is one: the text never names her without it
     "E. Jean Carroll testified on Wednesday. Carroll said the encounter took place in a department store."
 )
@@ -59,6 +70,18 @@ def test_a_given_name_with_a_capital_inside_opens_a_persons_name():
     assert "LaDonna Brave Bull Allard" in annotation.persons
     assert sex_of("DeAndre Hopkins") == "m" and sex_of("LaToya Cantrell") == "f"
     assert not is_given("DeSantis", strict=False) and not is_given("McDonald", strict=False)
+
+
+def test_a_place_after_an_organization_noun_and_never_placed_is_an_organization():
+    annotation = annotate_text(JUST_EAT, SETTINGS)
+    assert "Prosus" in annotation.organizations and "Prosus" not in annotation.locations
+    assert "Ritzau" not in annotation.locations
+    assert "Denmark" in annotation.locations
+
+
+def test_a_model_size_is_no_organization():
+    organizations = annotate_text(QWEN, SETTINGS).organizations
+    assert not any(o[0].isdigit() for o in organizations)
 
 
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():

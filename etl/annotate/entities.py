@@ -121,7 +121,7 @@ _APOSTROPHE_SURNAME = re.compile(r"[ \t]+[A-Z]['’][A-Z][a-z]+\b(?!['’]?[ \t]
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:at|in|into|near|from|to|via)[ \t]+$", re.I)
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
 _TRAILING_NUMBERS = re.compile(r"(?:\s+[+-]?\d[\d.,:–-]*(?:st|nd|rd|th)?)+$")
-_NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+$")
+_NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+(?:B|bn)?$")  # "2,000", "27B" (a model size, billions)
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
 _ADJECTIVE_SUFFIX = re.compile(
     r"[^\W\d_]-(?:ian|esque|like|style|era|based|led|backed|born|ish|type|sized|inspired|themed)\b"

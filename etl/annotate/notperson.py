@@ -165,6 +165,8 @@ ORG_NOUNS = frozenset(
     brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
 )
 _ORG_OR_TEAM_NOUNS = ORG_NOUNS | TEAM_NOUNS
+#: An organization noun (or "agency", "wire") in lower case right before a name: "investment company Prosus".
+_ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS | {'agency', 'wire'}))})[ \t]+$")
 _ORG_OR_GROUP_END_WORDS = ORG_END_WORDS | GROUP_END_WORDS
 _PRODUCT_OR_ROLE_END_WORDS = PRODUCT_END_WORDS | ROLE_END_WORDS
 #: A person's name in brackets right after a mention: the mention is the part an actor plays ("Luke
@@ -262,8 +264,8 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
         etype = "person"  # "Trump said" x9, "the Trump administration" x10
     if etype in ("organization", "location") and _acting_unlisted(cluster, text, story.known):
         etype = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
-    if etype == "location" and _never_placed(cluster, text):
-        etype = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning"
+    if etype == "location" and (_never_placed(cluster, text) or _org_noun_placed_nowhere(cluster, text)):
+        etype = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning", "company Prosus"
     elif etype == "organization" and _tied_place(cluster, text):
         etype = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
     return etype
@@ -384,6 +386,17 @@ def _never_placed(cluster: Cluster, text: str) -> bool:
     if " " in cluster.name or len(cluster.mentions) < 3 or PLACE_ENDING.fullmatch(cluster.name):
         return False
     return not any(placed(text, m) for m in cluster.mentions)
+
+
+def _org_noun_placed_nowhere(cluster: Cluster, text: str) -> bool:
+    """A "place" the alias table does not know, after an organization noun at a mention and never after a
+    preposition of place: a company or agency the model misread ("owned by Dutch investment company Prosus",
+    "reported by news agency Ritzau")."""
+    return (
+        not cluster.from_alias
+        and any(_ORG_NOUN_BEFORE.search(text, max(0, m.start - 20), m.start) for m in cluster.mentions)
+        and not any(placed(text, m) for m in cluster.mentions)
+    )
 
 
 def _named_with_place_noun(cluster: Cluster, text: str) -> bool:
