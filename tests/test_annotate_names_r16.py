@@ -1,7 +1,11 @@
 """Issue 14, session 14: a person span the model ran across a firm's "&" is that firm ("John Wiley & Sons"), one
 ending in a word of a body named after a person is that body ("Andrew Lloyd Webber Initiative"), a given name
 written with a capital inside is the listed one ("LaDonna", "DeAndre"), a "place" after an organization noun and
-never placed is an organization ("investment company Prosus"), a model size is no organization ("27B"), and
+never placed is an organization ("investment company Prosus"), a model size is no organization ("27B"), a name
+with a facility's word inside is the venue ("Madison Square Garden"), a cemetery is a place, a name before "'s Bar"
+is the business, production credits and a caption's "Picture NAME, AGENCY" are credits, a given name that is also
+a place (French "Maurice") opens a person's name before an initial, a full name the text names alone and a
+one-word company after it are two names ("a Margaret Thatcher Lego figure"), and
 a one-letter word closing a sentence is no initial of the name after it when the text names that person
 without it ("his resignation on X. Lin Junyang was ..."). Texts from the dev pages of the eleventh gold round
 (article-extractor's fixtures; page in a comment); each test fails on the session's starting tree."""
@@ -47,6 +51,29 @@ QWEN = (  # simonwillison.net/qwen
     "122B, 35B, 27B, 9B, 4B, 2B, 0.8B sizes.\nI’m hearing positive noises about the 27B and 35B models for coding "
     "tasks that still fit on a 32GB/64GB Mac, and I’ve tried the 9B, 4B and 2B models."
 )
+GARDEN = (  # www.fool.com-1489175437362 (Mercury, dev)
+    "Competitive gaming is also garnering strong engagement at physical locations, with the League of Legends "
+    "tournament bringing sell-out crowds to Madison Square Garden for two years running."
+)
+MUSEUM = (  # www.nytimes.com-1474061823854 (twelfth round, dev)
+    "Turner is thought to have been baptized with the Bible on the Person family’s land. (The gift is courtesy of "
+    "Maurice A. Person, Noah and Brooke Porter and Wendy Creekmore Porter; Mark Person spoke on behalf of the "
+    "family.)\nThe museum will display the original coffin of Emmett Till; Ku Klux Klan hoods; and a piece of rope "
+    "used in a lynching.\nFrom the building’s upper levels, visitors can view the Washington Monument, Arlington "
+    "National Cemetery, the White House and the National Mall.\nAdditional editing and production by Jon Huang, "
+    "Laura O’Neill and Jeremy White. Sources: Freelon Adjaye Bond/ SmithGroup JJR."
+)
+CORK = (  # corkbeo.ie.level.html (twelfth round, dev)
+    "In Youghal The Old Imperial will be doing the outdoor thing.\nIn Clon Casey's Bar have said they'll be closing "
+    "in-house service after tonight.\nDr Tony Holohan, Chief Medical Officer, Department of Health, pictured this "
+    "evening at a Covid -19 update press conference at the Department of Health.....Picture Colin Keegan, Collins "
+    "Dublin"
+)
+# constructed (the class showed on a held page through the short-form test: no dev page has it)
+THATCHER = (
+    "Margaret Thatcher led Britain for eleven years. A Margaret Thatcher Lego figure went on display in London."
+)
+FORD = "Harrison Ford starred in the film. Ford said he enjoyed the shoot in London."
 CARROLL = (  # an initial that is one: the text never names her without it
     "E. Jean Carroll testified on Wednesday. Carroll said the encounter took place in a department store."
 )
@@ -82,6 +109,32 @@ def test_a_place_after_an_organization_noun_and_never_placed_is_an_organization(
 def test_a_model_size_is_no_organization():
     organizations = annotate_text(QWEN, SETTINGS).organizations
     assert not any(o[0].isdigit() for o in organizations)
+
+
+def test_a_name_with_a_facility_word_inside_is_a_venue():
+    annotation = annotate_text(GARDEN, SETTINGS)
+    assert "Madison Square Garden" not in annotation.persons
+    assert "Madison Square Garden" in annotation.locations
+
+
+def test_credits_klan_and_cemetery_are_no_persons_and_a_given_place_name_opens_a_name():
+    persons = annotate_text(MUSEUM, SETTINGS).persons
+    assert {"Maurice A. Person", "Mark Person", "Emmett Till"} <= set(persons)
+    assert not {"Jon Huang", "Laura O’Neill", "Jeremy White", "Ku Klux Klan", "A. Person"} & set(persons)
+    assert not any("Cemetery" in p for p in persons)
+
+
+def test_a_bar_named_after_its_owner_and_a_photo_credit_are_no_persons():
+    persons = annotate_text(CORK, SETTINGS).persons
+    assert "Tony Holohan" in persons
+    assert not any("Casey" in p or "Keegan" in p for p in persons)
+
+
+def test_a_full_name_named_alone_and_a_known_company_after_it_are_two_names():
+    annotation = annotate_text(THATCHER, SETTINGS)
+    assert annotation.persons == ("Margaret Thatcher",)
+    assert "Lego" in annotation.organizations
+    assert "Harrison Ford" in annotate_text(FORD, SETTINGS).persons  # a surname that is a company stays
 
 
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():

@@ -248,22 +248,26 @@ def split_compounds(mentions: list[RawMention], aliases: AliasTable) -> list[Raw
     known = {alias_key(m.text) for m in mentions}
     out = []
     for m in mentions:
-        parts = _compound_parts(m, aliases, known) or _person_then_known(m, aliases)
+        parts = _compound_parts(m, aliases, known) or _person_then_known(m, aliases, known)
         out.extend(parts or [m])
     return out
 
 
-def _person_then_known(m: RawMention, aliases: AliasTable) -> list[RawMention]:
+def _person_then_known(m: RawMention, aliases: AliasTable, known: set[str]) -> list[RawMention]:
     """A person span ending in an organization or place of two or more words the alias table knows
-    ("Obama White House" -> "Obama" + "White House"); [] when it does not."""
+    ("Obama White House" -> "Obama" + "White House"), or in a one-word organization it knows after a full name
+    the text also names alone (``known``: the alias keys of every mention; "Margaret Hamilton Lego figure" ->
+    "Margaret Hamilton" + "Lego"); [] when it does not."""
     if m.type != "person":
         return []
     spans = [w.span() for w in _NON_SPACE.finditer(m.text)]
     if len(spans) < 3 or aliases.lookup(m.text):
         return []
-    for k in range(len(spans) - 1, 1, -1):
+    for k in range(len(spans) - 1, 0, -1):
         tail, head = spans[-k][0], spans[-k - 1][1]
         hit = aliases.lookup(m.text[tail:])
+        if k == 1 and (hit is None or hit[1] != "organization" or alias_key(m.text[:head]) not in known):
+            continue  # a one-word tail may be a surname ("Harrison Ford"): only after a name named alone
         if hit and hit[1] in ("organization", "location"):
             owner = replace(m, end=m.start + head, text=m.text[:head])
             return [owner, RawMention(m.start + tail, m.end, m.text[tail:], hit[1], m.label)]

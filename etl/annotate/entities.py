@@ -162,6 +162,9 @@ _CREDIT = re.compile(
 )
 #: A contributors' line ("Contributing: Liz Szabo, Michael Winter, Associated Press.") and a bracketed list of
 #: image credits ("[Top Image: Creativa, ..., Dorm Room: Vasin Lee, Readers: Kyle Wagner]"): credits throughout.
+#: A caption's credit of a name after the bare word, at the caption's end ("... at the Department of
+#: Health.....Picture Colin Keegan, Collins Dublin").
+_CREDIT_BARE = re.compile(r"(?m)\b(?:Picture|Pic|Photo)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+(?:,[^\n.!?]{0,40})?$")
 _CREDIT_LIST = re.compile(
     r"(?im)^[ \t]*(?:contributing|contributors|additional reporting)[ \t]*:[^\n]*"
     r"|\[[^\[\]\n]{0,300}\b(?:image|photo|picture)s?[ \t]*:[^\[\]\n]{0,400}\]"
@@ -173,7 +176,8 @@ _SLASH_CHAIN = re.compile(  # parts of at most six words: linear on long runs of
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5}(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5})+"
 )
 _STAFF = re.compile(
-    r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced) by\b[^\n]*"
+    r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced|(?:editing|reporting|writing) and production)"
+    r" by\b[^\n]*"
     r"|\b(?:blog post|post|article|column) by\b[^\n.!?]{0,80}"  # "Read this blog post by X on Signal Strength."
 )
 _STAFF_LINE = re.compile(
@@ -205,6 +209,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_POSTED_BY, ("Posted by", "Written by")),
     (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
     (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
+    (_CREDIT_BARE, ("Picture ", "Pic ", "Photo ")),
     (_CREDIT_PAREN, ()),
     (_SLASH_CHAIN, ("/",)),
     (
@@ -215,6 +220,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
             "editing by",
             "compiled by",
             "produced by",
+            "production by",
             "post by",
             "article by",
             "column by",
@@ -875,10 +881,14 @@ def _list_line(text: str, pos: int) -> bool:
 
 def _after_places(text: str, start: int, end: int, places: frozenset[str]) -> int:
     """Start of a person's name after known place words the model took in
-    ("Ambassador to Ukraine Marie Yovanovitch" -> "Marie Yovanovitch")."""
+    ("Ambassador to Ukraine Marie Yovanovitch" -> "Marie Yovanovitch"); not a given name that is a place too
+    before a name opening with no given name ("Maurice A. Person": "Maurice" is Mauritius in French)."""
     while True:
         m = _FIRST_WORD.match(text, start, end)
-        if m is None or m.group(1).lower() not in places or " " not in text[m.end() : end].strip():
+        rest = text[m.end() : end].split() if m is not None else []
+        if m is None or m.group(1).lower() not in places or len(rest) < 2:
+            return start
+        if names.is_given(m.group(1), strict=False) and not names.is_given(rest[0], strict=False):
             return start
         start = m.end()
 

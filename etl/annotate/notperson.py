@@ -62,9 +62,16 @@ LODGING_WORDS = frozenset("hotel hotels motel hostel resort resorts spa casino".
 #: Facility words no surname is spelled as: a name ending in one is the facility even after a given name
 #: ("Ben Gurion Airport", "Osborne Store", "Grand Central Station").
 PLACE_END_WORDS = frozenset(
-    "airport airfield station terminal store mall hospital clinic museum library prison jail bridge tunnel".split()
+    "airport airfield station terminal store mall hospital clinic museum library prison jail bridge tunnel cemetery".split()
     # streets and settlements ("Dresden Drive is closed", "Brookhaven Village"; not "Lane", "Street": surnames)
     + "drive road avenue boulevard highway parkway freeway expressway village".split()
+)
+#: Facility and street words inside a name of three or more words: the name is a venue's or a place's.
+_INNER_PLACE_WORDS = frozenset("square street center centre garden gardens stadium arena airport station".split())
+#: A possessive and a capitalised business noun after a name: the business, named after its owner ("Casey's Bar").
+_BUSINESS_AFTER = re.compile(
+    r"['’]s[ \t]+(?:Bar|Pub|Cafe|Café|Restaurant|Bakery|Kitchen|Diner|Grill|Tavern|Inn|Shop|Store|Deli|Bistro"
+    r"|Steakhouse|Garage|Salon)\b"
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
@@ -88,6 +95,9 @@ _SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split(
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he[ \t]+(?:[A-Za-z]+[ \t]+)?|\b[Aa]n?[ \t]+(?:[A-Za-z]+[ \t]+)?)$")
 _ARTICLE_WORD_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+#: A lower-case word after a name, or a capitalised one and then a lower-case one: the name modifies that noun
+#: ("a Boris Yeltsin aide", "a Margaret Thatcher Lego figure").
+_MODIFIED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+[a-z]")
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
 _DATE_DASH = re.compile(
@@ -296,6 +306,8 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         return "organization"
     if _venue(words):
         return "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
+    if all(_BUSINESS_AFTER.match(text, m.end) for m in cluster.mentions):
+        return "organization"  # "Casey's Bar have said", "Dennehy's Pub": a business named after its owner
     if (
         all(_spatial(text, m.start) for m in cluster.mentions)
         or _saint_place(words, cluster, text)
@@ -342,11 +354,14 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
 def _venue(words: list[str]) -> bool:
     """A name of two or more words ending in a facility word: one no surname is spelled as ("Ben Gurion
     Airport", not "a Grocery Store": a phrase), or another after no given name ("Ak-Chin Pavilion"); or
-    holding a lodging word anywhere ("Jinmao Hotel Lijiang", "Hôtel Martinez", "An Mai Spa")."""
+    holding a lodging word anywhere ("Jinmao Hotel Lijiang", "Hôtel Martinez", "An Mai Spa") or a facility's word
+    inside ("Madison Square Garden")."""
     if len(words) < 2:
         return False
     if any(_folded(w) in LODGING_WORDS for w in words):
         return True
+    if any(w.lower() in _INNER_PLACE_WORDS for w in words[1:-1]):
+        return True  # "Madison Square Garden", "Kennedy Center Honors": no middle name is a facility's word
     last = words[-1].lower().strip(".,")
     if last in PLACE_END_WORDS:
         return words[0][:1].isupper() and not dictionary_phrase(words)
@@ -754,8 +769,8 @@ def _product_cue(text: str, start: int, end: int) -> bool:
     a name ("Text Expander ($5 iOS, Mac)"; not "Jane Doe ($500 an hour)"), a verb of buying,
     stocking or installing before it ("doesn't carry Rice Krispies", "bought a Ford Focus"), or an
     indefinite article or a product adjective after a determiner right before it ("a Ford Focus.",
-    "the original Raspberry Pi") when no lower-case word follows ("a Boris Yeltsin aide": the name
-    modifies that noun)."""
+    "the original Raspberry Pi") when no lower-case word follows, right or after one capitalised word ("a Boris
+    Yeltsin aide", "a Margaret Thatcher Lego figure": the name modifies that noun)."""
     if _MODEL_NUMBER_AFTER.match(text, end) or _PRICE_AFTER.match(text, end):  # not "J. Russell 56 not out"
         first = text[start:end].split()[0]
         return not is_given(first, strict=False) and not first.endswith(".")
@@ -768,7 +783,7 @@ def _product_cue(text: str, start: int, end: int) -> bool:
     if last in PRODUCT_VERBS or (last.lower() in _DETERMINERS and before in PRODUCT_VERBS):
         return True
     article = last.lower() in ("a", "an") or (last in PRODUCT_ADJECTIVES and before.lower() in _DETERMINERS)
-    return article and not _LOWER_AFTER.match(text, end)
+    return article and not _MODIFIED_AFTER.match(text, end)
 
 
 _SIGNATURE_REACH = 60  # a signature line is shorter
