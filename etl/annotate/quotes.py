@@ -72,6 +72,11 @@ _INDEFINITE_BEFORE = re.compile(r"[\s,]*(?:an?|another|one)[ \t]+(?:[\w'’.-]+[
 _INDEFINITE_AFTER = re.compile(r"[ \t]+(?:an?|another)[ \t]+[\w'’.-]+")
 _NOBODY = "\0"  # speaker of a quote attributed to an unnamed someone (reported as "")
 _THAT = re.compile(r"[ \t]+that\b")
+_SPEAKER_LINE_MAX = 90  # a speaker line: a name and a place, no sentence
+#: What may stand before the name on a speaker line ("Donated by ", "Submitted by ") and after it (", Oak Grove,
+#: Calif.", ", 34, Dublin"): no verb of a sentence.
+_SPEAKER_LEAD = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+by[ \t]+)?")
+_PLACE_TAIL = re.compile(r"(?:,[ \t]*(?:[A-Z][\w'’.-]*|\d{1,3})(?:[ \t]+[A-Z][\w'’.-]*)*)*[ \t]*[.:]?[ \t]*")
 _PRONOUN_LEAD = re.compile(r"\s*(?:he|she)\s*", re.I)
 _ROLE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]{2,})\s*,?\s*$"
@@ -256,8 +261,25 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
             speaker = _previous_attribution(text, before_start, persons, surnames)
         unattributed = _VERB.search(text, q.close, after_end) is None  # not '," the patient wrote'
         if not speaker and unattributed and before_start == text.rfind("\n", 0, q.open) + 1:
-            speaker = _previous_paragraph_attribution(text, before_start, persons, surnames)
+            speaker = _speaker_line(text, before_start, persons) or _previous_paragraph_attribution(
+                text, before_start, persons, surnames
+            )
     return speaker or ""
+
+
+def _speaker_line(text: str, para_start: int, persons: list[PersonRef]) -> str:
+    """The person a line right above a paragraph opening with a quote consists of: a name, perhaps after
+    "Donated by"-like words and before a place ("Donated by Gina McVey, Oak Grove, Calif." then '“In 2010, I
+    took my car ...'): a testimony's or interview's speaker line; "" when the line is anything else."""
+    end = para_start - 1
+    start = text.rfind("\n", 0, max(0, end)) + 1
+    if end - start > _SPEAKER_LINE_MAX:
+        return ""
+    named = [p for p in persons if start <= p.start and p.end <= end]
+    if len(named) != 1:
+        return ""
+    lead, tail = text[start : named[0].start], text[named[0].end : end]
+    return named[0].name if _SPEAKER_LEAD.fullmatch(lead) and _PLACE_TAIL.fullmatch(tail) else ""
 
 
 def _new_sentence(text: str, q: _Found) -> bool:
