@@ -32,3 +32,15 @@ def test_a_line_that_is_a_sentence_is_no_speaker_line():
     )
     found = quotes_in(text, ("Gina McVey", "Gina McVey"))
     assert found[0][0] == ""  # the line above is a sentence about her, no speaker line
+
+
+def test_a_hearings_turns_are_attributed():
+    text = (  # newspaper4k cnn_001 (twelfth round, dev)
+        "“That can be true,” Prelogar said, “but, of course, there is far, far greater risk from being "
+        "unvaccinated.”\n“But … there is some risk,” Alito interjected. “Do you dispute that?”\n"
+        "“Then why were you talking about corporate America,” he rejoined."
+    )
+    found = quotes_in(text, ("Prelogar", "Elizabeth Prelogar"), ("Alito", "Samuel Alito"))
+    speakers = {quote[:25]: speaker for speaker, quote in found}
+    assert speakers["But … there is some risk"] == "Samuel Alito"
+    assert speakers["Then why were you talking"] == "Samuel Alito"

@@ -41,7 +41,9 @@ _VERBS = (
     r"assured|assures|quipped|quips|boasted|boasts|mused|muses|lamented|laments|countered|counters|"
     r"predicted|predicts|recounted|recounts|exclaimed|exclaims|pleaded|demanded|demands|sighed|sighs|"
     # ('"...," reveals Groene', '"...," a publicist retorted', '"...," the President-elect fumed')
-    r"revealed|reveals|retorted|retorts|fumed|fumes|points out"
+    r"revealed|reveals|retorted|retorts|fumed|fumes|points out|"
+    # a debate's or hearing's turns ('“But … there is some risk,” Alito interjected', '“...,” he rejoined')
+    r"interjected|interjects|rejoined|rejoins|shot back|pressed|persisted|objected|interrupted|wondered|wonders"
 )
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
