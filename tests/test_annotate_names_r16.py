@@ -137,6 +137,15 @@ def test_a_full_name_named_alone_and_a_known_company_after_it_are_two_names():
     assert "Harrison Ford" in annotate_text(FORD, SETTINGS).persons  # a surname that is a company stays
 
 
+def test_irish_government_titles_are_titles():
+    text = (  # corkbeo.ie.level.html (twelfth round, dev)
+        "Tanaiste Leo Varadkar said the move was needed. Taoiseach Micheal Martin will address the nation tonight."
+    )
+    persons = annotate_text(text, SETTINGS).persons
+    assert "Leo Varadkar" in persons and "Micheal Martin" in persons
+    assert not any(p.startswith(("Tanaiste", "Taoiseach")) for p in persons)
+
+
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():
     persons = annotate_text(LIN, SETTINGS).persons
     assert "Lin Junyang" in persons

@@ -14,7 +14,8 @@ TITLES = frozenset(
     foreign defense defence interior finance state attorney counsel rev father saint st
     professor doctor coach manager official minister-president superintendent sheriff commander
     pastor rabbi imam bishop cardinal archbishop emir crown president-elect honourable honorable hon
-    supervisor councillor councilor councilman councilwoman alderman assemblyman assemblywoman""".split()
+    supervisor councillor councilor councilman councilwoman alderman assemblyman assemblywoman taoiseach
+    tanaiste tánaiste""".split()
 )
 #: Kin words: right before a name, also after a comma ("his wife Grace", "his father, Hori
 #: Parata"), they make it a person (a company has no wife).
