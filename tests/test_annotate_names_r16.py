@@ -146,6 +146,16 @@ def test_irish_government_titles_are_titles():
     assert not any(p.startswith(("Tanaiste", "Taoiseach")) for p in persons)
 
 
+def test_irish_cities_are_places():
+    text = (  # corkbeo.ie.level.html (twelfth round, dev)
+        "Tonight at midnight Cork will be moved into Level 3.\nSome pubs around Cork have already been making "
+        "plans.\nOne of Cork's oldest pubs will close its doors, as will two in Galway and Limerick."
+    )
+    annotation = annotate_text(text, SETTINGS)
+    assert {"Cork", "Galway", "Limerick"} <= set(annotation.locations)
+    assert "Cork" not in annotation.organizations and "Cork" not in annotation.persons
+
+
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():
     persons = annotate_text(LIN, SETTINGS).persons
     assert "Lin Junyang" in persons
