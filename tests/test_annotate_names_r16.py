@@ -156,6 +156,15 @@ def test_irish_cities_are_places():
     assert "Cork" not in annotation.organizations and "Cork" not in annotation.persons
 
 
+def test_a_given_name_before_an_unknown_place_word_is_a_persons_name():
+    text = (  # readability keep-images (twelfth round, dev)
+        "Caudevilla has handed the clinic over to his colleague Ana Muñoz. She maintains a practice in Barcelona."
+    )
+    annotation = annotate_text(text, SETTINGS)
+    assert "Ana Muñoz" in annotation.persons and "Muñoz" not in annotation.locations
+    assert "Barcelona" in annotation.locations
+
+
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():
     persons = annotate_text(LIN, SETTINGS).persons
     assert "Lin Junyang" in persons

@@ -486,6 +486,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, surname[0], surname[1], "person", "NAME")  # "General Petraeus" (ORG)
     if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
         return clean_mention(text, start, end, "person", "NAME")
+    if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
+        return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
     if etype is None:
         return None
     if etype == "person" and _firm_or_named_after(text[start:end]):
@@ -506,6 +508,16 @@ def _firm_or_named_after(span: str) -> bool:
     mention, the person's name alone ("grateful to Andrew Lloyd Webber") another."""
     words = span.split()
     return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
+
+
+def _given_before_unknown_place(text: str, start: int, end: int, places: frozenset[str]) -> int | None:
+    """Start of a listed given name right before a one-word "place" the alias table does not know, the model
+    having left the given name out ("his colleague Ana Muñoz": GPE "Muñoz"); None otherwise."""
+    word = text[start:end]
+    if " " in word or not word[:1].isupper() or word.lower() in places or word.isupper():
+        return None
+    grown, _ = names.extend_name(text, start, end)
+    return grown if grown < start and " " not in text[grown:start].strip() else None
 
 
 def _said_given(text: str, start: int, end: int) -> bool:
