@@ -165,6 +165,15 @@ def test_a_given_name_before_an_unknown_place_word_is_a_persons_name():
     assert "Barcelona" in annotation.locations
 
 
+def test_a_tie_between_person_and_organization_goes_to_a_persons_name_shape():
+    text = (  # www.cbssports.com-1482254907948 (Mercury, dev)
+        "So when the Mets re-up with Yoenis Cespedes for $27.5 million a year, why do I get a litany of emails and "
+        "tweets about how players make far too much money?\n\nNo, Yoenis Cespedes isn't overpaid."
+    )
+    annotation = annotate_text(text, SETTINGS)
+    assert "Yoenis Cespedes" in annotation.persons and "Yoenis Cespedes" not in annotation.organizations
+
+
 def test_a_letter_closing_a_sentence_is_no_initial_of_the_name_after_it():
     persons = annotate_text(LIN, SETTINGS).persons
     assert "Lin Junyang" in persons

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.annotate.entities import Covered, RawMention, person_cue
-from etl.annotate.names import is_given, particle_surname
+from etl.annotate.names import english_words, is_given, particle_surname
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
 from etl.annotate.textscan import offsets
@@ -550,6 +550,8 @@ def vote_type(cluster: Cluster) -> str:
         first_type.setdefault(m.type, m.start)
     etype = max(votes, key=lambda t: (votes[t], -first_type[t]))
     words = _lowered_words(cluster.name)
+    if etype == "organization" and votes.get("person") == votes[etype] and _plain_name(cluster.name):
+        etype = "person"  # a tie: "Yoenis Cespedes" read once as ORG, once as PERSON
     if words & EVENT_WORDS and not words & ORG_WORDS:
         return "event"
     if etype == "person" and words & PERSON_NOT_PLACE:
@@ -561,6 +563,16 @@ def vote_type(cluster: Cluster) -> str:
     if cluster.product and (etype != "person" or not is_given(_name_words(cluster.name)[0], strict=False)):
         return "product"  # "Apple Arcade" read as a person too; "Ford Madox" (a given name) stays
     return etype
+
+
+def _plain_name(name: str) -> bool:
+    """Two or three capitalised words, none an English word, an organization's word nor in capitals: a
+    person's name shape ("Yoenis Cespedes"; not "Houston Cougars", "Bilzin Sumberg LLP", "BBC News")."""
+    words = _name_words(name)
+    known = english_words()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and not w.isupper() and w.lower() not in known and w.lower() not in ORG_WORDS for w in words
+    )
 
 
 @functools.lru_cache(maxsize=65536)
