@@ -166,9 +166,8 @@ def article_extractor_dir() -> Path:
 
 def article_extractor_ids() -> list[str]:
     """The ids (``<host>/<slug>``) of article-extractor's fixtures that have a page and a URL (sorted)."""
-    root = article_extractor_dir()
-    return sorted(f"{m.parent.parent.name}/{m.parent.name}" for m in root.glob("*/*/meta.json")
-                  if m.with_name("raw.html").exists() and article_extractor_url(f"{m.parent.parent.name}/{m.parent.name}"))
+    folders = [m.parent for m in article_extractor_dir().glob("*/*/meta.json") if m.with_name("raw.html").exists()]
+    return sorted(i for i in (f"{f.parent.name}/{f.name}" for f in folders) if article_extractor_url(i))
 
 
 def article_extractor_html(page_id: str) -> bytes:

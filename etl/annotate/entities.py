@@ -162,13 +162,13 @@ _CREDIT = re.compile(
 )
 #: A contributors' line ("Contributing: Liz Szabo, Michael Winter, Associated Press.") and a bracketed list of
 #: image credits ("[Top Image: Creativa, ..., Dorm Room: Vasin Lee, Readers: Kyle Wagner]"): credits throughout.
-#: A caption's credit of a name after the bare word, at the caption's end ("... at the Department of
-#: Health.....Picture Colin Keegan, Collins Dublin").
-_CREDIT_BARE = re.compile(r"(?m)\b(?:Picture|Pic|Photo)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+(?:,[^\n.!?]{0,40})?$")
 _CREDIT_LIST = re.compile(
     r"(?im)^[ \t]*(?:contributing|contributors|additional reporting)[ \t]*:[^\n]*"
     r"|\[[^\[\]\n]{0,300}\b(?:image|photo|picture)s?[ \t]*:[^\[\]\n]{0,400}\]"
 )
+#: A caption's credit of a name after the bare word, at the caption's end ("... at the Department of
+#: Health.....Picture Colin Keegan, Collins Dublin").
+_CREDIT_BARE = re.compile(r"(?m)\b(?:Picture|Pic|Photo)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+(?:,[^\n.!?]{0,40})?$")
 _CREDIT_PAREN = re.compile(
     r"\([^()\n]{0,40}?\b(?:Photo|Image|Credit|Getty|Reuters|AFP|AP|EPA)\b[^()\n]{0,40}?\)"
 )
@@ -895,14 +895,12 @@ def _after_places(text: str, start: int, end: int, places: frozenset[str]) -> in
     """Start of a person's name after known place words the model took in
     ("Ambassador to Ukraine Marie Yovanovitch" -> "Marie Yovanovitch"); not a given name that is a place too
     before a name opening with no given name ("Maurice A. Person": "Maurice" is Mauritius in French)."""
-    while True:
-        m = _FIRST_WORD.match(text, start, end)
-        rest = text[m.end() : end].split() if m is not None else []
-        if m is None or m.group(1).lower() not in places or len(rest) < 2:
-            return start
-        if names.is_given(m.group(1), strict=False) and not names.is_given(rest[0], strict=False):
-            return start
+    while (m := _FIRST_WORD.match(text, start, end)) is not None and m.group(1).lower() in places:
+        rest = text[m.end() : end].split()
+        if len(rest) < 2 or (names.is_given(m.group(1), strict=False) and not names.is_given(rest[0], strict=False)):
+            break
         start = m.end()
+    return start
 
 
 def _affiliation(text: str, start: int, end: int) -> bool:

@@ -523,9 +523,8 @@ def _lone_person_word(cluster: Cluster, text: str, persons: tuple[set[int], set[
         # as often read as an organization, titled ("met with General Petraeus" as ORG, "he met Petraeus"), or
         # however often, titled once and titled or speaking once more ("President Trump’s defenders", "Trump
         # said the neo-Nazis ...")
-        return (len(cued) >= 2 or person == org) and any(titled(text, m.start) for m in cued) or any(
-            _PRESIDENCY_AFTER.match(text, m.end) for m in cluster.mentions
-        )
+        titled_twice = (len(cued) >= 2 or person == org) and any(titled(text, m.start) for m in cued)
+        return titled_twice or any(_PRESIDENCY_AFTER.match(text, m.end) for m in cluster.mentions)
     # or read as a person beside another person's mention, joined by "and"/"or" ("both Trump and Sanders
     # aren’t moderate centrists"; ``persons``: the start and end offsets of the story's person mentions)
     return bool(cued) or sum(m.type == "person" and paired(text, m.start, m.end, persons) for m in cluster.mentions) >= 2
