@@ -25,10 +25,12 @@ from etl.annotate.canonical import (
 )
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import (
+    KIN_LABEL,
     Covered,
     RawMention,
     doc_mentions,
     junk_regions,
+    kin_items,
     person_cue,
     reseat_headline_persons,
     said_after_quote,
@@ -56,6 +58,7 @@ _ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording[ \t]+to[ \t]+$")
 SOURCES = {
     "NAME": "name-shape",
     "TITLE": "title-rule",
+    KIN_LABEL: "kin-rule",
     "GAZETTEER": "gazetteer",
     "DATELINE": "dateline",
     "PROPAGATED": "propagated",
@@ -135,7 +138,10 @@ def build_annotation(
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, aliases.one_word_names())
     full_names = mention_bounds(m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions)
-    clusters = [c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text, full_names)]
+    kin = {start for start, _ in kin_items(text)}
+    clusters = [
+        c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text, full_names, kin)
+    ]
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common, aliases.one_word_names())
@@ -190,7 +196,9 @@ def _keywords(composed: Composed, clusters: list[Cluster], regions: list[tuple[i
     return kw.extract_keywords(masked, title, exclude={c.name.lower() for c in clusters})
 
 
-def _doubtful(cluster: Cluster, common: set[str], text: str, persons: tuple[set[int], set[int]]) -> bool:
+def _doubtful(
+    cluster: Cluster, common: set[str], text: str, persons: tuple[set[int], set[int]], kin: set[int]
+) -> bool:
     """Misreads the alias table does not vouch for.
 
     A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
@@ -198,7 +206,8 @@ def _doubtful(cluster: Cluster, common: set[str], text: str, persons: tuple[set[
     term after one (for a name said three times or more, nor a person's appositive: ", 24,", ", an
     Australian driver") ("Kosmos", "plug-ins for Firefox and Chrome ... Firefox is also exploring",
     "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay; nor one read as a
-    person twice beside a full name, ``persons``: "both Trump and Sanders"); a one-word name the text also uses
+    person twice beside a full name, ``persons``: "both Trump and Sanders"; nor a given name after a kin word,
+    ``kin``: "their two daughters, Esmeralda and Amada"); a one-word name the text also uses
     as a lower-case word ("Meth" / "meth").
     """
     if cluster.from_alias:
@@ -211,7 +220,9 @@ def _doubtful(cluster: Cluster, common: set[str], text: str, persons: tuple[set[
         # models ...", "send to Gmail", "the Browns' defense" however often), unless titled, speaking or in
         # a person's appositive somewhere
         return not any(
-            _person_evidence(text, m.start, m.end) or (len(cluster.mentions) > 2 and appositive(text, m.end))
+            m.start in kin
+            or _person_evidence(text, m.start, m.end)
+            or (len(cluster.mentions) > 2 and appositive(text, m.end))
             for m in cluster.mentions
         ) and not _paired_twice(cluster, text, persons)
     return " " not in cluster.name and cluster.name.lower() in common

@@ -364,6 +364,7 @@ def doc_mentions(
             covered = max(span[1], mention.end)
             out.append(mention)
     out += titled_names(text, out, regions)
+    out += kin_names(text, out, regions)
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
         spans_of = [(n.start, n.end) for n in nicknamed]
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
@@ -722,6 +723,43 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
             continue
         out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
+
+
+#: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
+KIN_LABEL = "KIN"
+#: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
+_KIN_NAMES = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))
+_KIN_BEFORE = re.compile(rf"\b(?:(?:{_KIN_NAMES})s?|children),?[ \t]+(?=[A-Z])")
+#: One capitalised word, then a list joint (", ", " and ", ", and ") when another item follows.
+_KIN_ITEM = re.compile(r"([A-Z][a-z]+)(?![\w’'-]|\.\w|[ \t]+[A-Z])((?:,?[ \t]+and|,)[ \t]+(?=[A-Z]))?")
+
+
+def kin_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each given name named alone after a kin word: "Trump invited his daughter Ivanka",
+    "their two daughters, Esmeralda and Amada", "Stephen's sister, Charlotte, has": every word of the list
+    after the kin word that is a listed given name and no English word, followed by no capitalised word (a
+    full name there is the model's or :func:`titled_names`'s). Never raises."""
+    spans = []
+    for cue in _KIN_BEFORE.finditer(text):
+        pos = cue.end()
+        while (item := _KIN_ITEM.match(text, pos)) is not None:
+            if names.is_given(item.group(1), strict=True):
+                spans.append(item.span(1))
+            if item.group(2) is None:
+                break
+            pos = item.end()
+    return spans
+
+
+def kin_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
+    """Person mentions (label KIN_LABEL) for the given names after a kin word (:func:`kin_items`) that the
+    model missed: overlapping no mention ``found`` nor a junk region. Never raises."""
+    taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
+    return [
+        RawMention(start, end, text[start:end], "person", KIN_LABEL)
+        for start, end in kin_items(text)
+        if not taken.hits(start, end)
+    ]
 
 
 def _after_title(text: str, start: int) -> bool:

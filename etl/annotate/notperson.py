@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etl.annotate.canonical import Cluster, initials
-from etl.annotate.entities import RawMention, person_cue, titled
+from etl.annotate.entities import RawMention, kin_items, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import acts_as_person
@@ -226,6 +226,7 @@ class _Story:
     signatures: set[int]
     places: tuple[set[int], set[int]]
     persons: tuple[set[int], set[int]]
+    kin: set[int]
 
 
 def retype_persons(
@@ -256,9 +257,13 @@ def retype_persons(
         signatures=_signature_lines(clusters, text),
         places=mention_bounds(located),
         persons=mention_bounds(named),
+        kin={start for start, _ in kin_items(text)},
     )
     for cluster in clusters:
         if cluster.from_alias:
+            continue
+        if _kin_named(cluster, text, story.kin):
+            cluster.type = "person"  # "their two daughters, Esmeralda (ORG) and Amada (LOC)"
             continue
         cluster.type = _retyped_other(cluster, story)
         if cluster.type == "person":
@@ -279,6 +284,12 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
     elif etype == "organization" and _tied_place(cluster, text):
         etype = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
     return etype
+
+
+def _kin_named(cluster: Cluster, text: str, kin: set[int]) -> bool:
+    """A mention is a given name named alone after a kin word (``kin``: their start offsets,
+    :func:`etl.annotate.entities.kin_items`) and none reads as a place: "Stephen's sister, Charlotte, has" (GPE)."""
+    return any(m.start in kin for m in cluster.mentions) and not any(placed(text, m) for m in cluster.mentions)
 
 
 def _retyped_person(cluster: Cluster, story: _Story) -> str:
