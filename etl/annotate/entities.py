@@ -123,6 +123,11 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.?m|p\.?m)\b\.?", re.I)
 _TRAILING_NUMBERS = re.compile(r"(?:\s+[+-]?\d[\d.,:–-]*(?:st|nd|rd|th)?)+$")
 _NUMBERISH = re.compile(r"^[\d\s.,:%/$€£-]+(?:B|bn)?$")  # "2,000", "27B" (a model size, billions)
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
+#: An article the model took into a name: "the Kremlin", "a Democratic House of Representatives" ("A Tribe
+#: Called Quest" keeps its capital "A").
+_LEADING_ARTICLE = re.compile(r"(?:the|The|THE|an?)\s+(?=\S)")
+#: A name the model cut before a year after "of": "the Great Crash of 2008", "the Panic of 1907".
+_OF_YEAR = re.compile(r"[ \t]+of[ \t]+[12]\d{3}\b")
 _ADJECTIVE_SUFFIX = re.compile(
     r"[^\W\d_]-(?:ian|esque|like|style|era|based|led|backed|born|ish|type|sized|inspired|themed)\b"
 )
@@ -837,11 +842,21 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
         if _storm(text, start):
             return None
     end = _strip_trailing_numbers(text, start, end)  # "G. Kersey 63", "Chile 3-0"
+    end, etype = _of_year(text, start, end, etype)
     end = _before_possessive(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
     surface = _INVISIBLE.sub("", text[start:end])
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
     return RawMention(start, end, surface, etype, label)
+
+
+def _of_year(text: str, start: int, end: int, etype: str) -> tuple[int, str]:
+    """End and type of a name the model cut after "of" before a year: the whole name with its year is an event
+    ("After the Great Crash of 2008" read as the place "Great Crash of"); a person keeps the span and type."""
+    if etype == "person" or not text.endswith(" of", start, end):
+        return end, etype
+    m = _OF_YEAR.match(text, end - 3)
+    return (m.end(), "event") if m else (end, etype)
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:
@@ -911,9 +926,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     if text[start - 1 : start] in ("'", "’") and text[start : start + 2] == "s ":
         start += 2  # "Vietnam’s Hoa Lo" cut after the apostrophe: "s Hoa Lo"
-    m = _LEADING_THE.match(text, start, end)
+    m = _LEADING_ARTICLE.match(text, start, end)
     if m:
         start = m.end()
+        while start < end and text[start] in _EDGE_PUNCT:
+            start += 1  # 'a “New Center'
     m = _POSSESSIVE.search(text[start:end])
     if m:
         end = start + m.start()

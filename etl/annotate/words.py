@@ -60,7 +60,8 @@ ORG_WORDS = frozenset(
 )
 EVENT_WORDS = frozenset(
     """cup championship championships olympics olympiad open finals tournament war summit
-    festival election elections prix marathon expo derby biennale award awards prize trophy medal""".split()
+    festival election elections prix marathon expo derby biennale award awards prize trophy medal
+    recession depression migration famine""".split()
 )
 #: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
 STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
