@@ -3,7 +3,9 @@
 Charlotte (GPE), has"); a full name, an English word or a place reading keeps the other rules. Named eras are
 events ("Jim Crow", "the Great Migration", "the Great Recession"); a name the model cut before "of" and a year is
 that event with its year ("the Great Crash of 2008"); a lower-case article is no part of a name ("a Democratic House
-of Representatives"). Texts from dev pages (page in a comment); each test fails on the session's starting tree."""
+of Representatives"); a roster table whose rows mostly name persons names persons in every row ("DL Devaroe
+Lawrence 28 38%", "LB Sione Takitaki 6 8%"). Texts from dev pages (page in a comment); each test but the guards
+("... keeps ...", "... no persons") fails on the session's starting tree."""
 
 from __future__ import annotations
 
@@ -97,3 +99,31 @@ def test_a_lower_case_article_is_no_part_of_a_name():
     annotation = annotate_text(CRASH, SETTINGS)
     assert "Democratic House of Representatives" in annotation.organizations
     assert not [n for n in annotation.organizations if n.startswith("a ")]
+
+
+ROSTER = (  # scrapinghub 6a72de37e8f9 (Browns defensive snap counts)
+    "Defensive line\n"
+    "DL Sheldon Richardson 49 66% 2 tackles, 1 assist (3 combined). 1 QH.\n"
+    "DL Chris Smith 29 39% 1 assist (1 combined). 1 QH.\n"
+    "DL Devaroe Lawrence 28 38% No stats registered.\n"
+    "DL Eli Ankou 13 18% 1 tackle (1 combined). 1 TFL.\n"
+    "Linebacker\n"
+    "LB Joe Schobert 74 100% 7 tackles, 3 assists (10 combined). 1 sack, 2 TFL, 2 QH, 2 INT, 4 passes defended.\n"
+    "LB Mack Wilson 74 100% 1 tackle, 4 assists (5 combined). 1 pass defended.\n"
+    "LB Sione Takitaki 6 8% No stats registered.\n"
+    "This was an amazing game for Joe Schobert, who filled up the stat sheet."
+)
+SCORES = (
+    "Premier League results on Saturday:\n"
+    "Manchester United 2 Liverpool 1\nAston Villa 0 West Ham 3\nCrystal Palace 1 Leeds United 1\n"
+)
+
+
+def test_a_roster_table_whose_rows_mostly_name_persons_names_persons_in_every_row():
+    annotation = annotate_text(ROSTER, SETTINGS)
+    assert {"Devaroe Lawrence", "Sione Takitaki", "Chris Smith", "Mack Wilson"} <= set(annotation.persons)
+    assert not [n for n in annotation.organizations if n.startswith("LB ")]
+
+
+def test_a_results_table_of_teams_names_no_persons():
+    assert annotate_text(SCORES, SETTINGS).persons == ()

@@ -22,6 +22,7 @@ from etl.annotate.canonical import (
     core_words,
     lineup_persons,
     propagate_persons,
+    roster_persons,
 )
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import (
@@ -146,6 +147,7 @@ def build_annotation(
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
     propagate_persons(clusters, text, skip + dropped, common, aliases.one_word_names())
     clusters += lineup_persons(clusters, text, skip)
+    clusters += roster_persons(clusters, text, skip)
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
     quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters)) if doc else []

@@ -60,6 +60,9 @@ _WORD_AFTER = re.compile(r"[\w-]")
 #: A line-up: a line of five or more single capitalised words between commas, with a period at most after.
 _LINEUP = re.compile(r"(?m)^(?:[A-Z][\w'’-]+,[ \t]+){4,}[A-Z][\w'’-]+\.?[ \t]*$")
 _LINEUP_ITEM = re.compile(r"[A-Z][\w'’-]+")
+#: A table row opening with a name cell: an optional position code, two or three capitalised words, then a number
+#: ("DL Devaroe Lawrence 28 38% No stats registered.", "LB Mack Wilson 74 100% 1 tackle").
+_ROW = re.compile(r"(?m)^(?:[A-Z]{1,4}[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]+\d")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _SPACES = re.compile(r"\s+")
 _NON_SPACE = re.compile(r"\S+")
@@ -666,6 +669,53 @@ def lineup_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, 
                     new.append(cluster)
                 cluster.mentions.append(mention)
     return new
+
+
+def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:
+    """Clusters of the other names of a roster table, found in place: three or more consecutive lines opening with a
+    name cell (:data:`_ROW`: "DL Chris Smith 29 39% 1 assist"), at least half of the cells and two a person's
+    mention exactly, name persons in every cell: a cell no person covers becomes a person (label ``LINEUP``) unless a
+    credit span covers it, and clusters of other types named only inside the table's cells ("LB Sione" read as ORG
+    for "LB Sione Takitaki") name no entity (type "work"). Returns the new clusters (append them)."""
+    persons = {(m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions}
+    taken = Covered(len(text), covered)
+    new: list[Cluster] = []
+    for block in _row_blocks(text):
+        cells = [(m.start(1), m.end(1)) for m in block]
+        named = sum(cell in persons for cell in cells)
+        if named < 2 or 2 * named < len(cells):
+            continue
+        lines = (block[0].start(), block[-1].end())
+        for c in clusters:
+            if c.type != "person" and all(lines[0] <= m.start and m.end <= lines[1] for m in c.mentions):
+                c.type = "work"
+        for start, end in cells:
+            if (start, end) not in persons and not taken.hits(start, end):
+                name = text[start:end]
+                new.append(Cluster(name, [RawMention(start, end, name, "person", "LINEUP")], type="person"))
+    return new
+
+
+def _row_blocks(text: str) -> list[list[re.Match]]:
+    """Runs of three or more lines that each open with a name cell (:data:`_ROW`), consecutive or apart by one
+    section heading of the table (a short line without a digit: "Linebacker")."""
+    blocks: list[list[re.Match]] = []
+    run: list[re.Match] = []
+    for row in _ROW.finditer(text):
+        if run and not _next_row(text, text.find("\n", run[-1].start()) + 1, row.start()):
+            blocks.append(run)
+            run = []
+        run.append(row)
+    blocks.append(run)
+    return [b for b in blocks if len(b) >= 3]
+
+
+def _next_row(text: str, start: int, row: int) -> bool:
+    """The row at ``row`` follows the line ending before ``start`` directly or after one section heading."""
+    between = text[start:row]
+    return not between or (
+        between.count("\n") == 1 and len(between) <= 32 and not any(ch.isdigit() for ch in between)
+    )
 
 
 def _words_among(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
