@@ -4,8 +4,9 @@ Charlotte (GPE), has"); a full name, an English word or a place reading keeps th
 events ("Jim Crow", "the Great Migration", "the Great Recession"); a name the model cut before "of" and a year is
 that event with its year ("the Great Crash of 2008"); a lower-case article is no part of a name ("a Democratic House
 of Representatives"); a roster table whose rows mostly name persons names persons in every row ("DL Devaroe
-Lawrence 28 38%", "LB Sione Takitaki 6 8%"). Texts from dev pages (page in a comment); each test but the guards
-("... keeps ...", "... no persons") fails on the session's starting tree."""
+Lawrence 28 38%", "LB Sione Takitaki 6 8%"); a book excerpt's credit line names no entity ("From the book The
+Great Democracy by Ganesh Sitaraman. Copyright © 2019 ..."). Texts from dev pages (page in a comment); each test
+but the guards ("... keeps ...", "... no persons") fails on the session's starting tree."""
 
 from __future__ import annotations
 
@@ -127,3 +128,16 @@ def test_a_roster_table_whose_rows_mostly_name_persons_names_persons_in_every_ro
 
 def test_a_results_table_of_teams_names_no_persons():
     assert annotate_text(SCORES, SETTINGS).persons == ()
+
+
+BOOK = (  # newrepublic.com.neoliberalism (trafilatura-eval, thirteenth round, dev)
+    "A similar story can be told of Ronald Reagan. The central question of our time is what comes next.\n"
+    "From the book The Great Democracy by Ganesh Sitaraman. Copyright © 2019 by Ganesh Sitaraman. Reprinted by "
+    "permission of Basic Books, New York, NY. All rights reserved."
+)
+
+
+def test_a_book_excerpts_credit_line_names_no_entity():
+    annotation = annotate_text(BOOK, SETTINGS)
+    assert annotation.persons == ("Ronald Reagan",)
+    assert "Basic Books" not in annotation.organizations
