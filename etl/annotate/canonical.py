@@ -675,8 +675,8 @@ def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, 
     """Clusters of the other names of a roster table, found in place: three or more consecutive lines opening with a
     name cell (:data:`_ROW`: "DL Chris Smith 29 39% 1 assist"), at least half of the cells and two a person's
     mention exactly, name persons in every cell: a cell no person covers becomes a person (label ``LINEUP``) unless a
-    credit span covers it, and clusters of other types named only inside the table's cells ("LB Sione" read as ORG
-    for "LB Sione Takitaki") name no entity (type "work"). Returns the new clusters (append them)."""
+    credit span covers it, and clusters of other types named only inside rows' codes and name cells ("LB Sione" read
+    as ORG for "LB Sione Takitaki") name no entity (type "work"). Returns the new clusters (append them)."""
     persons = {(m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions}
     taken = Covered(len(text), covered)
     new: list[Cluster] = []
@@ -685,9 +685,9 @@ def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, 
         named = sum(cell in persons for cell in cells)
         if named < 2 or 2 * named < len(cells):
             continue
-        lines = (block[0].start(), block[-1].end())
+        heads = [(m.start(), m.end(1)) for m in block]  # code and name cell of each row
         for c in clusters:
-            if c.type != "person" and all(lines[0] <= m.start and m.end <= lines[1] for m in c.mentions):
+            if c.type != "person" and all(any(a <= m.start and m.end <= b for a, b in heads) for m in c.mentions):
                 c.type = "work"
         for start, end in cells:
             if (start, end) not in persons and not taken.hits(start, end):

@@ -171,14 +171,14 @@ _CREDIT_LIST = re.compile(
     r"(?im)^[ \t]*(?:contributing|contributors|additional reporting)[ \t]*:[^\n]*"
     r"|\[[^\[\]\n]{0,300}\b(?:image|photo|picture)s?[ \t]*:[^\[\]\n]{0,400}\]"
 )
-#: A caption's credit of a name after the bare word, at the caption's end ("... at the Department of
-#: Health.....Picture Colin Keegan, Collins Dublin").
 #: A book excerpt's credit line ("From the book The Great Democracy by Ganesh Sitaraman. Copyright © 2019 by Ganesh
 #: Sitaraman. Reprinted by permission of Basic Books"; "Excerpted from ... by ..."): the whole line.
 _BOOK_CREDIT = re.compile(
     r"(?im)^[ \t]*(?:(?:excerpted|adapted|reprinted) (?:with permission )?from|from the (?:new )?book)\b[^\n]*"
     r"|\bcopyright[ \t]*(?:©|\(c\))?[ \t]*(?:19|20)\d\d[ \t]+by\b[^\n]*"
 )
+#: A caption's credit of a name after the bare word, at the caption's end ("... at the Department of
+#: Health.....Picture Colin Keegan, Collins Dublin").
 _CREDIT_BARE = re.compile(r"(?m)\b(?:Picture|Pic|Photo)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+(?:,[^\n.!?]{0,40})?$")
 _CREDIT_PAREN = re.compile(
     r"\([^()\n]{0,40}?\b(?:Photo|Image|Credit|Getty|Reuters|AFP|AP|EPA)\b[^()\n]{0,40}?\)"
