@@ -129,23 +129,25 @@ def build_annotation(
     dateline = find_dateline(text, composed.body[0])
     regions = junk_regions(text)
     skip = regions + _dateline_regions(dateline)
+    kin_spans = kin_items(text)
+    kin = {start for start, _ in kin_spans}
+    one_word = aliases.one_word_names()
     if doc is not None:
-        found = doc_mentions(doc, skip, text, aliases.one_word_names(), aliases.one_word_organizations)
+        found = doc_mentions(doc, skip, text, one_word, aliases.one_word_organizations, kin_spans)
         found = with_coded_places(found, text, skip)
     else:
         found = _gazetteer_and_shapes(text, aliases, skip)
     mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     common = set(_LOWER_WORDS.findall(text))
     found_clusters = canonicalize(mentions, aliases, text)
-    retype_persons(found_clusters, text, composed.title, common, aliases.one_word_names())
+    retype_persons(found_clusters, text, composed.title, common, one_word, kin)
     full_names = mention_bounds(m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions)
-    kin = {start for start, _ in kin_items(text)}
     clusters = [
         c for c in found_clusters if c.type in _TYPE_FIELDS and not _doubtful(c, common, text, full_names, kin)
     ]
     kept = {id(c) for c in clusters}
     dropped = [(m.start, m.end) for c in found_clusters if id(c) not in kept for m in c.mentions]
-    propagate_persons(clusters, text, skip + dropped, common, aliases.one_word_names())
+    propagate_persons(clusters, text, skip + dropped, common, one_word)
     clusters += lineup_persons(clusters, text, skip)
     clusters += roster_persons(clusters, text, skip)
     entities = _entities(clusters, composed)

@@ -348,6 +348,7 @@ def doc_mentions(
     text: str | None = None,
     places: frozenset[str] = frozenset(),
     organizations: frozenset[str] = frozenset(),
+    kin: Iterable[tuple[int, int]] = (),
 ) -> list[RawMention]:
     """Cleaned, junk-filtered mentions of persons, organizations, locations, events in ``doc``.
 
@@ -359,7 +360,8 @@ def doc_mentions(
     ``places``: lower-case one-word place/organization names (alias table) that end no
     person's name inside a span the model saw as a place ("S. Korea"). ``organizations``:
     lower-case one-word organization names (alias table): a group label (NORP) equal to one
-    names that organization ("Democrats", "Tories"), other NORP spans are adjectives.
+    names that organization ("Democrats", "Tories"), other NORP spans are adjectives. ``kin``: the spans of
+    :func:`kin_items` of the text; those the model missed become persons (:func:`kin_names`).
     """
     out = []
     covered = 0
@@ -376,7 +378,7 @@ def doc_mentions(
             covered = max(span[1], mention.end)
             out.append(mention)
     out += titled_names(text, out, regions)
-    out += kin_names(text, out, regions)
+    out += kin_names(kin, out, regions, text)
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
         spans_of = [(n.start, n.end) for n in nicknamed]
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
@@ -763,13 +765,15 @@ def kin_items(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def kin_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
-    """Person mentions (label KIN_LABEL) for the given names after a kin word (:func:`kin_items`) that the
-    model missed: overlapping no mention ``found`` nor a junk region. Never raises."""
+def kin_names(
+    kin: Iterable[tuple[int, int]], found: list[RawMention], regions: list[tuple[int, int]], text: str
+) -> list[RawMention]:
+    """Person mentions (label KIN_LABEL) for the given names after a kin word (``kin``: :func:`kin_items` of
+    ``text``) that the model missed: overlapping no mention ``found`` nor a junk region. Never raises."""
     taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     return [
         RawMention(start, end, text[start:end], "person", KIN_LABEL)
-        for start, end in kin_items(text)
+        for start, end in kin
         if not taken.hits(start, end)
     ]
 

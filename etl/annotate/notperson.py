@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etl.annotate.canonical import Cluster, initials
-from etl.annotate.entities import RawMention, kin_items, person_cue, titled
+from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import acts_as_person
@@ -226,7 +226,7 @@ class _Story:
     signatures: set[int]
     places: tuple[set[int], set[int]]
     persons: tuple[set[int], set[int]]
-    kin: set[int]
+    kin: frozenset[int] | set[int]
 
 
 def retype_persons(
@@ -235,6 +235,7 @@ def retype_persons(
     title: tuple[int, int] = (0, 0),
     common: frozenset[str] | set[str] = frozenset(),
     known: frozenset[str] = frozenset(),
+    kin: frozenset[int] | set[int] = frozenset(),
 ) -> None:
     """Correct the type of person clusters in place: outlet names, groups and teams ("the
     Pittsburgh Steelers", "Virginia Democrats") and lone words the model also read as ORG become
@@ -243,7 +244,9 @@ def retype_persons(
 
     Input: clusters of one document, the annotated text their offsets point into, the
     (start, end) of the title in ``text``, the words the text uses in lower case and the lower-case
-    one-word names of the alias table (``AliasTable.one_word_names``). Output: None (``cluster.type``
+    one-word names of the alias table (``AliasTable.one_word_names``), the start offsets of the given names after a
+    kin word (:func:`etl.annotate.entities.kin_items`; a cluster with one such mention and none placed is a
+    person). Output: None (``cluster.type``
     changed; an organization or place the model read that is an unknown name acting as a person's becomes a
     person, :func:`_acting_unlisted`). Never raises.
     """
@@ -257,7 +260,7 @@ def retype_persons(
         signatures=_signature_lines(clusters, text),
         places=mention_bounds(located),
         persons=mention_bounds(named),
-        kin={start for start, _ in kin_items(text)},
+        kin=kin,
     )
     for cluster in clusters:
         if cluster.from_alias:
@@ -286,7 +289,7 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
     return etype
 
 
-def _kin_named(cluster: Cluster, text: str, kin: set[int]) -> bool:
+def _kin_named(cluster: Cluster, text: str, kin: frozenset[int] | set[int]) -> bool:
     """A mention is a given name named alone after a kin word (``kin``: their start offsets,
     :func:`etl.annotate.entities.kin_items`) and none reads as a place: "Stephen's sister, Charlotte, has" (GPE)."""
     return any(m.start in kin for m in cluster.mentions) and not any(placed(text, m) for m in cluster.mentions)
