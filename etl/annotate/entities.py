@@ -395,10 +395,66 @@ def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, s
         return _person_of_org(text, span)
     if label != "PERSON":
         return [span]
+    if names_in_run := _names_in_run(text, start, end):
+        return names_in_run
     m = _SPLIT_NAMES.search(text, start, end)
     if m is None or m.end() != end:
         return [span]
     return [(start, m.start(), label), (m.start(1), end, label)]
+
+
+_RUN_WORD = re.compile(r"\S+")
+
+
+def _names_in_run(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The names inside a person span of three words or more that runs a headline's names into its other
+    words ("Jennifer Lopez Dating", "Robert Herjavec Dating Kym Johnson", "Kanye West Slams Taylor Swift
+    Again Over Famous Video"): each a given name and the word after it that the text writes elsewhere with
+    its capital (:func:`_named_elsewhere`: "Lopez said", no "lopez"), every other word a lower-case English word named
+    nowhere else and no given name unless a word too ("Over"), none just before a name. [] when the span is
+    no such run (a name of three words: "Helena Bonham Carter", "Martin Luther King"), or holds one name and
+    nothing else."""
+    words = [text[slice(*w.span())] for w in _RUN_WORD.finditer(text, start, end)]
+    at = [w.start() for w in _RUN_WORD.finditer(text, start, end)]
+    found: list[tuple[int, int, str]] = []
+    others, i = 0, 0
+    while len(words) >= 3 and i < len(words):
+        if i + 1 < len(words) and _given(words[i]) and _named_elsewhere(text, words[i + 1], start, end):
+            if i and _given(words[i - 1]) and not _ends_at(found, at[i - 1] + len(words[i - 1])):
+                return []  # "Martin Luther King Day": the given name before is the name's
+            found.append((at[i], at[i + 1] + len(words[i + 1]), "PERSON"))
+            i += 2
+        elif _plain_word(words[i]) and not _named_elsewhere(text, words[i], start, end):
+            if i and _ends_at(found, at[i - 1] + len(words[i - 1])) and _given(words[i]):
+                return []  # "Miguel Angel Martin": a given name right after a name is its surname
+            others += 1
+            i += 1
+        else:
+            return []
+    return found if found and (others or len(found) > 1) else []
+
+
+def _ends_at(found: list[tuple[int, int, str]], end: int) -> bool:
+    return bool(found) and found[-1][1] == end
+
+
+def _given(word: str) -> bool:
+    return names.is_given(word, strict=False) or names.rare_given(word)
+
+
+def _plain_word(word: str) -> bool:
+    """A lower-case English word, no given name unless a word too ("Over", "Will")."""
+    return word.isalpha() and word.lower() in english_words() and not names.is_given(word, strict=True)
+
+
+def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
+    """The capitalised ``word`` stands with its capital outside ``text[start:end]`` too, and nowhere in lower
+    case ("Swift said"; not "The", "Over")."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+    hits = [hit for hit in pattern.finditer(text) if not start <= hit.start() < end]
+    return bool(hits) and all(hit.group()[0].isupper() for hit in hits)
 
 
 def _person_of_org(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
