@@ -61,3 +61,32 @@ def test_a_word_the_text_writes_in_lower_case_is_no_surname():
 def test_a_name_of_three_words_stays_whole():
     text = "Helena Bonham Carter won. Bonham Carter said thanks."
     assert _parts(text, "Helena Bonham Carter") == ["Helena Bonham Carter"]
+
+
+TURNER = (  # deadspin.com-1476389931786
+    "The Nationals have one player who also happens to be maybe the team’s best offensive weapon now that Bryce "
+    "Harper has turned into a sulking, slap-hitting everyman. His name is Trea Turner, he is the prize prospect of "
+    "the Nationals organization. Problem is, the Nats have Trea Turner playing center field, a position that is "
+    "notably not the one he’s spent his entire career at."
+)
+HILL = (  # jis.gov.jm-investment.html
+    "The conference will feature academic discussions on economics, matters concerning inflation and supply chain,"
+    "” Minister of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, told JIS News.\nThe venue sits "
+    "on a hill above the city."
+)
+
+
+def test_his_name_is_introduces_a_person():
+    assert "Trea Turner" in annotate_text(TURNER, SETTINGS).persons
+
+
+def test_a_titled_full_name_keeps_a_surname_the_text_writes_in_lower_case():
+    assert "Aubyn Hill" in annotate_text(HILL, SETTINGS).persons
+
+
+def test_a_short_forms_title_does_not_make_a_title_case_phrase_a_person():
+    text = (
+        "Snopes writer David Emery asked if there were any un-angry Trump supporters.\n"
+        "Are There Any Un-Angry Trump Supporters?\nHe quoted President-elect Trump, and the supporters answered."
+    )
+    assert "Trump Supporters" not in annotate_text(text, SETTINGS).persons

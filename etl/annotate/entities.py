@@ -49,6 +49,12 @@ _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
 #: Kaluwitharana", "c and b Jayasuriya", "lbw b Wasim".
 _SCORECARD_BEFORE = re.compile(r"(?<![\w.'’-])(?:c|b|st)[ \t]+$")
 _KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
+#: Words that introduce a person by name: "His name is Trea Turner", "a woman named Lori Kelly".
+_NAMED_BEFORE = re.compile(
+    r"\b(?:(?:his|her|my|whose|their)[ \t]+(?:full[ \t]+|real[ \t]+)?name[ \t]+(?:is|was)"
+    r"|(?:man|woman|boy|girl|guy|teen|teenager|person|student|mother|father)[ \t]+(?:named|called))[ \t]+$",
+    re.IGNORECASE,
+)
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
 _WORK_LABELS = frozenset(("WORK_OF_ART", "PRODUCT"))  # a name there is a person's only by its context
@@ -852,11 +858,12 @@ def _after_title(text: str, start: int) -> bool:
 def person_cue(text: str, start: int, end: int) -> bool:
     """True when the text around the mention ``text[start:end]`` says it names a person: a
     person cue word before it ("CEO", "wife"; a kin word also before a comma: "his father, Hori
-    Parata") or an age after it ("Parata, 75, has")."""
+    Parata"; "his name is", "a woman named") or an age after it ("Parata, 75, has")."""
     if (
         _after_title(text, start)
         or AGE_AFTER.match(text, end)
         or _SCORECARD_BEFORE.search(text, max(0, start - 8), start)
+        or _NAMED_BEFORE.search(text, max(0, start - 40), start)
     ):
         return True
     kin = _KIN_COMMA.search(text, max(0, start - 20), start)

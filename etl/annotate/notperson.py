@@ -346,7 +346,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or _headline_only(cluster, text, story.title)
         or _headline_lines_only(cluster, text)
         or _shape_with_common_end(cluster, common)
-        or _unnamed_common_end(words, common)
+        or (_unnamed_common_end(words, common) and not _titled_in_full(cluster, text))
         or _numbered_work(words)
         or _sold_or_used(cluster, text)
         or all(_alone_in_menu(text, m.start, m.end, story.person_lines) for m in cluster.mentions)
@@ -696,6 +696,12 @@ def _unnamed_common_end(words: list[str], common: frozenset[str] | set[str]) -> 
     / "ads"): a phrase in Title Case, not a person. Surnames are rarely the text's common words."""
     last = words[-1].lower().strip(".,")
     return len(words) >= 2 and len(last) >= 3 and last in common and not is_given(words[0], strict=False)
+
+
+def _titled_in_full(cluster: Cluster, text: str) -> bool:
+    """A mention of several words after a title ("Senator the Hon. Aubyn Hill"; a short form's title does not
+    count: "President-elect Trump" in the cluster of "Trump Supporters")."""
+    return any(" " in m.text and titled(text, m.start) for m in cluster.mentions)
 
 
 def _dictionary_end(words: list[str]) -> bool:
