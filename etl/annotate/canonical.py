@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.annotate.entities import Covered, RawMention, person_cue
-from etl.annotate.names import english_words, is_given, particle_surname
+from etl.annotate.names import english_words, is_given, particle_surname, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
 from etl.annotate.textscan import offsets
@@ -441,10 +441,31 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         if not candidates:
             kept.append(c)
             continue
+        own = []
         for m in c.mentions:  # being a short form of a person's name is a person vote
-            target = _closest(candidates, m.start, text)
+            sexed = _of_title_sex(candidates, text, m.start)
+            if not sexed:
+                own.append(m)
+                continue
+            target = _closest(sexed, m.start, text)
             target.mentions = sorted(target.mentions + [replace(m, type="person")], key=lambda x: x.start)
+        if own:
+            kept.append(replace(c, mentions=own))
     return kept
+
+
+_GENDERED_TITLE = re.compile(r"\b(?:(Mr|Mister|Sir|Lord)|(Mrs|Ms|Miss|Madam|Lady|Dame))\.?[ \t]+$")
+
+
+def _of_title_sex(candidates: list[Cluster], text: str, start: int) -> list[Cluster]:
+    """The full names a short form after a title of one sex may stand for: those whose given name is not of the
+    other sex ("Mr Anderson" of "Chris Anderson", not of his daughter "Zoe Anderson"; "Mr. Obama" of none when
+    the story names only "Michelle Obama": a relative, a person of its own). Every candidate without such a title."""
+    m = _GENDERED_TITLE.search(text, max(0, start - 10), start)
+    if m is None:
+        return candidates
+    other = "f" if m.group(1) else "m"
+    return [c for c in candidates if sex_of(c.name) != other]
 
 
 def _own_person(c: Cluster, full: list[Cluster], text: str) -> bool:
