@@ -5,7 +5,9 @@ three words, a given name that is a surname after a name and words the text also
 span whole ("Miguel Angel Martin", "Sarah The Implausible"). "His name is" introduces a person; a full name
 after a title keeps a surname the text also writes in lower case ("Senator the Hon. Aubyn Hill"). A short form
 after a title of one sex joins the full name of that sex ("Mr Anderson" of the father, not the daughter named just
-before), or none ("Mr. Obama" beside only "Michelle Obama"). Texts from dev pages (page in a comment) or of their
+before), or none ("Mr. Obama" beside only "Michelle Obama"). A name whose last word is a plural the text names
+alone after "the" is a team ("Houston Cougars" and "The Cougars have their man"; not "the Banks family"). Texts
+from dev pages (page in a comment) or of their
 shape; each test but the guards fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -112,3 +114,21 @@ def test_a_title_of_the_other_sex_than_the_only_full_name_is_a_person_of_its_own
     annotation = annotate_text(text, SETTINGS)
     assert set(annotation.persons) == {"Michelle Obama", "Obama"}
     assert [q.speaker for q in annotation.quotes] == ["Obama"]
+
+
+COUGARS = (  # 247sports.com-1481309665090
+    "Houston Cougars hire Major Applewhite as head coach\n\nThe Cougars have their man.\n\nHouston has promoted "
+    "offensive coordinator Major Applewhite to become the school’s next head coach. Continuity was also important "
+    "after Herman and his staff led the Cougars to a 22-4 record in two seasons."
+)
+
+
+def test_a_plural_nickname_the_text_names_after_the_is_a_team():
+    annotation = annotate_text(COUGARS, SETTINGS)
+    assert "Houston Cougars" not in annotation.persons
+    assert "Houston Cougars" in annotation.organizations
+
+
+def test_a_surname_after_the_with_a_family_noun_stays_a_person():
+    text = "The farm belongs to John Banks and his wife. The Banks family has owned it since 1920."
+    assert "John Banks" in annotate_text(text, SETTINGS).persons

@@ -74,6 +74,8 @@ _BUSINESS_AFTER = re.compile(
     r"|Steakhouse|Garage|Salon)\b"
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+#: Nouns after a surname with "the" that name its family, not a team: "the Banks family".
+_FAMILY_NOUNS = "(?:family|families|brothers|sisters|siblings|twins|children|kids|household|estate|couple|case)"
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _HEADLINE_MAX = 150
 _AFFILIATION_AFTER = re.compile(r",[ \t]+[A-Z][\w'’&-]*[ \t]+(?:(?:[A-Z][\w'’&-]*|and|&)[ \t]+){0,5}(?:at|of|for)[ \t]+[A-Z]")
@@ -594,9 +596,23 @@ def _common_words(words: list[str], common: frozenset[str] | set[str]) -> bool:
 def _team_or_group(words: list[str], cluster: Cluster, text: str) -> bool:
     """A name whose every mention of several words follows "the" and is not followed by a noun it
     modifies ("against the Pittsburgh Steelers.", "the Barbados Tridents"; not "the Howard Jones
-    song"): a team, band or group; a person's name takes no article."""
+    song"), or whose plural nickname does (:func:`_plural_nickname`): a team, band or group; a person's
+    name takes no article."""
     full = [m for m in cluster.mentions if " " in m.text]
-    return len(words) >= 2 and bool(full) and all(_after_the(text, m.start, m.end) for m in full)
+    return len(words) >= 2 and bool(full) and (
+        all(_after_the(text, m.start, m.end) for m in full) or _plural_nickname(words, cluster, text)
+    )
+
+
+def _plural_nickname(words: list[str], cluster: Cluster, text: str) -> bool:
+    """The name's last word is the plural of an English word that the text names alone after "the" ("Houston
+    Cougars hire ..." and "The Cougars have their man"), and no mention is titled, cued as a person's or
+    speaking: a team's nickname; a person's surname takes no article."""
+    last = words[-1]
+    if not (last.endswith("s") and last[:-1].lower() in english_words()):
+        return False
+    alone = re.compile(rf"\b[Tt]he[ \t]+{re.escape(last)}\b(?![ \t]+(?:[A-Z]|{_FAMILY_NOUNS}\b))")
+    return bool(alone.search(text)) and not _person_cued(cluster, text)
 
 
 def _scored_side(cluster: Cluster, text: str) -> bool:
