@@ -6,7 +6,8 @@ span whole ("Miguel Angel Martin", "Sarah The Implausible"). "His name is" intro
 after a title keeps a surname the text also writes in lower case ("Senator the Hon. Aubyn Hill"). A short form
 after a title of one sex joins the full name of that sex ("Mr Anderson" of the father, not the daughter named just
 before), or none ("Mr. Obama" beside only "Michelle Obama"). A name whose last word is a plural the text names
-alone after "the" is a team ("Houston Cougars" and "The Cougars have their man"; not "the Banks family"). Texts
+alone after "the" is a team ("Houston Cougars" and "The Cougars have their man"; not "the Banks family"). "In
+Dr. Shadlen's words," and "as Doe put it" give a quote its speaker. Texts
 from dev pages (page in a comment) or of their
 shape; each test but the guards fails on the session's starting tree."""
 
@@ -132,3 +133,24 @@ def test_a_plural_nickname_the_text_names_after_the_is_a_team():
 def test_a_surname_after_the_with_a_family_noun_stays_a_person():
     text = "The farm belongs to John Banks and his wife. The Banks family has owned it since 1920."
     assert "John Banks" in annotate_text(text, SETTINGS).persons
+
+
+SHADLEN = (  # medicalnewstoday (Readability's test page)
+    "The scientists were led by Michael Shadlen, Ph.D., of Columbia University's Mortimer B. Zuckerman Mind Brain "
+    "Behavior Institute, and the findings were published in the journal Current Biology.\nThe researchers wondered "
+    "whether or not this threshold is also responsible for our \"eureka!\" moments.\nIn Dr. Shadlen's words, \"Could "
+    "the moment when the brain believes it has accumulated enough evidence be tied to the person's awareness of "
+    "having decided?\""
+)
+
+
+def test_in_a_persons_words_gives_the_quote_to_that_person():
+    assert [q.speaker for q in annotate_text(SHADLEN, SETTINGS).quotes] == ["Michael Shadlen"]
+
+
+def test_as_a_person_put_it_gives_the_quote_to_that_person():
+    text = (
+        "Economist Jane Doe studied the plan for a year. \"The data are thin and the costs are high,\" as Doe "
+        "put it on Monday."
+    )
+    assert [q.speaker for q in annotate_text(text, SETTINGS).quotes] == ["Jane Doe"]

@@ -43,7 +43,9 @@ _VERBS = (
     # ('"...," reveals Groene', '"...," a publicist retorted', '"...," the President-elect fumed')
     r"revealed|reveals|retorted|retorts|fumed|fumes|points out|"
     # a debate's or hearing's turns ('“But … there is some risk,” Alito interjected', '“...,” he rejoined')
-    r"interjected|interjects|rejoined|rejoins|shot back|pressed|persisted|objected|interrupted|wondered|wonders"
+    r"interjected|interjects|rejoined|rejoins|shot back|pressed|persisted|objected|interrupted|wondered|wonders|"
+    # a paraphrase's speaker ('“...,” as Smith put it'; "As Smith puts it, “...”")
+    r"put it|puts it"
 )
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
@@ -257,6 +259,8 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
     if speaker is None:
         before_start = _sentence_start(text, q.open)
         speaker = _speaker_in(text, before_start, q.open, before_start, persons, surnames, after=False)
+        if not speaker:
+            speaker = _words_of(text, before_start, q.open, persons)
         if not speaker and text[before_start : q.open].rstrip().endswith(":"):
             speaker = _colon_subject(text, before_start, q.open, persons)
         if not speaker and not text[before_start : q.open].strip():
@@ -267,6 +271,24 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
                 text, before_start, persons, surnames
             )
     return speaker or ""
+
+
+#: A lead-in naming whose words follow: "In Dr. Shadlen's words,", "In the words of Martin Luther King Jr.:".
+_WORDS_OF = re.compile(
+    r"\b[Ii]n[ \t]+(?:(?P<owner>[^,;:!?]{2,60}?)['’]s?[ \t]+(?:own[ \t]+)?words|the[ \t]+words[ \t]+of[ \t]+"
+    r"(?P<of>[^;:!?]{2,60}?))[ \t]*[,:]?[ \t]*$"
+)
+
+
+def _words_of(text: str, start: int, end: int, persons: list[PersonRef]) -> str:
+    """The person a lead-in ``text[start:end]`` gives the words of ("In Dr. Shadlen's words, “Could ...”",
+    "In the words of Jane Doe:"); "" when it is no such lead-in or names nobody there."""
+    m = _WORDS_OF.search(text, start, end)
+    if m is None:
+        return ""
+    low, high = m.span("owner") if m.group("owner") else m.span("of")
+    named = [p for p in persons if low <= p.start and p.end <= high]
+    return named[-1].name if named else ""
 
 
 def _speaker_line(text: str, para_start: int, persons: list[PersonRef]) -> str:
