@@ -4,12 +4,12 @@ Booed" -> "Donald Trump" when the story says "Trump" only; "Jennifer Lopez Datin
 three words, a given name that is a surname after a name and words the text also writes in lower case keep the
 span whole ("Miguel Angel Martin", "Sarah The Implausible"). "His name is" introduces a person; a full name
 after a title keeps a surname the text also writes in lower case ("Senator the Hon. Aubyn Hill"). A short form
-after a title of one sex joins the full name of that sex ("Mr Anderson" of the father, not the daughter named just
-before), or none ("Mr. Obama" beside only "Michelle Obama"). A name whose last word is a plural the text names
-alone after "the" is a team ("Houston Cougars" and "The Cougars have their man"; not "the Banks family"). "In
-Dr. Shadlen's words," and "as Doe put it" give a quote its speaker. Texts
-from dev pages (page in a comment) or of their
-shape; each test but the guards fails on the session's starting tree."""
+after a title of one sex joins the full name of that sex ("Mr Anderson" of the father, not the daughter named
+just before), or none ("Mr. Obama" beside only "Michelle Obama"). A name whose last word is a plural the text
+names alone after "the" is a team ("Houston Cougars" and "The Cougars have their man"; not "the Banks
+family"). "In Dr. Shadlen's words," and "as Doe put it" give a quote its speaker; a capitalised determiner
+ends a name ("Romney Some Trump"). Texts from dev pages (page in a comment) or of their shape; each test but
+the guards fails on the session's starting tree."""
 
 from __future__ import annotations
 
@@ -154,3 +154,13 @@ def test_as_a_person_put_it_gives_the_quote_to_that_person():
         "put it on Monday."
     )
     assert [q.speaker for q in annotate_text(text, SETTINGS).quotes] == ["Jane Doe"]
+
+
+def test_a_capitalised_determiner_ends_a_name_the_model_ran_on():
+    # newrepublic.com-1480446502259: a tweet quoted without its line breaks
+    text = (
+        "Last week, she weighed in on the transition publicly:\nReceiving deluge of social media & private comms re: "
+        "Romney Some Trump loyalists warn against Romney as sec of state. Mitt Romney met Trump on Saturday."
+    )
+    assert _parts(text, "Romney Some Trump") == ["Romney"]
+    assert "Romney Some Trump" not in annotate_text(text, SETTINGS).persons
