@@ -414,19 +414,21 @@ def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, s
 _RUN_WORD = re.compile(r"\S+")
 #: A capitalised determiner inside a person span opens a new sentence the model ran the name into: "Romney Some
 #: Trump" ("... re: Romney Some Trump loyalists warn ..."); no name holds one.
-_DETERMINER_INSIDE = re.compile(r"(?<=\w)[ \t]+(?:Some|Many|Most|Several|Both|Each|Every|Few|These|Those)[ \t]+(?=[A-Z])")
+_DETERMINER_INSIDE = re.compile(
+    r"(?<=\w)[ \t]+(?:Some|Many|Most|Several|Both|Each|Every|Few|These|Those)[ \t]+(?=[A-Z])"
+)
 
 
 def _names_in_run(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The names inside a person span of three words or more that runs a headline's names into its other
     words ("Jennifer Lopez Dating", "Robert Herjavec Dating Kym Johnson", "Kanye West Slams Taylor Swift
     Again Over Famous Video"): each a given name and the word after it that the text writes elsewhere with
-    its capital (:func:`_named_elsewhere`: "Lopez said", no "lopez"), every other word a lower-case English word named
-    nowhere else and no given name unless a word too ("Over"), none just before a name. [] when the span is
-    no such run (a name of three words: "Helena Bonham Carter", "Martin Luther King"), or holds one name and
-    nothing else."""
-    words = [text[slice(*w.span())] for w in _RUN_WORD.finditer(text, start, end)]
-    at = [w.start() for w in _RUN_WORD.finditer(text, start, end)]
+    its capital (:func:`_named_elsewhere`: "Lopez said", no "lopez"), every other word a lower-case English
+    word named nowhere else and no given name unless a word too ("Over"), none just before or after a name.
+    [] when the span is no such run (a name of three words: "Helena Bonham Carter", "Martin Luther King
+    Day", "Miguel Angel Martin"), or holds one name and nothing else."""
+    matches = list(_RUN_WORD.finditer(text, start, end))
+    words, at = [w.group() for w in matches], [w.start() for w in matches]
     found: list[tuple[int, int, str]] = []
     others, i = 0, 0
     while len(words) >= 3 and i < len(words):
