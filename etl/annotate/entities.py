@@ -393,9 +393,12 @@ def doc_mentions(
 
 
 def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-    """A person span the model ran across a line break or into a bracket split in two names: "Celine
-    Dion\nSteve Wynn" (two list items), "Newt Scamander (Eddie Redmayne" (a character, then its actor). The
-    second part counts only as two capitalised words or more; else the span is left whole."""
+    """A person span the model ran on, split into its names: a headline's names run into its other words
+    (:func:`_names_in_run`: "Jennifer Lopez Dating Alex Rodriguez"), a name run into a new sentence at a
+    capitalised determiner (``_DETERMINER_INSIDE``: "Romney Some Trump" -> "Romney"), two names across a line
+    break or into a bracket: "Celine Dion\nSteve Wynn" (two list items), "Newt Scamander (Eddie Redmayne" (a
+    character, then its actor; the second part counts only as two capitalised words or more). An organization
+    span opening with a person's name and "of" is split by :func:`_person_of_org`; else the span is left whole."""
     start, end, label = span
     if label == "ORG":
         return _person_of_org(text, span)

@@ -245,12 +245,11 @@ def retype_persons(
     the first words of a venue's name become "work" (a type that yields no facet).
 
     Input: clusters of one document, the annotated text their offsets point into, the
-    (start, end) of the title in ``text``, the words the text uses in lower case and the lower-case
-    one-word names of the alias table (``AliasTable.one_word_names``), the start offsets of the given names after a
-    kin word (:func:`etl.annotate.entities.kin_items`; a cluster with one such mention and none placed is a
-    person). Output: None (``cluster.type``
-    changed; an organization or place the model read that is an unknown name acting as a person's becomes a
-    person, :func:`_acting_unlisted`). Never raises.
+    (start, end) of the title in ``text``, the words the text uses in lower case, the lower-case one-word names
+    of the alias table (``AliasTable.one_word_names``) and the start offsets of the given names after a kin word
+    (:func:`etl.annotate.entities.kin_items`; a cluster with one such mention and none placed is a person).
+    Output: None (``cluster.type`` changed; an organization or place the model read that is an unknown name
+    acting as a person's becomes a person, :func:`_acting_unlisted`). Never raises.
     """
     located = [m for c in clusters if c.type == "location" for m in c.mentions]
     named = [m for c in clusters if c.type == "person" for m in c.mentions]
