@@ -39,7 +39,7 @@ from etl.annotate.entities import (
     titled,
 )
 from etl.annotate.gazetteer import find_names
-from etl.annotate.names import english_words
+from etl.annotate.names import english_words, notable_alone
 from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, mention_bounds, paired, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
@@ -206,10 +206,10 @@ def _doubtful(
     """Misreads the alias table does not vouch for.
 
     A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
-    a one-word "person" without a title or person cue before any mention nor a speech verb or leader's
-    term after one (for a name said three times or more, nor a person's appositive: ", 24,", ", an
-    Australian driver") ("Kosmos", "plug-ins for Firefox and Chrome ... Firefox is also exploring",
-    "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay; nor one read as a
+    a one-word "person" that is no notable person's surname (:func:`notable_alone`: "Freud") without a
+    title or person cue before any mention nor a speech verb or leader's term after one (for a name said
+    three times or more, nor a person's appositive: ", 24,", ", an Australian driver") ("Kosmos", "plug-ins
+    for Firefox and Chrome ... Firefox is also exploring", "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay; nor one read as a
     person twice beside a full name, ``persons``: "both Trump and Sanders"; nor a given name after a kin word,
     ``kin``: "their two daughters, Esmeralda and Amada"); a one-word name the text also uses
     as a lower-case word ("Meth" / "meth").
@@ -223,6 +223,8 @@ def _doubtful(
         # one bare word: mostly products, brands, places, teams ("Yahoo", "Kosmos", "Firefox"; "Newegg has
         # models ...", "send to Gmail", "the Browns' defense" however often), unless titled, speaking or in
         # a person's appositive somewhere
+        if notable_alone(text, cluster.name):  # "Freud's theory", "unlike Nietzsche": no cue needed
+            return False
         return not any(
             m.start in kin
             or _person_evidence(text, m.start, m.end)

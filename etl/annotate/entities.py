@@ -60,6 +60,9 @@ _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE
 _WORK_LABELS = frozenset(("WORK_OF_ART", "PRODUCT"))  # a name there is a person's only by its context
 _RETYPE_OR_WORK_LABELS = _RETYPE_LABELS | _WORK_LABELS
 _ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
+#: Labels of a span that names a person when it is a notable person's surname (:func:`names.notable_alone`); not
+#: ORG: companies bear their founders' names ("Disney", "Goldman").
+_NOTABLE_LABELS = frozenset("GPE LOC NORP FAC WORK_OF_ART PRODUCT".split())
 _TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
 _AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
 #: A personal title and one capitalised word (:func:`_titled_surname`), and the titles it takes.
@@ -573,6 +576,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, surname[0], surname[1], "person", "NAME")  # "General Petraeus" (ORG)
     if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
         return clean_mention(text, start, end, "person", "NAME")
+    if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
+        return clean_mention(text, start, end, "person", "NAME")  # "something like Goethe" (GPE)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
     if etype is None:

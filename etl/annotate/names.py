@@ -28,8 +28,11 @@ from typing import NamedTuple
 
 from etl.annotate.wordnames import acts_as_person, appositive
 from etl.annotate.words import PARTICLES
+from etl.index.builder import fold
 
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
+#: Surnames of notable persons, one a line (WordNet 3.0; built by bench/annotate/make_notable_persons.py).
+NOTABLE_PERSONS = Path(__file__).resolve().parent / "data" / "notable_persons.txt"
 #: Lower-case English words, one a line (gzip; built by bench/annotate/make_common_words.py).
 COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt.gz"
 # Name words only: a word not starting in ASCII lower case, or a particle ("van", "al-Saadani").
@@ -108,6 +111,27 @@ def given_names() -> GivenNames:
 def english_words() -> frozenset[str]:
     """The shipped lower-case English words (``data/common_words.txt.gz``: "story", "wolf", "good")."""
     return frozenset(gzip.decompress(COMMON_WORDS.read_bytes()).decode("utf-8").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _notable_persons() -> frozenset[str]:
+    lines = NOTABLE_PERSONS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=65536)
+def notable_surname(word: str) -> bool:
+    """True for the surname of a notable person that is no English word nor given name ("Freud",
+    "Nietzsche", "Goethe"; ``data/notable_persons.txt``; accents folded: "Cézanne")."""
+    return fold(word) in _notable_persons()
+
+
+def notable_alone(text: str, word: str) -> bool:
+    """True when ``word`` is a notable person's surname (:func:`notable_surname`) that ``text`` never writes
+    before another capitalised word: "Dolby Vision", "the Disney Channel" make it a brand's name."""
+    if not notable_surname(word):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+[A-Z]", text) is None
 
 
 def dictionary_phrase(words: list[str]) -> bool:

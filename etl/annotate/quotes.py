@@ -57,6 +57,8 @@ _SENTENCE_END = re.compile(r"[.!?…](?=[\"”’']?(?:\s|$))")  # also inside a
 _DASH_BYLINE = re.compile(r"[ \t]*(?:--|- -|[—–]|-)[ \t]*")
 #: Lower-case words ending in a role between two names: "Clinton campaign spokesman Jesse Ferguson".
 _ROLE_BETWEEN = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,3}?([a-z-]+)[ \t]+$")
+#: From a name to the next one inside its appositive: ", the grandson of ", ", a spokeswoman for ".
+_APPOSITIVE_OF = re.compile(r",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[a-z-]+[ \t]+){0,3}?(?:of|for|to)[ \t]+$")
 _SINGLE = re.compile(r"(?:^|(?<=[\s(]))[‘'](?=\S)(.{3,}?[.,!?…])[’'](?=\s|$|[)—–-])")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _POSSESSOR = re.compile(r"['’]s?\b|(?<=s)['’](?=[ \t])")  # "Jobs' health" too
@@ -414,6 +416,7 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
     inside = [p for i, p in enumerate(inside) if not _modifies_role(text, p, inside[i + 1 : i + 2])]
+    inside = [p for i, p in enumerate(inside) if not _in_appositive(text, p, inside[i - 1 : i] if i else [])]
     if after and _anonymous(window, verb, inside, start):
         return _NOBODY  # '“He is brilliant,” an Iowa Republican said, adding that Pence ...': nobody named
     subject = _PRONOUN_SUBJECT.search(window, 0, verb.start()) if after else None
@@ -458,6 +461,12 @@ def _modifies_role(text: str, person: PersonRef, following: list[PersonRef]) -> 
         return False
     m = _ROLE_BETWEEN.fullmatch(text, person.end, following[0].start)
     return m is not None and m.group(1) in ROLES
+
+
+def _in_appositive(text: str, person: PersonRef, previous: list[PersonRef]) -> bool:
+    """True when ``person`` is named inside the appositive of the name before it ("James Roosevelt Jr., the
+    grandson of FDR and DNC member, ... said"): the first name speaks, not the relative or employer."""
+    return bool(previous) and _APPOSITIVE_OF.fullmatch(text, previous[0].end, person.start) is not None
 
 
 def _only_titles(gap: str) -> bool:
