@@ -209,10 +209,10 @@ def _doubtful(
     a one-word "person" that is no notable person's surname (:func:`notable_alone`: "Freud") without a
     title or person cue before any mention nor a speech verb or leader's term after one (for a name said
     three times or more, nor a person's appositive: ", 24,", ", an Australian driver") ("Kosmos", "plug-ins
-    for Firefox and Chrome ... Firefox is also exploring", "Newegg has models" x5; "President Trump", "Trump said", "the Dole campaign" stay; nor one read as a
-    person twice beside a full name, ``persons``: "both Trump and Sanders"; nor a given name after a kin word,
-    ``kin``: "their two daughters, Esmeralda and Amada"); a one-word name the text also uses
-    as a lower-case word ("Meth" / "meth").
+    for Firefox and Chrome ... Firefox is also exploring", "Newegg has models" x5; "President Trump", "Trump
+    said", "the Dole campaign" stay; nor one read as a person twice beside a full name, ``persons``: "both
+    Trump and Sanders"; nor a given name after a kin word, ``kin``: "their two daughters, Esmeralda and
+    Amada"); a one-word name the text also uses as a lower-case word ("Meth" / "meth").
     """
     if cluster.from_alias:
         return False
