@@ -129,9 +129,12 @@ def notable_surname(word: str) -> bool:
 def notable_alone(text: str, word: str) -> bool:
     """True when ``word`` is a notable person's surname (:func:`notable_surname`) that ``text`` never writes
     before another capitalised word: "Dolby Vision", "the Disney Channel" make it a brand's name."""
-    if not notable_surname(word):
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+[A-Z]", text) is None
+    return notable_surname(word) and not _before_capital(text, word)
+
+
+@functools.lru_cache(maxsize=16)  # asked per span and cluster of the word: one scan per text and word (a few texts kept)
+def _before_capital(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+[A-Z]", text) is not None
 
 
 def dictionary_phrase(words: list[str]) -> bool:
