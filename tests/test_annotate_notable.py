@@ -4,16 +4,19 @@ and it is no English word nor given name (``etl/annotate/data/notable_persons.tx
 ``bench/annotate/make_notable_persons.py``); such a surname the model reads as a place, group or work is a
 person too, never one it reads as an organization ("Disney") nor one the text writes before another
 capitalised word ("Dolby Vision"). A name inside the appositive of the name before it ("James Roosevelt Jr.,
-the grandson of FDR") does not take the quote that follows. Texts of the shape of dev pages (the page in a
+the grandson of FDR") does not take the quote that follows. A fictional character named in several words
+("Robin Hood"; WordNet's, none made of given names only) is no person. Texts of the shape of dev pages (the page in a
 comment); each test but the guards fails on the session's starting tree."""
 
 from __future__ import annotations
 
 from etl.annotate import annotate_text
 from etl.annotate.names import (
+    FICTIONAL_CHARACTERS,
     GIVEN_NAMES,
     NOTABLE_PERSONS,
     english_words,
+    fictional_character,
     given_names,
     notable_alone,
     notable_surname,
@@ -66,3 +69,17 @@ def test_a_name_in_the_appositive_of_a_speaker_does_not_speak():
     )
     assert [q.speaker for q in annotate_text(text, SETTINGS).quotes] == ["Bernice King"]
 
+
+
+def test_a_fictional_character_is_no_person():
+    # mercury/www.slate.com-1489160616058: "a kind of reverse Robin Hood"
+    text = (
+        "Critics called the tax plan a reverse Robin Hood. Robin Hood took from the rich, they said; this takes "
+        "from the poor."
+    )
+    assert "Robin Hood" not in annotate_text(text, SETTINGS).persons
+
+
+def test_a_character_name_made_of_given_names_is_not_listed():
+    assert fictional_character("Sherlock Holmes") and not fictional_character("John Henry")
+    assert FICTIONAL_CHARACTERS.read_text(encoding="utf-8").startswith("# Fictional characters")

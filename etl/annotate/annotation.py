@@ -39,7 +39,7 @@ from etl.annotate.entities import (
     titled,
 )
 from etl.annotate.gazetteer import find_names
-from etl.annotate.names import english_words, notable_alone
+from etl.annotate.names import english_words, fictional_character, notable_alone
 from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, mention_bounds, paired, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
@@ -205,6 +205,7 @@ def _doubtful(
 ) -> bool:
     """Misreads the alias table does not vouch for.
 
+    A fictional character's name ("Robin Hood": :func:`fictional_character`) as a person's;
     A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
     a one-word "person" that is no notable person's surname (:func:`notable_alone`: "Freud") without a
     title or person cue before any mention nor a speech verb or leader's term after one (for a name said
@@ -216,6 +217,8 @@ def _doubtful(
     """
     if cluster.from_alias:
         return False
+    if cluster.type == "person" and fictional_character(cluster.name):
+        return True
     short = cluster.name.replace(".", "")
     if cluster.type == "location" and short.isupper() and len(short) <= 3:
         return not _state_code(cluster)

@@ -33,6 +33,8 @@ from etl.index.builder import fold
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
 #: Surnames of notable persons, one a line (WordNet 3.0; built by bench/annotate/make_notable_persons.py).
 NOTABLE_PERSONS = Path(__file__).resolve().parent / "data" / "notable_persons.txt"
+#: Fictional characters' names of several words, one a line (WordNet 3.0; same builder).
+FICTIONAL_CHARACTERS = Path(__file__).resolve().parent / "data" / "fictional_characters.txt"
 #: Lower-case English words, one a line (gzip; built by bench/annotate/make_common_words.py).
 COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt.gz"
 # Name words only: a word not starting in ASCII lower case, or a particle ("van", "al-Saadani").
@@ -115,8 +117,23 @@ def english_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _notable_persons() -> frozenset[str]:
-    lines = NOTABLE_PERSONS.read_text(encoding="utf-8").splitlines()
+    return _listed(NOTABLE_PERSONS)
+
+
+@functools.lru_cache(maxsize=1)
+def _fictional_characters() -> frozenset[str]:
+    return _listed(FICTIONAL_CHARACTERS)
+
+
+def _listed(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def fictional_character(name: str) -> bool:
+    """True for a fictional character's name of several words ("Robin Hood", "Sherlock Holmes";
+    ``data/fictional_characters.txt``)."""
+    return name in _fictional_characters()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -132,7 +149,7 @@ def notable_alone(text: str, word: str) -> bool:
     return notable_surname(word) and not _before_capital(text, word)
 
 
-@functools.lru_cache(maxsize=16)  # asked per span and cluster of the word: one scan per text and word (a few texts kept)
+@functools.lru_cache(maxsize=16)  # asked per span and cluster of the word: one scan per text and word
 def _before_capital(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+[A-Z]", text) is not None
 
