@@ -205,8 +205,8 @@ def _doubtful(
 ) -> bool:
     """Misreads the alias table does not vouch for.
 
-    A fictional character's name ("Robin Hood": :func:`fictional_character`) as a person's;
-    A 2-3 letter capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
+    A fictional character's name ("Robin Hood": :func:`fictional_character`) as a person's; a 2-3 letter
+    capitalised "place" ("AI", "EV"; not a state code read as a place, :func:`_state_code`);
     a one-word "person" that is no notable person's surname (:func:`notable_alone`: "Freud") without a
     title or person cue before any mention nor a speech verb or leader's term after one (for a name said
     three times or more, nor a person's appositive: ", 24,", ", an Australian driver") ("Kosmos", "plug-ins

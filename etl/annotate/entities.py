@@ -577,7 +577,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
         return clean_mention(text, start, end, "person", "NAME")
     if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
-        return clean_mention(text, start, end, "person", "NAME")  # "something like Goethe" (GPE)
+        return clean_mention(text, start, end, "person", "NAME")  # "like Freud." (PRODUCT)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
     if etype is None:

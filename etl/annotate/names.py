@@ -115,16 +115,7 @@ def english_words() -> frozenset[str]:
     return frozenset(gzip.decompress(COMMON_WORDS.read_bytes()).decode("utf-8").split())
 
 
-@functools.lru_cache(maxsize=1)
-def _notable_persons() -> frozenset[str]:
-    return _listed(NOTABLE_PERSONS)
-
-
-@functools.lru_cache(maxsize=1)
-def _fictional_characters() -> frozenset[str]:
-    return _listed(FICTIONAL_CHARACTERS)
-
-
+@functools.lru_cache(maxsize=2)  # NOTABLE_PERSONS, FICTIONAL_CHARACTERS: read once each
 def _listed(path: Path) -> frozenset[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
@@ -133,14 +124,14 @@ def _listed(path: Path) -> frozenset[str]:
 def fictional_character(name: str) -> bool:
     """True for a fictional character's name of several words ("Robin Hood", "Sherlock Holmes";
     ``data/fictional_characters.txt``)."""
-    return name in _fictional_characters()
+    return name in _listed(FICTIONAL_CHARACTERS)
 
 
 @functools.lru_cache(maxsize=65536)
 def notable_surname(word: str) -> bool:
     """True for the surname of a notable person that is no English word nor given name ("Freud",
     "Nietzsche", "Goethe"; ``data/notable_persons.txt``; accents folded: "Cézanne")."""
-    return fold(word) in _notable_persons()
+    return fold(word) in _listed(NOTABLE_PERSONS)
 
 
 def notable_alone(text: str, word: str) -> bool:

@@ -416,7 +416,7 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     if verb is None or (after and verb.start() > _NEAR_VERB and not named_first):
         return None
     inside = [p for i, p in enumerate(inside) if not _modifies_role(text, p, inside[i + 1 : i + 2])]
-    inside = [p for i, p in enumerate(inside) if not _in_appositive(text, p, inside[i - 1 : i] if i else [])]
+    inside = [p for i, p in enumerate(inside) if not _in_appositive(text, p, inside[i - 1 : i])]
     if after and _anonymous(window, verb, inside, start):
         return _NOBODY  # '“He is brilliant,” an Iowa Republican said, adding that Pence ...': nobody named
     subject = _PRONOUN_SUBJECT.search(window, 0, verb.start()) if after else None
