@@ -260,7 +260,7 @@ def prune_region(region: list, total: dict, links: dict) -> None:
     doomed = []
     for top in region:
         for el in top.iter("ul", "ol", "div", "section", "table", "dl", "p", "span"):
-            if el is top:
+            if el is top or el.tag == "span" and _in_sentence(el):
                 continue
             t = total.get(el, 0)
             if not t:
@@ -274,6 +274,14 @@ def prune_region(region: list, total: dict, links: dict) -> None:
     for el in doomed:
         if el.getparent() is not None:
             dom.remove(el)
+
+
+def _in_sentence(el) -> bool:
+    """True for an inline element with text right before or after it in its parent: a link wrapped in a
+    ``<span>`` inside a sentence ("Rep. <span><a>Ilhan Omar</a></span> (D-Minn.), the ...") is part of it."""
+    before = el.getprevious()
+    text_before = (before.tail if before is not None else el.getparent().text) or ""
+    return bool(text_before.strip() or (el.tail or "").strip())
 
 
 def filter_blocks(blocks: list[Block], title: str = "", links_are_text: bool = False) -> list[Block]:
@@ -359,6 +367,7 @@ def choose_region(root, protect=(), lenient: bool = False) -> list:
     when nothing scores).
     """
     dom.strip_tags(root)
+    dom.drop_hover_cards(root)
     total, links = dom.text_lengths(root)
     dom.remove_boilerplate(root, total, protect, lenient, links)
     total, links = dom.text_lengths(root)

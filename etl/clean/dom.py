@@ -244,6 +244,36 @@ def strip_tags(root) -> None:
         root.remove(head)
 
 
+def drop_hover_cards(root) -> int:
+    """Remove hover cards: the preview a page shows over a link (a person's photo, name and latest stories).
+
+    Input: a parsed page. A card is the element right after a link inside a paragraph, with nothing but spaces
+    between, that is no link itself, links to the same address again and holds another link: "Rep. <a
+    href=/people/x>Ilhan Omar</a><span><img><a href=/people/x>Ilhan Omar</a><a href=/story>...</a></span>
+    (D-Minn.)". Its text is no part of the sentence, and the story links in it make the paragraph read as a
+    link list. Menus and post headers (a "#" link, no paragraph around it) are left alone. Output: the
+    number of cards removed (their tails stay in the text).
+    """
+    cards = []
+    for paragraph in root.iter("p"):
+        cards += [card for link in paragraph.iter("a") if (card := _hover_card(link)) is not None]
+    for card in cards:
+        if card.getparent() is not None:
+            remove(card)
+    return len(cards)
+
+
+def _hover_card(link):
+    """The hover card right after ``link`` (see :func:`drop_hover_cards`), or None."""
+    card, target = link.getnext(), (link.get("href") or "").rstrip("/")
+    if card is None or card.tag == "a" or not target or target.startswith(("#", "javascript:")):
+        return None
+    if (link.tail or "").strip():
+        return None
+    hrefs = [(a.get("href") or "").rstrip("/") for a in card.iter("a")]
+    return card if target in hrefs and any(h != target for h in hrefs) else None
+
+
 def remove_boilerplate(
     root, total: dict, protect=(), lenient: bool = False, links: dict | None = None
 ) -> int:
