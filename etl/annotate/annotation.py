@@ -39,7 +39,7 @@ from etl.annotate.entities import (
     titled,
 )
 from etl.annotate.gazetteer import find_names
-from etl.annotate.names import english_words, fictional_character, notable_alone
+from etl.annotate.names import english_words, fictional_character, is_given, notable_alone
 from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, mention_bounds, paired, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
@@ -47,6 +47,7 @@ from etl.annotate.places import CODES, with_coded_places
 from etl.annotate.places import LABEL as PLACE_LABEL
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.annotate.wordnames import appositive
+from etl.annotate.words import GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
@@ -227,6 +228,8 @@ def _doubtful(
         # models ...", "send to Gmail", "the Browns' defense" however often), unless titled, speaking or in
         # a person's appositive somewhere
         if notable_alone(text, cluster.name):  # "Freud's theory", "unlike Nietzsche": no cue needed
+            return False
+        if is_given(cluster.name, strict=True) and any(GIVEN_CLAUSE.match(text, m.end) for m in cluster.mentions):
             return False
         return not any(
             m.start in kin

@@ -132,3 +132,6 @@ ROLES = (
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
 #: An age right after a name ("Parata, 75, has overseen"): the name is a person's.
 AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
+#: After a given name alone, what only a person's takes: a relative "who" ("Tommy — who only goes by his first
+#: name online"), a speech verb after an appositive's closing comma ("Another Duke student, Brittany, said").
+GIVEN_CLAUSE = re.compile(r"(?:,|[ \t]+[—–])?[ \t]+who\b|,[ \t]+(?:said|says|told|added|wrote)\b")
