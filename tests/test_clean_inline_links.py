@@ -4,7 +4,8 @@ The pages are shortened copies of real ones from the extraction benchmarks' dev 
 scrapinghub) puts a hover card after each politician's name (photo, name, three story links), which made the
 paragraph read as a link list and cost it; zdnet.de (trafilatura-eval) wraps keyword links in
 ``<span class='wp_keywordlink'>`` (a WordPress plug-in), and such a span, all link, was pruned from the
-sentence ("mit Facebook, und geeinigt").
+sentence ("mit Facebook, und geeinigt"); Business Insider's "10 things" digest (scrapinghub) lost the items whose
+linked headline outweighs the sentence after it.
 """
 
 from __future__ import annotations
@@ -93,3 +94,30 @@ def test_only_cards_after_a_link_in_a_paragraph_that_repeat_its_address_count():
     words_between = '<p>Von <a href="/people/x">X</a> und <span><a href="/people/x">X</a> <a href="/a">A</a></span>.</p>'
     for html in (menu, same_page, other_address, words_between):
         assert dom.drop_hover_cards(dom.parse(ZDNET.format(extra=html))) == 0, html
+
+
+BI_DIGEST = """<html><head><title>10 things in tech you need to know today | Business Insider</title></head><body><article>
+<h1>10 things in tech you need to know today</h1><div class="KonaBody post-content">
+<p>Good morning! This is the tech news you need to know this Tuesday.</p>
+<ol>
+<li> <strong><a href="https://www.businessinsider.com/new-york-state-attorney-general-investigating-wework-2019-11">The
+New York state attorney general is investigating WeWork amid layoffs</a>.</strong> The company confirmed that it had
+been contacted by Attorney General Letitia James' office, which will reportedly focus on activities by WeWork's founder
+and former CEO, Adam Neumann.</li>
+<li> <strong><a href="https://www.businessinsider.com/t-mobile-ceo-john-legere-steps-down-2019-11">T-Mobile CEO John
+Legere is stepping down in May 2020</a>.</strong> Legere will hand over the reins to COO and president Mike Siever.</li>
+<li> <strong><a href="https://www.businessinsider.com/softbank-ceo-masayoshi-son-wants-wework-profitable-by-2021-2019-11"
+>SoftBank CEO Masayoshi Son has told WeWork executives he wants the company to turn a profit by 2021</a>.</strong>
+Masayoshi Son told WeWork executives to look for new sources of revenue as SoftBank attempts to rescue the
+company.</li>
+</ol>
+<ul class="related"><li><a href="/a">WeWork's valuation, explained</a> Read more</li>
+<li><a href="/b">The best Black Friday deals on laptops, TVs and headphones</a> Deals</li></ul>
+</div></article></body></html>"""
+
+
+def test_a_digest_item_with_a_sentence_after_its_linked_headline_stays():
+    text = main_text(BI_DIGEST, "https://www.businessinsider.com/10-things-in-tech-you-need-to-know-today")
+    assert "Legere will hand over the reins to COO and president Mike Siever." in " ".join(text.split())
+    assert "Letitia James" in text
+    assert "valuation, explained" not in text and "Black Friday" not in text  # links with a label, no sentence

@@ -85,6 +85,7 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _END_PUNCT = re.compile(r"[.!?:;\"”»'’)\]…。！？]$")
+_PROSE_END = re.compile(r"[a-z0-9%)][.!?][\"”’]?$")  # a sentence's end, not an ellipsis nor a label
 
 
 @dataclass
@@ -284,6 +285,12 @@ def _in_sentence(el) -> bool:
     return bool(text_before.strip() or (el.tail or "").strip())
 
 
+def _prose_after_link(b: Block) -> bool:
+    """A list item whose linked headline is followed by a sentence of its own ("<a>T-Mobile CEO John Legere is
+    stepping down in May 2020</a>. Legere will hand over the reins to ..."): a news digest's item, not a link."""
+    return len(b.text) * (1 - b.link_density) >= 50 and bool(_PROSE_END.search(b.text))
+
+
 def filter_blocks(blocks: list[Block], title: str = "", links_are_text: bool = False) -> list[Block]:
     """Drop boilerplate blocks; return the kept ones, in order.
 
@@ -301,7 +308,7 @@ def filter_blocks(blocks: list[Block], title: str = "", links_are_text: bool = F
         if (b.tag == "h1" and not kept) or (title_key and _key(text) == title_key):
             continue
         ld = b.link_density
-        if not links_are_text and (ld > 0.6 or (b.in_list and ld > 0.3 and n < 200)):
+        if not links_are_text and (ld > 0.6 or (b.in_list and ld > 0.3 and n < 200 and not _prose_after_link(b))):
             continue
         if n < 120 and (_BOILER_LINE.match(text) and not _END_PUNCT.search(text) or _COPYRIGHT.search(text)):
             continue
