@@ -5,7 +5,9 @@ Listings, tour dates and datelines write "Charlotte, NC" / "Cuyahoga Falls, OH" 
 (in a venue list: "PNC Music Pavilion, Charlotte, NC"). One to three capitalised words
 right before ", <code>" at the end of a clause are a place, label ``PLACE``. Codes that
 are also credentials after a person's name ("Jane Smith, MD": MD, DO, PA, ME) are left
-out. Works on any text; never raises.
+out. News copy writes the AP style's abbreviations instead ("Beverly Hills, Calif.", read as a
+person by its shape); those that are no two-letter pair ("Pa.", "Del.") count too. Works on any
+text; never raises.
 
 :func:`placed` says whether one mention reads as a place by the words around it (used by the type
 votes of :mod:`etl.annotate.canonical` and :mod:`etl.annotate.notperson`).
@@ -43,6 +45,17 @@ PLACE_ENDING = re.compile(
 _CITY_CODE = re.compile(
     r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+([A-Z]{2})(?=[ \t]*(?:[^\w \t]|$)|[ \t]+[a-z])"
 )
+#: The AP style's state abbreviations ("Beverly Hills, Calif."; not the one-letter-pair ones, "Pa.", "Mo.", "La.",
+#: "Ga.", "Va.", "Del.", "Ind.", "Md.", "Vt.", that also end other words or credentials).
+AP_STATES = (
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Fla. Ill. Kan. Ky. Mass. Mich. Minn. Miss. Mont. Neb. Nev. N.H. N.J. N.M. "
+    "N.Y. N.C. N.D. Okla. Ore. R.I. S.C. S.D. Tenn. Wash. W.Va. Wis. Wyo."
+).split()
+_CITY_AP = re.compile(
+    r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+(?:"
+    + "|".join(re.escape(a) for a in AP_STATES)
+    + r")(?![\w.-])"
+)
 
 #: The code part of :data:`_CITY_CODE` alone: every match of it holds one.
 _COMMA_CODE = re.compile(r",[ \t]+([A-Z]{2})")
@@ -54,12 +67,15 @@ def coded_places(text: str) -> list[RawMention]:
     Input: the annotated text. Output: RawMentions (label ``PLACE``) in text order.
     """
     out: list[RawMention] = []
-    if not any(code in CODES for code in _COMMA_CODE.findall(text)):
-        return out  # no ", NC" anywhere: the full scan (slow to start each try) finds nothing
-    for m in _CITY_CODE.finditer(text):
-        if m.group(2) in CODES:
-            out.append(RawMention(m.start(1), m.end(1), m.group(1), "location", LABEL))
-    return out
+    if any(code in CODES for code in _COMMA_CODE.findall(text)):  # else the full scan (slow to start) finds none
+        out += [
+            RawMention(m.start(1), m.end(1), m.group(1), "location", LABEL)
+            for m in _CITY_CODE.finditer(text)
+            if m.group(2) in CODES
+        ]
+    if any(f", {a}" in text for a in AP_STATES):
+        out += [RawMention(m.start(1), m.end(1), m.group(1), "location", LABEL) for m in _CITY_AP.finditer(text)]
+    return sorted(out, key=lambda m: m.start)
 
 
 def with_coded_places(
