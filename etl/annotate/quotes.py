@@ -50,6 +50,8 @@ _VERBS = (
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+#: A speech verb reporting its subject's words with a pronoun: "saying she did not think", "added that he".
+_REPORTED_PRONOUN = re.compile(r"\b(?:said|says|saying|added|adding|explained|explaining)[ \t]+(?:that[ \t]+)?(he|she)\b")
 _JOINED = re.compile(r"[ \t]*,?[ \t]*and[ \t]+")  # two quotes of one attribution
 _PRONOUN_SUBJECT = re.compile(r"^[\s,.!?…—–-]*\b(he|she)[ \t]+$", re.I)  # '," she said': the pronoun speaks
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"”’']?(?:\s|$))")  # also inside a closing mark: 'support that.” The'
@@ -496,6 +498,8 @@ def resolve_pronoun(text: str, pos: int, persons: list[PersonRef], pronoun: str)
     fitting = [p for p in nearest if sex_of(p.name) != unwanted]
     if fitting:
         return fitting[0].name
+    if _reports_self(text, nearest[0].end, _sentence_start(text, pos), pronoun):
+        return nearest[0].name  # "Omar asked ..., saying she did not think": the text's sex, not the list's
     # the nearest sentence names only the other sex: the sentence naming persons before it, if it names
     # one whose given name fits ("... at home with Eva Mendes ..." then '"Eva's the dream ...," he explains')
     back = earlier[: len(earlier) - len(nearest)]
@@ -505,6 +509,14 @@ def resolve_pronoun(text: str, pos: int, persons: list[PersonRef], pronoun: str)
         if fits:
             return fits[0].name
     return nearest[0].name
+
+
+def _reports_self(text: str, start: int, end: int, pronoun: str) -> bool:
+    """True when ``text[start:end]`` (the rest of a subject's sentence, within its line) reports the subject's
+    own words with ``pronoun`` ("..., saying she did not think", "and said he would"): the text gives the sex."""
+    line_end = text.find("\n", start, end)
+    m = _REPORTED_PRONOUN.search(text, start, end if line_end < 0 else line_end)
+    return m is not None and m.group(1).lower() == pronoun
 
 
 def _role_in(window: str, verb: re.Match) -> str:
