@@ -214,7 +214,9 @@ def _doubtful(
     for Firefox and Chrome ... Firefox is also exploring", "Newegg has models" x5; "President Trump", "Trump
     said", "the Dole campaign" stay; nor one read as a person twice beside a full name, ``persons``: "both
     Trump and Sanders"; nor a given name after a kin word, ``kin``: "their two daughters, Esmeralda and
-    Amada"); a one-word name the text also uses as a lower-case word ("Meth" / "meth").
+    Amada"; nor a given name before a relative "who" or a speech verb after a comma, :data:`GIVEN_CLAUSE`:
+    "Tommy — who", "Another student, Megan, said"); a one-word name the text also uses as a lower-case word
+    ("Meth" / "meth").
     """
     if cluster.from_alias:
         return False

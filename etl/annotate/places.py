@@ -6,8 +6,8 @@ Listings, tour dates and datelines write "Charlotte, NC" / "Cuyahoga Falls, OH" 
 right before ", <code>" at the end of a clause are a place, label ``PLACE``. Codes that
 are also credentials after a person's name ("Jane Smith, MD": MD, DO, PA, ME) are left
 out. News copy writes the AP style's abbreviations instead ("Beverly Hills, Calif.", read as a
-person by its shape); those that are no two-letter pair ("Pa.", "Del.") count too. Works on any
-text; never raises.
+person by its shape); those count too, but for the short ones other words and credentials share
+("Pa.", "Del."). Works on any text; never raises.
 
 :func:`placed` says whether one mention reads as a place by the words around it (used by the type
 votes of :mod:`etl.annotate.canonical` and :mod:`etl.annotate.notperson`).
@@ -42,20 +42,16 @@ _TOWN_AFTER = re.compile(r"[ \t]+(?:police|mayor|residents|city council|county)\
 PLACE_ENDING = re.compile(
     r"[A-Z][a-z]{2,}(?:ville|burg|burgh|borough|bury|castle|chester|field|haven|mouth|port|town|stadt)"
 )
-_CITY_CODE = re.compile(
-    r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+([A-Z]{2})(?=[ \t]*(?:[^\w \t]|$)|[ \t]+[a-z])"
-)
-#: The AP style's state abbreviations ("Beverly Hills, Calif."; not the one-letter-pair ones, "Pa.", "Mo.", "La.",
-#: "Ga.", "Va.", "Del.", "Ind.", "Md.", "Vt.", that also end other words or credentials).
+#: One to three capitalised words (group 1) and the comma after them: the city before a state.
+_CITY = r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+"
+_CITY_CODE = re.compile(_CITY + r"([A-Z]{2})(?=[ \t]*(?:[^\w \t]|$)|[ \t]+[a-z])")
+#: The AP style's state abbreviations ("Beverly Hills, Calif."), without the short ones that also end other words
+#: or stand for credentials: "Pa.", "Mo.", "La.", "Ga.", "Va.", "Del.", "Ind.", "Md.", "Vt.".
 AP_STATES = (
     "Ala. Ariz. Ark. Calif. Colo. Conn. Fla. Ill. Kan. Ky. Mass. Mich. Minn. Miss. Mont. Neb. Nev. N.H. N.J. N.M. "
     "N.Y. N.C. N.D. Okla. Ore. R.I. S.C. S.D. Tenn. Wash. W.Va. Wis. Wyo."
 ).split()
-_CITY_AP = re.compile(
-    r"(?<![\w&'’.-])((?:St\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]+(?:"
-    + "|".join(re.escape(a) for a in AP_STATES)
-    + r")(?![\w.-])"
-)
+_CITY_AP = re.compile(_CITY + "(?:" + "|".join(map(re.escape, AP_STATES)) + r")(?![\w.-])")
 
 #: The code part of :data:`_CITY_CODE` alone: every match of it holds one.
 _COMMA_CODE = re.compile(r",[ \t]+([A-Z]{2})")

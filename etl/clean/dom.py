@@ -254,9 +254,9 @@ def drop_hover_cards(root) -> int:
     link list. Menus and post headers (a "#" link, no paragraph around it) are left alone. Output: the
     number of cards removed (their tails stay in the text).
     """
-    cards = []
+    cards: dict = {}  # in document order, once each (a paragraph nested in another holds the same links)
     for paragraph in root.iter("p"):
-        cards += [card for link in paragraph.iter("a") if (card := _hover_card(link)) is not None]
+        cards.update((card, None) for link in paragraph.iter("a") if (card := _hover_card(link)) is not None)
     for card in cards:
         if card.getparent() is not None:
             remove(card)
