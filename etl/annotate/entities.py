@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from etl.annotate import names
+from etl.annotate import names, romanised
 from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
@@ -89,8 +89,8 @@ _MODEL_CODE = re.compile(r"^(?=[\w.]*\d)(?=[\w.]*[^\W\d_])[\w.]+$")
 _NUMBER = re.compile(r"\d+")
 #: A given name, a nickname of one to four words in double quotes, a surname: 'Roberto "Hands of Stone" Duran'.
 _NICKNAME = re.compile(
-    r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+[\"“]([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})[\"”][ \t]+"
-    r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+    r"(?<![\w'’.-])([A-Z][a-z]+(?:-[a-z]{1,6})?)[ \t]+[\"“]([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})[\"”][ \t]+"
+    r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+|-[a-z]{1,6})?)(?![\w'’-])"
 )
 _NICKNAME_OPEN = re.compile(r"[ \t][\"“][A-Z]")  # the mark opening the nickname, as in _NICKNAME
 _TITLE_OF = re.compile(  # a title heading something: "Director of Product Management", "Minister of Finance"
@@ -508,10 +508,18 @@ def _nicknamed(text: str) -> list[RawMention]:
         return out
     english = names.english_words()
     for m in _nickname_matches(text):
-        surname = m.group(3).lower()
-        if names.is_given(m.group(1), strict=False) and surname not in NOT_NAME_ENDS and surname not in english:
+        if _nicknamed_person(m.group(1), m.group(3), english):
             out.append(RawMention(m.start(), m.end(), f"{m.group(1)} {m.group(3)}", "person", "NAME"))
     return out
+
+
+def _nicknamed_person(first: str, last: str, english: frozenset[str]) -> bool:
+    """True when the words around a nickname make a person's name: a listed given name and a surname that is no
+    English word, or a romanised name in either order ('Kim "Faker" Sang-hyeok', 'Ji-hoon "Robin" Kim')."""
+    if romanised.given_shape(last) or romanised.given_shape(first):
+        return romanised.is_name(f"{first} {last}")
+    surname = last.lower()
+    return names.is_given(first, strict=False) and surname not in NOT_NAME_ENDS and surname not in english
 
 
 def _nickname_matches(text: str) -> Iterator[re.Match]:
@@ -524,6 +532,10 @@ def _nickname_matches(text: str) -> Iterator[re.Match]:
             start -= 1
         while start > 0 and "a" <= text[start - 1] <= "z":
             start -= 1
+        if text[start - 1 : start] == "-":  # a romanised given name: "Ji-hoon"
+            start -= 1
+            while start > 0 and "a" <= text[start - 1] <= "z":
+                start -= 1
         start -= 1  # the given name's capital
         if start >= end and (m := _NICKNAME.match(text, start)) is not None:
             end = m.end()
@@ -542,7 +554,8 @@ def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = F
     label ``NAME``. Works on text of any language."""
     out = []
     taken = Covered(len(text), covered + title_case_lines(text))
-    for start, end in names.missed_names(text, taken.hits, NOT_NAME_ENDS, short=short):
+    spans = names.missed_names(text, taken.hits, NOT_NAME_ENDS, short=short)
+    for start, end in sorted(spans + romanised.missed(text, Covered(len(text), spans).hits)):
         mention = clean_mention(text, start, end, "person", "NAME")
         out += [mention] if mention is not None else []
     return out
@@ -556,6 +569,10 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     grown = _apostrophe_surname(text, start, end) if etype is not None else end
     if grown > end:
         return clean_mention(text, start, grown, "person", "NAME")
+    if etype != "person" and romanised.is_name(text[start:end]):
+        return clean_mention(text, start, end, "person", "NAME")  # "Sun Yat-sen" (ORG)
+    if etype in ("person", "organization") and romanised.place_shape(text[start:end]):
+        return clean_mention(text, start, end, "location", "GPE")  # "Gangnam-gu" (PERSON), "Suwon-si" (ORG)
     if (
         etype != "person"
         and label in _RETYPE_OR_WORK_LABELS
@@ -585,6 +602,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if etype == "person" and _firm_or_named_after(text[start:end]):
         return clean_mention(text, start, end, "organization", "ORG")
     if etype == "person":
+        start, end = romanised.grow(text, start, end)  # "Moon Jae" + "-in", "Son" + "Heung-min"
         start, end = names.extend_name(text, start, _extend_particle(text, end))
         end = _regnal_number(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
