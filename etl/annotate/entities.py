@@ -80,6 +80,12 @@ _NAMED_AFTER_ENDS = frozenset(
 _LETTER_STOP = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
+#: A role, then a name, after a span: the span is the team or firm the person works for ("Houston Rockets guard
+#: Jalen Green", "Apple CEO Tim Cook"); kin words and honorifics are left out.
+_WORK_ROLES = (PERSON_CUES - KIN_WORDS - {"mr", "mrs", "ms", "dr"}) | frozenset(
+    "guard forward center centre owner founder boss star".split()
+)
+_ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(_WORK_ROLES)) + r")[ \t]+[A-Z]")
 _MODEL_NUMBER = re.compile(r"(?<![\w.,:$€£/-])(?!(?:1[89]|20)\d\d\b)[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}[ \t]+$")
 #: A model code after a name, hyphenated or a lone capital ("Mustang Mach-E", "Mustang Mach E SUV",
 #: "Tesla Model S"): the name is a product.
@@ -1067,8 +1073,12 @@ def _after_places(text: str, start: int, end: int, places: frozenset[str]) -> in
 
 def _affiliation(text: str, start: int, end: int) -> bool:
     """True when a span reads as a company or affiliation, not a person ("strategist at Miller
-    Tabak", "Miller Tabak + Co", "Freddie Mac Inc")."""
-    return bool(_AFFILIATION_BEFORE.search(text, max(0, start - 6), start) or _COMPANY_AFTER.match(text, end))
+    Tabak", "Miller Tabak + Co", "Freddie Mac Inc", "Houston Rockets guard Jalen Green")."""
+    return bool(
+        _AFFILIATION_BEFORE.search(text, max(0, start - 6), start)
+        or _COMPANY_AFTER.match(text, end)
+        or _ROLE_AFTER.match(text, end)
+    )
 
 
 def _owner_or_owned(text: str, start: int, end: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ TITLES = frozenset(
     professor doctor coach manager official minister-president superintendent sheriff commander
     pastor rabbi imam bishop cardinal archbishop emir crown president-elect honourable honorable hon
     supervisor councillor councilor councilman councilwoman alderman assemblyman assemblywoman taoiseach
-    tanaiste tánaiste""".split()
+    tanaiste tánaiste constable inspector detective corporal trooper""".split()
 )
 #: Kin words: right before a name, also after a comma ("his wife Grace", "his father, Hori
 #: Parata"), they make it a person (a company has no wife).
@@ -42,7 +42,7 @@ JUNK_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow pt et ct mt
     gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
-    agency officials official""".split()
+    agency officials official town village county district province region""".split()
 )
 PARTICLES = frozenset(
     "von van der den de des da del della di du la le ter ten bin bint ibn al el dos das".split()

@@ -1,0 +1,29 @@
+"""Issue 14, session 19: ranks of the police are titles ("Constable Orlando Brown", read by the model as an
+organization, "Detective Inspector Jane Smith"); a team or firm right before a role and a name is the person's
+employer, not a person ("Houston Rockets guard Jalen Green": "Houston" is a given name); a bare "Town" cut from
+"Spanish Town" is no place. Texts written for the tests in the shape of Caribbean crime and US sports news; the
+constable's and the team's tests fail on the session's starting tree (the detective's passed already)."""
+
+from __future__ import annotations
+
+from etl.annotate import annotate_text
+from etl.core.settings import Settings
+
+SETTINGS = Settings()
+CONTEXT = " Officials said it was the first such case in years, and that all of those who were there had left."
+
+
+def test_a_constable_is_a_person_and_his_rank_no_part_of_his_name():
+    annotation = annotate_text("Constable Orlando Brown was shot in Spanish Town on Tuesday." + CONTEXT, SETTINGS)
+    assert annotation.persons == ("Orlando Brown",)
+    assert "Town" not in annotation.locations and "Constable Orlando Brown" not in annotation.organizations
+
+
+def test_detective_ranks_are_stripped():
+    text = "Detective Inspector Jane Smith said the man, 34, was arrested in Kingston." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Jane Smith",)
+
+
+def test_a_team_before_a_role_and_a_name_is_no_person():
+    text = "Houston Rockets guard Jalen Green scored 30 points as Denver beat Memphis." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Jalen Green",)
