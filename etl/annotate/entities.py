@@ -1180,9 +1180,22 @@ def _strip_titles(text: str, start: int, end: int) -> int:
         start = m.start(2)
     while True:
         m = _LEADING_WORD.match(text[start:end])
-        if not m or m.group(1).lower() not in TITLES or m.group(1).lower() in NAME_TITLES:
+        if not m or m.group(1).lower() not in TITLES:
+            return start
+        if m.group(1).lower() in NAME_TITLES and not _full_name(text[start + m.end() : end].split()):
             return start
         start += m.end()
+
+
+def _full_name(words: list[str]) -> bool:
+    """True for two name words or more, particles between them, no regnal number: after "Prince" or "Sheikh" such
+    a name is the person's own ("Crown Prince Mohammed bin Salman"), where "Prince William" and "Queen Elizabeth
+    II" are named by their title."""
+    return (
+        len(words) >= 2
+        and _REGNAL.fullmatch(" " + words[-1]) is None
+        and all(w[:1].isupper() or w in PARTICLES for w in words)
+    )
 
 
 @functools.lru_cache(maxsize=65536)  # pure; a story names the same entity many times
@@ -1190,7 +1203,8 @@ def is_junk(surface: str, etype: str) -> bool:
     """True when ``surface`` cannot be a facet value of type ``etype``.
 
     Junk: too short, no capital letter, times ("01:13 am PT"), numbers, slashes, @ or
-    URLs, lone titles or calendar words, and person names with digits or > 5 words.
+    URLs, lone titles or calendar words, and person names with digits or > 5 words (particles and
+    titles kept in a name, "bin", "Al", "Sheikh", not counted).
     """
     words = surface.split()
     if len(surface) < 2 or not words or not any(c.isupper() for c in surface):
@@ -1203,7 +1217,8 @@ def is_junk(surface: str, etype: str) -> bool:
     if etype == "person":  # "Dark Souls-ian", "Obama-era": an adjective made of a name
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
             return True
-        return len(words) > 5 or not (words[-1][0].isupper() or _particle_name(words))
+        long = sum(w not in PARTICLES and w not in NAME_TITLES for w in lowered) > 5  # "Sheikh Tamim bin Hamad Al Thani"
+        return long or not (words[-1][0].isupper() or _particle_name(words))
     return False
 
 
