@@ -98,6 +98,8 @@ _NICKNAME = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]+(?:-[a-z]{1,6})?)[ \t]+[\"“]([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})[\"”][ \t]+"
     r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+|-[a-z]{1,6})?)(?![\w'’-])"
 )
+#: A nickname in quotes between two words of a person's name, with the space before it.
+_INNER_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“][^\"“”\n]{1,40}[\"”](?=[ \t]+[A-Z])")
 _NICKNAME_OPEN = re.compile(r"[ \t][\"“][A-Z]")  # the mark opening the nickname, as in _NICKNAME
 _TITLE_OF = re.compile(  # a title heading something: "Director of Product Management", "Minister of Finance"
     r"(?:Director|Head|Chief|Minister|Secretary|Commissioner|Chairman|Chairwoman|Chair|President|Governor|Dean"
@@ -958,6 +960,8 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     end, etype = _of_year(text, start, end, etype)
     end = _before_possessive(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
     surface = _INVISIBLE.sub("", text[start:end])
+    if etype == "person" and ("“" in surface or '"' in surface):
+        surface = _INNER_NICKNAME.sub("", surface)  # 'Kemar “Bad Boy” Grant' -> "Kemar Grant"
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
     return RawMention(start, end, surface, etype, label)
