@@ -3,7 +3,8 @@ organization, "Detective Inspector Jane Smith"); a team or firm right before a r
 employer, not a person ("Houston Rockets guard Jalen Green": "Houston" is a given name); a bare "Town" cut from
 "Spanish Town" is no place; a royal title before a full name is dropped ("Crown Prince Mohammed bin Salman"), and
 particles and titles do not count towards the five words a name may have; a nickname in quotes inside a name the
-model read whole is no part of it ('Kemar “Bad Boy” Grant', a given name the list lacks). Texts written for the tests in the shape
+model read whole is no part of it ('Kemar “Bad Boy” Grant', a given name the list lacks); a titled name ending in a numeral is a person, not a sequel
+("Lt. Gov. Garlin Gilchrist II"). Texts written for the tests in the shape
 of Caribbean crime, US sports and Gulf news; all but the detective's test fail on the session's starting tree."""
 
 from __future__ import annotations
@@ -45,3 +46,8 @@ def test_particles_do_not_make_a_name_too_long():
 def test_a_nickname_inside_a_name_the_model_read_whole_is_left_out():
     text = "Also charged were Kemar “Bad Boy” Grant, 24, and Omar “Shotta” Campbell, 31, both of Kingston." + CONTEXT
     assert set(annotate_text(text, SETTINGS).persons) == {"Kemar Grant", "Omar Campbell"}
+
+
+def test_a_titled_name_with_a_generational_numeral_is_a_person_not_a_sequel():
+    text = "A spokesperson for Gov. Gretchen Whitmer said Lt. Gov. Garlin Gilchrist II would attend." + CONTEXT
+    assert set(annotate_text(text, SETTINGS).persons) == {"Gretchen Whitmer", "Garlin Gilchrist II"}

@@ -348,7 +348,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or _headline_lines_only(cluster, text)
         or _shape_with_common_end(cluster, common)
         or (_unnamed_common_end(words, common) and not _titled_in_full(cluster, text))
-        or _numbered_work(words)
+        or (_numbered_work(words) and not _titled_in_full(cluster, text))  # "Lt. Gov. Garlin Gilchrist II"
         or _sold_or_used(cluster, text)
         or all(_alone_in_menu(text, m.start, m.end, story.person_lines) for m in cluster.mentions)
         or _common_words(words, common)
