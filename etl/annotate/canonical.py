@@ -576,8 +576,8 @@ def vote_type(cluster: Cluster) -> str:
     words = _lowered_words(cluster.name)
     if etype == "organization" and votes.get("person") == votes[etype] and _plain_name(cluster.name):
         etype = "person"  # a tie: "Yoenis Cespedes" read once as ORG, once as PERSON
-    if words & EVENT_WORDS and not words & ORG_WORDS:
-        return "event"
+    if words & EVENT_WORDS and not words & ORG_WORDS and (len(words) > 1 or etype != "location"):
+        return "event"  # a place named by the word alone stays one ("in Derby")
     if etype == "person" and words & PERSON_NOT_PLACE:
         return "location"
     if etype in ("location", "person") and words & ORG_WORDS and not words & PLACE_WORDS:
