@@ -4,7 +4,8 @@ employer, not a person ("Houston Rockets guard Jalen Green": "Houston" is a give
 "Spanish Town" is no place; a royal title before a full name is dropped ("Crown Prince Mohammed bin Salman"), and
 particles and titles do not count towards the five words a name may have; a nickname in quotes inside a name the
 model read whole is no part of it ('Kemar “Bad Boy” Grant', a given name the list lacks); a titled name ending in a numeral is a person, not a sequel
-("Lt. Gov. Garlin Gilchrist II"); a place named by an event word alone stays a place ("in Derby"). Texts written for the tests in the shape
+("Lt. Gov. Garlin Gilchrist II"); a place named by an event word alone stays a place ("in Derby"); initials before a surname that is an English word
+make a person's name, not a phrase in Title Case ("T.J. Watt", "J.R. Smith"). Texts written for the tests in the shape
 of Caribbean crime, US sports and Gulf news; all but the detective's test fail on the session's starting tree."""
 
 from __future__ import annotations
@@ -59,3 +60,11 @@ def test_a_town_named_by_an_event_word_alone_stays_a_place():
         "meeting in years, and officials said it was a success for all of those who were there."
     )  # the model reads "Derby" as a place here (GPE); the word is also an event's ("the Kentucky Derby")
     assert "Derby" in annotate_text(text, SETTINGS).locations
+
+
+def test_initials_before_a_surname_that_is_a_word_make_a_person():
+    text = (
+        "The Steelers won, and T.J. Watt had three sacks, while J.R. Smith watched from the stands.\nIt was the first "
+        "such meeting in years, and officials said it was a success for all of those who were there."
+    )
+    assert set(annotate_text(text, SETTINGS).persons) == {"T.J. Watt", "J.R. Smith"}

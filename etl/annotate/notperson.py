@@ -212,6 +212,9 @@ _SCORE_END = re.compile(_SIDE_TAG + r"[ \t]+\d{1,3}(?![\w.,/:-])")
 _SCORE_AFTER = re.compile(_SCORE + r"[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}" + _SCORE_END.pattern)
 _SCORE_BEFORE = re.compile(r"[A-Z][\w'’.-]*" + _SCORE + r"[ \t]+$")
 _NAMES_ONLY = re.compile(r"[\s,&.]*(?:(?:and|&)[\s,]+|[A-Z][\w'’.-]*(?:[\s,]+|$))*")  # one parse: linear
+#: Initials for given names ("T.J. Watt"), and the dotted initials of places that open organizations' names.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
 
 
 @dataclass(frozen=True)
@@ -710,7 +713,13 @@ def _unnamed_common_end(words: list[str], common: frozenset[str] | set[str]) -> 
     text also uses in lower case ("Trump Supporters" / "supporters", "Binary Tag" / "tag", "L.E.A.N. Ads"
     / "ads"): a phrase in Title Case, not a person. Surnames are rarely the text's common words."""
     last = words[-1].lower().strip(".,")
-    return len(words) >= 2 and len(last) >= 3 and last in common and not is_given(words[0], strict=False)
+    return (
+        len(words) >= 2
+        and len(last) >= 3
+        and last in common
+        and not is_given(words[0], strict=False)
+        and not _given_initials(words[0])
+    )
 
 
 def _titled_in_full(cluster: Cluster, text: str) -> bool:
@@ -733,7 +742,13 @@ def _dictionary_end(words: list[str]) -> bool:
         and last in english_words()
         and not is_given(first, strict=False)
         and not (len(first) == 1 and first.isupper())
+        and not _given_initials(words[0])
     )
+
+
+def _given_initials(word: str) -> bool:
+    """True for a person's initials standing for the given names: "T.J.", "J.R."; not "U.S." or "U.K."."""
+    return _INITIALS.fullmatch(word) is not None and word not in _PLACE_INITIALS
 
 
 def _in_person_context(cluster: Cluster, text: str, signatures: set[int]) -> bool:
