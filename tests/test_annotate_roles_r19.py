@@ -5,7 +5,8 @@ employer, not a person ("Houston Rockets guard Jalen Green": "Houston" is a give
 particles and titles do not count towards the five words a name may have; a nickname in quotes inside a name the
 model read whole is no part of it ('Kemar “Bad Boy” Grant', a given name the list lacks); a titled name ending in a numeral is a person, not a sequel
 ("Lt. Gov. Garlin Gilchrist II"); a place named by an event word alone stays a place ("in Derby"); initials before a surname that is an English word
-make a person's name, not a phrase in Title Case ("T.J. Watt", "J.R. Smith"). Texts written for the tests in the shape
+make a person's name, not a phrase in Title Case ("T.J. Watt", "J.R. Smith"); a photo credit ends where a sentence
+starts on its line ("Photo: Jane Smith/Reuters. The minister, Andrew Holness, ..."). Texts written for the tests in the shape
 of Caribbean crime, US sports and Gulf news; all but the detective's test fail on the session's starting tree."""
 
 from __future__ import annotations
@@ -68,3 +69,8 @@ def test_initials_before_a_surname_that_is_a_word_make_a_person():
         "such meeting in years, and officials said it was a success for all of those who were there."
     )
     assert set(annotate_text(text, SETTINGS).persons) == {"T.J. Watt", "J.R. Smith"}
+
+
+def test_a_photo_credit_ends_where_a_sentence_starts_on_its_line():
+    text = "Photo: Jane Smith/Reuters. The minister, Andrew Holness, spoke on Monday." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Andrew Holness",)

@@ -174,13 +174,14 @@ _POSTED_BY = re.compile(
     r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
 )
 #: A photo credit ("Photo: Jane Doe/AP", "Image by ..."); not a caption's sentence after the label ("Header
-#: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words).
+#: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words), nor one
+#: after the credit on its line ("Photo: Jane Smith/Reuters. The minister, Andrew Holness, ...").
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
     r"(?:\s+(?:credits?|composite|montage|collage|illustration))?"
     r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))"
     r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
-    r"[^\n]{0,80}"
+    r"(?:[^\n.]|\.(?!(?-i:[ \t]+[A-Z][a-z]+[ \t]+[a-z]))){0,80}"  # up to a sentence after it ("... /Reuters. The minister")
 )
 #: A contributors' line ("Contributing: Liz Szabo, Michael Winter, Associated Press.") and a bracketed list of
 #: image credits ("[Top Image: Creativa, ..., Dorm Room: Vasin Lee, Readers: Kyle Wagner]"): credits throughout.
