@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from etl.annotate.words import TITLES
 
@@ -98,7 +99,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     return grown, end
 
 
-def missed(text: str, taken) -> list[tuple[int, int]]:
+def missed(text: str, taken: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """Spans of romanised names by shape (:func:`is_name`: "Lee Jae-myung") that ``taken(start, end)`` says are
     free: names the model did not see."""
     return [(m.start(), m.end()) for m in _RUN.finditer(text) if is_name(m.group()) and not taken(m.start(), m.end())]
