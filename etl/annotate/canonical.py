@@ -218,7 +218,7 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = ""
         if text and cued_person(cluster, text):
             cluster.mentions = [replace(m, type="person") for m in cluster.mentions]
     adopt_surnames(clusters, aliases)
-    clusters = merge_short_names(clusters, text)
+    clusters = merge_legal_forms(merge_short_names(clusters, text))
     for cluster in clusters:
         cluster.type = vote_type(cluster)
         if not cluster.from_alias:
@@ -423,6 +423,12 @@ def _without_known_head(m: RawMention, aliases: AliasTable | None) -> RawMention
     return m
 
 
+#: A company's legal form or group word after its name ("Co", "Inc", "plc", "Group"): the same organization.
+_LEGAL_FORMS = frozenset(
+    "co corp corporation inc incorporated ltd limited llc llp plc ag sa se nv bv gmbh group holdings company".split()
+)
+
+
 def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     """Rule 4: move mentions of "Putin" / "Vladimir" to the person "Vladimir Putin" (``text``: the
     annotated text, read for places a name opens: "in Columbus, Ohio" is no short form of "Columbus
@@ -452,6 +458,27 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         if own:
             kept.append(replace(c, mentions=own))
     return kept
+
+
+def merge_legal_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """One organization for a company's name with and without its legal form or "Group" ("McClatchy Co." and
+    "McClatchy", "Alibaba Group" and "Alibaba"): the longer form's mentions join the shorter form's cluster,
+    when both are organizations. Input and output: clusters in the same order, fewer of them."""
+    organizations = {alias_key(c.name): c for c in clusters if vote_type(c) == "organization"}
+    kept = []
+    for c in clusters:
+        short = organizations.get(_legal_base(alias_key(c.name)))
+        if short is None or short is c or organizations.get(alias_key(c.name)) is not c:
+            kept.append(c)
+            continue
+        short.mentions = sorted(short.mentions + c.mentions, key=lambda m: m.start)
+    return kept
+
+
+def _legal_base(key: str) -> str:
+    """An alias key without its last word when that is a legal form ("mcclatchy co" -> "mcclatchy"), else ""."""
+    base, _, last = key.rpartition(" ")
+    return base.rstrip(",") if last in _LEGAL_FORMS else ""
 
 
 _GENDERED_TITLE = re.compile(r"\b(?:(Mr|Mister|Sir|Lord)|(Mrs|Ms|Miss|Madam|Lady|Dame))\.?[ \t]+$")
@@ -647,6 +674,9 @@ def best_name(cluster: Cluster) -> str:
         best = max(forms, key=lambda f: (len(_name_words(f)), not f.isupper(), forms[f], len(f)))
         best = " ".join(without_postnominals(best.split()))  # a facet value without "OBE", "QC"
         return " ".join(w.capitalize() for w in best.split()) if best.isupper() and len(best) > 4 else best
+    keys = {alias_key(f) for f in forms}
+    if len(keys) > 1:  # "McClatchy Co." and "McClatchy" (merge_legal_forms): the name every story uses
+        forms = Counter({f: n for f, n in forms.items() if _legal_base(alias_key(f)) not in keys}) or forms
     acronyms = {alias_key(x).upper() for x in forms}
     if merged_long := [f for f in forms if len(_name_words(f)) >= 2 and initials(f) in acronyms]:
         return max(merged_long, key=len)

@@ -120,6 +120,10 @@ _SAID_BEFORE = re.compile(r"[,!?][”\"’'][ \t]*(?:said|says|added|asked|repli
 _ROLE_CODES = frozenset({"GM", "AD"})
 _RANK = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: Lower-case words inside a person's name: particles, and joiners ("Ortega y Gasset", "Kengo wa Dondo").
+#: People grouped around a person: "Trump Supporters", "Sanders Voters" (a headline's plural after a name).
+_FOLLOWERS = frozenset(
+    "supporter fan voter critic ally loyalist follower rival opponent backer defender admirer hater detractor".split()
+)
 _NAME_JOINERS = PARTICLES | frozenset("do y e wa".split())
 _LOWER_WORD = re.compile(r"[ \t]([a-z]+)(?=[ \t]+[A-Z])")  # a lower-case word between two name words
 _LEADING_LOWER = re.compile(r"([a-z]+)[ \t]+(?=[A-Z])")  # a lower-case word opening a span, a name word after
@@ -950,7 +954,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     start, end = _trim(text, start, end)
     if etype == "person":
         start = _after_lower_word(text, _after_spaced_dash(text, _after_rank(text, start, end), end), end)
-        end = _before_lower_word(text, start, end)
+        end = _before_group_word(text, start, _before_lower_word(text, start, end))
         start, end = _owner_or_owned(text, start, _before_of(text, start, end))
         start = _strip_titles(text, _after_opening_word(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
@@ -1010,6 +1014,18 @@ def _before_lower_word(text: str, start: int, end: int) -> int:
         if m.group(1) not in _NAME_JOINERS and m.start() > start:
             return m.start()
     return end
+
+
+def _before_group_word(text: str, start: int, end: int) -> int:
+    """End of a person's name before a capitalised plural of a group of people that a headline in Title Case
+    ran on into ("Are There Any Un-Angry Trump Supporters?", "Biden Aides Say"): the plural of a role or a
+    follower word; kin words stay ("Warner Brothers" is no person either way)."""
+    cut = text.rfind(" ", start, end)
+    word = text[cut + 1 : end].lower()
+    if cut <= start or not word.endswith("s") or word[:-1] in KIN_WORDS:
+        return end
+    single = word[:-1]
+    return cut if single in ROLES or single in _FOLLOWERS else end
 
 
 def _after_lower_word(text: str, start: int, end: int) -> int:

@@ -33,6 +33,13 @@ PERSON_CUES = KIN_WORDS | frozenset(
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
     comedian novelist poet playwright filmmaker songwriter chef""".split()
 )
+#: An office's forms before and after taking it: "President-elect Trump", "ex-Governor Cuomo",
+#: "Minister-designate Kabanda", "Vice-President Pence" (the model often reads the name after them as ORG).
+_OFFICES = "president governor senator mayor chancellor premier minister ambassador chairman".split()
+PERSON_CUES |= frozenset(
+    [f"{o}-{s}" for o in _OFFICES for s in ("elect", "designate")]
+    + [f"{p}-{o}" for o in _OFFICES for p in ("ex", "vice")]
+)
 #: Titles that are part of how a person is named ("Prince Harry", "Pope Francis"): kept.
 NAME_TITLES = frozenset(
     "king queen prince princess pope sheikh lord lady dame sir saint st emir crown".split()

@@ -1,0 +1,46 @@
+"""Issue 14, session 20: an office's forms before and after taking it are person cues ("President-elect Trump",
+which the model reads as an organization); a headline in Title Case that runs a name into the plural of a group of
+people ("Trump Supporters") names the person only; a company named with and without its legal form ("McClatchy
+Co." and "McClatchy") is one organization, named as every story names it. Texts written for the tests in the shape
+of US political and business news; each test fails on the session's starting tree."""
+
+from __future__ import annotations
+
+from etl.annotate import annotate_text
+from etl.core.settings import Settings
+
+SETTINGS = Settings()
+CONTEXT = " Officials said it was the first such case in years, and that all of those who were there had left."
+
+
+def test_president_elect_before_a_surname_makes_a_person():
+    text = "Critics say President-elect Trump relied on lies to win. Some put words in Trump’s mouth." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == ("Trump",)
+    assert "Trump" not in annotation.organizations
+
+
+def test_ex_and_designate_forms_of_an_office_are_cues_too():
+    text = (
+        "The party backed Governor-elect Hochul in the vote. Aides to ex-President Sarkozy declined to comment. "
+        "Vice-President Pence met Senator-elect Fetterman." + CONTEXT
+    )
+    annotation = annotate_text(text, SETTINGS)
+    assert set(annotation.persons) == {"Hochul", "Sarkozy", "Pence", "Fetterman"}
+    assert annotation.organizations == ()
+
+
+def test_a_headline_plural_of_followers_is_no_part_of_the_name():
+    title = "Fact-Checker Asks: Are There Any Un-Angry Trump Supporters?"
+    body = "The writer asked if there were any un-angry Trump supporters. Trump said he would not respond." + CONTEXT
+    persons = annotate_text(body, SETTINGS, title=title).persons
+    assert "Trump" in persons and "Trump Supporters" not in persons
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_organization():
+    text = (
+        "Shares of McClatchy Co. fell 5 percent on Monday after the newspaper publisher cut its forecast. "
+        "McClatchy said advertising revenue dropped. Analysts at McClatchy's rival Gannett were cautious." + CONTEXT
+    )
+    organizations = annotate_text(text, SETTINGS).organizations
+    assert "McClatchy" in organizations and "McClatchy Co." not in organizations
