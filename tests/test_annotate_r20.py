@@ -1,7 +1,8 @@
 """Issue 14, session 20: an office's forms before and after taking it are person cues ("President-elect Trump",
 which the model reads as an organization); a headline in Title Case that runs a name into the plural of a group of
 people ("Trump Supporters") names the person only; a company named with and without its legal form ("McClatchy
-Co." and "McClatchy") is one organization, named as every story names it. Texts written for the tests in the shape
+Co." and "McClatchy") is one organization, named as every story names it; a name the police give ("named the victim
+as Tevita Fifita of Nuku'alofa", a given name the list lacks) is a person's before "of" and a place. Texts written for the tests in the shape
 of US political and business news; each test fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -44,3 +45,10 @@ def test_a_company_with_and_without_its_legal_form_is_one_organization():
     )
     organizations = annotate_text(text, SETTINGS).organizations
     assert "McClatchy" in organizations and "McClatchy Co." not in organizations
+
+
+def test_a_name_the_police_give_is_a_person_before_of_and_a_place():
+    text = "Police named the victim as Tevita Fifita of Nuku'alofa. Police identified him as a fisherman." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == ("Tevita Fifita",)
+    assert not any("Fifita" in name for name in annotation.organizations)

@@ -52,7 +52,8 @@ _KIN_COMMA = re.compile(r"\b([a-z]+),[ \t]+$")
 #: Words that introduce a person by name: "His name is Trea Turner", "a woman named Lori Kelly".
 _NAMED_BEFORE = re.compile(
     r"\b(?:(?:his|her|my|whose|their)[ \t]+(?:full[ \t]+|real[ \t]+)?name[ \t]+(?:is|was)"
-    r"|(?:man|woman|boy|girl|guy|teen|teenager|person|student|mother|father)[ \t]+(?:named|called))[ \t]+$",
+    r"|(?:man|woman|boy|girl|guy|teen|teenager|person|student|mother|father)[ \t]+(?:named|called)"
+    r"|(?:named|identified)[ \t]+(?:him|her|the[ \t]+(?:victim|man|woman|boy|girl|driver|suspect|dead))[ \t]+as)[ \t]+$",
     re.IGNORECASE,
 )
 #: Non-person labels whose span may hold a person's name the model misread ("3 - Bixente Lizarazu").
@@ -499,8 +500,10 @@ def _person_of_org(text: str, span: tuple[int, int, str]) -> list[tuple[int, int
     if m is None or m.end() != end:
         return [span]
     words = m.group(1).split()
-    if not names.is_given(words[0], strict=True) or words[-1].lower() in english_words():
+    if words[-1].lower() in english_words():
         return [span]
+    if not names.is_given(words[0], strict=True) and not _NAMED_BEFORE.search(text, max(0, start - 40), start):
+        return [span]  # an unlisted given name: "Police named the victim as Tevita Fifita of Nuku'alofa"
     return [(start, m.end(1), "PERSON"), (m.start(2), end, "ORG")]
 
 
