@@ -2,7 +2,9 @@
 which the model reads as an organization); a headline in Title Case that runs a name into the plural of a group of
 people ("Trump Supporters") names the person only; a company named with and without its legal form ("McClatchy
 Co." and "McClatchy") is one organization, named as every story names it; a name the police give ("named the victim
-as Tevita Fifita of Nuku'alofa", a given name the list lacks) is a person's before "of" and a place. Texts written for the tests in the shape
+as Tevita Fifita of Nuku'alofa", a given name the list lacks) is a person's before "of" and a place; a given name
+that is also a place ("Israel Adesanya", "Sydney Sweeney": the model reads places or an organization) opens a
+person's name where the text treats it as one. Texts written for the tests in the shape
 of US political and business news; each test fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -52,3 +54,23 @@ def test_a_name_the_police_give_is_a_person_before_of_and_a_place():
     annotation = annotate_text(text, SETTINGS)
     assert annotation.persons == ("Tevita Fifita",)
     assert not any("Fifita" in name for name in annotation.organizations)
+
+
+def test_a_given_name_that_is_a_place_opens_a_name_the_text_treats_as_a_person():
+    text = "UFC champion Israel Adesanya lost his title on Saturday. Adesanya said he would return." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == ("Israel Adesanya",)
+    assert "Adesanya" not in annotation.locations
+
+
+def test_a_title_before_a_given_name_that_is_a_place_makes_a_person():
+    text = "Actress Sydney Sweeney arrived at the premiere in a red dress. Sweeney said it was her favourite." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == ("Sydney Sweeney",)
+    assert annotation.organizations == ()
+
+
+def test_a_place_before_an_airport_stays_a_place():
+    text = "Flights from London Heathrow were delayed on Friday as fog covered the airport." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == () and "London" in annotation.locations

@@ -26,6 +26,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     ROLES,
+    SPEECH_AFTER,
     STORM_WORDS,
     TITLES,
 )
@@ -611,6 +612,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, end, "person", "NAME")
     if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
         return clean_mention(text, start, end, "person", "NAME")  # "like Freud." (PRODUCT)
+    if etype == "location" and (surname_end := _place_given_name(text, start, end, places)) is not None:
+        return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (both GPE)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
     if etype is None:
@@ -634,6 +637,39 @@ def _firm_or_named_after(span: str) -> bool:
     mention, the person's name alone ("grateful to Andrew Lloyd Webber") another."""
     words = span.split()
     return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
+
+
+def _place_given_name(text: str, start: int, end: int, places: frozenset[str]) -> int | None:
+    """End of a person's name that opens with a given name that is also a place ("Israel Adesanya", "Sydney
+    Sweeney": :func:`etl.annotate.names.place_given`), the model having read the given name as a place: one
+    capitalised word after it that is no English word nor place, and the text treats the pair or the surname
+    alone as a person's somewhere (:func:`_acts_as_person`); None otherwise ("London Heathrow", "Texas Rangers")."""
+    word = text[start:end]
+    if not names.place_given(word):
+        return None
+    m = _NEXT_NAME.match(text, end)
+    if m is None or not _unknown_surname(m.group().strip(), places):
+        return None
+    surname = m.group().strip()
+    return m.end() if _acts_as_person(text, start, m.end(), surname) else None
+
+
+def _unknown_surname(word: str, places: frozenset[str]) -> bool:
+    """True for a capitalised word no English word, place or organization word: a surname's shape."""
+    lowered = word.lower()
+    return word[1:].islower() and lowered not in english_words() and lowered not in places and lowered not in _ORG_OR_END_WORDS
+
+
+def _acts_as_person(text: str, start: int, end: int, surname: str) -> bool:
+    """True when the name ``text[start:end]`` has a person cue, title or age beside it, or its ``surname``
+    alone, anywhere in the text, a speech verb after it ("Adesanya said") or a title before it."""
+    if titled(text, start) or person_cue(text, start, end):
+        return True
+    return any(
+        SPEECH_AFTER.match(text, at + len(surname)) or titled(text, at)
+        for at in offsets(text, surname)
+        if not text[at + len(surname) : at + len(surname) + 1].isalpha() and not text[at - 1 : at].isalpha()
+    )
 
 
 def _given_before_unknown_place(text: str, start: int, end: int, places: frozenset[str]) -> int | None:
@@ -729,7 +765,7 @@ def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
             lowered = [_POSSESSIVE.sub("", w.text).lower() for w in rest]
             ok = (
                 rest[0].kind == "cap"
-                and names.looks_like_person(rest, strict=False)
+                and (names.looks_like_person(rest, strict=False) or _place_given_pair(rest))
                 and not set(lowered) & _ORG_OR_END_WORDS - {lowered[-1]}
                 # a place word ends a name only as the surname after a given name: "James Hall"
                 and (
@@ -740,6 +776,12 @@ def _titled_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
             )
             return (rest[0].start, rest[-1].end) if ok else None
     return None
+
+
+def _place_given_pair(words: list[names.Word]) -> bool:
+    """True for two words, a given name that is also a place and a surname's shape: "Sydney Sweeney" after a title
+    ("Actress Sydney Sweeney", read whole as an organization)."""
+    return len(words) == 2 and names.place_given(words[0].text) and _unknown_surname(words[1].text, frozenset())
 
 
 def _name_after_head(words: list[names.Word]) -> tuple[int, int] | None:

@@ -88,25 +88,31 @@ class GivenNames(NamedTuple):
     common: frozenset[str]  # also common English words ("Will", "Grace")
     sex: dict[str, str]  # "m" / "f" for names listed only as male / female
     rare: frozenset[str] = frozenset()  # only in the larger lists (SSA counts, faker-js): not in ``names``
+    places: frozenset[str] = frozenset()  # also places the alias table knows ("Sydney"): in no other field
 
 
 @functools.lru_cache(maxsize=1)
 def given_names() -> GivenNames:
-    """The shipped given-name list (``data/given_names.txt``: name, TAB, flags word/m/f/rare)."""
+    """The shipped given-name list (``data/given_names.txt``: name, TAB, flags word/m/f/rare/place). A name
+    flagged ``place`` ("Sydney", "Israel") goes to ``places`` only, its other flags unread."""
     names: set[str] = set()
     rare: set[str] = set()
+    places: set[str] = set()
     common, sex = set(), {}
     for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         name, _, flags = line.partition("\t")
+        if "place" in flags.split(","):
+            places.add(name)
+            continue
         (rare if "rare" in flags.split(",") else names).add(name)
         for flag in flags.split(","):
             if flag == "word":
                 common.add(name)
             elif flag in ("m", "f"):
                 sex[name] = flag
-    return GivenNames(frozenset(names), frozenset(common), sex, frozenset(rare))
+    return GivenNames(frozenset(names), frozenset(common), sex, frozenset(rare), frozenset(places))
 
 
 @functools.lru_cache(maxsize=1)
@@ -201,6 +207,12 @@ def rare_given(word: str) -> bool:
     """True for a given name of the larger lists only (``rare`` in the list: the SSA's US baby names given
     to 100 babies or more, faker-js's lists: "Rolfe", "Kyran", "Wasim"; none an English word)."""
     return _as_listed(word) in given_names().rare
+
+
+def place_given(word: str) -> bool:
+    """True for a given name that is also a place the alias table knows: "Sydney", "Israel" (``place`` in the
+    list; only in strong contexts). None of them is a given name for :func:`is_given` or :func:`rare_given`."""
+    return _as_listed(word) in given_names().places
 
 
 def rare_person(words: list[Word], not_last: frozenset[str] = frozenset()) -> bool:
