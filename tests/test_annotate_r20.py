@@ -4,7 +4,8 @@ people ("Trump Supporters") names the person only; a company named with and with
 Co." and "McClatchy") is one organization, named as every story names it; a name the police give ("named the victim
 as Tevita Fifita of Nuku'alofa", a given name the list lacks) is a person's before "of" and a place; a given name
 that is also a place ("Israel Adesanya", "Sydney Sweeney": the model reads places or an organization) opens a
-person's name where the text treats it as one. Texts written for the tests in the shape
+person's name where the text treats it as one; a given name the model cut before particles and a surname takes
+them ("Erik" + "ten Hag"). Texts written for the tests in the shape
 of US political and business news; each test fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -74,3 +75,18 @@ def test_a_place_before_an_airport_stays_a_place():
     text = "Flights from London Heathrow were delayed on Friday as fog covered the airport." + CONTEXT
     annotation = annotate_text(text, SETTINGS)
     assert annotation.persons == () and "London" in annotation.locations
+
+
+def test_a_given_name_the_model_cut_before_its_particles_takes_the_surname():
+    text = (
+        "Manchester United manager Erik ten Hag said Marcus Rashford would start. Ten Hag added that the squad "
+        "was fit, and defender Virgil van Dijk said Liverpool were ready." + CONTEXT
+    )
+    persons = annotate_text(text, SETTINGS).persons
+    assert "Erik ten Hag" in persons and "Erik" not in persons
+    assert "Virgil van Dijk" in persons
+
+
+def test_a_word_no_given_name_before_particles_is_not_grown_into_a_name():
+    text = "My grandfather fought in World War I and was awarded the Croix de Guerre medal." + CONTEXT
+    assert "Croix de Guerre" not in annotate_text(text, SETTINGS).persons

@@ -464,7 +464,12 @@ def merge_legal_forms(clusters: list[Cluster]) -> list[Cluster]:
     """One organization for a company's name with and without its legal form or "Group" ("McClatchy Co." and
     "McClatchy", "Alibaba Group" and "Alibaba"): the longer form's mentions join the shorter form's cluster,
     when both are organizations. Input and output: clusters in the same order, fewer of them."""
-    organizations = {alias_key(c.name): c for c in clusters if vote_type(c) == "organization"}
+    bases = {base for c in clusters if (base := _legal_base(alias_key(c.name)))}
+    if not bases:  # most stories: no name with a legal form
+        return clusters
+    organizations = {
+        key: c for c in clusters if ((key := alias_key(c.name)) in bases or _legal_base(key)) and vote_type(c) == "organization"
+    }
     kept = []
     for c in clusters:
         short = organizations.get(_legal_base(alias_key(c.name)))

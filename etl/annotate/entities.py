@@ -137,6 +137,12 @@ _CAP_FUNCTION = frozenset(
 )
 #: The word after a space or tab (the match's first character: a scan that starts with a character class is fast).
 _CAP_FUNCTION_WORD = re.compile(r"[ \t](?:" + "|".join(sorted(_CAP_FUNCTION)) + r")\b")
+#: Particles and a surname after a given name: " ten Hag", " van Dijk", " de la Cruz", " bin Salman".
+_PARTICLE_SURNAME = re.compile(
+    r"(?:[ \t]+(?:van|von|der|den|ten|ter|da|dos|das|de|del|della|di|du|la|le|bin|ibn|al|el)){1,3}[ \t]+"
+    r"([A-Z][a-z][\w'’-]*)\b"
+)
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 #: An Irish or Italian surname right after a span, not followed by another name word ("Georgia" +
 #: " O’Keefe": the model stops at the apostrophe and reads the given name as the place).
@@ -622,7 +628,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, end, "organization", "ORG")
     if etype == "person":
         start, end = romanised.grow(text, start, end)  # "Moon Jae" + "-in", "Son" + "Heung-min"
-        start, end = names.extend_name(text, start, _extend_particle(text, end))
+        start, end = names.extend_name(text, start, _particle_surname(text, _extend_particle(text, end), places))
         end = _regnal_number(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
     lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
@@ -980,6 +986,18 @@ def _regnal_number(text: str, start: int, end: int) -> int:
     return m.end() if royal or len(words) == 1 and m.group() != " I" else end
 
 
+def _particle_surname(text: str, end: int, places: frozenset[str]) -> int:
+    """End of a person's name the model cut before its particles and surname: "Erik" + " ten Hag", "Virgil" +
+    " van Dijk", "Maria" + " de la Cruz" (after a given name, a surname no place nor organization word); else ``end``."""
+    m = _PARTICLE_SURNAME.match(text, end)
+    if m is None or not text[end - 1 : end].isalpha() or m.group(1).lower() in places:
+        return end
+    given = _LAST_WORD.search(text, max(0, end - 30), end)
+    if given is None or not names.is_given(given.group(), strict=False):  # not a rare one: "Croix" (SSA)
+        return end  # "the Croix" + "de Guerre": a medal
+    return m.end() if m.group(1).lower() not in _ORG_OR_END_WORDS else end
+
+
 def _extend_particle(text: str, end: int) -> int:
     """ "Ursula von der" + "Leyen": a name cut after a particle takes the next capitalised word."""
     words = text[max(0, end - 20) : end].split()
@@ -1065,9 +1083,11 @@ def _before_group_word(text: str, start: int, end: int) -> int:
     """End of a person's name before a capitalised plural of a group of people that a headline in Title Case
     ran on into ("Are There Any Un-Angry Trump Supporters?", "Biden Aides Say"): the plural of a role or a
     follower word; kin words stay ("Warner Brothers" is no person either way)."""
+    if text[end - 1 : end] not in ("s", "S"):  # most names: no plural
+        return end
     cut = text.rfind(" ", start, end)
     word = text[cut + 1 : end].lower()
-    if cut <= start or not word.endswith("s") or word[:-1] in KIN_WORDS:
+    if cut <= start or word[:-1] in KIN_WORDS:
         return end
     single = word[:-1]
     return cut if single in ROLES or single in _FOLLOWERS else end
