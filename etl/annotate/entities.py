@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from etl.annotate import names, romanised
@@ -344,7 +344,7 @@ def _author_notes(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+def in_regions(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps any region."""
     return any(s < end and start < e for s, e in regions)
 
@@ -576,7 +576,7 @@ def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = F
     languages that capitalise nouns), outside ``covered`` spans and headline-style lines;
     label ``NAME``. Works on text of any language."""
     out = []
-    taken = Covered(len(text), covered + title_case_lines(text))
+    taken = Covered(len(text), covered + list(title_case_lines(text)))
     spans = names.missed_names(text, taken.hits, NOT_NAME_ENDS, short=short)
     for start, end in sorted(spans + romanised.missed(text, Covered(len(text), spans).hits)):
         mention = clean_mention(text, start, end, "person", "NAME")
@@ -819,7 +819,8 @@ def _apostrophe_surname(text: str, start: int, end: int) -> int:
     return m.end()
 
 
-def title_case_lines(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=2)  # read by two rules of one text in turn
+def title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of headline-style lines ("Taylor Swift Is Allowed To Play"): name shapes mislead there."""
     out: list[tuple[int, int]] = []
     judged = -1  # end of the last line judged: each line is read once (linear on huge one-line texts)
@@ -834,7 +835,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
         caps = sum(w[0].isupper() for w in words)
         if len(words) >= 4 and caps >= 0.6 * len(words) and any(w in _CAP_FUNCTION for w in words[1:]):
             out.append((start, end))
-    return out
+    return tuple(out)
 
 
 def reseat_headline_persons(mentions: list[RawMention], text: str) -> list[RawMention]:
