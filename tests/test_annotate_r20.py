@@ -5,7 +5,8 @@ Co." and "McClatchy") is one organization, named as every story names it; a name
 as Tevita Fifita of Nuku'alofa", a given name the list lacks) is a person's before "of" and a place; a given name
 that is also a place ("Israel Adesanya", "Sydney Sweeney": the model reads places or an organization) opens a
 person's name where the text treats it as one; a given name the model cut before particles and a surname takes
-them ("Erik" + "ten Hag"). Texts written for the tests in the shape
+them ("Erik" + "ten Hag"); a surname written before a relative named in full ("Trump and his wife Melania Trump")
+is a person of its own, not her short form. Texts written for the tests in the shape
 of US political and business news; each test fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -90,3 +91,14 @@ def test_a_given_name_the_model_cut_before_its_particles_takes_the_surname():
 def test_a_word_no_given_name_before_particles_is_not_grown_into_a_name():
     text = "My grandfather fought in World War I and was awarded the Croix de Guerre medal." + CONTEXT
     assert "Croix de Guerre" not in annotate_text(text, SETTINGS).persons
+
+
+def test_a_surname_written_before_a_relative_named_in_full_is_a_person_of_its_own():
+    text = "Trump and his wife Melania Trump arrived in Paris on Friday. Trump said the trip was a success." + CONTEXT
+    persons = annotate_text(text, SETTINGS).persons
+    assert set(persons) == {"Trump", "Melania Trump"}
+
+
+def test_a_surname_after_the_full_name_is_still_its_short_form():
+    text = "Jane Smith and her husband arrived in Leeds on Friday. Smith said the house was cold." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Jane Smith",)

@@ -41,6 +41,7 @@ from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     COMPANY_WORDS,
     EVENT_WORDS,
+    KIN_WORDS,
     NOT_NAME_ENDS,
     ORG_WORDS,
     PARTICLES,
@@ -444,8 +445,11 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         candidates = (
             [] if id(c) in full_ids or c.alias_type not in ("", "person") else _short_targets(c, full, text)
         )
+        relatives = [f for f in candidates if _named_first_as_kin(c, f, text)]
+        if relatives:  # the relative's family name: a person of its own ("Trump" beside "his wife Melania Trump")
+            candidates = [f for f in candidates if all(f is not r for r in relatives)]
         if not candidates:
-            kept.append(c)
+            kept.append(replace(c, mentions=[replace(m, type="person") for m in c.mentions]) if relatives else c)
             continue
         own = []
         for m in c.mentions:  # being a short form of a person's name is a person vote
@@ -486,6 +490,19 @@ def _legal_base(key: str) -> str:
     return base.rstrip(",") if last in _LEGAL_FORMS else ""
 
 
+def _named_first_as_kin(short: Cluster, full: Cluster, text: str) -> bool:
+    """True when the full name is first named as someone's relative after the short form was written (a mention or
+    the word alone: "Trump and his wife Melania Trump", the model seeing no entity in the first "Trump"): the
+    short form is the other family member."""
+    first = full.mentions[0].start
+    if not _KIN_INTRO.search(text, max(0, first - 30), first):
+        return False
+    named = short.mentions[0].start < first or re.search(rf"\b{re.escape(short.name)}\b", text[:first])
+    return bool(named)
+
+
+#: A kin word after a possessive right before a name: "his wife ", "her husband, ", "their son ".
+_KIN_INTRO = re.compile(rf"\b(?:his|her|their)[ \t]+(?:{'|'.join(sorted(KIN_WORDS))}),?[ \t]+$", re.IGNORECASE)
 _GENDERED_TITLE = re.compile(r"\b(?:(Mr|Mister|Sir|Lord)|(Mrs|Ms|Miss|Madam|Lady|Dame))\.?[ \t]+$")
 
 
