@@ -6,7 +6,8 @@ as Tevita Fifita of Nuku'alofa", a given name the list lacks) is a person's befo
 that is also a place ("Israel Adesanya", "Sydney Sweeney": the model reads places or an organization) opens a
 person's name where the text treats it as one; a given name the model cut before particles and a surname takes
 them ("Erik" + "ten Hag"); a surname written before a relative named in full ("Trump and his wife Melania Trump")
-is a person of its own, not her short form. Texts written for the tests in the shape
+is a person of its own, not her short form; a one-word name read once as a place and once as a person who speaks is
+a person's ("Rihanna"). Texts written for the tests in the shape
 of US political and business news; each test fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -102,3 +103,19 @@ def test_a_surname_written_before_a_relative_named_in_full_is_a_person_of_its_ow
 def test_a_surname_after_the_full_name_is_still_its_short_form():
     text = "Jane Smith and her husband arrived in Leeds on Friday. Smith said the house was cold." + CONTEXT
     assert annotate_text(text, SETTINGS).persons == ("Jane Smith",)
+
+
+def test_a_one_word_name_read_as_a_place_and_as_a_speaking_person_is_a_person():
+    text = "Rihanna and A$AP Rocky welcomed a son. Rihanna said she was thrilled." + CONTEXT  # GPE, then PERSON
+    annotation = annotate_text(text, SETTINGS)
+    assert "Rihanna" in annotation.persons and "Rihanna" not in annotation.locations
+
+
+def test_a_country_that_speaks_and_the_end_of_a_store_name_stay_what_they_are():
+    text = (
+        "Jordan said on Monday it would close the border. In Jordan, prices rose. A spokesperson for House of "
+        "Fraser said the store would stay open." + CONTEXT
+    )
+    annotation = annotate_text(text, SETTINGS)
+    assert "Jordan" in annotation.locations
+    assert "Jordan" not in annotation.persons and "Fraser" not in annotation.persons

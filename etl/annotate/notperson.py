@@ -284,6 +284,8 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
         etype = "person"  # a letter's signature: "... favors the perpetrator.\nNinfa Wood\nWalnut Creek"
     if etype == "organization" and _lone_person_word(cluster, text, story.persons):
         etype = "person"  # "Trump said" x9, "the Trump administration" x10
+    if etype == "location" and _speaking_place_word(cluster, text):
+        etype = "person"  # "Rihanna (GPE) and A$AP Rocky welcomed a son. Rihanna (PERSON) said"
     if etype in ("organization", "location") and _acting_unlisted(cluster, text, story.known):
         etype = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
     if etype == "location" and (_never_placed(cluster, text) or _org_noun_placed_nowhere(cluster, text)):
@@ -291,6 +293,19 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
     elif etype == "organization" and _tied_place(cluster, text):
         etype = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
     return etype
+
+
+def _speaking_place_word(cluster: Cluster, text: str) -> bool:
+    """A one-word "place" no alias names, read as a person at least as often, titled or speaking once, and placed
+    nowhere ("Rihanna (GPE) and ... Rihanna (PERSON) said"; not "in Rihanna"): a person's name."""
+    if " " in cluster.name:
+        return False
+    votes = cluster.votes()
+    if votes["person"] < max(1, votes["location"]):
+        return False
+    cued = any(titled(text, m.start) or SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
+    # "House of Fraser said": the end of a longer name
+    return cued and not any(placed(text, m) or text.endswith("of ", 0, m.start) for m in cluster.mentions)
 
 
 def _kin_named(cluster: Cluster, text: str, kin: frozenset[int] | set[int]) -> bool:
