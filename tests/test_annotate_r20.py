@@ -7,7 +7,8 @@ that is also a place ("Israel Adesanya", "Sydney Sweeney": the model reads place
 person's name where the text treats it as one; a given name the model cut before particles and a surname takes
 them ("Erik" + "ten Hag"); a surname written before a relative named in full ("Trump and his wife Melania Trump")
 is a person of its own, not her short form; a one-word name read once as a place and once as a person who speaks is
-a person's ("Rihanna"). Texts written for the tests in the shape
+a person's ("Rihanna"); a given name keeps the title its bearer is named by, which the model left out ("King" +
+"Charles", as "Prince William" is read whole). Texts written for the tests in the shape
 of US political and business news; each test fails on the session's starting tree."""
 
 from __future__ import annotations
@@ -119,3 +120,9 @@ def test_a_country_that_speaks_and_the_end_of_a_store_name_stay_what_they_are():
     annotation = annotate_text(text, SETTINGS)
     assert "Jordan" in annotation.locations
     assert "Jordan" not in annotation.persons and "Fraser" not in annotation.persons
+
+
+def test_a_given_name_keeps_the_title_its_bearer_is_named_by():
+    text = "King Charles met Prince William in London. Charles later returned to Windsor. Pope Francis urged peace." + CONTEXT
+    persons = annotate_text(text, SETTINGS).persons
+    assert set(persons) == {"King Charles", "Prince William", "Pope Francis"}

@@ -142,6 +142,8 @@ _PARTICLE_SURNAME = re.compile(
     r"(?:[ \t]+(?:van|von|der|den|ten|ter|da|dos|das|de|del|della|di|du|la|le|bin|ibn|al|el)){1,3}[ \t]+"
     r"([A-Z][a-z][\w'’-]*)\b"
 )
+#: Titles a person is named by, capitalised before one name ("King Charles", "Pope Francis", "Sheikh Hasina").
+_NAMED_BY_TITLE = frozenset("King Queen Prince Princess Pope Sheikh Emir Lord Lady Dame Sir".split())
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 #: An Irish or Italian surname right after a span, not followed by another name word ("Georgia" +
@@ -630,6 +632,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         start, end = romanised.grow(text, start, end)  # "Moon Jae" + "-in", "Son" + "Heung-min"
         start, end = names.extend_name(text, start, _particle_surname(text, _extend_particle(text, end), places))
         end = _regnal_number(text, start, end)
+        start = _name_title_before(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
     lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
@@ -985,6 +988,16 @@ def _regnal_number(text: str, start: int, end: int) -> int:
     before = text[max(0, start - 16) : end].split()  # the title may lie before the model's span
     royal = len(before) >= 2 and before[-2].lower() in ROYAL_TITLES
     return m.end() if royal or len(words) == 1 and m.group() != " I" else end
+
+
+def _name_title_before(text: str, start: int, end: int) -> int:
+    """Start of a given name with the title its bearer is named by, which the model left out: "King" + "Charles",
+    "Pope" + "Francis" (``_NAMED_BY_TITLE``); else ``start`` (also before a surname: "King Sihanouk" is the short
+    form of "Norodom Sihanouk")."""
+    if " " in text[start:end] or not names.is_given(text[start:end], strict=False):  # "King Sihanouk": a surname
+        return start
+    m = _PREV_WORD.search(text, names.word_search_start(text, start, 12), start)
+    return m.start(1) if m is not None and m.group(1) in _NAMED_BY_TITLE else start
 
 
 def _particle_surname(text: str, end: int, places: frozenset[str]) -> int:
