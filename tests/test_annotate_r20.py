@@ -13,7 +13,7 @@ of US political and business news; each test fails on the session's starting tre
 
 from __future__ import annotations
 
-from etl.annotate import annotate_text
+from etl.annotate import annotate_text, entities
 from etl.core.settings import Settings
 
 SETTINGS = Settings()
@@ -126,3 +126,10 @@ def test_a_given_name_keeps_the_title_its_bearer_is_named_by():
     text = "King Charles met Prince William in London. Charles later returned to Windsor. Pope Francis urged peace." + CONTEXT
     persons = annotate_text(text, SETTINGS).persons
     assert set(persons) == {"King Charles", "Prince William", "Pope Francis"}
+
+
+def test_a_listed_given_name_read_alone_as_an_organization_opens_a_name_that_acts_as_a_person():
+    text = "Natasha Zvereva beat her rival in three sets. Zvereva said she was tired."
+    assert entities._place_given_name(text, 0, len("Natasha"), "organization", frozenset()) == len("Natasha Zvereva")
+    brand = "Morgan Stanley raised its target on Monday."  # no person's context
+    assert entities._place_given_name(brand, 0, len("Morgan"), "organization", frozenset()) is None

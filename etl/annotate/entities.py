@@ -26,7 +26,6 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     ROLES,
-    SPEECH_AFTER,
     STORM_WORDS,
     TITLES,
 )
@@ -620,8 +619,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, end, "person", "NAME")
     if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
         return clean_mention(text, start, end, "person", "NAME")  # "like Freud." (PRODUCT)
-    if etype == "location" and (surname_end := _place_given_name(text, start, end, places)) is not None:
-        return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (both GPE)
+    if etype in ("location", "organization") and (surname_end := _place_given_name(text, start, end, etype, places)):
+        return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (GPE), "Novak" (ORG)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
     if etype is None:
@@ -648,19 +647,19 @@ def _firm_or_named_after(span: str) -> bool:
     return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
 
 
-def _place_given_name(text: str, start: int, end: int, places: frozenset[str]) -> int | None:
-    """End of a person's name that opens with a given name that is also a place ("Israel Adesanya", "Sydney
-    Sweeney": :func:`etl.annotate.names.place_given`), the model having read the given name as a place: one
-    capitalised word after it that is no English word nor place, and the text treats the pair or the surname
-    alone as a person's somewhere (:func:`_acts_as_person`); None otherwise ("London Heathrow", "Texas Rangers")."""
+def _place_given_name(text: str, start: int, end: int, etype: str, places: frozenset[str]) -> int | None:
+    """End of a person's name that opens with a given name the model read alone as a place or organization (of
+    ``etype``): a given name that is also a place ("Israel Adesanya", "Sydney Sweeney":
+    :func:`etl.annotate.names.place_given`), or any listed one read as an organization ("Novak" of "Novak
+    Djokovic"); one capitalised word after it that is no English word nor place, and the text treats the pair or
+    the surname alone as a person's somewhere (:func:`_acts_as_person`); None otherwise ("London Heathrow")."""
     word = text[start:end]
-    if not names.place_given(word):
+    if not (names.place_given(word) or etype == "organization" and names.is_given(word, strict=True)):
         return None
     m = _NEXT_NAME.match(text, end)
     if m is None or not _unknown_surname(m.group().strip(), places):
         return None
-    surname = m.group().strip()
-    return m.end() if _acts_as_person(text, start, m.end(), surname) else None
+    return m.end() if _acts_as_person(text, start, m.end()) else None
 
 
 def _unknown_surname(word: str, places: frozenset[str]) -> bool:
@@ -669,16 +668,11 @@ def _unknown_surname(word: str, places: frozenset[str]) -> bool:
     return word[1:].islower() and lowered not in english_words() and lowered not in places and lowered not in _ORG_OR_END_WORDS
 
 
-def _acts_as_person(text: str, start: int, end: int, surname: str) -> bool:
-    """True when the name ``text[start:end]`` has a person cue, title or age beside it, or its ``surname``
-    alone, anywhere in the text, a speech verb after it ("Adesanya said") or a title before it."""
-    if titled(text, start) or person_cue(text, start, end):
-        return True
-    return any(
-        SPEECH_AFTER.match(text, at + len(surname)) or titled(text, at)
-        for at in offsets(text, surname)
-        if not text[at + len(surname) : at + len(surname) + 1].isalpha() and not text[at - 1 : at].isalpha()
-    )
+def _acts_as_person(text: str, start: int, end: int) -> bool:
+    """True when the name ``text[start:end]`` has a title, person cue or age beside it, or the text treats it as a
+    person's (:func:`etl.annotate.names.person_context`: an appositive, its surname alone speaking, in an appositive
+    or titled elsewhere: "Adesanya said", "Djokovic, the top seed,")."""
+    return titled(text, start) or person_cue(text, start, end) or names.person_context(text, start, end)
 
 
 def _given_before_unknown_place(text: str, start: int, end: int, places: frozenset[str]) -> int | None:
