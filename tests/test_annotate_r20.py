@@ -130,6 +130,6 @@ def test_a_given_name_keeps_the_title_its_bearer_is_named_by():
 
 def test_a_listed_given_name_read_alone_as_an_organization_opens_a_name_that_acts_as_a_person():
     text = "Natasha Zvereva beat her rival in three sets. Zvereva said she was tired."
-    assert entities._place_given_name(text, 0, len("Natasha"), "organization", frozenset()) == len("Natasha Zvereva")
+    assert entities._surname_after_given(text, 0, len("Natasha"), "organization", frozenset()) == len("Natasha Zvereva")
     brand = "Morgan Stanley raised its target on Monday."  # no person's context
-    assert entities._place_given_name(brand, 0, len("Morgan"), "organization", frozenset()) is None
+    assert entities._surname_after_given(brand, 0, len("Morgan"), "organization", frozenset()) is None

@@ -471,16 +471,15 @@ def merge_legal_forms(clusters: list[Cluster]) -> list[Cluster]:
     bases = {base for c in clusters if (base := _legal_base(alias_key(c.name)))}
     if not bases:  # most stories: no name with a legal form
         return clusters
-    organizations = {
-        key: c for c in clusters if ((key := alias_key(c.name)) in bases or _legal_base(key)) and vote_type(c) == "organization"
-    }
+    organizations = {alias_key(c.name): c for c in clusters if vote_type(c) == "organization"}
     kept = []
     for c in clusters:
-        short = organizations.get(_legal_base(alias_key(c.name)))
-        if short is None or short is c or organizations.get(alias_key(c.name)) is not c:
+        key = alias_key(c.name)
+        short = organizations.get(_legal_base(key))
+        if short is not None and organizations.get(key) is c:
+            short.mentions = sorted(short.mentions + c.mentions, key=lambda m: m.start)
+        else:
             kept.append(c)
-            continue
-        short.mentions = sorted(short.mentions + c.mentions, key=lambda m: m.start)
     return kept
 
 
@@ -696,8 +695,8 @@ def best_name(cluster: Cluster) -> str:
         best = max(forms, key=lambda f: (len(_name_words(f)), not f.isupper(), forms[f], len(f)))
         best = " ".join(without_postnominals(best.split()))  # a facet value without "OBE", "QC"
         return " ".join(w.capitalize() for w in best.split()) if best.isupper() and len(best) > 4 else best
-    keys = {alias_key(f) for f in forms}
-    if len(keys) > 1:  # "McClatchy Co." and "McClatchy" (merge_legal_forms): the name every story uses
+    if len(forms) > 1:  # "McClatchy Co." and "McClatchy" (merge_legal_forms): the name every story uses
+        keys = {alias_key(f) for f in forms}
         forms = Counter({f: n for f, n in forms.items() if _legal_base(alias_key(f)) not in keys}) or forms
     acronyms = {alias_key(x).upper() for x in forms}
     if merged_long := [f for f in forms if len(_name_words(f)) >= 2 and initials(f) in acronyms]:

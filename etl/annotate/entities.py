@@ -120,11 +120,11 @@ _SAID_BEFORE = re.compile(r"[,!?][”\"’'][ \t]*(?:said|says|added|asked|repli
 #: A team's general manager, athletic director before a name: "Ravens GM Ozzie Newsome".
 _ROLE_CODES = frozenset({"GM", "AD"})
 _RANK = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
-#: Lower-case words inside a person's name: particles, and joiners ("Ortega y Gasset", "Kengo wa Dondo").
 #: People grouped around a person: "Trump Supporters", "Sanders Voters" (a headline's plural after a name).
 _FOLLOWERS = frozenset(
     "supporter fan voter critic ally loyalist follower rival opponent backer defender admirer hater detractor".split()
 )
+#: Lower-case words inside a person's name: particles, and joiners ("Ortega y Gasset", "Kengo wa Dondo").
 _NAME_JOINERS = PARTICLES | frozenset("do y e wa".split())
 _LOWER_WORD = re.compile(r"[ \t]([a-z]+)(?=[ \t]+[A-Z])")  # a lower-case word between two name words
 _LEADING_LOWER = re.compile(r"([a-z]+)[ \t]+(?=[A-Z])")  # a lower-case word opening a span, a name word after
@@ -142,7 +142,7 @@ _PARTICLE_SURNAME = re.compile(
     r"([A-Z][a-z][\w'’-]*)\b"
 )
 #: Titles a person is named by, capitalised before one name ("King Charles", "Pope Francis", "Sheikh Hasina").
-_NAMED_BY_TITLE = frozenset("King Queen Prince Princess Pope Sheikh Emir Lord Lady Dame Sir".split())
+_NAMED_BY_TITLE = frozenset(t.capitalize() for t in NAME_TITLES - {"saint", "st", "crown"})
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 #: An Irish or Italian surname right after a span, not followed by another name word ("Georgia" +
@@ -619,7 +619,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, end, "person", "NAME")
     if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
         return clean_mention(text, start, end, "person", "NAME")  # "like Freud." (PRODUCT)
-    if etype in ("location", "organization") and (surname_end := _place_given_name(text, start, end, etype, places)):
+    if etype in ("location", "organization") and (surname_end := _surname_after_given(text, start, end, etype, places)):
         return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (GPE), "Novak" (ORG)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
@@ -647,11 +647,11 @@ def _firm_or_named_after(span: str) -> bool:
     return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
 
 
-def _place_given_name(text: str, start: int, end: int, etype: str, places: frozenset[str]) -> int | None:
+def _surname_after_given(text: str, start: int, end: int, etype: str, places: frozenset[str]) -> int | None:
     """End of a person's name that opens with a given name the model read alone as a place or organization (of
     ``etype``): a given name that is also a place ("Israel Adesanya", "Sydney Sweeney":
-    :func:`etl.annotate.names.place_given`), or any listed one read as an organization ("Novak" of "Novak
-    Djokovic"); one capitalised word after it that is no English word nor place, and the text treats the pair or
+    :func:`etl.annotate.names.place_given`), or any listed one read as an organization ("Natasha" of "Natasha
+    Zvereva"); one capitalised word after it that is no English word nor place, and the text treats the pair or
     the surname alone as a person's somewhere (:func:`_acts_as_person`); None otherwise ("London Heathrow")."""
     word = text[start:end]
     if not (names.place_given(word) or etype == "organization" and names.is_given(word, strict=True)):
@@ -671,7 +671,7 @@ def _unknown_surname(word: str, places: frozenset[str]) -> bool:
 def _acts_as_person(text: str, start: int, end: int) -> bool:
     """True when the name ``text[start:end]`` has a title, person cue or age beside it, or the text treats it as a
     person's (:func:`etl.annotate.names.person_context`: an appositive, its surname alone speaking, in an appositive
-    or titled elsewhere: "Adesanya said", "Djokovic, the top seed,")."""
+    or titled elsewhere: "Adesanya said")."""
     return titled(text, start) or person_cue(text, start, end) or names.person_context(text, start, end)
 
 
@@ -1094,10 +1094,9 @@ def _before_group_word(text: str, start: int, end: int) -> int:
     if text[end - 1 : end] not in ("s", "S"):  # most names: no plural
         return end
     cut = text.rfind(" ", start, end)
-    word = text[cut + 1 : end].lower()
-    if cut <= start or word[:-1] in KIN_WORDS:
+    single = text[cut + 1 : end - 1].lower()  # the word without its "s"
+    if cut <= start or single in KIN_WORDS:
         return end
-    single = word[:-1]
     return cut if single in ROLES or single in _FOLLOWERS else end
 
 

@@ -102,12 +102,13 @@ def given_names() -> GivenNames:
     for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, _, flags = line.partition("\t")
-        if "place" in flags.split(","):
+        name, _, field = line.partition("\t")
+        flags = field.split(",")
+        if "place" in flags:
             places.add(name)
             continue
-        (rare if "rare" in flags.split(",") else names).add(name)
-        for flag in flags.split(","):
+        (rare if "rare" in flags else names).add(name)
+        for flag in flags:
             if flag == "word":
                 common.add(name)
             elif flag in ("m", "f"):
