@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.annotate import annotate_text
 from etl.annotate.annotation import compose, word_count
@@ -15,7 +19,18 @@ from etl.annotate.canonical import (
     load_aliases,
 )
 from etl.annotate.dateline import find_dateline
-from etl.annotate.entities import RawMention, clean_mention, in_regions, is_junk, junk_regions
+from etl.annotate.entities import (
+    _JUNK_PATTERNS,
+    _KIN_BEFORE,
+    _KIN_WORDS,
+    RawMention,
+    _author_notes,
+    _matches_at,
+    clean_mention,
+    in_regions,
+    is_junk,
+    junk_regions,
+)
 from etl.annotate.keywords import extract_keywords
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.core.errors import ConfigError
@@ -62,6 +77,35 @@ def test_body_text_is_not_a_junk_region():
     text = "Kremlin aide Yuri Ushakov told Russian news agencies on Thursday that a meeting would happen."
     start = text.index("Yuri Ushakov")
     assert not in_regions(start, start + 12, junk_regions(text))
+
+
+#: Pieces of bylines, credits and kin phrases, joined at random: the scans that look only where their strings stand
+#: (lines holding them, offsets they open at) must find what a scan of the whole text finds.
+_JUNK_PIECES = st.sampled_from(
+    ["By John Smith", "by Jane Doe", "BY ", "Posted by Ann Lee", "Photo: Mark Kim/AP", "(Reporting by Tom Ray)",
+     "Contributing: Liz Sabo", "Copyright 2019 by Ann", "Picture Colin Keegan", "Getty Images", "AP/Reuters",
+     "contributed to this report", "Follow us on Twitter", "his daughter Ivanka", "sisters, Ann and Kate", "children Tom",
+     "Reporting by", "\n", " ", "\t", ".", ",", "5:06 PM ET by Kat Lee", "Sabo", "Şafak", "ſon", "\u212a", "the son"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JUNK_PIECES, max_size=14).map("".join))
+def test_junk_and_kin_scans_find_what_a_whole_text_scan_finds(text):
+    whole = [m.span() for pattern, _ in _JUNK_PATTERNS for m in pattern.finditer(text)]
+    assert junk_regions(text) == sorted(whole + _author_notes(text))
+    kin = [m.span() for m in _matches_at(_KIN_BEFORE, text, text, _KIN_WORDS)]
+    assert kin == [m.span() for m in _KIN_BEFORE.finditer(text)]
+
+
+def test_junk_and_kin_scans_find_what_a_whole_text_scan_finds_on_real_stories():
+    for path in sorted(Path(__file__).parent.joinpath("fixtures", "annotate").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        whole = [m.span() for pattern, _ in _JUNK_PATTERNS for m in pattern.finditer(text)]
+        assert junk_regions(text) == sorted(whole + _author_notes(text)), path.name
+        assert [m.span() for m in _matches_at(_KIN_BEFORE, text, text, _KIN_WORDS)] == [
+            m.span() for m in _KIN_BEFORE.finditer(text)
+        ]
 
 
 # --- junk: forms ----------------------------------------------------------------

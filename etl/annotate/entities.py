@@ -244,8 +244,9 @@ _AUTHOR_NOTE = re.compile(
     r"|is (?:a |an |the )?(?:[\w'’-]+[ \t]+){0,3}?(?:editor|reporter|writer|correspondent|columnist|contributor)s?"
     r"(?:[ \t]+(?:of|for|at|with)\b|\.))[^\n]{0,300}$"  # "... is the Forward’s contributing network editor."
 )
-#: Junk patterns, each with strings one of which every match holds (a cheap test before the scan;
-#: lower case for a case-blind pattern; () = always scanned).
+#: Junk patterns, each with strings one of which every match holds (lower case for a case-blind pattern; () =
+#: scanned throughout). No match of a pattern with strings crosses a line break, but those of :data:`_NEEDLE_LED`:
+#: only the lines holding the strings are scanned (:func:`_line_matches`).
 _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_BYLINE, ("By", "by")),
     (_POSTED_BY, ("Posted by", "Written by")),
@@ -304,35 +305,46 @@ def junk_regions(text: str) -> list[tuple[int, int]]:
     """
     regions: list[tuple[int, int]] = []
     lower = text.lower()
-    odd_case = _ODD_CASE.search(text) is not None
+    blind_ok = len(lower) == len(text) and _ODD_CASE.search(text) is None  # lower holds what case-blind ones match
     for pattern, needles in _JUNK_PATTERNS:
-        if needles and not _may_match(text, lower, odd_case, pattern, needles):
-            continue
-        if pattern in _NEEDLE_LED and not odd_case and len(lower) == len(text):
-            regions.extend(m.span() for m in _matches_at(pattern, text, lower, needles))
+        blind = bool(pattern.flags & re.IGNORECASE)
+        if not needles or (blind and not blind_ok):
+            matches: Iterable[re.Match] = pattern.finditer(text)
+        elif pattern in _NEEDLE_LED:
+            matches = _matches_at(pattern, text, lower if blind else text, needles)
         else:
-            regions.extend(m.span() for m in pattern.finditer(text))
+            matches = _line_matches(pattern, text, lower if blind else text, needles)
+        regions.extend(m.span() for m in matches)
     regions.extend(_author_notes(text))
     return sorted(regions)
 
 
-def _matches_at(pattern: re.Pattern, text: str, lower: str, needles: tuple[str, ...]) -> Iterator[re.Match]:
-    r"""``pattern.finditer(text)`` for a case-blind pattern every match of which opens with one of ``needles``
-    (:data:`_NEEDLE_LED`), trying only where they stand in ``lower`` (``text`` in lower case, the same length, none
-    of the letters of :data:`_ODD_CASE`): a pattern that opens with ``\b`` and a word list is slow to scan."""
+def _matches_at(pattern: re.Pattern, text: str, hay: str, needles: tuple[str, ...]) -> Iterator[re.Match]:
+    r"""``pattern.finditer(text)`` for a pattern every match of which opens with one of ``needles``
+    (:data:`_NEEDLE_LED`, the kin words of :data:`_KIN_BEFORE`), trying only where they stand in ``hay`` (``text``, or for a case-blind pattern ``text``
+    in lower case, the same length, none of the letters of :data:`_ODD_CASE`): a pattern that opens with ``\b`` and
+    a word list is slow to scan."""
     end = 0
-    for at in sorted({at for needle in needles for at in offsets(lower, needle)}):
+    for at in sorted({at for needle in needles for at in offsets(hay, needle)}):
         if at >= end and (m := pattern.match(text, at)) is not None:
             end = m.end()
             yield m
 
 
-def _may_match(text: str, lower: str, odd_case: bool, pattern: re.Pattern, needles: tuple[str, ...]) -> bool:
-    """False only when ``pattern`` cannot match: none of the strings every match holds is in the text
-    (in ``lower`` for a case-blind pattern, which also matches the odd letters of :data:`_ODD_CASE`)."""
-    if not pattern.flags & re.IGNORECASE:
-        return any(n in text for n in needles)
-    return odd_case or any(n in lower for n in needles)
+def _line_matches(pattern: re.Pattern, text: str, hay: str, needles: tuple[str, ...]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern no match of which crosses a line break and every match of which
+    holds one of ``needles``: scanned only on the lines where they stand in ``hay`` (as for :func:`_matches_at`),
+    each line once. A bylines' pattern tried at every offset of a long text costs more than finding its few lines."""
+    ahead = {needle: hay.find(needle) for needle in needles}  # each needle's next offset, -1 past its last
+    pos = 0  # where the next line opens
+    while found := [at for at in ahead.values() if at >= 0]:
+        at = min(found)
+        start = hay.rfind("\n", pos, at) + 1 or pos
+        end = hay.find("\n", at)
+        end = len(hay) if end < 0 else end
+        yield from pattern.finditer(text, start, end)
+        pos = end + 1
+        ahead = {needle: hay.find(needle, pos) if 0 <= at < pos else at for needle, at in ahead.items()}
 
 
 def _author_notes(text: str) -> list[tuple[int, int]]:
@@ -899,8 +911,8 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 #: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
 KIN_LABEL = "KIN"
 #: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
-_KIN_NAMES = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))
-_KIN_BEFORE = re.compile(rf"\b(?:(?:{_KIN_NAMES})s?|children),?[ \t]+(?=[A-Z])")
+_KIN_WORDS = tuple(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))  # "child" opens "children" too
+_KIN_BEFORE = re.compile(rf"\b(?:(?:{'|'.join(_KIN_WORDS)})s?|children),?[ \t]+(?=[A-Z])")
 #: One capitalised word, then a list joint (", ", " and ", ", and ") when another item follows.
 _KIN_ITEM = re.compile(r"([A-Z][a-z]+)(?![\w’'-]|\.\w|[ \t]+[A-Z])((?:,?[ \t]+and|,)[ \t]+(?=[A-Z]))?")
 
@@ -911,7 +923,7 @@ def kin_items(text: str) -> list[tuple[int, int]]:
     after the kin word that is a listed given name and no English word, followed by no capitalised word (a
     full name there is the model's or :func:`titled_names`'s). Never raises."""
     spans = []
-    for cue in _KIN_BEFORE.finditer(text):
+    for cue in _matches_at(_KIN_BEFORE, text, text, _KIN_WORDS):
         pos = cue.end()
         while (item := _KIN_ITEM.match(text, pos)) is not None:
             if names.is_given(item.group(1), strict=True):

@@ -33,7 +33,9 @@ _NOT_FAMILY = TITLES | frozenset(
 _SUFFIX = re.compile(r"-([a-z]{1,6})(?![\w-])")  # "-in" of "Moon Jae-in", cut off by the model
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{0,4})[ \t]$")
 _WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]{0,4})(?![\w'’-])")
-_RUN = re.compile(r"(?<![\w.'’-])(?:[A-Z][a-z]{0,4}[ \t]){1,2}[A-Z][a-z]{0,5}-[a-z]{1,6}(?![\w'’-])")
+#: One or two short capitalised words, then a hyphenated given name ("Lee Jae-myung"), not inside a word. It opens
+#: with the capital and looks behind it (no word character before): a scan for a capital skips the text in C.
+_RUN = re.compile(r"[A-Z](?<![\w.'’-][A-Z])[a-z]{0,4}[ \t](?:[A-Z][a-z]{0,4}[ \t])?[A-Z][a-z]{0,5}-[a-z]{1,6}(?![\w'’-])")
 
 
 @functools.lru_cache(maxsize=4096)
