@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from etl.annotate import names, romanised
+from etl.annotate import names, romanised, wordnames
 from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
@@ -410,6 +410,7 @@ def doc_mentions(
             out.append(mention)
     out += titled_names(text, out, regions)
     out += kin_names(kin, out, regions, text)
+    out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
         spans_of = [(n.start, n.end) for n in nicknamed]
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
@@ -897,6 +898,15 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 
 
 #: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
+#: What may follow a speaking word of :func:`speaking_words`: an appositive's article or age, a speech verb and a
+#: pronoun (checked in full by :func:`etl.annotate.wordnames.speaks_after`); two patterns, each opening with a
+#: literal character, scan faster than their union.
+_SPEAKING_CUES = (
+    re.compile(r",[ \t]+(?:the|a|an|his|her|their|\d)"),
+    re.compile(r" (?:said|says|added|told)[ \t]+(?:he|she|reporters|journalists)\b"),
+)
+#: One capitalised word (a hyphen may join two): a speaking word's shape.
+_SPEAKING_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 KIN_LABEL = "KIN"
 #: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
 _KIN_NAMES = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))
@@ -933,6 +943,40 @@ def kin_names(
         for start, end in kin
         if not taken.hits(start, end)
     ]
+
+
+def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[str]) -> list[RawMention]:
+    """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that speaks as a person
+    (:func:`etl.annotate.wordnames.speaks_after`): "Modi said he was confident", "Djokovic, the top seed, beat",
+    "Rubio, 53, said". Not after another capitalised word (part of a longer name), nor an English word, a title
+    or one of ``places`` (the alias table's one-word names: "Kyiv said he"), nor inside ``covered`` (junk regions,
+    the model's spans, mentions). Never raises."""
+    out = []
+    taken: Covered | None = None
+    for cue in (m for pattern in _SPEAKING_CUES for m in pattern.finditer(text)):
+        start = _lone_word_before(text, cue.start())
+        word = text[start : cue.start()]
+        low = word.lower()
+        if not word or low in english_words() or low in places or low in TITLES:
+            continue
+        taken = taken or Covered(len(text), covered)
+        if wordnames.speaks_after(text, cue.start()) and not taken.hits(start, cue.start()):
+            out.append(RawMention(start, cue.start(), word, "person", "NAME"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _lone_word_before(text: str, end: int) -> int:
+    """Start of the one capitalised word (:data:`_SPEAKING_WORD`) ending at ``end``, an opening quote or bracket
+    before it allowed, with no capitalised word before it but one ending a sentence ("Modi", "said. Modi"; not
+    "Prime Minister Modi", "Mr. Modi"); ``end`` when there is none."""
+    words = text[max(0, end - 40) : end].rsplit(None, 2)
+    word = words[-1].lstrip("\"“‘'(") if words else ""
+    if _SPEAKING_WORD.fullmatch(word) is None:
+        return end
+    prev = words[-2] if len(words) > 1 else ""
+    if prev[:1].isupper() and (prev[-1:] not in ".!?:" or prev.strip(".").lower() in TITLES):
+        return end
+    return end - len(word)
 
 
 def _after_title(text: str, start: int) -> bool:

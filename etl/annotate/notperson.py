@@ -20,7 +20,7 @@ from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
-from etl.annotate.wordnames import acts_as_person
+from etl.annotate.wordnames import acts_as_person, speaks_as_person
 from etl.annotate.words import COMPANY_WORDS, NOT_NAME_ENDS, PARTICLES, PLACE_MODIFIERS, SPEECH_AFTER
 from etl.index.builder import fold
 
@@ -272,6 +272,9 @@ def retype_persons(
         if _kin_named(cluster, text, story.kin):
             cluster.type = "person"  # "their two daughters, Esmeralda (ORG) and Amada (LOC)"
             continue
+        if _speaking_unknown_word(cluster, story):
+            cluster.type = "person"  # "Swiatek (ORG) said she", "Kishida, the Japanese prime minister," (ORG)
+            continue
         cluster.type = _retyped_other(cluster, story)
         if cluster.type == "person":
             cluster.type = _retyped_person(cluster, story)
@@ -306,6 +309,18 @@ def _speaking_place_word(cluster: Cluster, text: str) -> bool:
     cued = any(titled(text, m.start) or SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
     # "House of Fraser said": the end of a longer name
     return cued and not any(placed(text, m) or text.endswith("of ", 0, m.start) for m in cluster.mentions)
+
+
+def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
+    """A one-word name (of any type) no alias names (``story.known``), in capitals only at its first letter,
+    placed nowhere, that speaks as a person somewhere (:func:`etl.annotate.wordnames.speaks_as_person`: "Swiatek
+    said she", "Kishida, the Japanese prime minister,"); not "Nvidia said it", "in Kyiv"."""
+    name, text = cluster.name, story.text
+    if " " in name or not name[1:].replace("-", "").islower() or name.lower() in story.known:
+        return False
+    if any(placed(text, m) for m in cluster.mentions):
+        return False
+    return speaks_as_person(text, name)
 
 
 def _kin_named(cluster: Cluster, text: str, kin: frozenset[int] | set[int]) -> bool:

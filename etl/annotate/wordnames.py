@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from etl.annotate.textscan import offsets
-from etl.annotate.words import AGE_AFTER, ROLES, SPEECH_AFTER, TITLES
+from etl.annotate.words import AGE_AFTER, PERSON_CUES, PRONOUN_SPEECH, ROLES, SPEECH_AFTER, TITLES
 
 #: ", the editor of", ", an Australian driver", ", who", ", chairman of", ", deputy spokesman for": group 1
 #: (after an article) or 2 (a bare role and a preposition) is the role noun when there is one.
@@ -30,6 +30,14 @@ _APPOSITIVE = re.compile(
 )
 #: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
 #: stand alone for a person ("the head" may be a body part).
+#: An appositive's noun phrase (an article or a possessive, up to three words, a lower-case noun) up to its end or a
+#: preposition: group 1 is its head noun (", the Japanese prime minister,", ", chairman of", ", the top seed.").
+_ROLE_PHRASE = re.compile(
+    r",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})"
+    r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who)\b)"
+)
+#: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
+_PERSON_ROLES = PERSON_CUES | {"seed"}
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
@@ -61,6 +69,30 @@ def appositive(text: str, end: int) -> bool:
         return False
     role = m.group(1) or m.group(2)
     return role is None or role in ROLES or (m.group(2) is not None and role in _HEAD_ROLES)
+
+
+def speaks_as_person(text: str, word: str) -> bool:
+    """True when the one word ``word`` (a name), standing alone somewhere in ``text``, speaks as a person there
+    (:func:`speaks_after`). Never raises."""
+    return any(speaks_after(text, at + len(word)) for at in _alone(text, word))
+
+
+def speaks_after(text: str, end: int) -> bool:
+    """True when a speech verb and "he" or "she" follow a name ending at ``end`` ("Swiatek said she was",
+    :data:`PRONOUN_SPEECH`), or an appositive with an age or a person's role (:func:`person_appositive`: "Kishida,
+    the Japanese prime minister,"); False for "Nvidia said it" or "Gannett, the owner of"."""
+    return bool(PRONOUN_SPEECH.match(text, end)) or person_appositive(text, end)
+
+
+def person_appositive(text: str, end: int) -> bool:
+    """An age or a role only a person holds (:data:`_PERSON_ROLES`: an office, a sports position or seed, a
+    relative) ending the noun phrase of an appositive right after ``end`` (", 66, said", ", the Japanese prime
+    minister,", ", the top seed,", ", chairman of"); not the roles a company holds too (", the owner of", ", the
+    biggest player in")."""
+    if AGE_AFTER.match(text, end):
+        return True
+    m = _ROLE_PHRASE.match(text, end)
+    return m is not None and m.group(1) in _PERSON_ROLES
 
 
 def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
