@@ -1,7 +1,8 @@
 """Issue 14, session 21: a one-word name that speaks as a person is a person's, whatever the model read: a speech
 verb and "he" or "she" after it ("Swiatek said she was disappointed", ORG), or an appositive with an age or a role
 only a person holds ("Kishida, the Japanese prime minister,", "Djokovic, the top seed,"), also where the model
-labelled nothing ("Modi said he was confident" at a sentence's start). Companies ("Nvidia said it", "Gannett, the
+labelled nothing ("Modi said he was confident" at a sentence's start); so is each of a pair whom their sentence
+gives children ("Beyoncé and Jay-Z arrived with their daughter"). Companies ("Nvidia said it", "Gannett, the
 owner of"), places the alias table knows and adverbs opening a sentence ("Meanwhile, the minister said he") stay
 what they are. Texts written for the tests in the shape of news reports; each behaviour test fails on the
 session's starting tree."""
@@ -9,7 +10,7 @@ session's starting tree."""
 from __future__ import annotations
 
 from etl.annotate import annotate_text
-from etl.annotate.wordnames import person_appositive, speaks_after
+from etl.annotate.wordnames import couple_member, person_appositive, speaks_after
 from etl.core.settings import Settings
 
 SETTINGS = Settings()
@@ -59,3 +60,19 @@ def test_person_appositives_and_pronoun_speech_by_shape():
     assert not person_appositive(text, text.index(", the owner"))
     assert speaks_after(text, text.index(" said she"))
     assert not speaks_after("Apple said it would.", len("Apple"))
+
+
+def test_a_pair_with_children_is_a_couple_of_persons():
+    text = (
+        "Beyoncé and Jay-Z arrived with their daughter Blue Ivy Carter. Beyoncé said it was a great night." + CONTEXT
+    )
+    annotation = annotate_text(text, SETTINGS)  # the model: "Beyoncé" ORG, then PERSON; "Jay-Z" alone
+    assert set(annotation.persons) == {"Beyoncé", "Jay-Z", "Blue Ivy Carter"}
+    assert annotation.organizations == ()
+
+
+def test_two_companies_and_their_profits_are_no_couple():
+    text = "Apple and Google said their profits rose in the quarter." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == () and set(annotation.organizations) == {"Apple", "Google"}
+    assert couple_member("Kim and Kanye split. The couple have four children.", 0, 3)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from etl.annotate.textscan import offsets
-from etl.annotate.words import AGE_AFTER, PERSON_CUES, PRONOUN_SPEECH, ROLES, SPEECH_AFTER, TITLES
+from etl.annotate.words import AGE_AFTER, KIN_WORDS, PERSON_CUES, PRONOUN_SPEECH, ROLES, SPEECH_AFTER, TITLES
 
 #: ", the editor of", ", an Australian driver", ", who", ", chairman of", ", deputy spokesman for": group 1
 #: (after an article) or 2 (a bare role and a preposition) is the role noun when there is one.
@@ -38,6 +38,17 @@ _ROLE_PHRASE = re.compile(
 )
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
 _PERSON_ROLES = PERSON_CUES | {"seed"}
+#: A couple's pair: one capitalised word, "and" or "&", the name at hand ("Beyoncé and " + "Jay-Z"), or the name at
+#: hand, "and", one capitalised word.
+_PARTNER_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w$'’-]*[ \t]+(?:and|&)[ \t]+$")
+_PARTNER_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w$'’-]*(?![\w'’-]|[ \t]+[A-Z])")
+_KIN = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "baby", "grandchild"}))
+#: Later in the pair's sentence, their children: "... arrived with their daughter", "their two kids", "the couple";
+#: or "The couple" opening the next sentence.
+_COUPLE_AFTER = re.compile(
+    rf"[^.!?\n]{{0,80}}?\b(?:their[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)|the[ \t]+couple)\b"
+    r"|[^.!?\n]{0,80}[.!?][ \t]+The[ \t]+couple\b"
+)
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
@@ -93,6 +104,17 @@ def person_appositive(text: str, end: int) -> bool:
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
+
+
+def couple_member(text: str, start: int, end: int) -> bool:
+    """True when the one-word name ``text[start:end]`` is one of a pair joined by "and" whom their sentence then
+    gives children or calls a couple: "Beyoncé and Jay-Z arrived with their daughter Blue Ivy", "Kim and Kanye
+    ... the couple"; not "Apple and Google said their profits rose". Never raises."""
+    partner = _PARTNER_AFTER.match(text, end)
+    after = partner.end() if partner is not None else end
+    if partner is None and not _PARTNER_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    return _COUPLE_AFTER.match(text, after) is not None
 
 
 def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
