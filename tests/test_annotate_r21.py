@@ -2,7 +2,8 @@
 verb and "he" or "she" after it ("Swiatek said she was disappointed", ORG), or an appositive with an age or a role
 only a person holds ("Kishida, the Japanese prime minister,", "Djokovic, the top seed,"), also where the model
 labelled nothing ("Modi said he was confident" at a sentence's start); so is each of a pair whom their sentence
-gives children ("Beyoncé and Jay-Z arrived with their daughter"). Companies ("Nvidia said it", "Gannett, the
+gives children ("Beyoncé and Jay-Z arrived with their daughter"); a surname before "said he" is no short form of
+a woman's full name ("Michelle Obama ... President Obama said he"). Companies ("Nvidia said it", "Gannett, the
 owner of"), places the alias table knows and adverbs opening a sentence ("Meanwhile, the minister said he") stay
 what they are. Texts written for the tests in the shape of news reports; each behaviour test fails on the
 session's starting tree."""
@@ -76,3 +77,13 @@ def test_two_companies_and_their_profits_are_no_couple():
     annotation = annotate_text(text, SETTINGS)
     assert annotation.persons == () and set(annotation.organizations) == {"Apple", "Google"}
     assert couple_member("Kim and Kanye split. The couple have four children.", 0, 3)
+
+
+def test_a_surname_that_says_he_is_no_short_form_of_a_womans_full_name():
+    text = "Michelle Obama spoke first. President Obama said he was proud of her." + CONTEXT
+    assert set(annotate_text(text, SETTINGS).persons) == {"Michelle Obama", "Obama"}
+
+
+def test_a_surname_that_says_he_is_still_the_short_form_of_a_mans_full_name():
+    text = "Chris Anderson met the team on Monday. Anderson said he was pleased with the result." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Chris Anderson",)
