@@ -3,7 +3,8 @@ verb and "he" or "she" after it ("Swiatek said she was disappointed", ORG), or a
 only a person holds ("Kishida, the Japanese prime minister,", "Djokovic, the top seed,"), also where the model
 labelled nothing ("Modi said he was confident" at a sentence's start); so is each of a pair whom their sentence
 gives children ("Beyoncé and Jay-Z arrived with their daughter"); a surname before "said he" is no short form of
-a woman's full name ("Michelle Obama ... President Obama said he"). Companies ("Nvidia said it", "Gannett, the
+a woman's full name ("Michelle Obama ... President Obama said he"); two one-word names a verb only persons take
+joins are persons ("Xi met Biden in California": GPE). Companies ("Nvidia said it", "Gannett, the
 owner of"), places the alias table knows and adverbs opening a sentence ("Meanwhile, the minister said he") stay
 what they are. Texts written for the tests in the shape of news reports; each behaviour test fails on the
 session's starting tree."""
@@ -11,7 +12,7 @@ session's starting tree."""
 from __future__ import annotations
 
 from etl.annotate import annotate_text
-from etl.annotate.wordnames import couple_member, person_appositive, speaks_after
+from etl.annotate.wordnames import couple_member, meets_as_person, person_appositive, speaks_after
 from etl.core.settings import Settings
 
 SETTINGS = Settings()
@@ -87,3 +88,16 @@ def test_a_surname_that_says_he_is_no_short_form_of_a_womans_full_name():
 def test_a_surname_that_says_he_is_still_the_short_form_of_a_mans_full_name():
     text = "Chris Anderson met the team on Monday. Anderson said he was pleased with the result." + CONTEXT
     assert annotate_text(text, SETTINGS).persons == ("Chris Anderson",)
+
+
+def test_two_one_word_names_a_meeting_verb_joins_are_persons():
+    text = "Xi met Biden in California on Wednesday. Putin spoke with Erdogan by phone." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)  # the model: "Biden" and "Erdogan" GPE
+    assert set(annotation.persons) == {"Xi", "Biden", "Putin", "Erdogan"}
+    assert "Biden" not in annotation.locations
+
+
+def test_a_company_met_with_and_a_day_met_on_are_no_persons():
+    text = "The minister met with Pfizer in Brussels. The Fed met Tuesday and held rates." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ()
+    assert not meets_as_person("Regulators met Google executives.", len("Regulators met "), len("Regulators met Google"))

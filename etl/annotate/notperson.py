@@ -20,7 +20,7 @@ from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
-from etl.annotate.wordnames import acts_as_person, couple_member, speaks_as_person
+from etl.annotate.wordnames import acts_as_person, couple_member, meets_as_person, speaks_as_person
 from etl.annotate.words import COMPANY_WORDS, NOT_NAME_ENDS, PARTICLES, PLACE_MODIFIERS, SPEECH_AFTER
 from etl.index.builder import fold
 
@@ -315,14 +315,17 @@ def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
     """A one-word name (of any type) no alias names (``story.known``), in capitals only at its first letter,
     placed nowhere, that speaks as a person somewhere (:func:`etl.annotate.wordnames.speaks_as_person`: "Swiatek
     said she", "Kishida, the Japanese prime minister,") or is one of a couple with children
-    (:func:`etl.annotate.wordnames.couple_member`: "Beyoncé and Jay-Z ... their daughter"); not "Nvidia said it",
-    "in Kyiv"."""
+    (:func:`etl.annotate.wordnames.couple_member`: "Beyoncé and Jay-Z ... their daughter") or meets a person
+    (:func:`etl.annotate.wordnames.meets_as_person`: "Xi met Biden in California"); not "Nvidia said it", "in
+    Kyiv"."""
     name, text = cluster.name, story.text
     if " " in name or not name[1:].replace("-", "").islower() or name.lower() in story.known:
         return False
     if any(placed(text, m) for m in cluster.mentions):
         return False
-    return speaks_as_person(text, name) or any(couple_member(text, m.start, m.end) for m in cluster.mentions)
+    return speaks_as_person(text, name) or any(
+        couple_member(text, m.start, m.end) or meets_as_person(text, m.start, m.end) for m in cluster.mentions
+    )
 
 
 def _kin_named(cluster: Cluster, text: str, kin: frozenset[int] | set[int]) -> bool:

@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 
 from etl.annotate.textscan import offsets
-from etl.annotate.words import AGE_AFTER, KIN_WORDS, PERSON_CUES, PRONOUN_SPEECH, ROLES, SPEECH_AFTER, TITLES
+from etl.annotate.words import (
+    AGE_AFTER,
+    JUNK_WORDS,
+    KIN_WORDS,
+    PERSON_CUES,
+    PRONOUN_SPEECH,
+    ROLES,
+    SPEECH_AFTER,
+    TITLES,
+)
 
 #: ", the editor of", ", an Australian driver", ", who", ", chairman of", ", deputy spokesman for": group 1
 #: (after an article) or 2 (a bare role and a preposition) is the role noun when there is one.
@@ -49,6 +58,17 @@ _COUPLE_AFTER = re.compile(
     rf"[^.!?\n]{{0,80}}?\b(?:their[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)|the[ \t]+couple)\b"
     r"|[^.!?\n]{0,80}[.!?][ \t]+The[ \t]+couple\b"
 )
+#: Verbs whose subject and object are persons, between two one-word names: "Xi met Biden in California", "Putin
+#: spoke with Erdogan" (the model: GPE), "Trump praised Netanyahu for".
+_MEETING = r"(?:met(?:[ \t]+with)?|meets|phoned|hugged|kissed|married|(?:spoke|talked)[ \t]+(?:with|to)|praised|thanked)"
+_NAME_WORD = r"[A-Z][a-z'’-]+"
+#: After the subject: the verb, the object, then a preposition, a conjunction or a clause's end (not "met Google
+#: executives": a noun the name modifies).
+_OBJECT_END = r"(?:[ \t]+(?:in|on|at|for|and|by|after|during|last|this|to|over|about|before)\b|[,.;:])"
+_MET_AFTER = re.compile(rf"[ \t]+{_MEETING}[ \t]+({_NAME_WORD}){_OBJECT_END}")
+#: Before the object: the subject (one capitalised word) and the verb.
+_MET_BEFORE = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}[ \t]+{_MEETING}[ \t]+$")
+_OBJECT_AFTER = re.compile(_OBJECT_END)
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
@@ -115,6 +135,16 @@ def couple_member(text: str, start: int, end: int) -> bool:
     if partner is None and not _PARTNER_BEFORE.search(text, max(0, start - 40), start):
         return False
     return _COUPLE_AFTER.match(text, after) is not None
+
+
+def meets_as_person(text: str, start: int, end: int) -> bool:
+    """True when the one-word name ``text[start:end]`` is the subject or the object of a verb only persons take
+    between two one-word names ("Xi met Biden in California", "Putin spoke with Erdogan,", "Trump praised Netanyahu
+    for"); not "met Google executives", "the minister met with Pfizer" (no name for a subject)."""
+    after = _MET_AFTER.match(text, end)
+    if after is not None and after.group(1).lower() not in JUNK_WORDS:  # not "The Fed met Tuesday and"
+        return True
+    return bool(_OBJECT_AFTER.match(text, end)) and bool(_MET_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:
