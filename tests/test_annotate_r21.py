@@ -4,7 +4,8 @@ only a person holds ("Kishida, the Japanese prime minister,", "Djokovic, the top
 labelled nothing ("Modi said he was confident" at a sentence's start); so is each of a pair whom their sentence
 gives children ("Beyoncé and Jay-Z arrived with their daughter"); a surname before "said he" is no short form of
 a woman's full name ("Michelle Obama ... President Obama said he"); two one-word names a verb only persons take
-joins are persons ("Xi met Biden in California": GPE). Companies ("Nvidia said it", "Gannett, the
+joins are persons ("Xi met Biden in California": GPE); a place of the alias table that is also a given name is a
+person where the text names it as one ("His daughter Sydney said she", "Another student, Florence, said"). Companies ("Nvidia said it", "Gannett, the
 owner of"), places the alias table knows and adverbs opening a sentence ("Meanwhile, the minister said he") stay
 what they are. Texts written for the tests in the shape of news reports; each behaviour test fails on the
 session's starting tree."""
@@ -101,3 +102,15 @@ def test_a_company_met_with_and_a_day_met_on_are_no_persons():
     text = "The minister met with Pfizer in Brussels. The Fed met Tuesday and held rates." + CONTEXT
     assert annotate_text(text, SETTINGS).persons == ()
     assert not meets_as_person("Regulators met Google executives.", len("Regulators met "), len("Regulators met Google"))
+
+
+def test_a_place_that_is_a_given_name_named_as_a_person_is_a_person():
+    text = "His daughter Sydney said she was proud. Another student, Florence, said the class was divided." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)  # the alias table: two cities
+    assert set(annotation.persons) == {"Sydney", "Florence"} and annotation.locations == ()
+
+
+def test_a_place_that_is_a_given_name_stays_a_place_where_it_is_placed_or_hosts():
+    text = "Officials in Florence said the museum would reopen. World Cup hosts France beat Mexico 2-0." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == () and {"Florence", "France"} <= set(annotation.locations)
