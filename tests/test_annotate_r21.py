@@ -1,7 +1,7 @@
 """Issue 14, session 21: a one-word name that speaks as a person is a person's, whatever the model read: a speech
 verb and "he" or "she" after it ("Swiatek said she was disappointed", ORG), or an appositive with an age or a role
 only a person holds ("Kishida, the Japanese prime minister,", "Djokovic, the top seed,"), also where the model
-labelled nothing ("Modi said he was confident" at a sentence's start); so is each of a pair whom their sentence
+labelled nothing ("Modi said he was confident" at a sentence's start, "Brazil’s Dilma Rousseff, herself a"); so is each of a pair whom their sentence
 gives children ("Beyoncé and Jay-Z arrived with their daughter"); a surname before "said he" is no short form of
 a woman's full name ("Michelle Obama ... President Obama said he"); two one-word names a verb only persons take
 joins are persons ("Xi met Biden in California": GPE); a place of the alias table that is also a given name is a
@@ -114,3 +114,13 @@ def test_a_place_that_is_a_given_name_stays_a_place_where_it_is_placed_or_hosts(
     text = "Officials in Florence said the museum would reopen. World Cup hosts France beat Mexico 2-0." + CONTEXT
     annotation = annotate_text(text, SETTINGS)
     assert annotation.persons == () and {"Florence", "France"} <= set(annotation.locations)
+
+
+def test_two_unlabelled_words_after_a_countrys_possessive_that_act_as_a_person_are_a_person():
+    text = "Tributes poured in (Brazil’s Dilma Rousseff, herself a one-time revolutionary) from the left." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Dilma Rousseff",)
+
+
+def test_a_title_and_a_surname_are_not_read_as_a_two_word_speaker():
+    text = "Prime Minister Modi said he was confident of a deal with the union." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Modi",)

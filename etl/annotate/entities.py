@@ -902,11 +902,17 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 #: pronoun (checked in full by :func:`etl.annotate.wordnames.speaks_after`); two patterns, each opening with a
 #: literal character, scan faster than their union.
 _SPEAKING_CUES = (
-    re.compile(r",[ \t]+(?:the|a|an|his|her|their|\d)"),
+    re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d)"),
     re.compile(r" (?:said|says|added|told)[ \t]+(?:he|she|reporters|journalists)\b"),
 )
 #: One capitalised word (a hyphen may join two): a speaking word's shape.
 _SPEAKING_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_OPENERS = "\"“‘'("
+#: Two such words after a place's possessive ("Brazil’s "), a lower-case word, a sentence's end, a bracket or a
+#: quote: group 1 opens them.
+_TWO_WORDS_BEFORE = re.compile(
+    r"(?:[A-Z][a-z]+['’]s|\b[a-z]+,?|[.!?]|^)[ \t]+[\"“‘'(]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$"
+)
 KIN_LABEL = "KIN"
 #: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
 _KIN_NAMES = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))
@@ -946,37 +952,38 @@ def kin_names(
 
 
 def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[str]) -> list[RawMention]:
-    """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that speaks as a person
-    (:func:`etl.annotate.wordnames.speaks_after`): "Modi said he was confident", "Djokovic, the top seed, beat",
-    "Rubio, 53, said". Not after another capitalised word (part of a longer name), nor an English word, a title
-    or one of ``places`` (the alias table's one-word names: "Kyiv said he"), nor inside ``covered`` (junk regions,
-    the model's spans, mentions). Never raises."""
+    """Person mentions (label ``NAME``) of one or two capitalised words the model left unlabelled that speak as a
+    person (:func:`etl.annotate.wordnames.speaks_after`): "Modi said he was confident", "Djokovic, the top seed,
+    beat", "Rubio, 53, said", "(Brazil’s Dilma Rousseff, herself a ...". Not the end of a longer name
+    (:func:`_name_before`), no word an English word, a title or one of ``places`` (the alias table's one-word names:
+    "Kyiv said he"), not inside ``covered`` (junk regions, the model's spans, mentions). Never raises."""
     out = []
     taken: Covered | None = None
     for cue in (m for pattern in _SPEAKING_CUES for m in pattern.finditer(text)):
-        start = _lone_word_before(text, cue.start())
-        word = text[start : cue.start()]
-        low = word.lower()
-        if not word or low in english_words() or low in places or low in TITLES:
+        start = _name_before(text, cue.start())
+        name = text[start : cue.start()]
+        if not name or any(w.lower() in english_words() or w.lower() in places or w.lower() in TITLES for w in name.split()):
             continue
         taken = taken or Covered(len(text), covered)
         if wordnames.speaks_after(text, cue.start()) and not taken.hits(start, cue.start()):
-            out.append(RawMention(start, cue.start(), word, "person", "NAME"))
+            out.append(RawMention(start, cue.start(), name, "person", "NAME"))
     return sorted(out, key=lambda m: m.start)
 
 
-def _lone_word_before(text: str, end: int) -> int:
-    """Start of the one capitalised word (:data:`_SPEAKING_WORD`) ending at ``end``, an opening quote or bracket
-    before it allowed, with no capitalised word before it but one ending a sentence ("Modi", "said. Modi"; not
-    "Prime Minister Modi", "Mr. Modi"); ``end`` when there is none."""
+def _name_before(text: str, end: int) -> int:
+    """Start of the name ending at ``end``: one capitalised word (:data:`_SPEAKING_WORD`, an opening quote or bracket
+    before it allowed) with no capitalised word before it but one ending a sentence ("Modi", "said. Modi"; not
+    "Prime Minister Modi", "Mr. Modi"), or two such words after a place's possessive, a lower-case word or a
+    sentence's end (:data:`_TWO_WORDS_BEFORE`: "Brazil’s Dilma Rousseff"); ``end`` when there is none."""
     words = text[max(0, end - 40) : end].rsplit(None, 2)
-    word = words[-1].lstrip("\"“‘'(") if words else ""
+    word = words[-1].lstrip(_OPENERS) if words else ""
     if _SPEAKING_WORD.fullmatch(word) is None:
         return end
     prev = words[-2] if len(words) > 1 else ""
-    if prev[:1].isupper() and (prev[-1:] not in ".!?:" or prev.strip(".").lower() in TITLES):
-        return end
-    return end - len(word)
+    if not prev[:1].isupper() or prev[-1:] in ".!?:" and prev.strip(".").lower() not in TITLES:
+        return end - len(word)
+    two = _TWO_WORDS_BEFORE.search(text, max(0, end - 60), end)
+    return two.start(1) if two is not None else end
 
 
 def _after_title(text: str, start: int) -> bool:

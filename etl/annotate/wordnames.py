@@ -45,6 +45,7 @@ _ROLE_PHRASE = re.compile(
     r",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})"
     r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who)\b)"
 )
+_REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
 _PERSON_ROLES = PERSON_CUES | {"seed"}
 #: A couple's pair: one capitalised word, "and" or "&", the name at hand ("Beyoncé and " + "Jay-Z"), or the name at
@@ -118,9 +119,10 @@ def speaks_after(text: str, end: int) -> bool:
 def person_appositive(text: str, end: int) -> bool:
     """An age or a role only a person holds (:data:`_PERSON_ROLES`: an office, a sports position or seed, a
     relative) ending the noun phrase of an appositive right after ``end`` (", 66, said", ", the Japanese prime
-    minister,", ", the top seed,", ", chairman of"); not the roles a company holds too (", the owner of", ", the
+    minister,", ", the top seed,", ", chairman of"), or "herself"/"himself" opening it (", herself a one-time
+    revolutionary"); not the roles a company holds too (", the owner of", ", the
     biggest player in")."""
-    if AGE_AFTER.match(text, end):
+    if AGE_AFTER.match(text, end) or _REFLEXIVE.match(text, end):
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
