@@ -5,7 +5,8 @@ labelled nothing ("Modi said he was confident" at a sentence's start, "Brazil’
 gives children ("Beyoncé and Jay-Z arrived with their daughter"); a surname before "said he" is no short form of
 a woman's full name ("Michelle Obama ... President Obama said he"); two one-word names a verb only persons take
 joins are persons ("Xi met Biden in California": GPE); a place of the alias table that is also a given name is a
-person where the text names it as one ("His daughter Sydney said she", "Another student, Florence, said"). Companies ("Nvidia said it", "Gannett, the
+person where the text names it as one ("His daughter Sydney said she", "Another student, Florence, said"); a
+competitor's standing is a person cue ("Defending champion Swiatek"; not "Defending champions Fenerbahce"). Companies ("Nvidia said it", "Gannett, the
 owner of"), places the alias table knows and adverbs opening a sentence ("Meanwhile, the minister said he") stay
 what they are. Texts written for the tests in the shape of news reports; each behaviour test fails on the
 session's starting tree."""
@@ -124,3 +125,14 @@ def test_two_unlabelled_words_after_a_countrys_possessive_that_act_as_a_person_a
 def test_a_title_and_a_surname_are_not_read_as_a_two_word_speaker():
     text = "Prime Minister Modi said he was confident of a deal with the union." + CONTEXT
     assert annotate_text(text, SETTINGS).persons == ("Modi",)
+
+
+def test_a_competitors_standing_before_a_surname_is_a_person_cue():
+    text = "Defending champion Swiatek lost on Tuesday. Wimbledon finalist Tomas Berdych retired." + CONTEXT
+    persons = annotate_text(text, SETTINGS).persons
+    assert set(persons) == {"Swiatek", "Tomas Berdych"}
+
+
+def test_the_plural_of_a_standing_before_a_team_is_no_person_cue():
+    text = "Defending champions Fenerbahce lost to Galatasaray on Sunday night." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ()

@@ -26,6 +26,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     ROLES,
+    STANDING_CUES,
     STORM_WORDS,
     TITLES,
 )
@@ -987,14 +988,15 @@ def _name_before(text: str, end: int) -> int:
 
 
 def _after_title(text: str, start: int) -> bool:
-    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator"), or the plural of
+    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator") or a competitor's
+    standing ("champion", "seed": :data:`STANDING_CUES`), or the plural of
     a role in lower case before a word that is no English word ("political scientists Yascha Mounk and ...";
     not "mine managers Gold Fields")."""
     m = _PREV_WORD.search(text, names.word_search_start(text, start, 30), start)
     if m is None:
         return False
     word = m.group(1)
-    if word.lower() in PERSON_CUES:
+    if word.lower() in PERSON_CUES or word.lower() in STANDING_CUES:
         return True
     plural_role = word.islower() and word[-1:] == "s" and word[:-1] in ROLES
     first = _FIRST_WORD.match(text, start)

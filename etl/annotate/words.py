@@ -33,6 +33,9 @@ PERSON_CUES = KIN_WORDS | frozenset(
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
     comedian novelist poet playwright filmmaker songwriter chef""".split()
 )
+#: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
+#: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
+STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())
 #: An office's forms before and after taking it: "President-elect Trump", "ex-Governor Cuomo",
 #: "Minister-designate Kabanda", "Vice-President Pence" (the model often reads the name after them as ORG).
 _OFFICES = "president governor senator mayor chancellor premier minister ambassador chairman".split()
