@@ -3,8 +3,8 @@ verb and "he" or "she" after it ("Swiatek said she was disappointed", ORG), or a
 only a person holds ("Kishida, the Japanese prime minister,", "Djokovic, the top seed,"), also where the model
 labelled nothing ("Modi said he was confident" at a sentence's start, "Brazil’s Dilma Rousseff, herself a"); so is each of a pair whom their sentence
 gives children ("Beyoncé and Jay-Z arrived with their daughter"); a surname before "said he" is no short form of
-a woman's full name ("Michelle Obama ... President Obama said he"); two one-word names a verb only persons take
-joins are persons ("Xi met Biden in California": GPE); a place of the alias table that is also a given name is a
+a woman's full name ("Michelle Obama ... President Obama said he"); a name read as a place that a verb only persons
+take joins to another name is a person ("Xi met Biden in California": GPE; not "Hamas met Fatah"); a place of the alias table that is also a given name is a
 person where the text names it as one ("His daughter Sydney said she", "Another student, Florence, said"); a
 competitor's standing is a person cue ("Defending champion Swiatek"; not "Defending champions Fenerbahce"). Companies ("Nvidia said it", "Gannett, the
 owner of"), places the alias table knows and adverbs opening a sentence ("Meanwhile, the minister said he") stay
@@ -92,15 +92,18 @@ def test_a_surname_that_says_he_is_still_the_short_form_of_a_mans_full_name():
     assert annotate_text(text, SETTINGS).persons == ("Chris Anderson",)
 
 
-def test_two_one_word_names_a_meeting_verb_joins_are_persons():
+def test_a_place_reading_of_a_name_a_meeting_verb_joins_to_another_is_a_person():
     text = "Xi met Biden in California on Wednesday. Putin spoke with Erdogan by phone." + CONTEXT
     annotation = annotate_text(text, SETTINGS)  # the model: "Biden" and "Erdogan" GPE
-    assert set(annotation.persons) == {"Xi", "Biden", "Putin", "Erdogan"}
-    assert "Biden" not in annotation.locations
+    assert {"Biden", "Putin", "Erdogan"} <= set(annotation.persons)
+    assert "Biden" not in annotation.locations and "Erdogan" not in annotation.locations
 
 
-def test_a_company_met_with_and_a_day_met_on_are_no_persons():
-    text = "The minister met with Pfizer in Brussels. The Fed met Tuesday and held rates." + CONTEXT
+def test_organizations_that_meet_a_company_met_with_and_a_day_met_on_are_no_persons():
+    text = (
+        "The minister met with Pfizer in Brussels. The Fed met Tuesday and held rates. Hamas met Fatah in Cairo."
+        + CONTEXT
+    )
     assert annotate_text(text, SETTINGS).persons == ()
     assert not meets_as_person("Regulators met Google executives.", len("Regulators met "), len("Regulators met Google"))
 

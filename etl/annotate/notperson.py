@@ -327,16 +327,17 @@ def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
     """A one-word name (of any type) no alias names (``story.known``), in capitals only at its first letter,
     placed nowhere, that speaks as a person somewhere (:func:`etl.annotate.wordnames.speaks_as_person`: "Swiatek
     said she", "Kishida, the Japanese prime minister,") or is one of a couple with children
-    (:func:`etl.annotate.wordnames.couple_member`: "Beyoncé and Jay-Z ... their daughter") or meets a person
-    (:func:`etl.annotate.wordnames.meets_as_person`: "Xi met Biden in California"); not "Nvidia said it", "in
-    Kyiv"."""
+    (:func:`etl.annotate.wordnames.couple_member`: "Beyoncé and Jay-Z ... their daughter") or, read as a place,
+    meets a person (:func:`etl.annotate.wordnames.meets_as_person`: "Xi met Biden in California"; an organization
+    meets others: "Hamas met Fatah in Cairo"); not "Nvidia said it", "in Kyiv"."""
     name, text = cluster.name, story.text
     if " " in name or not name[1:].replace("-", "").islower() or name.lower() in story.known:
         return False
     if any(placed(text, m) for m in cluster.mentions):
         return False
     return speaks_as_person(text, name) or any(
-        couple_member(text, m.start, m.end) or meets_as_person(text, m.start, m.end) for m in cluster.mentions
+        couple_member(text, m.start, m.end) or cluster.type == "location" and meets_as_person(text, m.start, m.end)
+        for m in cluster.mentions
     )
 
 
