@@ -46,7 +46,7 @@ from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import CODES, with_coded_places
 from etl.annotate.places import LABEL as PLACE_LABEL
 from etl.annotate.quotes import PersonRef, find_quotes
-from etl.annotate.wordnames import appositive
+from etl.annotate.wordnames import appositive, couple_member, meets_as_person, person_appositive
 from etl.annotate.words import GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
 
@@ -261,15 +261,20 @@ def _state_code(cluster: Cluster) -> bool:
 
 
 def _person_evidence(text: str, start: int, end: int) -> bool:
-    """A title or person cue before the mention, a speech verb or a leader's term after it ("the Trump
-    administration", "the Dole campaign"), a quote and its speech verb before it ('," said Jared'): it names a
-    person."""
+    """A title or person cue before the mention, a speech verb or leader's term after it ("the Trump
+    administration", "the Dole campaign"), a quote and its speech verb before it ('," said Jared'), an appositive
+    with an age or a role only a person holds after it (:func:`person_appositive`: ", the top seed,"), or one of a
+    couple with children (:func:`couple_member`: "Beyoncé and Jay-Z ... their daughter"), or the subject or object
+    of a verb only persons take between two names (:func:`meets_as_person`: "Xi met Biden in"): it names a person."""
     return (
         titled(text, start)
         or person_cue(text, start, end)
         or bool(SPEECH_AFTER.match(text, end) or LEADERS_TERM.match(text, end))
         or bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
         or said_after_quote(text, start)
+        or person_appositive(text, end)
+        or couple_member(text, start, end)
+        or meets_as_person(text, start, end)
     )
 
 

@@ -48,6 +48,7 @@ from etl.annotate.words import (
     PERSON_NOT_PLACE,
     PLACE_MODIFIERS,
     PLACE_WORDS,
+    PRONOUN_SPEECH,
 )
 from etl.core.errors import ConfigError
 
@@ -453,7 +454,7 @@ def merge_short_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             continue
         own = []
         for m in c.mentions:  # being a short form of a person's name is a person vote
-            sexed = _of_title_sex(candidates, text, m.start)
+            sexed = _of_title_sex(candidates, text, m.start, m.end)
             if not sexed:
                 own.append(m)
                 continue
@@ -505,14 +506,18 @@ _KIN_INTRO = re.compile(rf"\b(?:his|her|their)[ \t]+(?:{'|'.join(sorted(KIN_WORD
 _GENDERED_TITLE = re.compile(r"\b(?:(Mr|Mister|Sir|Lord)|(Mrs|Ms|Miss|Madam|Lady|Dame))\.?[ \t]+$")
 
 
-def _of_title_sex(candidates: list[Cluster], text: str, start: int) -> list[Cluster]:
-    """The full names a short form after a title of one sex may stand for: those whose given name is not of the
-    other sex ("Mr Anderson" of "Chris Anderson", not of his daughter "Zoe Anderson"; "Mr. Obama" of none when
-    the story names only "Michelle Obama": a relative, a person of its own). Every candidate without such a title."""
+def _of_title_sex(candidates: list[Cluster], text: str, start: int, end: int) -> list[Cluster]:
+    """The full names a short form ``text[start:end]`` after a title of one sex, or before a speech verb and "he"
+    or "she", may stand for: those whose given name is not of the other sex ("Mr Anderson" of "Chris Anderson",
+    not of his daughter "Zoe Anderson"; "Mr. Obama" or "President Obama said he" of none when the story names
+    only "Michelle Obama": a relative, a person of its own). Every candidate without such a title or pronoun."""
     m = _GENDERED_TITLE.search(text, max(0, start - 10), start)
-    if m is None:
+    if m is not None:
+        other = "f" if m.group(1) else "m"
+    elif (pronoun := PRONOUN_SPEECH.match(text, end)) is not None:
+        other = "f" if pronoun.group(1) else "m"
+    else:
         return candidates
-    other = "f" if m.group(1) else "m"
     return [c for c in candidates if sex_of(c.name) != other]
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from etl.annotate import names, romanised
+from etl.annotate import names, romanised, wordnames
 from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
@@ -26,6 +26,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     ROLES,
+    STANDING_CUES,
     STORM_WORDS,
     TITLES,
 )
@@ -422,6 +423,7 @@ def doc_mentions(
             out.append(mention)
     out += titled_names(text, out, regions)
     out += kin_names(kin, out, regions, text)
+    out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
         spans_of = [(n.start, n.end) for n in nicknamed]
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
@@ -909,6 +911,21 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
 
 
 #: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
+#: What may follow a speaking word of :func:`speaking_words`: an appositive's article or age, a speech verb and a
+#: pronoun (checked in full by :func:`etl.annotate.wordnames.speaks_after`); two patterns, each opening with a
+#: literal character, scan faster than their union.
+_SPEAKING_CUES = (
+    re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d)"),
+    re.compile(r" (?:said|says|added|told)[ \t]+(?:he|she|reporters|journalists)\b"),
+)
+#: One capitalised word (a hyphen may join two): a speaking word's shape.
+_SPEAKING_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_OPENERS = "\"“‘'("
+#: Two such words after a place's possessive ("Brazil’s "), a lower-case word, a sentence's end, a bracket or a
+#: quote: group 1 opens them.
+_TWO_WORDS_BEFORE = re.compile(
+    r"(?:[A-Z][a-z]+['’]s|\b[a-z]+,?|[.!?]|^)[ \t]+[\"“‘'(]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$"
+)
 KIN_LABEL = "KIN"
 #: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
 _KIN_WORDS = tuple(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))  # "child" opens "children" too
@@ -947,15 +964,51 @@ def kin_names(
     ]
 
 
+def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[str]) -> list[RawMention]:
+    """Person mentions (label ``NAME``) of one or two capitalised words the model left unlabelled that speak as a
+    person (:func:`etl.annotate.wordnames.speaks_after`): "Modi said he was confident", "Djokovic, the top seed,
+    beat", "Rubio, 53, said", "(Brazil’s Dilma Rousseff, herself a ...". Not the end of a longer name
+    (:func:`_name_before`), no word an English word, a title or one of ``places`` (the alias table's one-word names:
+    "Kyiv said he"), not inside ``covered`` (junk regions, the model's spans, mentions). Never raises."""
+    out = []
+    taken: Covered | None = None
+    for cue in (m for pattern in _SPEAKING_CUES for m in pattern.finditer(text)):
+        start = _name_before(text, cue.start())
+        name = text[start : cue.start()]
+        if not name or any(w.lower() in english_words() or w.lower() in places or w.lower() in TITLES for w in name.split()):
+            continue
+        taken = taken or Covered(len(text), covered)
+        if wordnames.speaks_after(text, cue.start()) and not taken.hits(start, cue.start()):
+            out.append(RawMention(start, cue.start(), name, "person", "NAME"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _name_before(text: str, end: int) -> int:
+    """Start of the name ending at ``end``: one capitalised word (:data:`_SPEAKING_WORD`, an opening quote or bracket
+    before it allowed) with no capitalised word before it but one ending a sentence ("Modi", "said. Modi"; not
+    "Prime Minister Modi", "Mr. Modi"), or two such words after a place's possessive, a lower-case word or a
+    sentence's end (:data:`_TWO_WORDS_BEFORE`: "Brazil’s Dilma Rousseff"); ``end`` when there is none."""
+    words = text[max(0, end - 40) : end].rsplit(None, 2)
+    word = words[-1].lstrip(_OPENERS) if words else ""
+    if _SPEAKING_WORD.fullmatch(word) is None:
+        return end
+    prev = words[-2] if len(words) > 1 else ""
+    if not prev[:1].isupper() or prev[-1:] in ".!?:" and prev.strip(".").lower() not in TITLES:
+        return end - len(word)
+    two = _TWO_WORDS_BEFORE.search(text, max(0, end - 60), end)
+    return two.start(1) if two is not None else end
+
+
 def _after_title(text: str, start: int) -> bool:
-    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator"), or the plural of
+    """True when the word just before ``start`` is a personal title ("Mr", "CEO", "Senator") or a competitor's
+    standing ("champion", "seed": :data:`STANDING_CUES`), or the plural of
     a role in lower case before a word that is no English word ("political scientists Yascha Mounk and ...";
     not "mine managers Gold Fields")."""
     m = _PREV_WORD.search(text, names.word_search_start(text, start, 30), start)
     if m is None:
         return False
     word = m.group(1)
-    if word.lower() in PERSON_CUES:
+    if word.lower() in PERSON_CUES or word.lower() in STANDING_CUES:
         return True
     plural_role = word.islower() and word[-1:] == "s" and word[:-1] in ROLES
     first = _FIRST_WORD.match(text, start)

@@ -18,10 +18,19 @@ from dataclasses import dataclass
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import RawMention, person_cue, titled
-from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
+from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context, place_given
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
-from etl.annotate.wordnames import acts_as_person
-from etl.annotate.words import COMPANY_WORDS, NOT_NAME_ENDS, PARTICLES, PLACE_MODIFIERS, SPEECH_AFTER
+from etl.annotate.wordnames import acts_as_person, couple_member, meets_as_person, speaks_as_person
+from etl.annotate.words import (
+    COMPANY_WORDS,
+    GIVEN_CLAUSE,
+    NOT_NAME_ENDS,
+    PARTICLES,
+    PERSON_CUES,
+    PLACE_MODIFIERS,
+    PRONOUN_SPEECH,
+    SPEECH_AFTER,
+)
 from etl.index.builder import fold
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
@@ -106,6 +115,7 @@ _DATE_DASH = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*(?:--|[–—:-])[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)*$"
 )
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
+_LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 #: A past-tense verb right after a name: the name acts ("Maurkice Pouncey accepted $100,000").
@@ -268,9 +278,14 @@ def retype_persons(
     )
     for cluster in clusters:
         if cluster.from_alias:
+            if _place_given_as_person(cluster, text):
+                cluster.type = "person"  # "His daughter Sydney said she was proud" (the alias table: a city)
             continue
         if _kin_named(cluster, text, story.kin):
             cluster.type = "person"  # "their two daughters, Esmeralda (ORG) and Amada (LOC)"
+            continue
+        if _speaking_unknown_word(cluster, story):
+            cluster.type = "person"  # "Swiatek (ORG) said she", "Kishida, the Japanese prime minister," (ORG)
             continue
         cluster.type = _retyped_other(cluster, story)
         if cluster.type == "person":
@@ -306,6 +321,46 @@ def _speaking_place_word(cluster: Cluster, text: str) -> bool:
     cued = any(titled(text, m.start) or SPEECH_AFTER.match(text, m.end) for m in cluster.mentions)
     # "House of Fraser said": the end of a longer name
     return cued and not any(placed(text, m) or text.endswith("of ", 0, m.start) for m in cluster.mentions)
+
+
+def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
+    """A one-word name (of any type) no alias names (``story.known``), in capitals only at its first letter,
+    placed nowhere, that speaks as a person somewhere (:func:`etl.annotate.wordnames.speaks_as_person`: "Swiatek
+    said she", "Kishida, the Japanese prime minister,") or is one of a couple with children
+    (:func:`etl.annotate.wordnames.couple_member`: "Beyoncé and Jay-Z ... their daughter") or, read as a place,
+    meets a person (:func:`etl.annotate.wordnames.meets_as_person`: "Xi met Biden in California"; an organization
+    meets others: "Hamas met Fatah in Cairo"); not "Nvidia said it", "in Kyiv"."""
+    name, text = cluster.name, story.text
+    if " " in name or not name[1:].replace("-", "").islower() or name.lower() in story.known:
+        return False
+    if any(placed(text, m) for m in cluster.mentions):
+        return False
+    return speaks_as_person(text, name) or any(
+        couple_member(text, m.start, m.end) or cluster.type == "location" and meets_as_person(text, m.start, m.end)
+        for m in cluster.mentions
+    )
+
+
+def _place_given_as_person(cluster: Cluster, text: str) -> bool:
+    """A one-word place of the alias table that is also a given name (:func:`etl.annotate.names.place_given`:
+    "Sydney", "Florence"), placed nowhere, and named once as a person: a person cue word before it ("his daughter
+    Sydney"), a relative "who" or a speech verb after a comma ("Another student, Florence, said"), or a speech verb
+    and "he"/"she" ("Sydney said she"); not "Officials in Florence said"."""
+    if cluster.type != "location" or " " in cluster.name or not place_given(cluster.name):
+        return False
+    if any(placed(text, m) for m in cluster.mentions):
+        return False
+    return any(
+        _cue_word_before(text, m.start) or GIVEN_CLAUSE.match(text, m.end) or PRONOUN_SPEECH.match(text, m.end)
+        for m in cluster.mentions
+    )
+
+
+def _cue_word_before(text: str, start: int) -> bool:
+    """A person cue word in lower case (:data:`PERSON_CUES`, singular: "daughter", "coach"), a comma allowed, right
+    before ``start``; not a plural ("hosts France")."""
+    m = _LOWER_WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in PERSON_CUES
 
 
 def _kin_named(cluster: Cluster, text: str, kin: frozenset[int] | set[int]) -> bool:

@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 
 from etl.annotate.textscan import offsets
-from etl.annotate.words import AGE_AFTER, ROLES, SPEECH_AFTER, TITLES
+from etl.annotate.words import (
+    AGE_AFTER,
+    JUNK_WORDS,
+    KIN_WORDS,
+    PERSON_CUES,
+    PRONOUN_SPEECH,
+    ROLES,
+    SPEECH_AFTER,
+    TITLES,
+)
 
 #: ", the editor of", ", an Australian driver", ", who", ", chairman of", ", deputy spokesman for": group 1
 #: (after an article) or 2 (a bare role and a preposition) is the role noun when there is one.
@@ -30,6 +39,37 @@ _APPOSITIVE = re.compile(
 )
 #: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
 #: stand alone for a person ("the head" may be a body part).
+#: An appositive's noun phrase (an article or a possessive, up to three words, a lower-case noun) up to its end or a
+#: preposition: group 1 is its head noun (", the Japanese prime minister,", ", chairman of", ", the top seed.").
+_ROLE_PHRASE = re.compile(
+    r",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})"
+    r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who)\b)"
+)
+_REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
+#: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
+_PERSON_ROLES = PERSON_CUES | {"seed"}
+#: A couple's pair: one capitalised word, "and" or "&", the name at hand ("Beyoncé and " + "Jay-Z"), or the name at
+#: hand, "and", one capitalised word.
+_PARTNER_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w$'’-]*[ \t]+(?:and|&)[ \t]+$")
+_PARTNER_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w$'’-]*(?![\w'’-]|[ \t]+[A-Z])")
+_KIN = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "baby", "grandchild"}))
+#: Later in the pair's sentence, their children: "... arrived with their daughter", "their two kids", "the couple";
+#: or "The couple" opening the next sentence.
+_COUPLE_AFTER = re.compile(
+    rf"[^.!?\n]{{0,80}}?\b(?:their[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)|the[ \t]+couple)\b"
+    r"|[^.!?\n]{0,80}[.!?][ \t]+The[ \t]+couple\b"
+)
+#: Verbs whose subject and object are persons, between two one-word names: "Xi met Biden in California", "Putin
+#: spoke with Erdogan" (the model: GPE), "Trump praised Netanyahu for".
+_MEETING = r"(?:met(?:[ \t]+with)?|meets|phoned|hugged|kissed|married|(?:spoke|talked)[ \t]+(?:with|to)|praised|thanked)"
+_NAME_WORD = r"[A-Z][a-z'’-]+"
+#: After the subject: the verb, the object, then a preposition, a conjunction or a clause's end (not "met Google
+#: executives": a noun the name modifies).
+_OBJECT_END = r"(?:[ \t]+(?:in|on|at|for|and|by|after|during|last|this|to|over|about|before)\b|[,.;:])"
+_MET_AFTER = re.compile(rf"[ \t]+{_MEETING}[ \t]+({_NAME_WORD}){_OBJECT_END}")
+#: Before the object: the subject (one capitalised word) and the verb.
+_MET_BEFORE = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}[ \t]+{_MEETING}[ \t]+$")
+_OBJECT_AFTER = re.compile(_OBJECT_END)
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
@@ -61,6 +101,52 @@ def appositive(text: str, end: int) -> bool:
         return False
     role = m.group(1) or m.group(2)
     return role is None or role in ROLES or (m.group(2) is not None and role in _HEAD_ROLES)
+
+
+def speaks_as_person(text: str, word: str) -> bool:
+    """True when the one word ``word`` (a name), standing alone somewhere in ``text``, speaks as a person there
+    (:func:`speaks_after`). Never raises."""
+    return any(speaks_after(text, at + len(word)) for at in _alone(text, word))
+
+
+def speaks_after(text: str, end: int) -> bool:
+    """True when a speech verb and "he" or "she" follow a name ending at ``end`` ("Swiatek said she was",
+    :data:`PRONOUN_SPEECH`), or an appositive with an age or a person's role (:func:`person_appositive`: "Kishida,
+    the Japanese prime minister,"); False for "Nvidia said it" or "Gannett, the owner of"."""
+    return bool(PRONOUN_SPEECH.match(text, end)) or person_appositive(text, end)
+
+
+def person_appositive(text: str, end: int) -> bool:
+    """An age or a role only a person holds (:data:`_PERSON_ROLES`: an office, a sports position or seed, a
+    relative) ending the noun phrase of an appositive right after ``end`` (", 66, said", ", the Japanese prime
+    minister,", ", the top seed,", ", chairman of"), or "herself"/"himself" opening it (", herself a one-time
+    revolutionary"); not the roles a company holds too (", the owner of", ", the
+    biggest player in")."""
+    if AGE_AFTER.match(text, end) or _REFLEXIVE.match(text, end):
+        return True
+    m = _ROLE_PHRASE.match(text, end)
+    return m is not None and m.group(1) in _PERSON_ROLES
+
+
+def couple_member(text: str, start: int, end: int) -> bool:
+    """True when the one-word name ``text[start:end]`` is one of a pair joined by "and" whom their sentence then
+    gives children or calls a couple: "Beyoncé and Jay-Z arrived with their daughter Blue Ivy", "Kim and Kanye
+    ... the couple"; not "Apple and Google said their profits rose". Never raises."""
+    partner = _PARTNER_AFTER.match(text, end)
+    after = partner.end() if partner is not None else end
+    if partner is None and not _PARTNER_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    return _COUPLE_AFTER.match(text, after) is not None
+
+
+def meets_as_person(text: str, start: int, end: int) -> bool:
+    """True when the one-word name ``text[start:end]`` is the subject or the object of a verb only persons take
+    between two one-word names ("Xi met Biden in California", "Putin spoke with Erdogan,", "Trump praised Netanyahu
+    for"); not "met Google executives", "the minister met with Pfizer" (no name for a subject)."""
+    after = _MET_AFTER.match(text, end)
+    if after is not None and after.group(1).lower() not in JUNK_WORDS:  # not "The Fed met Tuesday and"
+        return True
+    return bool(_OBJECT_AFTER.match(text, end)) and bool(_MET_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _surname_acts(text: str, surname: str, start: int, end: int) -> bool:

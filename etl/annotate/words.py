@@ -33,6 +33,9 @@ PERSON_CUES = KIN_WORDS | frozenset(
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
     comedian novelist poet playwright filmmaker songwriter chef""".split()
 )
+#: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
+#: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
+STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())
 #: An office's forms before and after taking it: "President-elect Trump", "ex-Governor Cuomo",
 #: "Minister-designate Kabanda", "Vice-President Pence" (the model often reads the name after them as ORG).
 _OFFICES = "president governor senator mayor chancellor premier minister ambassador chairman".split()
@@ -137,6 +140,11 @@ ROLES = (
 )
 #: A speech verb right after a name ("Trump said"): the name is a person's.
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
+#: A speech verb and a personal pronoun after a name ("Swiatek said she", "Kishida told reporters he"): the name is
+#: a person's, as a company is taken up by "it"; group 1 is "he", group 2 "she".
+PRONOUN_SPEECH = re.compile(
+    r"[ \t]+(?:said|says|added|told[ \t]+(?:reporters|journalists))[ \t]+(?:(he)|(she))[ \t]+[a-z]"
+)
 #: An age right after a name ("Parata, 75, has overseen"): the name is a person's.
 AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
 #: After a given name alone, what only a person's takes: a relative "who" ("Tommy — who only goes by his first
