@@ -910,7 +910,6 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
     return out
 
 
-#: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
 #: What may follow a speaking word of :func:`speaking_words`: an appositive's article or age, a speech verb and a
 #: pronoun (checked in full by :func:`etl.annotate.wordnames.speaks_after`); two patterns, each opening with a
 #: literal character, scan faster than their union.
@@ -926,6 +925,7 @@ _OPENERS = "\"“‘'("
 _TWO_WORDS_BEFORE = re.compile(
     r"(?:[A-Z][a-z]+['’]s|\b[a-z]+,?|[.!?]|^)[ \t]+[\"“‘'(]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$"
 )
+#: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
 KIN_LABEL = "KIN"
 #: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
 _KIN_WORDS = tuple(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))  # "child" opens "children" too

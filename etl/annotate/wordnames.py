@@ -37,8 +37,6 @@ _APPOSITIVE = re.compile(
     r",[ \t]+(?:who\b|(?:the|a|an|his|her|their)[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})\b"
     r"|(?:[a-z][a-z-]+[ \t]+)?([a-z][a-z-]{2,})[ \t]+(?:of|for|at)\b)"
 )
-#: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
-#: stand alone for a person ("the head" may be a body part).
 #: An appositive's noun phrase (an article or a possessive, up to three words, a lower-case noun) up to its end or a
 #: preposition: group 1 is its head noun (", the Japanese prime minister,", ", chairman of", ", the top seed.").
 _ROLE_PHRASE = re.compile(
@@ -70,6 +68,8 @@ _MET_AFTER = re.compile(rf"[ \t]+{_MEETING}[ \t]+({_NAME_WORD}){_OBJECT_END}")
 #: Before the object: the subject (one capitalised word) and the verb.
 _MET_BEFORE = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}[ \t]+{_MEETING}[ \t]+$")
 _OBJECT_AFTER = re.compile(_OBJECT_END)
+#: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
+#: stand alone for a person ("the head" may be a body part).
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
