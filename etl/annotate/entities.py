@@ -17,6 +17,7 @@ from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    HEADLINE_VERBS,
     JUNK_WORDS,
     KIN_WORDS,
     NAME_TITLES,
@@ -1037,7 +1038,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     start, end = _trim(text, start, end)
     if etype == "person":
         start = _after_lower_word(text, _after_spaced_dash(text, _after_rank(text, start, end), end), end)
-        end = _before_group_word(text, start, _before_lower_word(text, start, end))
+        end = _before_headline_verb(text, start, _before_group_word(text, start, _before_lower_word(text, start, end)))
         start, end = _owner_or_owned(text, start, _before_of(text, start, end))
         start = _strip_titles(text, _after_opening_word(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
@@ -1110,6 +1111,20 @@ def _before_group_word(text: str, start: int, end: int) -> int:
     if cut <= start or single in KIN_WORDS:
         return end
     return cut if single in ROLES or single in _FOLLOWERS else end
+
+
+def _before_headline_verb(text: str, start: int, end: int) -> int:
+    """End of a person's name before a verb that a headline in Title Case ran on into, from the name's second word
+    on (:data:`HEADLINE_VERBS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi Leaving" -> "Messi"); ``end``
+    when no such verb follows a name word."""
+    cut = text.find(" ", start, end)
+    while cut >= 0:
+        following = text.find(" ", cut + 1, end)
+        word = text[cut + 1 : following if following >= 0 else end]
+        if word in HEADLINE_VERBS:
+            return cut
+        cut = following
+    return end
 
 
 def _after_lower_word(text: str, start: int, end: int) -> int:

@@ -142,3 +142,14 @@ AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
 #: After a given name alone, what only a person's takes: a relative "who" ("Tommy — who only goes by his first
 #: name online"), a speech verb after an appositive's closing comma ("Another Duke student, Brittany, said").
 GIVEN_CLAUSE = re.compile(r"(?:,|[ \t]+[—–])?[ \t]+who\b|,[ \t]+(?:said|says|told|added|wrote)\b")
+#: Verbs a headline in Title Case runs on after a name ("Tom Hanks Reveals Secret", "Lionel Messi Leaving
+#: Barcelona", "Robert Herjavec Dating ..."): a person's name ends before them. Only forms no common surname
+#: is spelled as ("Burns", "Brooks", "Stokes", "Waters", "Hawking" stay out), no past participle ("Faith Spotted Eagle").
+HEADLINE_VERBS = frozenset(
+    """Says Slams Blasts Reveals Admits Confirms Denies Responds Defends Announces Claims Accuses Sues Explains
+    Praises Mocks Quits Leaves Joins Returns Wins Loses Talks Tells Shares Debuts Teases Celebrates
+    Welcomes Pleads Marries Divorces Splits Apologizes Apologises Thanks Jokes Insists Vows Warns Urges Opens
+    Dating Wearing Leaving Joining Slamming Talking Returning Facing Defending Launching Seeking Suing
+    Expecting Welcoming Celebrating Quitting Heading Hosting Starring Dies Gets Makes Takes Hits Signs Breaks Speaks
+    Shows Posts Calls Wants Files Drops Releases Unveils Cancels""".split()
+)
