@@ -1,5 +1,6 @@
 """Issue 14, session 21 (precision): a headline in Title Case that runs a person's name on into a verb ("Tom Hanks
-Reveals Secret", "Lionel Messi Leaving Barcelona") names the person only.
+Reveals Secret", "Lionel Messi Leaving Barcelona") names the person only; a notable person's surname the model
+reads as a place ("according to Nielsen", the ratings firm) is a person's only where the text treats it as one.
 Texts written for the tests in the shape of entertainment, sports and business news; each rule's first test fails
 on the session's starting tree, the others guard what the rule must not do."""
 
@@ -29,3 +30,20 @@ def test_surnames_spelled_as_verbs_and_participles_stay_in_the_name():
     body = "The filmmaker's new series looks at jazz. Burns said it took ten years. Tribal leader Faith Spotted Eagle won."
     persons = annotate_text(body + CONTEXT, SETTINGS, title=title).persons
     assert set(persons) == {"Ken Burns", "Faith Spotted Eagle"}
+
+
+def test_a_notable_surname_read_as_a_place_with_no_person_evidence_is_no_person():
+    for body in (
+        "Americans watch five hours of TV a day, according to Nielsen, and younger adults watch less.",
+        "Put that in the context of Nielsen's estimate that young adults watch 15 hours of TV a week.",
+    ):
+        assert annotate_text(body + CONTEXT, SETTINGS).persons == (), body
+
+
+def test_a_notable_surname_read_as_a_place_after_its_given_name_elsewhere_stays_a_person():
+    text = "The Danish composer Carl Nielsen wrote six symphonies. According to Nielsen, music is life."
+    assert annotate_text(text + CONTEXT, SETTINGS).persons == ("Carl Nielsen",)
+
+
+def test_a_notable_surname_read_as_a_work_needs_no_cue():
+    assert annotate_text("Like Freud, he believed dreams held meaning." + CONTEXT, SETTINGS).persons == ("Freud",)

@@ -27,6 +27,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     ROLES,
+    SPEECH_AFTER,
     STORM_WORDS,
     TITLES,
 )
@@ -65,6 +66,9 @@ _ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
 #: Labels of a span that names a person when it is a notable person's surname (:func:`names.notable_alone`); not
 #: ORG: companies bear their founders' names ("Disney", "Goldman").
 _NOTABLE_LABELS = frozenset("GPE LOC NORP FAC WORK_OF_ART PRODUCT".split())
+_PLACE_LABELS = frozenset("GPE LOC FAC".split())
+#: A capitalised word and one space or tab right before a position: a given name before a surname.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]$")
 _TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
 _AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
 #: A personal title and one capitalised word (:func:`_titled_surname`), and the titles it takes.
@@ -630,7 +634,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, surname[0], surname[1], "person", "NAME")  # "General Petraeus" (ORG)
     if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
         return clean_mention(text, start, end, "person", "NAME")
-    if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
+    if etype != "person" and label in _NOTABLE_LABELS and _notable_person(text, text[start:end], label):
         return clean_mention(text, start, end, "person", "NAME")  # "like Freud." (PRODUCT)
     if etype in ("location", "organization") and (surname_end := _surname_after_given(text, start, end, etype, places)):
         return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (GPE), "Novak" (ORG)
@@ -650,6 +654,27 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _notable_person(text: str, word: str, label: str) -> bool:
+    """True when ``word``, a span the model read as no person with ``label``, is a notable person's surname named
+    alone (:func:`names.notable_alone`: "like Freud." PRODUCT); one read as a place (GPE, LOC, FAC) only where the
+    text treats it as a person's at some mention: a title before it, a speech verb after it or a given name right
+    before it ("Ezra Klein ... Klein" GPE; not "according to Nielsen", the ratings firm)."""
+    if not names.notable_alone(text, word):
+        return False
+    if label not in _PLACE_LABELS:
+        return True
+    return any(
+        titled(text, at) or SPEECH_AFTER.match(text, at + len(word)) or _given_before(text, at)
+        for at in offsets(text, word)
+    )
+
+
+def _given_before(text: str, start: int) -> bool:
+    """A capitalised given name right before ``start``, one space or tab between ("Ezra Klein")."""
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and names.is_given(m.group(1), strict=False)
 
 
 def _firm_or_named_after(span: str) -> bool:
