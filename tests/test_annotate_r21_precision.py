@@ -47,3 +47,22 @@ def test_a_notable_surname_read_as_a_place_after_its_given_name_elsewhere_stays_
 
 def test_a_notable_surname_read_as_a_work_needs_no_cue():
     assert annotate_text("Like Freud, he believed dreams held meaning." + CONTEXT, SETTINGS).persons == ("Freud",)
+
+
+def test_an_appositive_naming_the_actor_makes_a_character_no_person():
+    text = (
+        "The film follows Mia, the actress played by Stone, through a year in Los Angeles. Mia attends a concert "
+        "of the band. Later, Mia takes a part in a play."
+    )
+    assert "Mia" not in annotate_text(text + CONTEXT, SETTINGS).persons
+
+
+def test_an_appositive_with_a_role_alone_still_makes_a_person():
+    text = "Mia, the actress who runs the theatre, opened it in May. Mia added a bar. Later Mia met the mayor."
+    assert annotate_text(text + CONTEXT, SETTINGS).persons == ("Mia",)
+
+
+def test_a_character_named_in_full_is_left_to_the_other_rules():
+    text = "Aidan Quinn portrays Harry Boland, rival for the love of Kitty Kiernan, played by Roberts."
+    assert "Kitty Kiernan" in annotate_text(text + CONTEXT, SETTINGS).persons
+

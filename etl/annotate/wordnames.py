@@ -28,6 +28,9 @@ _APPOSITIVE = re.compile(
     r",[ \t]+(?:who\b|(?:the|a|an|his|her|their)[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})\b"
     r"|(?:[a-z][a-z-]+[ \t]+)?([a-z][a-z-]{2,})[ \t]+(?:of|for|at)\b)"
 )
+#: An actor named right after an appositive's role: the name before it is a character's ("Mia, the actress played by
+#: Stone").
+_PLAYED_BY = re.compile(r"[ \t]+(?:played|portrayed|voiced)[ \t]+by\b")
 #: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
 #: stand alone for a person ("the head" may be a body part).
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
@@ -59,6 +62,8 @@ def appositive(text: str, end: int) -> bool:
     m = _APPOSITIVE.match(text, end)
     if m is None:
         return False
+    if _PLAYED_BY.match(text, m.end()):
+        return False  # "Mia, the actress played by Stone": a character
     role = m.group(1) or m.group(2)
     return role is None or role in ROLES or (m.group(2) is not None and role in _HEAD_ROLES)
 
