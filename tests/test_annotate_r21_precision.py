@@ -66,3 +66,18 @@ def test_a_character_named_in_full_is_left_to_the_other_rules():
     text = "Aidan Quinn portrays Harry Boland, rival for the love of Kitty Kiernan, played by Roberts."
     assert "Kitty Kiernan" in annotate_text(text + CONTEXT, SETTINGS).persons
 
+
+def test_a_name_after_a_vessel_noun_is_a_ship():
+    text = (
+        "Navy officials said 79 planes were on the aircraft carrier Carl Vinson in the Gulf. The Carl Vinson leads "
+        "a battle group of seven ships. The yacht Lady Moura was seen off Monaco."
+    )
+    assert annotate_text(text + CONTEXT, SETTINGS).persons == ()
+
+
+def test_a_person_after_a_role_or_with_a_title_is_no_ship():
+    text = (
+        "Tanker driver John Smith said the road was icy. Captain Carl Vinson, who commands the ship, said the "
+        "crew was ready."
+    )
+    assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"John Smith", "Carl Vinson"}

@@ -21,7 +21,14 @@ from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import acts_as_person
-from etl.annotate.words import COMPANY_WORDS, NOT_NAME_ENDS, PARTICLES, PLACE_MODIFIERS, SPEECH_AFTER
+from etl.annotate.words import (
+    COMPANY_WORDS,
+    NOT_NAME_ENDS,
+    PARTICLES,
+    PLACE_MODIFIERS,
+    SPEECH_AFTER,
+    VESSEL_WORDS,
+)
 from etl.index.builder import fold
 
 #: Last words that make a name an outlet or organization ("Miami Herald", "Full Fact").
@@ -359,6 +366,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or _product_line(words, story.companies)
         or _brand_line(words, cluster.name, story.brands)
         or any(_played_by(text, m.end) for m in cluster.mentions)
+        or _ship(cluster, text)
         or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
         or _quoted_title_only(cluster, text)
         or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
@@ -987,6 +995,21 @@ def _played_by(text: str, end: int) -> bool:
     Initials and places in brackets are not ("Richard M. Stallman (RMS)", "Guy Forget (France)")."""
     m = _ACTOR_AFTER.match(text, end)
     return m is not None and is_given(m.group(1), strict=False)
+
+
+def _ship(cluster: Cluster, text: str) -> bool:
+    """A mention right after a vessel noun in lower case (:data:`VESSEL_WORDS`: "the aircraft carrier Carl Vinson",
+    "the yacht Lady Moura") and none titled, cued as a person's or speaking: a ship named after a person."""
+    return any(_after_vessel_word(text, m.start) for m in cluster.mentions) and not _person_cued(cluster, text)
+
+
+def _after_vessel_word(text: str, start: int) -> bool:
+    """A vessel noun of :data:`VESSEL_WORDS` or "aircraft carrier" right before ``start``."""
+    m = _PREV_WORD.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in VESSEL_WORDS or (word == "carrier" and text.endswith("aircraft ", 0, m.start()))
 
 
 def _lower_start(text: str, start: int, end: int) -> bool:

@@ -72,6 +72,11 @@ EVENT_WORDS = frozenset(
 )
 #: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
 STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
+#: Words before a name that make it a ship's ("the aircraft carrier Carl Vinson", "the yacht Lady Moura"; "carrier"
+#: only after "aircraft": "letter carrier Bob Jones").
+VESSEL_WORDS = frozenset(
+    "warship destroyer frigate submarine cruiser battleship ship vessel yacht tanker freighter liner trawler".split()
+)
 #: Words that open a sentence and are never part of the name after them ("Maybe Instagram ...",
 #: "Meanwhile Obama said"): adverbs and conjunctions the model takes into a name.
 OPENING_WORDS = frozenset(
