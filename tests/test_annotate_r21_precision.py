@@ -81,3 +81,17 @@ def test_a_person_after_a_role_or_with_a_title_is_no_ship():
         "crew was ready."
     )
     assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"John Smith", "Carl Vinson"}
+
+
+def test_a_name_after_a_place_noun_and_of_is_a_place():
+    text = (
+        "Police stopped the man during a patrol in the Milan suburb of Sesto San Giovanni. What happened in Sesto "
+        "San Giovanni shows the risk, the minister said."
+    )
+    annotation = annotate_text(text + CONTEXT, SETTINGS)
+    assert annotation.persons == () and "Sesto San Giovanni" in annotation.locations
+
+
+def test_an_owner_after_a_place_noun_and_of_stays_a_person():
+    text = "The town of Tony Blair's birth is Edinburgh, where Tony Blair said he was happy as a boy."
+    assert annotate_text(text + CONTEXT, SETTINGS).persons == ("Tony Blair",)

@@ -97,6 +97,12 @@ _OWNED_BEFORE = re.compile(r"\b(?:its|their|our|your)[ \t]+(?:[A-Z][A-Z.]*[ \t]+
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:island|islands|province|county|district|region|village|town|peninsula|archipelago|atoll)\b"
 )
+#: A lower-case noun of a place's kind and "of" right before a name: "the Milan suburb of Sesto San Giovanni", "the
+#: island of Phu Quoc".
+_PLACE_NOUN_OF_BEFORE = re.compile(
+    r"\b(?:suburb|suburbs|town|village|city|district|borough|neighborhood|neighbourhood|island|province|county"
+    r"|region|municipality|commune|township|hamlet)[ \t]+of[ \t]+$"
+)
 #: A saint's name opening a name: a town, parish or district ("Santa Barbara", "St Andrew", "San Jose").
 _SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split())
 #: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
@@ -457,8 +463,19 @@ def _org_noun_placed_nowhere(cluster: Cluster, text: str) -> bool:
 
 def _named_with_place_noun(cluster: Cluster, text: str) -> bool:
     """A name followed at a mention by a lower-case noun of a place's kind ("Phu Quoc island in Vietnam",
-    "the Hoa Binh province") and never titled, cued as a person's or speaking: the place's name."""
-    return any(_PLACE_NOUN_AFTER.match(text, m.end) for m in cluster.mentions) and not _person_cued(cluster, text)
+    "the Hoa Binh province") or after such a noun and "of" ("the Milan suburb of Sesto San Giovanni"), never
+    titled, cued as a person's or speaking: the place's name."""
+    return any(
+        _PLACE_NOUN_AFTER.match(text, m.end) or _place_of(text, m.start, m.end) for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
+def _place_of(text: str, start: int, end: int) -> bool:
+    """A place noun and "of" right before the mention, which owns nothing ("the suburb of Sesto San Giovanni";
+    not "the town of Tony Blair's birth")."""
+    return bool(_PLACE_NOUN_OF_BEFORE.search(text, max(0, start - 30), start)) and not text.startswith(
+        ("'", "’"), end
+    )
 
 
 def _saint_place(words: list[str], cluster: Cluster, text: str) -> bool:
