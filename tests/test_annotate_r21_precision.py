@@ -95,3 +95,19 @@ def test_a_name_after_a_place_noun_and_of_is_a_place():
 def test_an_owner_after_a_place_noun_and_of_stays_a_person():
     text = "The town of Tony Blair's birth is Edinburgh, where Tony Blair said he was happy as a boy."
     assert annotate_text(text + CONTEXT, SETTINGS).persons == ("Tony Blair",)
+
+
+def test_a_name_opening_a_league_table_row_is_a_team():
+    text = (
+        "Scottish league standings after Saturday's matches (played, won, drawn, lost, goals for, against, points):\n"
+        "Greenock Morton 3 2 0 1 5 2 6\nDundee 3 1 2 0 3 2 5\nRoss County 3 0 0 3 3 7 0\n"
+    )
+    annotation = annotate_text(text + CONTEXT, SETTINGS)
+    assert annotation.persons == () and "Greenock Morton" in annotation.organizations
+
+
+def test_a_row_of_figures_that_does_not_add_up_is_no_league_table():
+    text = "Bowling figures:\nWasim Akram 20 5 45 3 0 1 2\nMushtaq Ahmed 18 2 60 2 1 0 1\n"
+    annotation = annotate_text(text + CONTEXT, SETTINGS)
+    assert "Wasim Akram" in annotation.persons and annotation.organizations == ()
+

@@ -113,6 +113,9 @@ _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 #: A lower-case word after a name, or a capitalised one and then a lower-case one: the name modifies that noun
 #: ("a Boris Yeltsin aide", "a Margaret Thatcher Lego figure").
 _MODIFIED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+[a-z]")
+#: A league table's row after a team's name: played, won, drawn, lost, goals for and against, points (and one more
+#: figure at most) to the end of the line (:func:`_standings_row`).
+_STANDINGS_AFTER = re.compile(r"[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)(?:[ \t]+\d+){3,4}[ \t]*$", re.M)
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
 _DATE_DASH = re.compile(
@@ -663,8 +666,17 @@ def _scored_side(cluster: Cluster, text: str) -> bool:
     return any(
         _SCORE_AFTER.match(text, m.end)
         or _SCORE_BEFORE.search(text, max(0, m.start - 120), m.start) and _SCORE_END.match(text, m.end)
+        or _standings_row(text, m.end)
         for m in cluster.mentions
     ) and not _person_cued(cluster, text)
+
+
+def _standings_row(text: str, end: int) -> bool:
+    """A league table's row after the mention: seven or eight whole numbers to the end of the line, the first
+    the sum of the next three (played = won + drawn + lost: "Greenock Morton 3 2 0 1 5 2 6"); a golfer's
+    rounds or a bowler's figures do not add up so."""
+    m = _STANDINGS_AFTER.match(text, end)
+    return m is not None and int(m.group(1)) == int(m.group(2)) + int(m.group(3)) + int(m.group(4))
 
 
 def _org_noun_beside(text: str, start: int, end: int) -> bool:
