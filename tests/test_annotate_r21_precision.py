@@ -111,3 +111,10 @@ def test_a_row_of_figures_that_does_not_add_up_is_no_league_table():
     annotation = annotate_text(text + CONTEXT, SETTINGS)
     assert "Wasim Akram" in annotation.persons and annotation.organizations == ()
 
+
+def test_a_name_before_a_pipeline_or_telescope_is_a_thing():
+    text = (
+        "Protesters oppose the Dakota Access pipeline near the reservation. Police sprayed Dakota Access pipeline "
+        "protesters with water. Astronomers used the James Webb telescope to study the planet."
+    )
+    assert annotate_text(text + CONTEXT, SETTINGS).persons == ()

@@ -134,7 +134,7 @@ THING_NOUNS = frozenset(
     """browser app apps lander rocket spacecraft satellite rover prison jail console phone phones
     smartphone tablet laptop device devices vehicle vehicles car cars sedan suv truck engine chip
     chips software platform brand brands franchise franchises sneakers font fonts typeface typefaces
-    airport airports station stations hospital hospitals""".split()
+    airport airports station stations hospital hospitals pipeline pipelines telescope vaccine vaccines""".split()
 )
 #: Last words of product names, never of a person's ("Polaris GPU", "Vision Pro", "Galaxy S10 Plus").
 PRODUCT_END_WORDS = frozenset("pro max plus mini ultra lite gpu cpu tv pc ssd vr usb hd suv ev".split())
