@@ -118,3 +118,16 @@ def test_a_name_before_a_pipeline_or_telescope_is_a_thing():
         "protesters with water. Astronomers used the James Webb telescope to study the planet."
     )
     assert annotate_text(text + CONTEXT, SETTINGS).persons == ()
+
+
+def test_a_company_word_ends_no_persons_name():
+    text = "Elliott Management took a stake in the retailer. Investors including Baupost Group and Elliott Associates sold."
+    annotation = annotate_text(text + CONTEXT, SETTINGS)
+    assert annotation.persons == ()
+    assert {"Elliott Management", "Elliott Associates"} <= set(annotation.organizations)
+
+
+def test_a_role_named_with_a_company_word_stays_before_the_person():
+    text = "Management consultant Jane Doe said the plan was weak. Head of Research Mary Jones said margins fell."
+    assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"Jane Doe", "Mary Jones"}
+

@@ -63,7 +63,9 @@ ORG_WORDS = frozenset(
     holdings media capital partners records entertainment pictures labs systems technologies
     motors brands industries enterprises ventures pharmaceuticals pharmaceutical chemical chemicals cement
     communications controls electronics mining resources insurance securities newsroom rovers wanderers
-    albion athletic hotspur oil gas petroleum energy construction solutions software logistics realty foods""".split()
+    albion athletic hotspur oil gas petroleum energy construction solutions software logistics realty foods
+    management associates advisors advisers consulting consultants investments research therapeutics biosciences
+    robotics analytics aviation bancorp financial""".split()
 )
 EVENT_WORDS = frozenset(
     """cup championship championships olympics olympiad open finals tournament war summit
