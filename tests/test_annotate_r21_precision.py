@@ -131,3 +131,14 @@ def test_a_role_named_with_a_company_word_stays_before_the_person():
     text = "Management consultant Jane Doe said the plan was weak. Head of Research Mary Jones said margins fell."
     assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"Jane Doe", "Mary Jones"}
 
+
+def test_a_name_after_shares_of_or_a_stake_in_is_a_company():
+    text = "Shares in Morgan Grenfell fell 10 pence on Monday. A rival fund sold its stake in Bilzin Sumberg."
+    annotation = annotate_text(text + CONTEXT, SETTINGS)
+    assert annotation.persons == ()
+    assert {"Morgan Grenfell", "Bilzin Sumberg"} <= set(annotation.organizations)
+
+
+def test_an_owner_after_shares_of_stays_a_person():
+    text = "Shareholders of Elon Musk's Tesla voted on Tuesday. The fund sold its stake in Warren Buffett's company."
+    assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"Elon Musk", "Warren Buffett"}

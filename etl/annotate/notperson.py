@@ -116,6 +116,11 @@ _MODIFIED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+[a-z]")
 #: A league table's row after a team's name: played, won, drawn, lost, goals for and against, points (and one more
 #: figure at most) to the end of the line (:func:`_standings_row`).
 _STANDINGS_AFTER = re.compile(r"[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)(?:[ \t]+\d+){3,4}[ \t]*$", re.M)
+#: What a company issues or owns, and "of"/"in", right before its name ("shares of", "a stake in", "a subsidiary of").
+_SHARES_OF = re.compile(
+    r"\b(?:shares|stock|stocks|stake|stakes|shareholders|stockholders|shareholding|subsidiary)[ \t]+(?:of|in)[ \t]+$",
+    re.I,
+)
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
 _DATE_DASH = re.compile(
@@ -353,6 +358,8 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
     ):
         return "organization"
+    if _owned_company(cluster, text):
+        return "organization"  # "Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"
     if _venue(words):
         return "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
     if all(_BUSINESS_AFTER.match(text, m.end) for m in cluster.mentions):
@@ -677,6 +684,16 @@ def _standings_row(text: str, end: int) -> bool:
     rounds or a bowler's figures do not add up so."""
     m = _STANDINGS_AFTER.match(text, end)
     return m is not None and int(m.group(1)) == int(m.group(2)) + int(m.group(3)) + int(m.group(4))
+
+
+def _owned_company(cluster: Cluster, text: str) -> bool:
+    """A mention after "shares", "stock", "stake", "shareholders" or "subsidiary" and "of"/"in" that owns nothing
+    ("Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"; not "shareholders of Elon Musk's Tesla"), and
+    no mention titled, cued as a person's or speaking: a company."""
+    return any(
+        _SHARES_OF.search(text, max(0, m.start - 30), m.start) and not text.startswith(("'", "’"), m.end)
+        for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
 
 
 def _org_noun_beside(text: str, start: int, end: int) -> bool:
