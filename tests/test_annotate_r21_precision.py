@@ -142,3 +142,22 @@ def test_a_name_after_shares_of_or_a_stake_in_is_a_company():
 def test_an_owner_after_shares_of_stays_a_person():
     text = "Shareholders of Elon Musk's Tesla voted on Tuesday. The fund sold its stake in Warren Buffett's company."
     assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"Elon Musk", "Warren Buffett"}
+
+
+def test_an_authors_contact_line_is_a_credit():
+    body = "The council approved the budget on Tuesday after a long debate about road repairs in the county.\n"
+    for line in (
+        "Contact reporter Jane Smith at jsmith@example.com.",
+        "Jane Smith can be reached at 555-1234.",
+        "Reach Jane Smith at 202-555-1234 or jsmith@example.com.",
+        "Jane Smith and Tom Baker contributed reporting.",
+    ):
+        assert annotate_text(body + line, SETTINGS).persons == (), line
+
+
+def test_a_story_sentence_with_contact_words_keeps_its_persons():
+    text = (
+        "Residents can contact Mayor Jane Smith at city hall on Monday. Mayor Tom Baker said residents can reach "
+        "the office at 555-1234. He said he tried to reach Ann Lee at her home but she had left."
+    )
+    assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"Jane Smith", "Tom Baker", "Ann Lee"}

@@ -230,6 +230,14 @@ _STAFF = re.compile(
 _STAFF_LINE = re.compile(
     r"(?im)^[^\n]{0,150}\b(?:writers?|correspondents?|reporters?)\b[^\n]{0,80}\b(?:contributed|reported from)\b"
     r"[^\n]{0,80}$|^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b[^\n]{0,20}$"
+    r"|^[^\n]{0,200}\bcontributed (?:reporting|research)\b[^\n]{0,40}$"  # "X and Y contributed reporting."
+)
+#: An author's contact line: an e-mail address or a phone number after "contact", "e-mail", "reach" ... "at" or "can be
+#: reached at" ("Contact reporter Jane Smith at jsmith@example.com.", "Jane Smith can be reached at 555-1234.").
+_CONTACT_LINE = re.compile(
+    r"(?im)^(?:[ \t]*(?:please[ \t]+)?(?:contact|e-?mail|reach)\b|[^\n]{0,60}\b(?:can|may)[ \t]+be[ \t]+"
+    r"(?:reached|contacted)\b)[^\n]{0,80}\bat\b[^\n]{0,30}"
+    r"(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]\d{4})[^\n]{0,40}$"
 )
 _PROMO = re.compile(
     r"(?im)^[ \t]*on (?:twitter|facebook|instagram)[ \t]*:[ \t]*follow\b[^\n]{0,240}$"  # "On Twitter: Follow Wendy Koch"
@@ -276,6 +284,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
         ),
     ),
     (_STAFF_LINE, ("contributed", "reported from")),
+    (_CONTACT_LINE, ("contact", "mail", "reach", "be reached", "be contacted")),
     (_AGENCY_IMAGES, ("Getty Images", "AP Photo", "EPA-EFE", "Shutterstock", "File Photo", "AFP Photo")),
     (_PROMO, ()),
     (
