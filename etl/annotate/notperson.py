@@ -483,8 +483,10 @@ def _named_with_place_noun(cluster: Cluster, text: str) -> bool:
 def _place_of(text: str, start: int, end: int) -> bool:
     """A place noun and "of" right before the mention, which owns nothing ("the suburb of Sesto San Giovanni";
     not "the town of Tony Blair's birth")."""
-    return bool(_PLACE_NOUN_OF_BEFORE.search(text, max(0, start - 30), start)) and not text.startswith(
-        ("'", "’"), end
+    return (
+        text.endswith("of", 0, start - 1)  # most mentions: no "of" before them, no regex search
+        and bool(_PLACE_NOUN_OF_BEFORE.search(text, max(0, start - 30), start))
+        and not text.startswith(("'", "’"), end)
     )
 
 
@@ -691,7 +693,9 @@ def _owned_company(cluster: Cluster, text: str) -> bool:
     ("Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"; not "shareholders of Elon Musk's Tesla"), and
     no mention titled, cued as a person's or speaking: a company."""
     return any(
-        _SHARES_OF.search(text, max(0, m.start - 30), m.start) and not text.startswith(("'", "’"), m.end)
+        text.endswith(("of", "in", "OF", "IN", "Of", "In"), 0, m.start - 1)  # no regex search before most mentions
+        and _SHARES_OF.search(text, max(0, m.start - 30), m.start)
+        and not text.startswith(("'", "’"), m.end)
         for m in cluster.mentions
     ) and not _person_cued(cluster, text)
 
@@ -1050,12 +1054,14 @@ def _ship(cluster: Cluster, text: str) -> bool:
 
 
 def _after_vessel_word(text: str, start: int) -> bool:
-    """A vessel noun of :data:`VESSEL_WORDS` or "aircraft carrier" right before ``start``."""
-    m = _PREV_WORD.search(text, max(0, start - 20), start)
-    if m is None:
+    """A vessel noun of :data:`VESSEL_WORDS` or "aircraft carrier" right before ``start``, one space or tab between
+    (split in C: a regex searched before every mention costs more)."""
+    words = text[max(0, start - 20) : start].split()
+    if not words or not text[start - 1 : start].isspace():
         return False
-    word = m.group(1)
-    return word in VESSEL_WORDS or (word == "carrier" and text.endswith("aircraft ", 0, m.start()))
+    if words[-1] == "carrier":
+        return len(words) > 1 and words[-2] == "aircraft"
+    return words[-1] in VESSEL_WORDS
 
 
 def _lower_start(text: str, start: int, end: int) -> bool:
