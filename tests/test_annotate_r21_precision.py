@@ -161,3 +161,12 @@ def test_a_story_sentence_with_contact_words_keeps_its_persons():
         "the office at 555-1234. He said he tried to reach Ann Lee at her home but she had left."
     )
     assert set(annotate_text(text + CONTEXT, SETTINGS).persons) == {"Jane Smith", "Tom Baker", "Ann Lee"}
+
+
+def test_a_headline_noun_or_verb_after_a_name_ends_it_too():
+    title = "Why Greta Thunberg Matters"
+    body = "The activist spoke in Davos on Monday. Thunberg said nothing more about it."
+    assert annotate_text(body + CONTEXT, SETTINGS, title=title).persons == ("Greta Thunberg",)
+    title = "Prince Harry Memoir Tops Charts"
+    body = "The book sold a million copies. Harry said nothing more about it."
+    assert "Harry Memoir Tops Charts" not in annotate_text(body + CONTEXT, SETTINGS, title=title).persons

@@ -17,6 +17,7 @@ from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    HEADLINE_NOUNS,
     HEADLINE_VERBS,
     JUNK_WORDS,
     KIN_WORDS,
@@ -1148,14 +1149,14 @@ def _before_group_word(text: str, start: int, end: int) -> int:
 
 
 def _before_headline_verb(text: str, start: int, end: int) -> int:
-    """End of a person's name before a verb that a headline in Title Case ran on into, from the name's second word
-    on (:data:`HEADLINE_VERBS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi Leaving" -> "Messi"); ``end``
-    when no such verb follows a name word."""
+    """End of a person's name before a verb or noun that a headline in Title Case ran on into, from the name's second
+    word on (:data:`HEADLINE_VERBS`, :data:`HEADLINE_NOUNS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi
+    Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"); ``end`` when none follows a name word."""
     cut = text.find(" ", start, end)
     while cut >= 0:
         following = text.find(" ", cut + 1, end)
         word = text[cut + 1 : following if following >= 0 else end]
-        if word in HEADLINE_VERBS:
+        if word in HEADLINE_VERBS or word in HEADLINE_NOUNS:
             return cut
         cut = following
     return end

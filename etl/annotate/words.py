@@ -158,5 +158,13 @@ HEADLINE_VERBS = frozenset(
     Welcomes Pleads Marries Divorces Splits Apologizes Apologises Thanks Jokes Insists Vows Warns Urges Opens
     Dating Wearing Leaving Joining Slamming Talking Returning Facing Defending Launching Seeking Suing
     Expecting Welcoming Celebrating Quitting Heading Hosting Starring Dies Gets Makes Takes Hits Signs Breaks Speaks
-    Shows Posts Calls Wants Files Drops Releases Unveils Cancels""".split()
+    Shows Posts Calls Wants Files Drops Releases Unveils Cancels Tops Causes Matters Eyes Backs Rejects Blames Hails
+    Nears Seeks Plans Hints Weighs""".split()
+)
+#: Nouns a headline in Title Case runs on after a name ("Prince Harry Memoir Tops Charts", "Boris Johnson Resignation
+#: Speech"): a person's name ends before them too; none is spelled as a surname.
+HEADLINE_NOUNS = frozenset(
+    """Memoir Tweet Tweets Injury Interview Retirement Divorce Comeback Resignation Speech Album Review Trial Verdict
+    Funeral Wedding Engagement Pregnancy Lawsuit Scandal Documentary Biopic Statement Impeachment Indictment
+    Testimony Exclusive Update""".split()
 )
