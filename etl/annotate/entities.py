@@ -17,6 +17,8 @@ from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    HEADLINE_NOUNS,
+    HEADLINE_VERBS,
     JUNK_WORDS,
     KIN_WORDS,
     NAME_TITLES,
@@ -26,6 +28,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     ROLES,
+    SPEECH_AFTER,
     STANDING_CUES,
     STORM_WORDS,
     TITLES,
@@ -65,6 +68,9 @@ _ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
 #: Labels of a span that names a person when it is a notable person's surname (:func:`names.notable_alone`); not
 #: ORG: companies bear their founders' names ("Disney", "Goldman").
 _NOTABLE_LABELS = frozenset("GPE LOC NORP FAC WORK_OF_ART PRODUCT".split())
+_PLACE_LABELS = frozenset("GPE LOC FAC".split())
+#: A capitalised word and one space or tab right before a position: a given name before a surname.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]$")
 _TITLED_INSIDE_LABELS = frozenset("ORG GPE LOC FAC WORK_OF_ART PRODUCT".split())  # names, not numbers
 _AROUND = " \t-–—:;,.()"  # what may surround a name run inside a model span
 #: A personal title and one capitalised word (:func:`_titled_surname`), and the titles it takes.
@@ -226,6 +232,14 @@ _STAFF = re.compile(
 _STAFF_LINE = re.compile(
     r"(?im)^[^\n]{0,150}\b(?:writers?|correspondents?|reporters?)\b[^\n]{0,80}\b(?:contributed|reported from)\b"
     r"[^\n]{0,80}$|^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b[^\n]{0,20}$"
+    r"|^[^\n]{0,200}\bcontributed (?:reporting|research)\b[^\n]{0,40}$"  # "X and Y contributed reporting."
+)
+#: An author's contact line: an e-mail address or a phone number after "contact", "e-mail", "reach" ... "at" or "can be
+#: reached at" ("Contact reporter Jane Smith at jsmith@example.com.", "Jane Smith can be reached at 555-1234.").
+_CONTACT_LINE = re.compile(
+    r"(?im)^(?:[ \t]*(?:please[ \t]+)?(?:contact|e-?mail|reach)\b|[^\n]{0,60}\b(?:can|may)[ \t]+be[ \t]+"
+    r"(?:reached|contacted)\b)[^\n]{0,80}\bat\b[^\n]{0,30}"
+    r"(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]\d{4})[^\n]{0,40}$"
 )
 _PROMO = re.compile(
     r"(?im)^[ \t]*on (?:twitter|facebook|instagram)[ \t]*:[ \t]*follow\b[^\n]{0,240}$"  # "On Twitter: Follow Wendy Koch"
@@ -272,6 +286,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
         ),
     ),
     (_STAFF_LINE, ("contributed", "reported from")),
+    (_CONTACT_LINE, ("contact", "mail", "reach", "be reached", "be contacted")),
     (_AGENCY_IMAGES, ("Getty Images", "AP Photo", "EPA-EFE", "Shutterstock", "File Photo", "AFP Photo")),
     (_PROMO, ()),
     (
@@ -631,7 +646,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, surname[0], surname[1], "person", "NAME")  # "General Petraeus" (ORG)
     if etype != "person" and label in _RETYPE_OR_WORK_LABELS and _said_given(text, start, end):
         return clean_mention(text, start, end, "person", "NAME")
-    if etype != "person" and label in _NOTABLE_LABELS and names.notable_alone(text, text[start:end]):
+    if etype != "person" and label in _NOTABLE_LABELS and _notable_person(text, text[start:end], label):
         return clean_mention(text, start, end, "person", "NAME")  # "like Freud." (PRODUCT)
     if etype in ("location", "organization") and (surname_end := _surname_after_given(text, start, end, etype, places)):
         return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (GPE), "Novak" (ORG)
@@ -651,6 +666,27 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _notable_person(text: str, word: str, label: str) -> bool:
+    """True when ``word``, a span the model read as no person with ``label``, is a notable person's surname named
+    alone (:func:`names.notable_alone`: "like Freud." PRODUCT); one read as a place (GPE, LOC, FAC) only where the
+    text treats it as a person's at some mention: a title before it, a speech verb after it or a given name right
+    before it ("Ezra Klein ... Klein" GPE; not "according to Nielsen", the ratings firm)."""
+    if not names.notable_alone(text, word):
+        return False
+    if label not in _PLACE_LABELS:
+        return True
+    return any(
+        titled(text, at) or SPEECH_AFTER.match(text, at + len(word)) or _given_before(text, at)
+        for at in offsets(text, word)
+    )
+
+
+def _given_before(text: str, start: int) -> bool:
+    """A capitalised given name right before ``start``, one space or tab between ("Ezra Klein")."""
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and names.is_given(m.group(1), strict=False)
 
 
 def _firm_or_named_after(span: str) -> bool:
@@ -1090,7 +1126,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     start, end = _trim(text, start, end)
     if etype == "person":
         start = _after_lower_word(text, _after_spaced_dash(text, _after_rank(text, start, end), end), end)
-        end = _before_group_word(text, start, _before_lower_word(text, start, end))
+        end = _before_headline_verb(text, start, _before_group_word(text, start, _before_lower_word(text, start, end)))
         start, end = _owner_or_owned(text, start, _before_of(text, start, end))
         start = _strip_titles(text, _after_opening_word(text, start, end), end)
         start = _after_tag(text, names.after_question_verb(text, start, end), end)
@@ -1163,6 +1199,20 @@ def _before_group_word(text: str, start: int, end: int) -> int:
     if cut <= start or single in KIN_WORDS:
         return end
     return cut if single in ROLES or single in _FOLLOWERS else end
+
+
+def _before_headline_verb(text: str, start: int, end: int) -> int:
+    """End of a person's name before a verb or noun that a headline in Title Case ran on into, from the name's second
+    word on (:data:`HEADLINE_VERBS`, :data:`HEADLINE_NOUNS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi
+    Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"); ``end`` when none follows a name word."""
+    cut = text.find(" ", start, end)
+    while cut >= 0:
+        following = text.find(" ", cut + 1, end)
+        word = text[cut + 1 : following if following >= 0 else end]
+        if word in HEADLINE_VERBS or word in HEADLINE_NOUNS:
+            return cut
+        cut = following
+    return end
 
 
 def _after_lower_word(text: str, start: int, end: int) -> int:

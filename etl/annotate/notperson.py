@@ -30,6 +30,7 @@ from etl.annotate.words import (
     PLACE_MODIFIERS,
     PRONOUN_SPEECH,
     SPEECH_AFTER,
+    VESSEL_WORDS,
 )
 from etl.index.builder import fold
 
@@ -99,6 +100,12 @@ _OWNED_BEFORE = re.compile(r"\b(?:its|their|our|your)[ \t]+(?:[A-Z][A-Z.]*[ \t]+
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:island|islands|province|county|district|region|village|town|peninsula|archipelago|atoll)\b"
 )
+#: A lower-case noun of a place's kind and "of" right before a name: "the Milan suburb of Sesto San Giovanni", "the
+#: island of Phu Quoc".
+_PLACE_NOUN_OF_BEFORE = re.compile(
+    r"\b(?:suburb|suburbs|town|village|city|district|borough|neighborhood|neighbourhood|island|province|county"
+    r"|region|municipality|commune|township|hamlet)[ \t]+of[ \t]+$"
+)
 #: A saint's name opening a name: a town, parish or district ("Santa Barbara", "St Andrew", "San Jose").
 _SAINT_WORDS = frozenset("st st. saint san santa santo são sao ste ste.".split())
 #: Before a one-word name, an article makes it a noun: "the Moon", "the Major Arcana" (a title
@@ -109,6 +116,14 @@ _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 #: A lower-case word after a name, or a capitalised one and then a lower-case one: the name modifies that noun
 #: ("a Boris Yeltsin aide", "a Margaret Thatcher Lego figure").
 _MODIFIED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+[a-z]")
+#: A league table's row after a team's name: played, won, drawn, lost, goals for and against, points (and one more
+#: figure at most) to the end of the line (:func:`_standings_row`).
+_STANDINGS_AFTER = re.compile(r"[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)(?:[ \t]+\d+){3,4}[ \t]*$", re.M)
+#: What a company issues or owns, and "of"/"in", right before its name ("shares of", "a stake in", "a subsidiary of").
+_SHARES_OF = re.compile(
+    r"\b(?:shares|stock|stocks|stake|stakes|shareholders|stockholders|shareholding|subsidiary)[ \t]+(?:of|in)[ \t]+$",
+    re.I,
+)
 _TICKER = re.compile(r"(?:['’]s)?[ \t]+\((NYSE: ?|NASDAQ: ?|Nasdaq: ?)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 _AT_VENUE = re.compile(r"@[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+)*$")
 _DATE_DASH = re.compile(
@@ -128,7 +143,7 @@ THING_NOUNS = frozenset(
     """browser app apps lander rocket spacecraft satellite rover prison jail console phone phones
     smartphone tablet laptop device devices vehicle vehicles car cars sedan suv truck engine chip
     chips software platform brand brands franchise franchises sneakers font fonts typeface typefaces
-    airport airports station stations hospital hospitals""".split()
+    airport airports station stations hospital hospitals pipeline pipelines telescope vaccine vaccines""".split()
 )
 #: Last words of product names, never of a person's ("Polaris GPU", "Vision Pro", "Galaxy S10 Plus").
 PRODUCT_END_WORDS = frozenset("pro max plus mini ultra lite gpu cpu tv pc ssd vr usb hd suv ev".split())
@@ -392,6 +407,8 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         _org_noun_beside(text, m.start, m.end) for m in cluster.mentions
     ):
         return "organization"
+    if _owned_company(cluster, text):
+        return "organization"  # "Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"
     if _venue(words):
         return "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
     if all(_BUSINESS_AFTER.match(text, m.end) for m in cluster.mentions):
@@ -414,6 +431,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or _product_line(words, story.companies)
         or _brand_line(words, cluster.name, story.brands)
         or any(_played_by(text, m.end) for m in cluster.mentions)
+        or _ship(cluster, text)
         or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
         or _quoted_title_only(cluster, text)
         or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
@@ -504,8 +522,21 @@ def _org_noun_placed_nowhere(cluster: Cluster, text: str) -> bool:
 
 def _named_with_place_noun(cluster: Cluster, text: str) -> bool:
     """A name followed at a mention by a lower-case noun of a place's kind ("Phu Quoc island in Vietnam",
-    "the Hoa Binh province") and never titled, cued as a person's or speaking: the place's name."""
-    return any(_PLACE_NOUN_AFTER.match(text, m.end) for m in cluster.mentions) and not _person_cued(cluster, text)
+    "the Hoa Binh province") or after such a noun and "of" ("the Milan suburb of Sesto San Giovanni"), never
+    titled, cued as a person's or speaking: the place's name."""
+    return any(
+        _PLACE_NOUN_AFTER.match(text, m.end) or _place_of(text, m.start, m.end) for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
+def _place_of(text: str, start: int, end: int) -> bool:
+    """A place noun and "of" right before the mention, which owns nothing ("the suburb of Sesto San Giovanni";
+    not "the town of Tony Blair's birth")."""
+    return (
+        text.endswith("of", 0, start - 1)  # most mentions: no "of" before them, no regex search
+        and bool(_PLACE_NOUN_OF_BEFORE.search(text, max(0, start - 30), start))
+        and not text.startswith(("'", "’"), end)
+    )
 
 
 def _saint_place(words: list[str], cluster: Cluster, text: str) -> bool:
@@ -693,6 +724,27 @@ def _scored_side(cluster: Cluster, text: str) -> bool:
     return any(
         _SCORE_AFTER.match(text, m.end)
         or _SCORE_BEFORE.search(text, max(0, m.start - 120), m.start) and _SCORE_END.match(text, m.end)
+        or _standings_row(text, m.end)
+        for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
+def _standings_row(text: str, end: int) -> bool:
+    """A league table's row after the mention: seven or eight whole numbers to the end of the line, the first
+    the sum of the next three (played = won + drawn + lost: "Greenock Morton 3 2 0 1 5 2 6"); a golfer's
+    rounds or a bowler's figures do not add up so."""
+    m = _STANDINGS_AFTER.match(text, end)
+    return m is not None and int(m.group(1)) == int(m.group(2)) + int(m.group(3)) + int(m.group(4))
+
+
+def _owned_company(cluster: Cluster, text: str) -> bool:
+    """A mention after "shares", "stock", "stake", "shareholders" or "subsidiary" and "of"/"in" that owns nothing
+    ("Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"; not "shareholders of Elon Musk's Tesla"), and
+    no mention titled, cued as a person's or speaking: a company."""
+    return any(
+        text.endswith(("of", "in", "OF", "IN", "Of", "In"), 0, m.start - 1)  # no regex search before most mentions
+        and _SHARES_OF.search(text, max(0, m.start - 30), m.start)
+        and not text.startswith(("'", "’"), m.end)
         for m in cluster.mentions
     ) and not _person_cued(cluster, text)
 
@@ -1042,6 +1094,23 @@ def _played_by(text: str, end: int) -> bool:
     Initials and places in brackets are not ("Richard M. Stallman (RMS)", "Guy Forget (France)")."""
     m = _ACTOR_AFTER.match(text, end)
     return m is not None and is_given(m.group(1), strict=False)
+
+
+def _ship(cluster: Cluster, text: str) -> bool:
+    """A mention right after a vessel noun in lower case (:data:`VESSEL_WORDS`: "the aircraft carrier Carl Vinson",
+    "the yacht Lady Moura") and none titled, cued as a person's or speaking: a ship named after a person."""
+    return any(_after_vessel_word(text, m.start) for m in cluster.mentions) and not _person_cued(cluster, text)
+
+
+def _after_vessel_word(text: str, start: int) -> bool:
+    """A vessel noun of :data:`VESSEL_WORDS` or "aircraft carrier" right before ``start``, one space or tab between
+    (split in C: a regex searched before every mention costs more)."""
+    words = text[max(0, start - 20) : start].split()
+    if not words or not text[start - 1 : start].isspace():
+        return False
+    if words[-1] == "carrier":
+        return len(words) > 1 and words[-2] == "aircraft"
+    return words[-1] in VESSEL_WORDS
 
 
 def _lower_start(text: str, start: int, end: int) -> bool:

@@ -68,6 +68,9 @@ _MET_AFTER = re.compile(rf"[ \t]+{_MEETING}[ \t]+({_NAME_WORD}){_OBJECT_END}")
 #: Before the object: the subject (one capitalised word) and the verb.
 _MET_BEFORE = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}[ \t]+{_MEETING}[ \t]+$")
 _OBJECT_AFTER = re.compile(_OBJECT_END)
+#: An actor named right after an appositive's role: the name before it is a character's ("Mia, the actress played by
+#: Stone").
+_PLAYED_BY = re.compile(r"[ \t]+(?:played|portrayed|voiced)[ \t]+by\b")
 #: Roles only before "of", "for", "at" (", head of Microsoft’s Surface devices"): not in ROLES, whose words also
 #: stand alone for a person ("the head" may be a body part).
 _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
@@ -99,6 +102,8 @@ def appositive(text: str, end: int) -> bool:
     m = _APPOSITIVE.match(text, end)
     if m is None:
         return False
+    if _PLAYED_BY.match(text, m.end()):
+        return False  # "Mia, the actress played by Stone": a character
     role = m.group(1) or m.group(2)
     return role is None or role in ROLES or (m.group(2) is not None and role in _HEAD_ROLES)
 

@@ -66,7 +66,9 @@ ORG_WORDS = frozenset(
     holdings media capital partners records entertainment pictures labs systems technologies
     motors brands industries enterprises ventures pharmaceuticals pharmaceutical chemical chemicals cement
     communications controls electronics mining resources insurance securities newsroom rovers wanderers
-    albion athletic hotspur oil gas petroleum energy construction solutions software logistics realty foods""".split()
+    albion athletic hotspur oil gas petroleum energy construction solutions software logistics realty foods
+    management associates advisors advisers consulting consultants investments research therapeutics biosciences
+    robotics analytics aviation bancorp financial""".split()
 )
 EVENT_WORDS = frozenset(
     """cup championship championships olympics olympiad open finals tournament war summit
@@ -75,6 +77,11 @@ EVENT_WORDS = frozenset(
 )
 #: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
 STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
+#: Words before a name that make it a ship's ("the aircraft carrier Carl Vinson", "the yacht Lady Moura"; "carrier"
+#: only after "aircraft": "letter carrier Bob Jones").
+VESSEL_WORDS = frozenset(
+    "warship destroyer frigate submarine cruiser battleship ship vessel yacht tanker freighter liner trawler".split()
+)
 #: Words that open a sentence and are never part of the name after them ("Maybe Instagram ...",
 #: "Meanwhile Obama said"): adverbs and conjunctions the model takes into a name.
 OPENING_WORDS = frozenset(
@@ -150,3 +157,22 @@ AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
 #: After a given name alone, what only a person's takes: a relative "who" ("Tommy — who only goes by his first
 #: name online"), a speech verb after an appositive's closing comma ("Another Duke student, Brittany, said").
 GIVEN_CLAUSE = re.compile(r"(?:,|[ \t]+[—–])?[ \t]+who\b|,[ \t]+(?:said|says|told|added|wrote)\b")
+#: Verbs a headline in Title Case runs on after a name ("Tom Hanks Reveals Secret", "Lionel Messi Leaving
+#: Barcelona", "Robert Herjavec Dating ..."): a person's name ends before them. Only forms no common surname
+#: is spelled as ("Burns", "Brooks", "Stokes", "Waters", "Hawking" stay out), no past participle ("Faith Spotted Eagle").
+HEADLINE_VERBS = frozenset(
+    """Says Slams Blasts Reveals Admits Confirms Denies Responds Defends Announces Claims Accuses Sues Explains
+    Praises Mocks Quits Leaves Joins Returns Wins Loses Talks Tells Shares Debuts Teases Celebrates
+    Welcomes Pleads Marries Divorces Splits Apologizes Apologises Thanks Jokes Insists Vows Warns Urges Opens
+    Dating Wearing Leaving Joining Slamming Talking Returning Facing Defending Launching Seeking Suing
+    Expecting Welcoming Celebrating Quitting Heading Hosting Starring Dies Gets Makes Takes Hits Signs Breaks Speaks
+    Shows Posts Calls Wants Files Drops Releases Unveils Cancels Tops Causes Matters Eyes Backs Rejects Blames Hails
+    Nears Seeks Plans Hints Weighs""".split()
+)
+#: Nouns a headline in Title Case runs on after a name ("Prince Harry Memoir Tops Charts", "Boris Johnson Resignation
+#: Speech"): a person's name ends before them too; none is spelled as a surname.
+HEADLINE_NOUNS = frozenset(
+    """Memoir Tweet Tweets Injury Interview Retirement Divorce Comeback Resignation Speech Album Review Trial Verdict
+    Funeral Wedding Engagement Pregnancy Lawsuit Scandal Documentary Biopic Statement Impeachment Indictment
+    Testimony Exclusive Update""".split()
+)
