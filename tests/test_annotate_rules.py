@@ -85,7 +85,8 @@ _JUNK_PIECES = st.sampled_from(
     ["By John Smith", "by Jane Doe", "BY ", "Posted by Ann Lee", "Photo: Mark Kim/AP", "(Reporting by Tom Ray)",
      "Contributing: Liz Sabo", "Copyright 2019 by Ann", "Picture Colin Keegan", "Getty Images", "AP/Reuters",
      "contributed to this report", "Follow us on Twitter", "his daughter Ivanka", "sisters, Ann and Kate", "children Tom",
-     "Reporting by", "\n", " ", "\t", ".", ",", "5:06 PM ET by Kat Lee", "Sabo", "Şafak", "ſon", "\u212a", "the son"]
+     "Reporting by", "\n", " ", "\t", ".", ",", "5:06 PM ET by Kat Lee", "Sabo", "Şafak", "ſon", "\u212a", "the son",
+     "Contact Ann Lee at al@x.com", "Ann Lee can be\treached at 555-1234", "E-mail", "contributed reporting"]
 )
 
 

@@ -286,7 +286,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
         ),
     ),
     (_STAFF_LINE, ("contributed", "reported from")),
-    (_CONTACT_LINE, ("contact", "mail", "reach", "be reached", "be contacted")),
+    (_CONTACT_LINE, ("contact", "mail", "reach")),
     (_AGENCY_IMAGES, ("Getty Images", "AP Photo", "EPA-EFE", "Shutterstock", "File Photo", "AFP Photo")),
     (_PROMO, ()),
     (
