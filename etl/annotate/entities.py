@@ -17,6 +17,7 @@ from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    FAMILY_WORDS,
     HEADLINE_NOUNS,
     HEADLINE_VERBS,
     JUNK_WORDS,
@@ -964,7 +965,7 @@ _TWO_WORDS_BEFORE = re.compile(
 #: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
 KIN_LABEL = "KIN"
 #: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
-_KIN_WORDS = tuple(sorted(KIN_WORDS | {"child", "kid", "twin", "grandchild"}))  # "child" opens "children" too
+_KIN_WORDS = tuple(sorted(FAMILY_WORDS))  # "child" opens "children" too
 _KIN_BEFORE = re.compile(rf"\b(?:(?:{'|'.join(_KIN_WORDS)})s?|children),?[ \t]+(?=[A-Z])")
 #: One capitalised word, then a list joint (", ", " and ", ", and ") when another item follows.
 _KIN_ITEM = re.compile(r"([A-Z][a-z]+)(?![\w’'-]|\.\w|[ \t]+[A-Z])((?:,?[ \t]+and|,)[ \t]+(?=[A-Z]))?")
@@ -1029,7 +1030,7 @@ def _name_before(text: str, end: int) -> int:
     if _SPEAKING_WORD.fullmatch(word) is None:
         return end
     prev = words[-2] if len(words) > 1 else ""
-    if not prev[:1].isupper() or prev[-1:] in ".!?:" and prev.strip(".").lower() not in TITLES:
+    if not prev[:1].isupper() or (prev[-1:] in ".!?:" and prev.strip(".").lower() not in TITLES):
         return end - len(word)
     two = _TWO_WORDS_BEFORE.search(text, max(0, end - 60), end)
     return two.start(1) if two is not None else end

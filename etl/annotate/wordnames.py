@@ -22,8 +22,8 @@ import re
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    FAMILY_WORDS,
     JUNK_WORDS,
-    KIN_WORDS,
     PERSON_CUES,
     PRONOUN_SPEECH,
     ROLES,
@@ -50,7 +50,7 @@ _PERSON_ROLES = PERSON_CUES | {"seed"}
 #: hand, "and", one capitalised word.
 _PARTNER_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w$'’-]*[ \t]+(?:and|&)[ \t]+$")
 _PARTNER_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w$'’-]*(?![\w'’-]|[ \t]+[A-Z])")
-_KIN = "|".join(sorted(KIN_WORDS | {"child", "kid", "twin", "baby", "grandchild"}))
+_KIN = "|".join(sorted(FAMILY_WORDS | {"baby"}))
 #: Later in the pair's sentence, their children: "... arrived with their daughter", "their two kids", "the couple";
 #: or "The couple" opening the next sentence.
 _COUPLE_AFTER = re.compile(

@@ -23,6 +23,9 @@ KIN_WORDS = frozenset(
     """wife husband widow widower son daughter father mother brother sister grandson granddaughter
     grandmother grandfather uncle aunt nephew niece cousin stepson stepdaughter fiance fiancee""".split()
 )
+#: Kin words and the words for a child of either sex: a relative named in a list ("their two daughters, Esmeralda",
+#: "their children Tom and Ann") or a couple's children ("arrived with their kids").
+FAMILY_WORDS = KIN_WORDS | frozenset("child kid twin grandchild".split())
 #: Words that, right before a name, make it a person whatever the model's label.
 PERSON_CUES = KIN_WORDS | frozenset(
     """mr mrs ms dr president senator sen rep gov governor mayor ceo coo cfo cto chair chairman chairwoman
