@@ -17,6 +17,7 @@ from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    ARABIC_NOT_NAMES,
     FAMILY_WORDS,
     HEADLINE_NOUNS,
     HEADLINE_VERBS,
@@ -609,7 +610,7 @@ def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = F
     out = []
     taken = Covered(len(text), covered + list(title_case_lines(text)))
     spans = names.missed_names(text, taken.hits, NOT_NAME_ENDS, short=short)
-    for start, end in sorted(spans + romanised.missed(text, Covered(len(text), spans).hits)):
+    for start, end in sorted(spans + romanised.missed(text, Covered(len(text), spans).hits, taken.hits)):
         mention = clean_mention(text, start, end, "person", "NAME")
         out += [mention] if mention is not None else []
     return out
@@ -1109,7 +1110,13 @@ def _particle_surname(text: str, end: int, places: frozenset[str]) -> int:
 
 
 def _extend_particle(text: str, end: int) -> int:
-    """ "Ursula von der" + "Leyen": a name cut after a particle takes the next capitalised word."""
+    """ "Ursula von der" + "Leyen": a name cut after a particle takes the next capitalised word; so does one cut
+    after a surname joined to its particle before a capitalised "Ben", "Bin" or "Ibn" ("Zine al-Abidine" + "Ben
+    Ali")."""
+    if text.startswith((" Ben ", " Bin ", " Ibn "), end):
+        last = text[max(0, end - 30) : end].rsplit(None, 1)[-1:]
+        m = _NEXT_NAME.match(text, end + 4)
+        return m.end() if last and names.particle_surname(last[0]) and m else end
     words = text[max(0, end - 20) : end].split()
     if not words or words[-1] not in PARTICLES:
         return end
@@ -1432,6 +1439,11 @@ def is_junk(surface: str, etype: str) -> bool:
 
 
 def _particle_name(words: list[str]) -> bool:
-    """A name opening with a given name and ending in a surname joined to its particle ("Bashar
-    al-Assad", "Omar Hassan al-Bashir"; not the group "Ansar al-Sharia")."""
-    return len(words) >= 2 and names.particle_surname(words[-1]) and names.is_given(words[0], strict=False)
+    """A name ending in a surname joined to its particle, opening with a given name or other capitalised words
+    ("Bashar al-Assad", "Moqtada al-Sadr", "Abu Bakr al-Baghdadi"), none of which names a group or place
+    (:data:`ARABIC_NOT_NAMES`: not "Ansar al-Sharia", "Masjid al-Aqsa", "Hayat Tahrir al-Sham")."""
+    if len(words) < 2 or not names.particle_surname(words[-1]):
+        return False
+    if any(w.lower().rpartition("-")[2] in ARABIC_NOT_NAMES for w in words):
+        return False  # "Hayat Tahrir al-Sham": "Hayat" is a given name too
+    return names.is_given(words[0], strict=False) or all(w[:1].isupper() for w in words[:-1])
