@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from etl.annotate.wordnames import acts_as_person, appositive
+from etl.annotate.wordnames import acts_as_person, appositive, owns_as_person
 from etl.annotate.words import ARABIC_NOT_NAMES, PARTICLES
 from etl.index.builder import fold
 
@@ -427,7 +427,8 @@ def _unlisted_names(
 ) -> list[tuple[int, int]]:
     """Spans of the name ``runs`` of ``text`` that are two-word names no given-name list knows
     (:func:`unlisted_name`: "Binyah Kesselly") in a person's place: before an appositive with a role, an age
-    or "who", after a quote's closing mark, or on a team sheet ("6 - Tolunay Kafkas")."""
+    or "who" or what only a person owns (:func:`etl.annotate.wordnames.owns_as_person`: "Srettha Thavisin, whose
+    wife"), after a quote's closing mark, or on a team sheet ("6 - Tolunay Kafkas")."""
     out = []
     for run in runs:
         start, end = run[0].start, run[-1].end
@@ -436,6 +437,7 @@ def _unlisted_names(
             and not taken(start, end)
             and (
                 appositive(text, end)
+                or owns_as_person(text, end)
                 or speaker_position(text, start, end)
                 or squad_item(text, start)
                 or results_item(text, end)

@@ -6,7 +6,8 @@ leaves out the one-syllable family name before them ("Son" + "Heung-min") or rea
 ("Sun Yat-sen"). The shape is distinctive: each part is one syllable of a romanisation (up to two consonants, one
 to three vowels, then n, ng, m, k, p, t, l, r or h), which English hyphenated words seldom are ("Hong Kong-based",
 "Obama-era", "Smith-Jones" are not). Korean and Japanese administrative suffixes make places ("Gyeonggi-do",
-"Gangnam-gu", "Minato-ku").
+"Gangnam-gu", "Minato-ku"). Chinese names in pinyin have no hyphen: a listed family name, then a given name of two
+syllables in one word ("Xi Jinping", "He Lifeng"), no English word nor listed given name ("Long Beach", "Han Solo").
 """
 
 from __future__ import annotations

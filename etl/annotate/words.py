@@ -174,7 +174,7 @@ LIFE_EVENTS = frozenset("career retirement resignation funeral birthday marriage
 #: the "al-" part in lower case, its particle taken off: "al-Qaeda" is "qaeda").
 ARABIC_NOT_NAMES = frozenset(
     """ansar jabhat jaish jaysh kataib harakat hizb hezb jamaat jamaa jamaah liwa saraya asaib ahl ahrar jund tahrir
-    hayat masjid umm ras deir dayr wadi jebel jabal tel tell bab dar bir khan kafr ain beit bayt qasr souq souk
+    hayat masjid umm ras deir dayr wadi jebel jabal tel tell bab dar bir kafr ain beit bayt qasr souq souk
     madinat sharm qaeda shabaab islam islamiyah islamiya sham aqsa quds sharia nusra adl jazeera arabiya ahram
     akhbar nour wefaq hurriya thawra watan lashkar tehreek tehrik sipah markaz majlis anjuman tanzeem mujahideen
     dawa""".split()
