@@ -13,7 +13,7 @@ from __future__ import annotations
 from etl.annotate import annotate_text
 from etl.annotate.names import hyphen_particle_name
 from etl.annotate.romanised import pinyin_name
-from etl.annotate.wordnames import owns_as_person
+from etl.annotate.wordnames import owns_as_person, relative_of
 from etl.core.settings import Settings
 
 SETTINGS = Settings()
@@ -109,4 +109,20 @@ def test_english_words_and_given_names_after_a_chinese_family_name_are_no_pinyin
     assert not pinyin_name("Long Beach") and not pinyin_name("Han Solo") and not pinyin_name("Sun Valley")
     assert not pinyin_name("He Began") and not pinyin_name("Ma Rainey")
     text = "Long Beach hosted the final, and Sun Valley sent a team." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ()
+
+
+def test_a_name_after_a_relative_or_a_regime_of_is_a_persons():
+    text = "Rebels fought against the military regime of Desi Bouterse in the late 1980s." + CONTEXT
+    annotation = annotate_text(text, SETTINGS)
+    assert annotation.persons == ("Desi Bouterse",)
+    assert annotation.organizations == ()
+    widow = "The estate was left to the widow of Tsitsipas after the trial." + CONTEXT
+    assert annotate_text(widow, SETTINGS).persons == ("Tsitsipas",)
+
+
+def test_a_place_after_a_relative_of_stays_a_place():
+    assert relative_of("the widow of Desi Bouterse", 13)
+    assert not relative_of("the minister of Finance", 16) and not relative_of("a son of", 8)
+    text = "The father of Europe and the daughter of Zion met." + CONTEXT
     assert annotate_text(text, SETTINGS).persons == ()

@@ -58,6 +58,7 @@ from etl.annotate.wordnames import (
     meets_as_person,
     owns_as_person,
     person_appositive,
+    relative_of,
 )
 from etl.annotate.words import GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
@@ -288,6 +289,7 @@ def _person_evidence(text: str, start: int, end: int) -> bool:
         or couple_member(text, start, end)
         or meets_as_person(text, start, end)
         or owns_as_person(text, end)
+        or relative_of(text, start)
     )
 
 

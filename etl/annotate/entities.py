@@ -654,6 +654,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (GPE), "Novak" (ORG)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
+    if etype in ("organization", "location") and _relative_of_name(text, start, end, places):
+        return clean_mention(text, start, end, "person", "NAME")  # "the widow of Desi Bouterse" (ORG)
     if etype is None:
         return None
     if etype == "person" and _firm_or_named_after(text[start:end]):
@@ -668,6 +670,18 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _relative_of_name(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """True for one to three capitalised words after a relative or a regime "of" (:func:`wordnames.relative_of`:
+    "the widow of Desi Bouterse", "the regime of Srettha Thavisin"), no word a one-word place or organization of the
+    alias table (``places``: "the mother of Europe") nor an organization word."""
+    if not wordnames.relative_of(text, start):
+        return False
+    words = text[start:end].split()
+    return 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower() not in places and w.lower() not in ORG_WORDS for w in words
+    )
 
 
 def _notable_person(text: str, word: str, label: str) -> bool:

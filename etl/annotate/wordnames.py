@@ -93,6 +93,9 @@ _OWNS_AFTER = re.compile(
     rf"['’]s{_UP_TO_TWO}(?:(?:{_BODY})(?![\w'’-])|{_EVENT})"
     rf"|(?:,[ \t]+whose|[ \t]+[a-z]+[ \t]+(?:his|her)){_UP_TO_TWO}(?:(?:{_BODY}|{_KIN_OWNED})(?![\w'’-])|{_EVENT})"
 )
+#: Right before a name, a relative or a regime "of" it: "the widow of Desi Bouterse", "the military regime of Desi
+#: Bouterse" (ORG), "a son of Srettha Thavisin" (FAC).
+_RELATIVE_OF = re.compile(rf"\b(?:{_KIN_OWNED}|regime)[ \t]+of[ \t]+$")
 _NAME_CHAR = re.compile(r"[\w'’-]")
 _REACH = 300  # characters read to find the end of the name's sentence
 
@@ -157,6 +160,12 @@ def owns_as_person(text: str, end: int) -> bool:
     knee", "Bukele, whose wife", "Zelensky thanked his wife"); False for "Apple's chip arm", "Google thanked its
     staff", "Sebastian’s sister". Never raises."""
     return _OWNS_AFTER.match(text, end) is not None
+
+
+def relative_of(text: str, start: int) -> bool:
+    """True when a relative or a regime "of" stands right before ``start`` ("the widow of ", "the military regime of
+    "); False for "the minister of ". What follows is the caller's to check. Never raises."""
+    return text.endswith("of ", 0, start) and _RELATIVE_OF.search(text, max(0, start - 20), start) is not None
 
 
 def couple_member(text: str, start: int, end: int) -> bool:
