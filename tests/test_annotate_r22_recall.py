@@ -126,3 +126,8 @@ def test_a_place_after_a_relative_of_stays_a_place():
     assert not relative_of("the minister of Finance", 16) and not relative_of("a son of", 8)
     text = "The father of Europe and the daughter of Zion met." + CONTEXT
     assert annotate_text(text, SETTINGS).persons == ()
+
+
+def test_a_royal_title_opens_a_name_the_model_missed():
+    text = "Officials met on Monday. Prince Norodom Ranariddh and Hun Sen agreed to the request." + CONTEXT
+    assert annotate_text(text, SETTINGS).persons == ("Norodom Ranariddh", "Hun Sen")

@@ -943,6 +943,11 @@ def _known_occurrence(text: str, mention: RawMention, known: set[str]) -> RawMen
     return RawMention(best[0], best[1], best[2], "person", mention.label) if best else None
 
 
+#: Royal titles that open a name of two or three words the model missed ("Prince Norodom Ranariddh and Hun Sen"):
+#: not "king" and "queen", which open streets and hospitals more often ("King Edward Street").
+_ROYAL_CUES = frozenset({"prince", "princess", "sheikh", "emir"})
+
+
 def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
     """Names the model missed after a title: "Fed Chair Eleanor Whitfield" -> person "Eleanor Whitfield".
 
@@ -951,13 +956,16 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
     out = []
     taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     for cue in _CUE_WORD.finditer(text):
-        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue.group(1).lower() in PERSON_CUES else None
+        cue_word = cue.group(1).lower()
+        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue_word in PERSON_CUES or cue_word in _ROYAL_CUES else None
         if m is None:
             continue
         start, end = m.span()
         words = m.group().split()
         if any(w.lower() in JUNK_WORDS or w.lower() in TITLES for w in words) or taken.hits(start, end):
             continue
+        if cue_word in _ROYAL_CUES and words[-1].lower() in NOT_NAME_ENDS:
+            continue  # "Prince Edward Island", "Prince Albert Hall": a place named after a royal
         out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
 
