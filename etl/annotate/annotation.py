@@ -39,14 +39,27 @@ from etl.annotate.entities import (
     titled,
 )
 from etl.annotate.gazetteer import find_names
-from etl.annotate.names import english_words, fictional_character, is_given, notable_alone
+from etl.annotate.names import (
+    english_words,
+    fictional_character,
+    hyphen_particle_name,
+    is_given,
+    notable_alone,
+)
 from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, mention_bounds, paired, retype_persons
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import CODES, with_coded_places
 from etl.annotate.places import LABEL as PLACE_LABEL
 from etl.annotate.quotes import PersonRef, find_quotes
-from etl.annotate.wordnames import appositive, couple_member, meets_as_person, person_appositive
+from etl.annotate.wordnames import (
+    appositive,
+    couple_member,
+    meets_as_person,
+    owns_as_person,
+    person_appositive,
+    relative_of,
+)
 from etl.annotate.words import GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
 
@@ -229,8 +242,8 @@ def _doubtful(
         # one bare word: mostly products, brands, places, teams ("Yahoo", "Kosmos", "Firefox"; "Newegg has
         # models ...", "send to Gmail", "the Browns' defense" however often), unless titled, speaking or in
         # a person's appositive somewhere
-        if notable_alone(text, cluster.name):  # "Freud's theory", "unlike Nietzsche": no cue needed
-            return False
+        if notable_alone(text, cluster.name) or hyphen_particle_name(cluster.name):
+            return False  # "Freud's theory", "unlike Nietzsche", "Inzamam-ul-Haq": no cue needed
         if is_given(cluster.name, strict=True) and any(GIVEN_CLAUSE.match(text, m.end) for m in cluster.mentions):
             return False
         return not any(
@@ -275,6 +288,8 @@ def _person_evidence(text: str, start: int, end: int) -> bool:
         or person_appositive(text, end)
         or couple_member(text, start, end)
         or meets_as_person(text, start, end)
+        or owns_as_person(text, end)
+        or relative_of(text, start)
     )
 
 

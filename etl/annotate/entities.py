@@ -17,6 +17,7 @@ from etl.annotate.names import english_words
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    ARABIC_NOT_NAMES,
     FAMILY_WORDS,
     HEADLINE_NOUNS,
     HEADLINE_VERBS,
@@ -609,7 +610,7 @@ def shape_mentions(text: str, covered: list[tuple[int, int]], *, short: bool = F
     out = []
     taken = Covered(len(text), covered + list(title_case_lines(text)))
     spans = names.missed_names(text, taken.hits, NOT_NAME_ENDS, short=short)
-    for start, end in sorted(spans + romanised.missed(text, Covered(len(text), spans).hits)):
+    for start, end in sorted(spans + romanised.missed(text, Covered(len(text), spans).hits, taken.hits)):
         mention = clean_mention(text, start, end, "person", "NAME")
         out += [mention] if mention is not None else []
     return out
@@ -653,6 +654,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return clean_mention(text, start, surname_end, "person", "NAME")  # "Israel" + "Adesanya" (GPE), "Novak" (ORG)
     if etype == "location" and (given := _given_before_unknown_place(text, start, end, places)) is not None:
         return clean_mention(text, given, end, "person", "NAME")  # "his colleague Ana Muñoz" (GPE "Muñoz")
+    if etype in ("organization", "location") and _relative_of_name(text, start, end, places):
+        return clean_mention(text, start, end, "person", "NAME")  # "the widow of Desi Bouterse" (ORG)
     if etype is None:
         return None
     if etype == "person" and _firm_or_named_after(text[start:end]):
@@ -667,6 +670,18 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
+
+
+def _relative_of_name(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """True for one to three capitalised words after a relative or a regime "of" (:func:`wordnames.relative_of`:
+    "the widow of Desi Bouterse", "the regime of Srettha Thavisin"), no word a one-word place or organization of the
+    alias table (``places``: "the mother of Europe") nor an organization word."""
+    if not wordnames.relative_of(text, start):
+        return False
+    words = text[start:end].split()
+    return 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower() not in places and w.lower() not in ORG_WORDS for w in words
+    )
 
 
 def _notable_person(text: str, word: str, label: str) -> bool:
@@ -928,6 +943,11 @@ def _known_occurrence(text: str, mention: RawMention, known: set[str]) -> RawMen
     return RawMention(best[0], best[1], best[2], "person", mention.label) if best else None
 
 
+#: Royal titles that open a name of two or three words the model missed ("Prince Norodom Ranariddh and Hun Sen"):
+#: not "king" and "queen", which open streets and hospitals more often ("King Edward Street").
+_ROYAL_CUES = frozenset({"prince", "princess", "sheikh", "emir"})
+
+
 def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
     """Names the model missed after a title: "Fed Chair Eleanor Whitfield" -> person "Eleanor Whitfield".
 
@@ -936,13 +956,16 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
     out = []
     taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     for cue in _CUE_WORD.finditer(text):
-        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue.group(1).lower() in PERSON_CUES else None
+        cue_word = cue.group(1).lower()
+        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue_word in PERSON_CUES or cue_word in _ROYAL_CUES else None
         if m is None:
             continue
         start, end = m.span()
         words = m.group().split()
         if any(w.lower() in JUNK_WORDS or w.lower() in TITLES for w in words) or taken.hits(start, end):
             continue
+        if cue_word in _ROYAL_CUES and words[-1].lower() in NOT_NAME_ENDS:
+            continue  # "Prince Edward Island", "Prince Albert Hall": a place named after a royal
         out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
 
@@ -1109,7 +1132,13 @@ def _particle_surname(text: str, end: int, places: frozenset[str]) -> int:
 
 
 def _extend_particle(text: str, end: int) -> int:
-    """ "Ursula von der" + "Leyen": a name cut after a particle takes the next capitalised word."""
+    """ "Ursula von der" + "Leyen": a name cut after a particle takes the next capitalised word; so does one cut
+    after a surname joined to its particle before a capitalised "Ben", "Bin" or "Ibn" ("Zine al-Abidine" + "Ben
+    Ali")."""
+    if text.startswith((" Ben ", " Bin ", " Ibn "), end):
+        last = text[max(0, end - 30) : end].rsplit(None, 1)[-1:]
+        m = _NEXT_NAME.match(text, end + 4)
+        return m.end() if last and names.particle_surname(last[0]) and m else end
     words = text[max(0, end - 20) : end].split()
     if not words or words[-1] not in PARTICLES:
         return end
@@ -1432,6 +1461,11 @@ def is_junk(surface: str, etype: str) -> bool:
 
 
 def _particle_name(words: list[str]) -> bool:
-    """A name opening with a given name and ending in a surname joined to its particle ("Bashar
-    al-Assad", "Omar Hassan al-Bashir"; not the group "Ansar al-Sharia")."""
-    return len(words) >= 2 and names.particle_surname(words[-1]) and names.is_given(words[0], strict=False)
+    """A name ending in a surname joined to its particle, opening with a given name or other capitalised words
+    ("Bashar al-Assad", "Moqtada al-Sadr", "Abu Bakr al-Baghdadi"), none of which names a group or place
+    (:data:`ARABIC_NOT_NAMES`: not "Ansar al-Sharia", "Masjid al-Aqsa", "Hayat Tahrir al-Sham")."""
+    if len(words) < 2 or not names.particle_surname(words[-1]):
+        return False
+    if any(w.lower().rpartition("-")[2] in ARABIC_NOT_NAMES for w in words):
+        return False  # "Hayat Tahrir al-Sham": "Hayat" is a given name too
+    return names.is_given(words[0], strict=False) or all(w[:1].isupper() for w in words[:-1])

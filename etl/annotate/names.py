@@ -26,8 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from etl.annotate.wordnames import acts_as_person, appositive
-from etl.annotate.words import PARTICLES
+from etl.annotate.wordnames import acts_as_person, appositive, owns_as_person
+from etl.annotate.words import ARABIC_NOT_NAMES, PARTICLES
 from etl.index.builder import fold
 
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
@@ -139,6 +139,18 @@ def notable_surname(word: str) -> bool:
     """True for the surname of a notable person that is no English word nor given name ("Freud",
     "Nietzsche", "Goethe"; ``data/notable_persons.txt``; accents folded: "Cézanne")."""
     return fold(word) in _listed(NOTABLE_PERSONS)
+
+
+#: One word of two capitalised names joined by a lower-case Arabic particle ("Inzamam-ul-Haq", "Ata-ur-Rehman",
+#: "Salah-ud-Din"): a South Asian person's name.
+_HYPHEN_PARTICLE = re.compile(r"([A-Z][a-z]+)-(?:ul|ur|ud|un|us|uz)-([A-Z][a-z]+)")
+
+
+def hyphen_particle_name(word: str) -> bool:
+    """True for one word of two names joined by a particle ("Inzamam-ul-Haq", "Ata-ur-Rehman"); not a group's
+    (:data:`ARABIC_NOT_NAMES`: "Jamaat-ud-Dawa", "Harkat-ul-Mujahideen")."""
+    m = _HYPHEN_PARTICLE.fullmatch(word)
+    return m is not None and m.group(1).lower() not in ARABIC_NOT_NAMES and m.group(2).lower() not in ARABIC_NOT_NAMES
 
 
 def notable_alone(text: str, word: str) -> bool:
@@ -415,7 +427,8 @@ def _unlisted_names(
 ) -> list[tuple[int, int]]:
     """Spans of the name ``runs`` of ``text`` that are two-word names no given-name list knows
     (:func:`unlisted_name`: "Binyah Kesselly") in a person's place: before an appositive with a role, an age
-    or "who", after a quote's closing mark, or on a team sheet ("6 - Tolunay Kafkas")."""
+    or "who" or what only a person owns (:func:`etl.annotate.wordnames.owns_as_person`: "Srettha Thavisin, whose
+    wife"), after a quote's closing mark, or on a team sheet ("6 - Tolunay Kafkas")."""
     out = []
     for run in runs:
         start, end = run[0].start, run[-1].end
@@ -424,6 +437,7 @@ def _unlisted_names(
             and not taken(start, end)
             and (
                 appositive(text, end)
+                or owns_as_person(text, end)
                 or speaker_position(text, start, end)
                 or squad_item(text, start)
                 or results_item(text, end)

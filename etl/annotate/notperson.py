@@ -20,7 +20,14 @@ from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context, place_given
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
-from etl.annotate.wordnames import acts_as_person, couple_member, meets_as_person, speaks_as_person
+from etl.annotate.wordnames import (
+    acts_as_person,
+    couple_member,
+    meets_as_person,
+    owns_as_person,
+    person_appositive,
+    speaks_as_person,
+)
 from etl.annotate.words import (
     COMPANY_WORDS,
     GIVEN_CLAUSE,
@@ -351,7 +358,9 @@ def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
     if any(placed(text, m) for m in cluster.mentions):
         return False
     return speaks_as_person(text, name) or any(
-        couple_member(text, m.start, m.end) or cluster.type == "location" and meets_as_person(text, m.start, m.end)
+        couple_member(text, m.start, m.end)
+        or owns_as_person(text, m.end)
+        or cluster.type == "location" and meets_as_person(text, m.start, m.end)
         for m in cluster.mentions
     )
 
@@ -620,11 +629,20 @@ def _acting_unlisted(cluster: Cluster, text: str, known: frozenset[str]) -> bool
             return False
         if any(part in english for part in low.split("-")):
             return False
-    return any(_PAST_AFTER.match(text, m.end) for m in cluster.mentions) and not any(
+    return any(_acts_after(text, m.end) for m in cluster.mentions) and not any(
         placed(text, m)
         or _ARTICLE_BEFORE.search(text, max(0, m.start - 30), m.start)
         or _OWNED_BEFORE.search(text, max(0, m.start - 30), m.start)
         for m in cluster.mentions
+    )
+
+
+def _acts_after(text: str, end: int) -> bool:
+    """After a name, a past-tense verb ("Maurkice Pouncey accepted"), a speech verb and "he"/"she" ("Srettha
+    Thavisin said he"), a person's appositive (", the prime minister,") or what only a person owns ("Bola Tinubu,
+    whose wife"; :func:`etl.annotate.wordnames.owns_as_person`)."""
+    return bool(_PAST_AFTER.match(text, end) or PRONOUN_SPEECH.match(text, end)) or (
+        person_appositive(text, end) or owns_as_person(text, end)
     )
 
 

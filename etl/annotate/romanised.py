@@ -6,7 +6,8 @@ leaves out the one-syllable family name before them ("Son" + "Heung-min") or rea
 ("Sun Yat-sen"). The shape is distinctive: each part is one syllable of a romanisation (up to two consonants, one
 to three vowels, then n, ng, m, k, p, t, l, r or h), which English hyphenated words seldom are ("Hong Kong-based",
 "Obama-era", "Smith-Jones" are not). Korean and Japanese administrative suffixes make places ("Gyeonggi-do",
-"Gangnam-gu", "Minato-ku").
+"Gangnam-gu", "Minato-ku"). Chinese names in pinyin have no hyphen: a listed family name, then a given name of two
+syllables in one word ("Xi Jinping", "He Lifeng"), no English word nor listed given name ("Long Beach", "Han Solo").
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import functools
 import re
 from collections.abc import Callable
 
-from etl.annotate.words import TITLES
+from etl.annotate.names import english_words, is_given
+from etl.annotate.words import CHINESE_FAMILY_NAMES, TITLES
 
 _SYLLABLE = r"[b-df-hj-np-tv-z]{0,2}h?[aeiouy]{1,3}(?:ng|rk|[nmkptlrh])?"
 _GIVEN = re.compile(rf"({_SYLLABLE})-({_SYLLABLE})")
@@ -33,9 +35,22 @@ _NOT_FAMILY = TITLES | frozenset(
 _SUFFIX = re.compile(r"-([a-z]{1,6})(?![\w-])")  # "-in" of "Moon Jae-in", cut off by the model
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{0,4})[ \t]$")
 _WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]{0,4})(?![\w'’-])")
-#: One or two short capitalised words, then a hyphenated given name ("Lee Jae-myung"), not inside a word. It opens
-#: with the capital and looks behind it (no word character before): a scan for a capital skips the text in C.
-_RUN = re.compile(r"[A-Z](?<![\w.'’-][A-Z])[a-z]{0,4}[ \t](?:[A-Z][a-z]{0,4}[ \t])?[A-Z][a-z]{0,5}-[a-z]{1,6}(?![\w'’-])")
+#: One or two short capitalised words, then a hyphenated given name ("Lee Jae-myung"), or one short capitalised word,
+#: then one of four to ten letters, no name word after it ("Xi Jinping": :func:`pinyin_name`); not inside a word. One
+#: scan for both: it opens with the capital and looks behind it (no word character before), so a scan for a capital
+#: skips the text in C.
+_RUN = re.compile(
+    r"[A-Z](?<![\w.'’-][A-Z])[a-z]{0,4}[ \t]"
+    r"(?:(?:[A-Z][a-z]{0,4}[ \t])?[A-Z][a-z]{0,5}-[a-z]{1,6}(?![\w'’-])|[A-Z][a-z]{3,9}(?![\w'’-]|[ \t]+[A-Z]))"
+)
+
+
+#: A pinyin syllable: an initial, then a final ("jin", "ping", "qiang", "xue").
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
+)
+_PINYIN_GIVEN = re.compile(rf"{_PINYIN}{_PINYIN}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,7 +103,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
         end = m.end()
     first = text[start:end].split(None, 1)[0] if end > start else ""
     if not given_shape(first):
-        return start, end
+        return _pinyin_family_before(text, start, end), end
     grown = start
     for _ in range(2):
         before = _WORD_BEFORE.search(text, max(0, grown - 7), grown)
@@ -101,7 +116,44 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     return grown, end
 
 
-def missed(text: str, taken: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def _pinyin_family_before(text: str, start: int, end: int) -> int:
+    """Start of a Chinese name the model read without its family name ("He" + "Lifeng": "He" opened the sentence):
+    one word that is a pinyin given name (:func:`pinyin_name`) after a listed family name; else ``start``."""
+    if end - start < 4 or " " in text[start:end] or not text[start].isupper():
+        return start
+    before = _WORD_BEFORE.search(text, max(0, start - 7), start)
+    if before is None or not pinyin_name(f"{before.group(1)} {text[start:end]}"):
+        return start
+    return before.start(1)
+
+
+def missed(
+    text: str, taken: Callable[[int, int], bool], seen: Callable[[int, int], bool] | None = None
+) -> list[tuple[int, int]]:
     """Spans of romanised names by shape (:func:`is_name`: "Lee Jae-myung") that ``taken(start, end)`` says are
-    free: names the model did not see."""
-    return [(m.start(), m.end()) for m in _RUN.finditer(text) if is_name(m.group()) and not taken(m.start(), m.end())]
+    free, and of Chinese names in pinyin (:func:`pinyin_name`: "Xi Jinping met") that ``seen(start, end)`` (the
+    model's spans and mentions taken too) says are: names the model did not see."""
+    out = []
+    for m in _RUN.finditer(text):
+        span = m.group()
+        if "-" in span:
+            if is_name(span) and not taken(m.start(), m.end()):
+                out.append((m.start(), m.end()))
+        elif seen is not None and pinyin_name(span) and not seen(m.start(), m.end()):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def pinyin_name(span: str) -> bool:
+    """True for a Chinese name in pinyin by shape: a listed family name (:data:`CHINESE_FAMILY_NAMES`), then a given
+    name of two syllables in one word that is no English word nor a listed given name ("Xi Jinping", "He Lifeng",
+    "Han Zheng" is too short: one syllable); not "Long Beach", "Sun Valley"."""
+    family, _, given = span.partition(" ")
+    low = given.lower()
+    return (
+        family.lower() in CHINESE_FAMILY_NAMES
+        and _PINYIN_GIVEN.fullmatch(low) is not None
+        and low not in english_words()
+        and not is_given(given, strict=False)
+    )
+

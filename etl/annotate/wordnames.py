@@ -22,8 +22,11 @@ import re
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    BODY_PARTS,
     FAMILY_WORDS,
     JUNK_WORDS,
+    KIN_WORDS,
+    LIFE_EVENTS,
     PERSON_CUES,
     PRONOUN_SPEECH,
     ROLES,
@@ -77,19 +80,38 @@ _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
+_BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
+_KIN_OWNED = "|".join(sorted(KIN_WORDS | {"girlfriend", "boyfriend", "parents"}, key=len, reverse=True))
+#: A life's event ending its phrase ("Murray's retirement in", "Biden's birthday."; not "Nvidia's retirement plan").
+_EVENT = rf"(?:{'|'.join(sorted(LIFE_EVENTS))})(?=[ \t]*[,.;:!?)]|[ \t]+(?:in|on|at|to|was|is|has|had|will|and|with|after|before|last|this|next)\b)"
+_UP_TO_TWO = r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
+#: After a name, what only a person owns: a body part or a life's event owned by the name ("Nadal's left knee",
+#: "Murray's retirement in"), or those or a relative owned by "whose" or by "his"/"her" after one verb ("Bukele, whose
+#: wife", "Zelensky thanked his wife", "Alcaraz injured her ankle"). A relative owned by the name is left out: a
+#: blog's persona and a film's character have them ("Gulliver's daughter", "Sebastian’s sister").
+_OWNS_AFTER = re.compile(
+    rf"['’]s{_UP_TO_TWO}(?:(?:{_BODY})(?![\w'’-])|{_EVENT})"
+    rf"|(?:,[ \t]+whose|[ \t]+[a-z]+[ \t]+(?:his|her)){_UP_TO_TWO}(?:(?:{_BODY}|{_KIN_OWNED})(?![\w'’-])|{_EVENT})"
+)
+#: Right before a name, a relative or a regime "of" it: "the widow of Desi Bouterse", "the military regime of Desi
+#: Bouterse" (ORG), "a son of Srettha Thavisin" (FAC).
+_RELATIVE_OF = re.compile(rf"\b(?:{_KIN_OWNED}|regime)[ \t]+of[ \t]+$")
 _NAME_CHAR = re.compile(r"[\w'’-]")
 _REACH = 300  # characters read to find the end of the name's sentence
 
 
 def acts_as_person(text: str, start: int, end: int) -> bool:
-    """True when the text treats the name ``text[start:end]`` as a person's (see the module's
-    doc): an appositive with a role, an age or "who" after it, its last word alone acting as a
-    person elsewhere, or a "He"/"She" opening the sentence after the one it opens. Never raises."""
+    """True when the text treats the name ``text[start:end]`` as a person's (see the module's doc): an appositive
+    with a role, an age or "who" after it, a speech verb and "he"/"she" ("Bola Tinubu said he") or what only a
+    person owns ("Chase Elliott injured his knee": :func:`owns_as_person`), its last word alone acting as a person
+    elsewhere, or a "He"/"She" opening the sentence after the one it opens. Never raises."""
     words = text[start:end].split()
     if len(words) < 2:
         return False
     return (
         appositive(text, end)
+        or bool(PRONOUN_SPEECH.match(text, end))
+        or owns_as_person(text, end)
         or _surname_acts(text, words[-1], start, end)
         or _pronoun_follows(text, start, end)
     )
@@ -131,6 +153,19 @@ def person_appositive(text: str, end: int) -> bool:
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
+
+
+def owns_as_person(text: str, end: int) -> bool:
+    """True when what only a person owns follows a name ending at ``end`` (:data:`_OWNS_AFTER`: "Nadal's left
+    knee", "Bukele, whose wife", "Zelensky thanked his wife"); False for "Apple's chip arm", "Google thanked its
+    staff", "Sebastian’s sister". Never raises."""
+    return _OWNS_AFTER.match(text, end) is not None
+
+
+def relative_of(text: str, start: int) -> bool:
+    """True when a relative or a regime "of" stands right before ``start`` ("the widow of ", "the military regime of
+    "); False for "the minister of ". What follows is the caller's to check. Never raises."""
+    return text.endswith("of ", 0, start) and _RELATIVE_OF.search(text, max(0, start - 20), start) is not None
 
 
 def couple_member(text: str, start: int, end: int) -> bool:

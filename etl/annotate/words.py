@@ -160,6 +160,32 @@ AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
 #: After a given name alone, what only a person's takes: a relative "who" ("Tommy — who only goes by his first
 #: name online"), a speech verb after an appositive's closing comma ("Another Duke student, Brittany, said").
 GIVEN_CLAUSE = re.compile(r"(?:,|[ \t]+[—–])?[ \t]+who\b|,[ \t]+(?:said|says|told|added|wrote)\b")
+#: Body parts an injury report names, only a person's ("Nadal's left knee", "Alcaraz injured his ankle"). Not "arm",
+#: "hand", "head", "back", "eye", "heart": a company's too ("Apple's chip arm", "Google's head of").
+BODY_PARTS = frozenset(
+    """knee knees ankle ankles hamstring hamstrings wrist wrists shoulder shoulders elbow hip hips calf groin thigh
+    achilles foot toe neck spine jaw""".split()
+)
+#: A life's events a person's name owns where the phrase ends with them ("Murray's retirement.", "Biden's birthday
+#: on"; not "Coldplay's wedding song", "Nvidia's retirement plan").
+LIFE_EVENTS = frozenset("career retirement resignation funeral birthday marriage wedding divorce".split())
+#: Arabic words that open or close the names of armed groups, parties, media, mosques and places, not persons'
+#: ("Ansar al-Sharia", "Jabhat al-Nusra", "Asaib Ahl al-Haq", "Masjid al-Aqsa", "Umm al-Quwain", "Ras al-Ain";
+#: the "al-" part in lower case, its particle taken off: "al-Qaeda" is "qaeda").
+ARABIC_NOT_NAMES = frozenset(
+    """ansar jabhat jaish jaysh kataib harakat hizb hezb jamaat jamaa jamaah liwa saraya asaib ahl ahrar jund tahrir
+    hayat masjid umm ras deir dayr wadi jebel jabal tel tell bab dar bir kafr ain beit bayt qasr souq souk
+    madinat sharm qaeda shabaab islam islamiyah islamiya sham aqsa quds sharia nusra adl jazeera arabiya ahram
+    akhbar nour wefaq hurriya thawra watan lashkar tehreek tehrik sipah markaz majlis anjuman tanzeem mujahideen
+    dawa""".split()
+)
+#: The commonest Chinese family names in pinyin, one syllable each ("Xi Jinping", "Li Keqiang", "He Lifeng").
+CHINESE_FAMILY_NAMES = frozenset(
+    """bai cai cao chen cheng cui dai deng ding dong du duan fan fang feng fu gao gong gu guo han hao he hou hu hua
+    huang jia jiang jin kang kong lai li liang liao lin liu long lu luo ma mao meng pan peng qian qiao qin qiu ren
+    shao shen shi song su sun tan tang tian wan wang wei wen wu xi xia xiao xie xiong xu xue yan yang yao ye yin yu
+    yuan zeng zhang zhao zheng zhong zhou zhu zou""".split()
+)
 #: Verbs a headline in Title Case runs on after a name ("Tom Hanks Reveals Secret", "Lionel Messi Leaving
 #: Barcelona", "Robert Herjavec Dating ..."): a person's name ends before them. Only forms no common surname
 #: is spelled as ("Burns", "Brooks", "Stokes", "Waters", "Hawking" stay out), no past participle ("Faith Spotted Eagle").
