@@ -29,6 +29,7 @@ from etl.annotate.words import (
     ORG_WORDS,
     PARTICLES,
     PERSON_CUES,
+    PLACE_ENDS,
     ROLES,
     SPEECH_AFTER,
     STANDING_CUES,
@@ -640,7 +641,11 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         run = names.person_run(text, begin, _before_bracket(text, begin, end), not_last, unlisted=True)
         if run is not None and _retyped_person(text, run, label):
             return clean_mention(text, run[0], run[1], "person", "NAME")
-    titled_span = label in _TITLED_INSIDE_LABELS and len(text[start:end].split()) >= 3  # title + 2 words
+    titled_span = (
+        label in _TITLED_INSIDE_LABELS
+        and len(span_words := text[start:end].split()) >= 3  # title + 2 words
+        and not (label in _PLACE_LABELS and span_words[-1].lower() in PLACE_ENDS)  # "Prince Edward Island" (GPE)
+    )
     inner = _titled_inside(text, start, end) if titled_span else None
     if inner is not None:  # "Patrol Chief James Hall" (WORK_OF_ART): the name after the title
         return clean_mention(text, inner[0], inner[1], "person", "NAME")

@@ -100,6 +100,16 @@ PERSON_NOT_PLACE = frozenset(
 PLACE_WORDS = frozenset(
     "street square airport bridge river mountain island park city county province state".split()
 )
+#: Words that end the name of a place or a geographic feature ("Prince Edward Island", "Prince William Sound",
+#: "King George Island", "Queen Maud Land"): a span the model read as a place ending in one names no person.
+PLACE_ENDS = (
+    PLACE_WORDS
+    | PERSON_NOT_PLACE
+    | frozenset(
+        """sound strait straits channel peninsula gulf sea coast cape parish district province region territory
+        land fjord inlet isthmus reef atoll archipelago glacier""".split()
+    )
+)
 #: Lower-case words that never end a person's name ("Christian Democrats", "Virginia Beach").
 NOT_NAME_ENDS = (
     ORG_WORDS
