@@ -1,10 +1,13 @@
-"""Session 22: a place the model read whole keeps the title word that opens its name."""
+"""Session 22: titles opening the names of places and persons; names written without their accents."""
 
 from __future__ import annotations
 
 import pytest
 
 from etl.annotate import entity_facets
+from etl.annotate.canonical import load_aliases
+from etl.annotate.names import dictionary_phrase
+from etl.core.settings import Settings
 
 FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
 
@@ -25,3 +28,19 @@ def test_a_place_opening_with_a_title_is_no_person(text, place):
 def test_a_title_inside_a_work_still_names_its_holder():
     facets = entity_facets("", "The documentary Patrol Chief James Hall premiered on Friday night in Denver." + FILL)
     assert "James Hall" in facets["persons"]
+
+
+def test_a_title_before_a_given_name_that_is_an_english_word_names_a_person():
+    facets = entity_facets("", "Prince Harry and Meghan Markle visited Nigeria on Friday. The couple met soldiers in Abuja." + FILL)
+    assert "Prince Harry" in facets["persons"]
+    assert dictionary_phrase(["General", "Motors"])  # a title before no given name: still a phrase
+
+
+def test_a_canonical_name_written_without_its_accents_is_found():
+    aliases = load_aliases(Settings.from_env().annotate_aliases_file)
+    assert aliases.lookup("Atletico Madrid") == ("Atlético Madrid", "organization")
+    assert aliases.lookup("Bale") is None  # "Bâle" (Basel in French) is no canonical name; "bale" an English word
+    assert aliases.lookup("Nestle") is None  # the verb: an English word stays one
+    facets = entity_facets("", "Kylian Mbappe scored twice as Real Madrid beat Atletico Madrid on Sunday." + FILL)
+    assert "Atlético Madrid" in facets["organizations"]
+    assert "Atletico Madrid" not in facets["persons"]

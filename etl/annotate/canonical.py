@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -84,6 +85,18 @@ def alias_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def unaccented(key: str) -> str:
+    """``key`` without its letters' accents ("atlético madrid" -> "atletico madrid", "zürich" -> "zurich");
+    letters with no unaccented form ("ß", CJK) stay."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _foldable(folded: str) -> bool:
+    """True for the unaccented form of a canonical name that is no English word of its own ("nestle", "reunion":
+    the verb and the noun stay what they are)."""
+    return " " in folded or folded not in english_words()
+
+
 def inflections(key: str) -> list[str]:
     """The key, then its forms with another adjective ending on its first word, for names that
     open with an inflected (German) adjective ("deutschen gewerkschaftsbund", "auswärtige amt")."""
@@ -133,6 +146,9 @@ class AliasTable:
                 variant = _parse_line(line, entries, f"{path}:{number}")
                 if variant and variant.replace(".", "").replace("-", "").isupper():
                     acronyms.add(alias_key(variant))
+        for key, value in list(entries.items()):
+            if not key.isascii() and key == alias_key(value[0]) and _foldable(folded := unaccented(key)):
+                entries.setdefault(folded, value)  # English news writes a name without its accents: "Atletico Madrid"
         return cls(entries, acronyms)
 
     def lookup(self, text: str) -> tuple[str, str] | None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from etl.annotate.wordnames import acts_as_person, appositive, owns_as_person
-from etl.annotate.words import ARABIC_NOT_NAMES, PARTICLES
+from etl.annotate.words import ARABIC_NOT_NAMES, NAME_TITLES, PARTICLES
 from etl.index.builder import fold
 
 GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
@@ -164,14 +164,22 @@ def _before_capital(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+[A-Z]", text) is not None
 
 
+def titled_given(words: list[str]) -> bool:
+    """True when a title that is part of a name opens ``words`` and a given name follows it ("Prince Harry",
+    "Queen Mary", "Saint Patrick"): a titled person's name, whatever English words it holds."""
+    return len(words) >= 2 and words[0].lower() in NAME_TITLES and is_given(words[1].strip(".,’'"), strict=False)
+
+
 def dictionary_phrase(words: list[str]) -> bool:
     """A name of two or more words, every one an English word in lower case, opening with no given name
     ("Story Tools", "Best Buy", "Automatically Generated Transcript"): a phrase in Title Case, no person's name
-    ("Brian Good", "Mike Pence": a given name opens them). Callers keep names cued as a person's."""
+    ("Brian Good", "Mike Pence": a given name opens them, or follows a title that is part of a name: "Prince
+    Harry"). Callers keep names cued as a person's."""
     known = english_words()
     return (
         len(words) >= 2
         and not is_given(words[0].strip(".,’'"), strict=False)
+        and not titled_given(words)
         and all(w.lower().strip(".,’'") in known for w in words)
     )
 

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import RawMention, person_cue, titled
-from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context, place_given
+from etl.annotate.names import (
+    dictionary_phrase,
+    english_words,
+    is_given,
+    person_context,
+    place_given,
+    titled_given,
+)
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import (
     acts_as_person,
@@ -883,6 +890,7 @@ def _dictionary_end(words: list[str]) -> bool:
         and not is_given(first, strict=False)
         and not (len(first) == 1 and first.isupper())
         and not _given_initials(words[0])
+        and not titled_given(words)  # "Prince Harry"
     )
 
 
