@@ -39,8 +39,28 @@ def test_a_title_before_a_given_name_that_is_an_english_word_names_a_person():
 def test_a_canonical_name_written_without_its_accents_is_found():
     aliases = load_aliases(Settings.from_env().annotate_aliases_file)
     assert aliases.lookup("Atletico Madrid") == ("Atlético Madrid", "organization")
-    assert aliases.lookup("Bale") is None  # "Bâle" (Basel in French) is no canonical name; "bale" an English word
+    assert aliases.lookup("Societe Generale") == ("Société Générale", "organization")
     assert aliases.lookup("Nestle") is None  # the verb: an English word stays one
+    assert aliases.lookup("San Jose") is None  # places are not folded: California's is not Costa Rica's "San José"
     facets = entity_facets("", "Kylian Mbappe scored twice as Real Madrid beat Atletico Madrid on Sunday." + FILL)
     assert "Atlético Madrid" in facets["organizations"]
     assert "Atletico Madrid" not in facets["persons"]
+
+
+def test_a_place_given_name_after_from_is_no_speaker():
+    facets = entity_facets("", "Ms. Sinema, an independent from Arizona, said she would not seek re-election." + FILL)
+    assert "Arizona" in facets["locations"]
+    assert "Arizona" not in facets["persons"]
+    assert "Sydney" in entity_facets("", "His daughter Sydney said she was proud of him." + FILL)["persons"]
+
+
+def test_police_ranks_written_short_are_titles():
+    text = "Det Supt Alison Wyllie told reporters the man was charged. Cllr Jane Smith said the town was shocked."
+    persons = entity_facets("", text + FILL)["persons"]
+    assert "Alison Wyllie" in persons and "Jane Smith" in persons
+    assert not any(p.startswith(("Det", "Cllr")) for p in persons)
+
+
+def test_an_organization_reading_placed_at_every_mention_is_a_place():
+    facets = entity_facets("", "Police in Kent said a man had been arrested on Tuesday night." + FILL)
+    assert "Kent" in facets["locations"] and "Kent" not in facets["organizations"]

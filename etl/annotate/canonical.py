@@ -92,8 +92,9 @@ def unaccented(key: str) -> str:
 
 
 def _foldable(folded: str) -> bool:
-    """True for the unaccented form of a canonical name that is no English word of its own ("nestle", "reunion":
-    the verb and the noun stay what they are)."""
+    """True for the unaccented form of an organization's canonical name that is no English word of its own
+    ("nestle": the verb stays one). Places are not folded: "San Jose" (California) is not "San José" (Costa
+    Rica)."""
     return " " in folded or folded not in english_words()
 
 
@@ -147,8 +148,9 @@ class AliasTable:
                 if variant and variant.replace(".", "").replace("-", "").isupper():
                     acronyms.add(alias_key(variant))
         for key, value in list(entries.items()):
-            if not key.isascii() and key == alias_key(value[0]) and _foldable(folded := unaccented(key)):
-                entries.setdefault(folded, value)  # English news writes a name without its accents: "Atletico Madrid"
+            if value[1] == "organization" and not key.isascii() and key == alias_key(value[0]):
+                if _foldable(folded := unaccented(key)):  # English news drops the accents: "Atletico Madrid"
+                    entries.setdefault(folded, value)
         return cls(entries, acronyms)
 
     def lookup(self, text: str) -> tuple[str, str] | None:

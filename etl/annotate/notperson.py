@@ -144,6 +144,10 @@ _DATE_DASH = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*(?:--|[–—:-])[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)*$"
 )
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
+#: "the" before a name or a possessive after it: a body or a business ("in the Senate", "in Macy's").
+_THE_OR_OWNED = re.compile(r"\bthe[ \t]+[A-Z]\w*\b|[A-Z]\w*['’]s\b")
+#: A preposition a place follows right before a name ("from Arizona", "at Sydney"): no person's cue.
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:from|of|at|to)[ \t]+$")
 _LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
@@ -334,7 +338,7 @@ def _retyped_other(cluster: Cluster, story: _Story) -> str:
         etype = "person"  # "... whether Maurkice Pouncey accepted $100,000 from ..." (ORG)
     if etype == "location" and (_never_placed(cluster, text) or _org_noun_placed_nowhere(cluster, text)):
         etype = "organization"  # "sell the subsidiary to Verizon", "Lucasfilm is planning", "company Prosus"
-    elif etype == "organization" and _tied_place(cluster, text):
+    elif etype == "organization" and (_tied_place(cluster, text) or _placed_everywhere(cluster, text)):
         etype = "location"  # "a Forest Hill hotel room" (ORG), "a Forest Hill police sergeant" (GPE)
     return etype
 
@@ -379,8 +383,8 @@ def _place_given_as_person(cluster: Cluster, text: str) -> bool:
     and "he"/"she" ("Sydney said she"); not "Officials in Florence said"."""
     if cluster.type != "location" or " " in cluster.name or not place_given(cluster.name):
         return False
-    if any(placed(text, m) for m in cluster.mentions):
-        return False
+    if any(placed(text, m) or _PLACE_PREP_BEFORE.search(text, max(0, m.start - 8), m.start) for m in cluster.mentions):
+        return False  # "Ms. Sinema, an independent from Arizona, said she": the speaker is the sentence's subject
     return any(
         _cue_word_before(text, m.start) or GIVEN_CLAUSE.match(text, m.end) or PRONOUN_SPEECH.match(text, m.end)
         for m in cluster.mentions
@@ -570,6 +574,19 @@ def _tied_place(cluster: Cluster, text: str) -> bool:
         0 < votes["organization"] == votes["location"]
         and not words & _ORG_OR_GROUP_END_WORDS
         and any(placed(text, m) for m in cluster.mentions)
+    )
+
+
+def _placed_everywhere(cluster: Cluster, text: str) -> bool:
+    """A one-word "organization" no alias names, in Title Case, no English word, placed at every mention
+    (:func:`places.placed`) and never after "the" nor before a possessive ("Police in Kent said", ORG): a place.
+    Not "in the Senate", "in Macy's", "in CGI", "in Doubt"."""
+    name = cluster.name
+    return (
+        name.isalpha()
+        and name[1:].islower()
+        and name.lower() not in english_words()
+        and all(placed(text, m) and not _THE_OR_OWNED.search(text, max(0, m.start - 4), m.end + 2) for m in cluster.mentions)
     )
 
 

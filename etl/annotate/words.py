@@ -15,7 +15,7 @@ TITLES = frozenset(
     professor doctor coach manager official minister-president superintendent sheriff commander
     pastor rabbi imam bishop cardinal archbishop emir crown president-elect honourable honorable hon
     supervisor councillor councilor councilman councilwoman alderman assemblyman assemblywoman taoiseach
-    tanaiste tánaiste constable inspector detective corporal trooper""".split()
+    tanaiste tánaiste constable inspector detective corporal trooper det supt insp cllr dci""".split()
 )
 #: Kin words: right before a name, also after a comma ("his wife Grace", "his father, Hori
 #: Parata"), they make it a person (a company has no wife).
