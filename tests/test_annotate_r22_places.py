@@ -1,4 +1,5 @@
-"""Session 22: titles opening the names of places and persons; names written without their accents."""
+"""Session 22: titles opening the names of places and persons; names written without their accents; places read
+as organizations; occupations in appositives."""
 
 from __future__ import annotations
 
@@ -64,3 +65,10 @@ def test_police_ranks_written_short_are_titles():
 def test_an_organization_reading_placed_at_every_mention_is_a_place():
     facets = entity_facets("", "Police in Kent said a man had been arrested on Tuesday night." + FILL)
     assert "Kent" in facets["locations"] and "Kent" not in facets["organizations"]
+
+
+def test_an_occupation_heading_an_appositive_makes_a_person():
+    text = "Maria, a 34-year-old nurse from Lagos, said she had not been paid for three months."
+    assert "Maria" in entity_facets("", text + FILL)["persons"]
+    firm = "Gannett, a 100-year-old company from Virginia, said profits fell. Gannett owns USA Today."
+    assert "Gannett" not in entity_facets("", firm + FILL)["persons"]

@@ -27,6 +27,7 @@ from etl.annotate.words import (
     JUNK_WORDS,
     KIN_WORDS,
     LIFE_EVENTS,
+    OCCUPATIONS,
     PERSON_CUES,
     PRONOUN_SPEECH,
     ROLES,
@@ -44,11 +45,11 @@ _APPOSITIVE = re.compile(
 #: preposition: group 1 is its head noun (", the Japanese prime minister,", ", chairman of", ", the top seed.").
 _ROLE_PHRASE = re.compile(
     r",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})"
-    r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who)\b)"
+    r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who|from)\b)"
 )
 _REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
-_PERSON_ROLES = PERSON_CUES | {"seed"}
+_PERSON_ROLES = PERSON_CUES | OCCUPATIONS | {"seed"}
 #: A couple's pair: one capitalised word, "and" or "&", the name at hand ("Beyoncé and " + "Jay-Z"), or the name at
 #: hand, "and", one capitalised word.
 _PARTNER_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w$'’-]*[ \t]+(?:and|&)[ \t]+$")

@@ -36,6 +36,16 @@ PERSON_CUES = KIN_WORDS | frozenset(
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
     comedian novelist poet playwright filmmaker songwriter chef""".split()
 )
+#: Occupations only a person has, heading an appositive (", a 34-year-old nurse from Lagos,", ", a retired teacher,"):
+#: a person's role after a name (:func:`etl.annotate.wordnames.person_appositive`); not before one (no cue word:
+#: "nurse practitioner", "student union"). No trade a company has too ("vendor", "owner", "supplier", "builder").
+OCCUPATIONS = frozenset(
+    """nurse teacher student pupil farmer driver shopkeeper worker resident doctor surgeon paramedic pilot soldier
+    journalist reporter photographer engineer mechanic waiter waitress cleaner miner fisherman activist campaigner
+    protester pensioner retiree widow widower survivor refugee migrant volunteer priest nun monk imam artist
+    musician writer author historian scientist researcher economist lecturer chemist physicist teenager schoolgirl
+    schoolboy grandmother grandfather mother-of-two father-of-two mother-of-three father-of-three""".split()
+)
 #: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
 #: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
 STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())
