@@ -23,6 +23,7 @@ from etl.annotate.words import (
     JUNK_WORDS,
     KIN_WORDS,
     NAME_TITLES,
+    NAMED_BODY_ENDS,
     NOT_NAME_ENDS,
     OPENING_WORDS,
     ORG_WORDS,
@@ -84,8 +85,13 @@ _SURNAME_TITLES = frozenset(
 #: Last words of a body named after a person, which the model may read as the person's name.
 _NAMED_AFTER_ENDS = frozenset(
     "initiative scholarship scholarships fellowship fellowships foundation institute fund prize award awards trust medal"
-    .split()
+    " school university college academy".split()
 )
+#: A capitalised word after a name, up to its first non-word character ("Airport" of "Airport's").
+_CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_LOWER_WORD4 = re.compile(r"\b[a-z]{4,}")
+#: Bodies among :data:`NAMED_BODY_ENDS`; the others are places.
+_BODY_ORG_ENDS = frozenset("school university college academy institute foundation".split())
 _LETTER_STOP = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
@@ -657,6 +663,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return None
     if etype == "person" and _firm_or_named_after(text[start:end]):
         return clean_mention(text, start, end, "organization", "ORG")
+    if etype == "person" and (body := _named_body_after(text, end)) is not None and not titled(text, start):
+        return clean_mention(text, start, body[0], body[1], "ORG" if body[1] == "organization" else "FAC")
     if etype == "person":
         start, end = romanised.grow(text, start, end)  # "Moon Jae" + "-in", "Son" + "Heung-min"
         start, end = names.extend_name(text, start, _particle_surname(text, _extend_particle(text, end), places))
@@ -696,6 +704,33 @@ def _firm_or_named_after(span: str) -> bool:
     mention, the person's name alone ("grateful to Andrew Lloyd Webber") another."""
     words = span.split()
     return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
+
+
+def _named_body_after(text: str, end: int) -> tuple[int, str] | None:
+    """(end, type) of the name of a body or place that the person's name ending at ``end`` opens, where the model
+    cut it before its other words: one to three capitalised words after it, the last a word of
+    :data:`NAMED_BODY_ENDS` ("Ronald Reagan" + "Washington National Airport" -> a place, "John Smith" + "High
+    School" -> an organization); None otherwise, at a Title Case headline's verb or noun or in a Title Case line
+    ("Joe Biden Visits Kennedy Center"), and before "of" ("Jane Doe University of Michigan": an affiliation)."""
+    if text[end : end + 1] not in (" ", "\t") or not text[end + 1 : end + 2].isupper():
+        return None  # the common case: no capitalised word right after the name
+    pos = end
+    for _ in range(3):
+        m = _CAP_WORD_AFTER.match(text, pos)
+        if m is None or m.group(1) in HEADLINE_VERBS or m.group(1) in HEADLINE_NOUNS:
+            return None
+        pos, word = m.end(), m.group(1).lower()
+        if word in NAMED_BODY_ENDS:  # "Jane Doe University of Michigan": a person and her affiliation
+            return None if text.startswith(" of ", pos) or _in_title_case_line(text, end) else (pos, "organization" if word in _BODY_ORG_ENDS else "location")
+    return None
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """True when the line holding ``pos`` (read up to 200 characters either side) has no lower-case word of four
+    letters or more: a headline in Title Case, whose capitalised words run on after a name."""
+    start = text.rfind("\n", max(0, pos - 200), pos) + 1
+    end = text.find("\n", pos, pos + 200)
+    return _LOWER_WORD4.search(text, start, end if end >= 0 else min(len(text), pos + 200)) is None
 
 
 def _surname_after_given(text: str, start: int, end: int, etype: str, places: frozenset[str]) -> int | None:

@@ -78,6 +78,14 @@ EVENT_WORDS = frozenset(
     festival election elections prix marathon expo derby biennale award awards prize trophy medal
     recession depression migration famine""".split()
 )
+#: Last words of a body or a place named after a person ("Ronald Reagan Washington National Airport", "Abraham
+#: Lincoln High School", "Lyndon B. Johnson Space Center"): a name the model read as a person's and cut before them
+#: opens the body's name. Not "Hall", "Park", "Field", "Lane", "Street": surnames too.
+NAMED_BODY_ENDS = frozenset(
+    """airport airfield station terminal hospital clinic museum library prison bridge tunnel cemetery boulevard
+    highway parkway freeway expressway school university college academy institute foundation center centre
+    stadium arena theater theatre""".split()
+)
 #: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
 STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
 #: Words before a name that make it a ship's ("the aircraft carrier Carl Vinson", "the yacht Lady Moura"; "carrier"
