@@ -43,3 +43,74 @@ def test_the_person_named_beside_a_body_stays_a_person():
     assert persons == ("Joe Biden",)
     persons, _ = _facets("Former president Ronald Reagan spoke at the airport in 1987.")
     assert persons == ("Ronald Reagan",)
+
+
+def test_a_company_named_after_its_founder_is_no_person():
+    # an appositive headed by a company noun, what only a company holds after "'s", a company noun before the name
+    for text, name in (
+        ("Harvey Nichols, the department store chain, said it would close two shops next year.", "Harvey Nichols"),
+        ("Tory Burch's shareholders approved the deal at a meeting in New York on Friday.", "Tory Burch"),
+        ("Jimmy Choo's chief executive, Sandra Choi, said sales in Asia rose.", "Jimmy Choo"),
+        ("Shares of Capri, which owns luxury brand Jimmy Choo, rose 3 percent.", "Jimmy Choo"),
+    ):
+        persons, others = _facets(text)
+        assert name not in persons, (text, persons)
+        assert name in others, (text, others)
+
+
+def test_a_person_beside_a_company_stays_a_person():
+    # a role in the company after the name, the founder's possessions, a person's appositive
+    for text, name in (
+        ("Jane Doe, the firm's founder, said it would close two shops next year.", "Jane Doe"),
+        ("John Smith, a partner at the law firm, said the case was over.", "John Smith"),
+        ("Rupert Murdoch, the media mogul, said he would retire at the end of the year.", "Rupert Murdoch"),
+        ("A row involving Jane Doe, her former record label and a producer seems to be over.", "Jane Doe"),
+        ("Warren Buffett's letter to investors said the firm would buy more shares.", "Warren Buffett"),
+    ):
+        persons, _ = _facets(text)
+        assert name in persons, (text, persons)
+
+
+def test_a_name_holding_a_word_of_island_or_coast_places_is_a_place():
+    persons, others = _facets("Visitors to Dolphin Cay can swim with the animals, the resort said on Monday.")
+    assert persons == ()
+    assert "Dolphin Cay" in others
+
+
+def test_an_employer_ending_a_panel_line_after_a_role_is_no_person():
+    text = (
+        "This week's question: when did you last take the bus?\n"
+        "Albert E. Dotson Jr., partner, Bilzin Sumberg\n"
+        "It has been a long time since I took the bus to work.\n"
+        "Jay Pelham, president and CEO, Dolan Weiss\n"
+        "I drive, since the trains do not go near my office."
+    )
+    persons, others = _facets(text)
+    assert set(persons) == {"Albert E. Dotson Jr.", "Jay Pelham"}, persons
+    assert {"Bilzin Sumberg", "Dolan Weiss"} <= others, others
+
+
+def test_a_person_after_a_role_between_commas_stays_a_person():
+    # mid-sentence, and a title between commas: "the coach," opens no panel line
+    for text, name in (
+        ("In a statement, the coach, John Smith, said the team was ready.", "John Smith"),
+        ("Mary Jones, the owner, and her son, Tom Brown, said the shop would stay open.", "Tom Brown"),
+    ):
+        persons, _ = _facets(text)
+        assert name in persons, (text, persons)
+
+
+def test_a_list_a_plural_company_noun_opens_names_companies():
+    persons, others = _facets("Luxury brands such as Jimmy Choo, Michael Kors and Versace reported higher sales.")
+    assert persons == ()
+    assert {"Jimmy Choo", "Michael Kors"} <= others
+    persons, others = _facets("Shoppers flocked to retailers including Harvey Nichols and John Lewis on Friday.")
+    assert persons == ()
+    assert {"Harvey Nichols", "John Lewis"} <= others
+
+
+def test_a_list_of_persons_stays_persons():
+    persons, _ = _facets("Designers such as Tom Ford and Stella McCartney showed their collections in Paris.")
+    assert set(persons) == {"Tom Ford", "Stella McCartney"}
+    persons, _ = _facets("Investors including Peter Thiel and Sarah Tavel backed the startup this spring.")
+    assert set(persons) == {"Peter Thiel", "Sarah Tavel"}

@@ -20,8 +20,15 @@ from etl.annotate.canonical import Cluster, initials
 from etl.annotate.entities import RawMention, person_cue, titled
 from etl.annotate.names import dictionary_phrase, english_words, is_given, person_context, place_given
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
-from etl.annotate.wordnames import acts_as_person, couple_member, meets_as_person, speaks_as_person
+from etl.annotate.wordnames import (
+    acts_as_person,
+    company_appositive,
+    couple_member,
+    meets_as_person,
+    speaks_as_person,
+)
 from etl.annotate.words import (
+    COMPANY_OWNS,
     COMPANY_WORDS,
     GIVEN_CLAUSE,
     NOT_NAME_ENDS,
@@ -29,6 +36,7 @@ from etl.annotate.words import (
     PERSON_CUES,
     PLACE_MODIFIERS,
     PRONOUN_SPEECH,
+    ROLES,
     SPEECH_AFTER,
     VESSEL_WORDS,
 )
@@ -183,6 +191,12 @@ PLACE_LIST_NOUNS = frozenset(
     """places locations destinations cities towns villages countries islands regions provinces states
     counties resorts spots""".split()
 )
+#: Plural company nouns that open a list of companies ("brands such as Jimmy Choo, Michael Kors and Versace",
+#: "retailers including Harvey Nichols"; not "designers such as Tom Ford": persons).
+COMPANY_LIST_NOUNS = frozenset(
+    """companies firms brands labels retailers chains carmakers automakers manufacturers makers lenders banks
+    insurers startups start-ups publishers airlines conglomerates broadcasters outlets studios""".split()
+)
 #: List separators around an item: ", " before it; ", ", " and ", ", and ", " or " after it.
 _ITEM_BEFORE = re.compile(r",[ \t]+$")
 _ITEM_AFTER = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]+")
@@ -199,7 +213,8 @@ _PRESIDENCY_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
 LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency|campaign)\b")
 ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
-    brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
+    brokerage label publisher retailer carrier airline broadcaster newspaper magazine brand chain carmaker automaker
+    conglomerate insurer lender""".split()
 )
 _ORG_OR_TEAM_NOUNS = ORG_NOUNS | TEAM_NOUNS
 #: An organization noun (or "agency", "wire") in lower case right before a name: "investment company Prosus".
@@ -237,6 +252,12 @@ _SCORE_END = re.compile(_SIDE_TAG + r"[ \t]+\d{1,3}(?![\w.,/:-])")
 _SCORE_AFTER = re.compile(_SCORE + r"[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}" + _SCORE_END.pattern)
 _SCORE_BEFORE = re.compile(r"[A-Z][\w'’.-]*" + _SCORE + r"[ \t]+$")
 _NAMES_ONLY = re.compile(r"[\s,&.]*(?:(?:and|&)[\s,]+|[A-Z][\w'’.-]*(?:[\s,]+|$))*")  # one parse: linear
+#: A role between commas right before a mention: ", partner, ", ", president and CEO, ", ", executive director, South
+#: Florida, " (a place after the role); group 1 is the role's last word.
+_ROLE_BETWEEN_COMMAS = re.compile(
+    r",[ \t]+(?:[A-Za-z][\w-]*[ \t]+){0,4}([A-Za-z][\w-]*)(?:,[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?,[ \t]+$"
+)
+_EMPLOYEE_ROLES = ROLES | ROLE_END_WORDS | frozenset("ceo cfo coo cto partner principal founder owner".split())
 #: Initials for given names ("T.J. Watt"), and the dotted initials of places that open organizations' names.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
@@ -409,6 +430,14 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         return "organization"
     if _owned_company(cluster, text):
         return "organization"  # "Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"
+    if _employer_after_role(cluster, text, story.persons):
+        return "organization"  # "Albert E. Dotson Jr., partner, Bilzin Sumberg": a panel's name, role, employer
+    if all(_in_thing_list(text, m.start, COMPANY_LIST_NOUNS) for m in cluster.mentions) and not _person_cued(
+        cluster, text
+    ):
+        return "organization"  # "brands such as Jimmy Choo, Michael Kors and Versace"
+    if _company_named(cluster, text):
+        return "organization"  # "Harvey Nichols, the department store chain,", "Jimmy Choo's chief executive"
     if _venue(words):
         return "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
     if all(_BUSINESS_AFTER.match(text, m.end) for m in cluster.mentions):
@@ -745,6 +774,32 @@ def _owned_company(cluster: Cluster, text: str) -> bool:
         text.endswith(("of", "in", "OF", "IN", "Of", "In"), 0, m.start - 1)  # no regex search before most mentions
         and _SHARES_OF.search(text, max(0, m.start - 30), m.start)
         and not text.startswith(("'", "’"), m.end)
+        for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
+def _employer_after_role(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
+    """Every mention ends its line and follows a person's name and a role between commas ("Albert E. Dotson Jr.,
+    partner, Bilzin Sumberg", "Jay Pelham, president and CEO, TotalBank": a line naming a panel's member; ``persons``: the start
+    and end offsets of the person mentions), the role's last word a person's role (:data:`ROLES`, "ceo",
+    "partner", "principal", "director"): the person's employer."""
+    for m in cluster.mentions:
+        if not text.endswith(", ", 0, m.start) or text[m.end : m.end + 1] not in ("\n", ""):
+            return False  # the common case: no comma right before; or the employer does not end the line
+        hit = _ROLE_BETWEEN_COMMAS.search(text, max(0, m.start - 80), m.start)
+        if hit is None or hit.start() not in persons[1] or hit.group(1).lower() not in _EMPLOYEE_ROLES:
+            return False
+    return True
+
+
+def _company_named(cluster: Cluster, text: str) -> bool:
+    """A mention is a company's: a company noun heads an appositive right after it (", the department store
+    chain,": :func:`etl.annotate.wordnames.company_appositive`) or "'s" and what only a company holds follow it
+    (:data:`COMPANY_OWNS`: "Jimmy Choo's chief executive", "Tory Burch's shareholders"); and no mention is titled,
+    cued as a person's or speaking ("Ford's chief executive, Jim Farley," is Ford's, "Henry Ford said" a person)."""
+    return any(
+        (text.startswith(",", m.end) and company_appositive(text, m.end))
+        or (text.startswith(("'s", "’s"), m.end) and COMPANY_OWNS.match(text, m.end))
         for m in cluster.mentions
     ) and not _person_cued(cluster, text)
 

@@ -22,6 +22,7 @@ import re
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    COMPANY_NOUNS,
     FAMILY_WORDS,
     JUNK_WORDS,
     PERSON_CUES,
@@ -43,6 +44,7 @@ _ROLE_PHRASE = re.compile(
     r",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})"
     r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who)\b)"
 )
+_ARTICLE_OPENS = re.compile(r",[ \t]+(?:the|a|an)[ \t]")
 _REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
 _PERSON_ROLES = PERSON_CUES | {"seed"}
@@ -131,6 +133,14 @@ def person_appositive(text: str, end: int) -> bool:
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
+
+
+def company_appositive(text: str, end: int) -> bool:
+    """A company noun (:data:`COMPANY_NOUNS`) heading the noun phrase of an appositive right after ``end`` (",
+    the department store chain,", ", a luxury brand."); not a person's role in the company (", the firm's founder,",
+    ", a partner at the firm,"), nor one after a possessive ("Taylor Swift, her former record label, and": a list)."""
+    m = _ROLE_PHRASE.match(text, end)
+    return m is not None and m.group(1) in COMPANY_NOUNS and _ARTICLE_OPENS.match(text, end) is not None
 
 
 def couple_member(text: str, start: int, end: int) -> bool:

@@ -86,6 +86,19 @@ NAMED_BODY_ENDS = frozenset(
     highway parkway freeway expressway school university college academy institute foundation center centre
     stadium arena theater theatre""".split()
 )
+#: Nouns of a company at the head of an appositive right after a name (", the department store chain,", ", a
+#: luxury brand."): the name is the company's ("Harvey Nichols", "Jimmy Choo"), not its founder's.
+COMPANY_NOUNS = frozenset(
+    """company firm chain retailer brand label maker carmaker automaker manufacturer conglomerate insurer lender
+    startup start-up group publisher airline broadcaster brokerage""".split()
+)
+#: A company's possessions after a name and "'s" that no person holds ("Jimmy Choo's chief executive", "Tory Burch's
+#: shareholders", "Ralph Lauren's stores"): the name is the company's.
+COMPANY_OWNS = re.compile(
+    r"['’]s[ \t]+(?:(?:new|former|interim|incoming|outgoing)[ \t]+)?(?:chief[ \t]+(?:executive|financial|operating)"
+    r"|CEO|CFO|COO|shareholders|stockholders|stores|boutiques|subsidiary|subsidiaries|revenue|revenues|profits?"
+    r"|earnings|parent[ \t]+company)\b"
+)
 #: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
 STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
 #: Words before a name that make it a ship's ("the aircraft carrier Carl Vinson", "the yacht Lady Moura"; "carrier"
@@ -102,8 +115,11 @@ OPENING_WORDS = frozenset(
     said says replied replies added adds asked asks wrote writes recalled recalls continued explained
     countered quipped noted insisted responded answered""".split()  # speech verbs: 'Replied Stephen, "Well..."'
 )
+#: Words of places a name that holds one names, not a person ("Dolphin Cay", "Bikini Atoll", "Walnut Creek"); no
+#: surname or given name is spelled as one.
 PERSON_NOT_PLACE = frozenset(
     "falls city river lake county island islands bay beach valley mountains heights".split()
+    + "cay cays atoll reef lagoon canyon glacier creek harbor harbour fjord".split()
 )
 PLACE_WORDS = frozenset(
     "street square airport bridge river mountain island park city county province state".split()
