@@ -114,3 +114,14 @@ def test_a_list_of_persons_stays_persons():
     assert set(persons) == {"Tom Ford", "Stella McCartney"}
     persons, _ = _facets("Investors including Peter Thiel and Sarah Tavel backed the startup this spring.")
     assert set(persons) == {"Peter Thiel", "Sarah Tavel"}
+
+
+def test_a_copyright_sign_or_a_photo_courtesy_credits_the_name():
+    for credit in ("Photo courtesy of Dana Whitlock", "© Dana Whitlock", "© 2023 Dana Whitlock"):
+        persons, _ = _facets(f"Mayor Ann Lee said the bridge would reopen in May.\n{credit}\nLee said it cost $2 million.")
+        assert persons == ("Ann Lee",), (credit, persons)
+
+
+def test_courtesy_of_in_a_sentence_names_a_person():
+    persons, _ = _facets("The winning goal came courtesy of Harry Kane in the 80th minute, the club said.")
+    assert persons == ("Harry Kane",)

@@ -200,13 +200,14 @@ _POSTED_BY = re.compile(
     r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+[A-Z][\w.'’-]*"
     r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
 )
-#: A photo credit ("Photo: Jane Doe/AP", "Image by ..."); not a caption's sentence after the label ("Header
+#: A photo credit ("Photo: Jane Doe/AP", "Image by ...", "Photo courtesy of Jane Doe", "© Jane Doe"; not "courtesy of"
+#: alone: "the goal came courtesy of Harry Kane" names the scorer); not a caption's sentence after the label ("Header
 #: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words), nor one
 #: after the credit on its line ("Photo: Jane Smith/Reuters. The minister, Andrew Holness, ...").
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
     r"(?:\s+(?:credits?|composite|montage|collage|illustration))?"
-    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))"
+    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s|\s+courtesy(?:\s+of)?\b)|\b(?:credit|courtesy)\s*(?::|©)|©)"
     r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
     r"(?:[^\n.]|\.(?!(?-i:[ \t]+[A-Z][a-z]+[ \t]+[a-z]))){0,80}"  # up to a sentence after it ("... /Reuters. The minister")
 )
@@ -272,7 +273,7 @@ _AUTHOR_NOTE = re.compile(
 _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_BYLINE, ("By", "by")),
     (_POSTED_BY, ("Posted by", "Written by")),
-    (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
+    (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy", "©")),
     (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
     (_CREDIT_BARE, ("Picture ", "Pic ", "Photo ")),
     (_BOOK_CREDIT, ("excerpted", "adapted", "reprinted", "from the", "copyright")),
