@@ -125,3 +125,13 @@ def test_a_copyright_sign_or_a_photo_courtesy_credits_the_name():
 def test_courtesy_of_in_a_sentence_names_a_person():
     persons, _ = _facets("The winning goal came courtesy of Harry Kane in the 80th minute, the club said.")
     assert persons == ("Harry Kane",)
+
+
+def test_a_platform_or_a_credential_the_name_runs_on_into_is_no_part_of_it():
+    for text, name in (
+        ("A post shared by the singer.\nKylie Jenner Instagram\nThe star said she was thrilled.", "Kylie Jenner"),
+        ("Dr. Maria Lopez MD said the ward was full on Friday night.", "Maria Lopez"),
+        ("John Smith LinkedIn profile shows he left the bank in May.", "John Smith"),
+    ):
+        persons, _ = _facets(text)
+        assert persons == (name,), (text, persons)

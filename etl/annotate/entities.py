@@ -23,6 +23,7 @@ from etl.annotate.words import (
     JUNK_WORDS,
     KIN_WORDS,
     NAME_TITLES,
+    NAME_TRAILERS,
     NAMED_BODY_ENDS,
     NOT_NAME_ENDS,
     OPENING_WORDS,
@@ -1241,12 +1242,13 @@ def _before_group_word(text: str, start: int, end: int) -> int:
 def _before_headline_verb(text: str, start: int, end: int) -> int:
     """End of a person's name before a verb or noun that a headline in Title Case ran on into, from the name's second
     word on (:data:`HEADLINE_VERBS`, :data:`HEADLINE_NOUNS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi
-    Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"); ``end`` when none follows a name word."""
+    Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"), or before a platform or a credential it ran on into
+    (:data:`NAME_TRAILERS`: "Kylie Jenner Instagram", "Maria Lopez MD"); ``end`` when none follows a name word."""
     cut = text.find(" ", start, end)
     while cut >= 0:
         following = text.find(" ", cut + 1, end)
         word = text[cut + 1 : following if following >= 0 else end]
-        if word in HEADLINE_VERBS or word in HEADLINE_NOUNS:
+        if word in HEADLINE_VERBS or word in HEADLINE_NOUNS or word in NAME_TRAILERS:
             return cut
         cut = following
     return end

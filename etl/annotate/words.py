@@ -196,6 +196,12 @@ HEADLINE_VERBS = frozenset(
     Shows Posts Calls Wants Files Drops Releases Unveils Cancels Tops Causes Matters Eyes Backs Rejects Blames Hails
     Nears Seeks Plans Hints Weighs""".split()
 )
+#: Words a name runs on into that are no part of it: social platforms of an embed's or a caption's line ("Kylie Jenner
+#: Instagram", "John Smith LinkedIn profile") and credentials in mixed case or dotted ("Maria Lopez MD", "Jane Doe
+#: Esq."; the honours in capitals are :data:`etl.annotate.canonical._POSTNOMINALS`).
+NAME_TRAILERS = frozenset(
+    """Instagram Twitter Facebook TikTok YouTube LinkedIn Snapchat MD M.D. Esq Esq. RN DDS MBA CPA""".split()
+)
 #: Nouns a headline in Title Case runs on after a name ("Prince Harry Memoir Tops Charts", "Boris Johnson Resignation
 #: Speech"): a person's name ends before them too; none is spelled as a surname.
 HEADLINE_NOUNS = frozenset(
