@@ -135,3 +135,42 @@ def test_a_platform_or_a_credential_the_name_runs_on_into_is_no_part_of_it():
     ):
         persons, _ = _facets(text)
         assert persons == (name,), (text, persons)
+
+
+def test_a_day_or_a_venue_named_after_a_person_is_no_person():
+    for text in (
+        "Schools and banks closed for Martin Luther King Jr. Day on Monday, officials said.",
+        "Fans packed Arthur Ashe Stadium for the final on Sunday night.",
+    ):
+        persons, _ = _facets(text)
+        assert persons == (), (text, persons)
+
+
+def test_a_name_ending_in_a_generational_suffix_or_a_venue_surname_stays_a_person():
+    for text, name in (
+        ("Martin Luther King Jr. said the dream lived on in every child.", "Martin Luther King Jr."),
+        ("Coach Bruce Arena said the team was ready for the final.", "Bruce Arena"),
+    ):
+        persons, _ = _facets(text)
+        assert persons == (name,), (text, persons)
+
+
+def test_a_storm_named_in_full_and_alone_is_no_person():
+    for text in (
+        "Hurricane Milton weakened as Milton moved across Florida, forecasters said on Thursday.",
+        "Typhoon Hinnamnor hit South Korea on Tuesday. Hinnamnor brought heavy rain to Busan.",
+    ):
+        persons, _ = _facets(text)
+        assert persons == (), (text, persons)
+
+
+def test_a_person_whose_given_name_is_storm_stays_a_person():
+    persons, _ = _facets("Storm Reid said she loved the role. Reid, 20, stars in the film as a young detective.")
+    assert persons == ("Storm Reid",)
+
+
+def test_a_dated_author_line_ends_the_name_before_the_month():
+    persons, _ = _facets("Mayor Ann Lee said the bridge would reopen in May.\nJane Doe Jan 5, 2024\nLee said it cost $2 million.")
+    assert "Jane Doe Jan" not in persons
+    persons, _ = _facets("Prime Minister Theresa May said she would resign in June.")
+    assert persons == ("Theresa May",)

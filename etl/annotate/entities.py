@@ -22,6 +22,7 @@ from etl.annotate.words import (
     HEADLINE_VERBS,
     JUNK_WORDS,
     KIN_WORDS,
+    MONTH_ABBREVIATIONS,
     NAME_TITLES,
     NAME_TRAILERS,
     NAMED_BODY_ENDS,
@@ -90,6 +91,8 @@ _NAMED_AFTER_ENDS = frozenset(
 )
 #: A capitalised word after a name, up to its first non-word character ("Airport" of "Airport's").
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d")
+_SUFFIX_THEN_WORD = re.compile(r"\b[JS]r\.?[ \t]+[A-Z]")
 _LOWER_WORD4 = re.compile(r"\b[a-z]{4,}")
 #: Bodies among :data:`NAMED_BODY_ENDS`; the others are places.
 _BODY_ORG_ENDS = frozenset("school university college academy institute foundation".split())
@@ -665,6 +668,8 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return None
     if etype == "person" and _firm_or_named_after(text[start:end]):
         return clean_mention(text, start, end, "organization", "ORG")
+    if etype == "person" and (named := _named_after_suffix(text, start, end)) is not None:
+        return clean_mention(text, start, end, named, "FAC" if named == "location" else "EVENT")  # "... Jr. Day"
     if etype == "person" and (body := _named_body_after(text, end)) is not None and not titled(text, start):
         return clean_mention(text, start, body[0], body[1], "ORG" if body[1] == "organization" else "FAC")
     if etype == "person":
@@ -725,6 +730,18 @@ def _named_body_after(text: str, end: int) -> tuple[int, str] | None:
         if word in NAMED_BODY_ENDS:  # "Jane Doe University of Michigan": a person and her affiliation
             return None if text.startswith(" of ", pos) or _in_title_case_line(text, end) else (pos, "organization" if word in _BODY_ORG_ENDS else "location")
     return None
+
+
+def _named_after_suffix(text: str, start: int, end: int) -> str | None:
+    """The type of what the person span ``text[start:end]`` names when a capitalised word follows a generational
+    suffix inside it ("Martin Luther King Jr. Day" -> "event", "Martin Luther King Jr. Stadium" -> "location"): a
+    name ends at "Jr."/"Sr."; None otherwise, and in a Title Case line ("Sammy Davis Jr. Sings Again")."""
+    span = text[start:end]
+    if " Jr" not in span and " Sr" not in span:  # the common case
+        return None
+    if _SUFFIX_THEN_WORD.search(text, start, end) is None or _in_title_case_line(text, start):
+        return None
+    return "location" if span.split()[-1].lower().strip(".,") in NAMED_BODY_ENDS else "event"
 
 
 def _in_title_case_line(text: str, pos: int) -> bool:
@@ -1243,13 +1260,16 @@ def _before_headline_verb(text: str, start: int, end: int) -> int:
     """End of a person's name before a verb or noun that a headline in Title Case ran on into, from the name's second
     word on (:data:`HEADLINE_VERBS`, :data:`HEADLINE_NOUNS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi
     Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"), or before a platform or a credential it ran on into
-    (:data:`NAME_TRAILERS`: "Kylie Jenner Instagram", "Maria Lopez MD"); ``end`` when none follows a name word."""
+    (:data:`NAME_TRAILERS`: "Kylie Jenner Instagram", "Maria Lopez MD"), or before a month's abbreviation and a day
+    ending it ("Jane Doe Jan 5, 2024"); ``end`` when none follows a name word."""
     cut = text.find(" ", start, end)
     while cut >= 0:
         following = text.find(" ", cut + 1, end)
         word = text[cut + 1 : following if following >= 0 else end]
         if word in HEADLINE_VERBS or word in HEADLINE_NOUNS or word in NAME_TRAILERS:
             return cut
+        if word.rstrip(".") in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, following if following >= 0 else end):
+            return cut  # "Jane Doe Jan 5, 2024": an author line's date
         cut = following
     return end
 

@@ -38,6 +38,7 @@ from etl.annotate.words import (
     PRONOUN_SPEECH,
     ROLES,
     SPEECH_AFTER,
+    STORM_WORDS,
     VESSEL_WORDS,
 )
 from etl.index.builder import fold
@@ -81,6 +82,8 @@ LODGING_WORDS = frozenset("hotel hotels motel hostel resort resorts spa casino".
 #: ("Ben Gurion Airport", "Osborne Store", "Grand Central Station").
 PLACE_END_WORDS = frozenset(
     "airport airfield station terminal store mall hospital clinic museum library prison jail bridge tunnel cemetery".split()
+    # venues ("Arthur Ashe Stadium"; not "Arena", "Center": "Bruce Arena")
+    + "stadium theater theatre amphitheater amphitheatre auditorium coliseum ballroom pavilion".split()
     # streets and settlements ("Dresden Drive is closed", "Brookhaven Village"; not "Lane", "Street": surnames)
     + "drive road avenue boulevard highway parkway freeway expressway village".split()
 )
@@ -323,6 +326,9 @@ def retype_persons(
         if _speaking_unknown_word(cluster, story):
             cluster.type = "person"  # "Swiatek (ORG) said she", "Kishida, the Japanese prime minister," (ORG)
             continue
+        if " " in cluster.name and _storm_name(cluster, cluster.name.split(" ", 1)[0]):
+            cluster.type = "event"  # "Hurricane Milton weakened as Milton (PERSON) moved inland", "Storm Babet"
+            continue
         cluster.type = _retyped_other(cluster, story)
         if cluster.type == "person":
             cluster.type = _retyped_person(cluster, story)
@@ -450,6 +456,15 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
     ):
         return "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
     return "work" if _names_a_work(cluster, words, last, story) else "person"
+
+
+def _storm_name(cluster: Cluster, first: str) -> bool:
+    """A name opening with a storm word (:data:`STORM_WORDS`: "Hurricane Milton", "Typhoon Hinnamnor"); "Storm" only
+    where no mention of several words is read as a person's ("Storm Babet"; not the actress "Storm Reid")."""
+    low = first.lower()
+    if low not in STORM_WORDS:
+        return False
+    return low != "storm" or not any(m.label == "PERSON" and " " in m.text for m in cluster.mentions)
 
 
 def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) -> bool:

@@ -202,6 +202,9 @@ HEADLINE_VERBS = frozenset(
 NAME_TRAILERS = frozenset(
     """Instagram Twitter Facebook TikTok YouTube LinkedIn Snapchat MD M.D. Esq Esq. RN DDS MBA CPA""".split()
 )
+#: Months' abbreviations that a dated author line runs a name on into ("Jane Doe Jan 5, 2024"); not "May",
+#: "March", "June", "April", "Jun": surnames and given names too ("Lee Jun").
+MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jul Aug Sep Sept Oct Nov Dec".split())
 #: Nouns a headline in Title Case runs on after a name ("Prince Harry Memoir Tops Charts", "Boris Johnson Resignation
 #: Speech"): a person's name ends before them too; none is spelled as a surname.
 HEADLINE_NOUNS = frozenset(
