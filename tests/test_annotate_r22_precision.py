@@ -174,3 +174,26 @@ def test_a_dated_author_line_ends_the_name_before_the_month():
     assert "Jane Doe Jan" not in persons
     persons, _ = _facets("Prime Minister Theresa May said she would resign in June.")
     assert persons == ("Theresa May",)
+
+
+def test_dear_inside_a_sentence_opens_a_title_not_a_greeting():
+    persons, _ = _facets("She starred in the Broadway hit Dear Evan Hansen last year, her agent said.")
+    assert persons == ()
+    persons, _ = _facets("Her letter opened:\nDear John Smith, thank you for your help with the garden.")
+    assert persons == ("John Smith",)
+
+
+def test_a_thing_known_as_a_name_is_no_person():
+    persons, _ = _facets(
+        "One strand of this software, known as Red Wolf, uses facial recognition. It enrolls data into Red Wolf."
+    )
+    assert persons == ()
+
+
+def test_a_person_known_as_a_name_stays_a_person():
+    for text, name in (
+        ("The rapper known as Drake said he would tour in the spring.", "Drake"),
+        ("The man, known as Jack Harper, said he was innocent of the charges.", "Jack Harper"),
+    ):
+        persons, _ = _facets(text)
+        assert persons == (name,), (text, persons)

@@ -261,6 +261,15 @@ _ROLE_BETWEEN_COMMAS = re.compile(
     r",[ \t]+(?:[A-Za-z][\w-]*[ \t]+){0,4}([A-Za-z][\w-]*)(?:,[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?,[ \t]+$"
 )
 _EMPLOYEE_ROLES = ROLES | ROLE_END_WORDS | frozenset("ceo cfo coo cto partner principal founder owner".split())
+#: "Dear" capitalised inside a sentence before a name: a work's title ("the Broadway hit Dear Evan Hansen", "Dear
+#: Abby" the column), not a letter's greeting ("\nDear John,").
+_DEAR_MID_SENTENCE = re.compile(r"[a-z,][ \t]+Dear[ \t]+$")
+#: A noun, then "known as" (an adverb between: "also", "now", "better", "formerly") right before a mention.
+_KNOWN_AS = re.compile(r"\b([a-z]+),?[ \t]+(?:(?:also|now|better|formerly)[ \t]+)?known[ \t]+as[ \t]+$")
+#: Nouns of things and schemes besides :data:`THING_NOUNS` that a name "known as" after them names.
+_KNOWN_AS_NOUNS = frozenset(
+    "system systems program programme tool project operation strand technology scheme policy plan law bill rule".split()
+)
 #: Initials for given names ("T.J. Watt"), and the dotted initials of places that open organizations' names.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
@@ -476,6 +485,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or _brand_line(words, cluster.name, story.brands)
         or any(_played_by(text, m.end) for m in cluster.mentions)
         or _ship(cluster, text)
+        or _thing_known_as(cluster, text)
         or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
         or _quoted_title_only(cluster, text)
         or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
@@ -1142,6 +1152,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or bool(_TERM_BEFORE.search(text, max(0, start - 12), start))
         or bool(_OWNED_BEFORE.search(text, max(0, start - 24), start))
         or text[start - 1 : start] == "#"  # a hashtag: "#Hamilton Chicago show interrupted"
+        or (text.endswith("Dear ", 0, start) and _DEAR_MID_SENTENCE.search(text, max(0, start - 8), start) is not None)
         or bool(_CAPTION_DIRECTION.match(text, end))
         or (
             " " not in text[start:end]
@@ -1170,6 +1181,18 @@ def _ship(cluster: Cluster, text: str) -> bool:
     """A mention right after a vessel noun in lower case (:data:`VESSEL_WORDS`: "the aircraft carrier Carl Vinson",
     "the yacht Lady Moura") and none titled, cued as a person's or speaking: a ship named after a person."""
     return any(_after_vessel_word(text, m.start) for m in cluster.mentions) and not _person_cued(cluster, text)
+
+
+def _thing_known_as(cluster: Cluster, text: str) -> bool:
+    """A mention right after a thing noun and "known as" ("One strand of this software, known as Red Wolf,", "a
+    program known as Project Maven"; :data:`THING_NOUNS` and :data:`_KNOWN_AS_NOUNS`), and none titled, cued as a
+    person's or speaking: the thing's name; not "the rapper known as Drake"."""
+    for m in cluster.mentions:
+        if text.endswith("known as ", 0, m.start):  # the common case: no "known as" before
+            hit = _KNOWN_AS.search(text, max(0, m.start - 40), m.start)
+            if hit is not None and (hit.group(1) in THING_NOUNS or hit.group(1) in _KNOWN_AS_NOUNS):
+                return not _person_cued(cluster, text)
+    return False
 
 
 def _after_vessel_word(text: str, start: int) -> bool:
