@@ -197,3 +197,10 @@ def test_a_person_known_as_a_name_stays_a_person():
     ):
         persons, _ = _facets(text)
         assert persons == (name,), (text, persons)
+
+
+def test_a_place_s_other_name_is_no_person():
+    persons, others = _facets("He flew toward AT&T Stadium, aka Jerry World, where the Cowboys play on Sunday.")
+    assert persons == ()
+    persons, _ = _facets("Marshall Mathers, aka Eminem, said he would tour in the spring.")
+    assert "Marshall Mathers" in persons

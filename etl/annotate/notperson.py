@@ -270,6 +270,8 @@ _KNOWN_AS = re.compile(r"\b([a-z]+),?[ \t]+(?:(?:also|now|better|formerly)[ \t]+
 _KNOWN_AS_NOUNS = frozenset(
     "system systems program programme tool project operation strand technology scheme policy plan law bill rule".split()
 )
+#: Links between a name and its other name.
+_ALIAS_LINKS = (", aka ", ", a.k.a. ", ", also known as ", " aka ", " (aka ")
 #: Initials for given names ("T.J. Watt"), and the dotted initials of places that open organizations' names.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
@@ -462,6 +464,7 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         or _saint_place(words, cluster, text)
         or _named_with_place_noun(cluster, text)
         or _listed_place(cluster, text, story.places)
+        or _place_alias(cluster, text, story.places)
     ):
         return "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
     return "work" if _names_a_work(cluster, words, last, story) else "person"
@@ -1119,6 +1122,19 @@ def _listed_place(cluster: Cluster, text: str, places: tuple[set[int], set[int]]
         _in_thing_list(text, m.start, PLACE_LIST_NOUNS) or _between_places(text, m.start, m.end, places)
         for m in cluster.mentions
     ) and not _person_cued(cluster, text)
+
+
+def _place_alias(cluster: Cluster, text: str, places: tuple[set[int], set[int]]) -> bool:
+    """A mention is a place's other name: "aka", "a.k.a." or "also known as" between it and a place's mention before
+    it ("AT&T Stadium, aka Jerry World"; ``places``: the start and end offsets of the place mentions), and no mention
+    is titled, cued as a person's or speaking; not "Marshall Mathers, aka Eminem" (a person before)."""
+    for m in cluster.mentions:
+        if not text.endswith(_ALIAS_LINKS, 0, m.start):  # the common case: one call
+            continue
+        for link in _ALIAS_LINKS:
+            if text.endswith(link, 0, m.start) and m.start - len(link) in places[1]:
+                return not _person_cued(cluster, text)
+    return False
 
 
 def _listed_person(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
