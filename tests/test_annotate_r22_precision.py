@@ -204,3 +204,17 @@ def test_a_place_s_other_name_is_no_person():
     assert persons == ()
     persons, _ = _facets("Marshall Mathers, aka Eminem, said he would tour in the spring.")
     assert "Marshall Mathers" in persons
+
+
+def test_a_nickname_or_initials_in_brackets_stay_inside_the_name():
+    for text, name in (
+        ("Jerry's father, J.W. (Pat) Jones, owned a grocery store in Arkansas.", "J.W. (Pat) Jones"),
+        ("James Leander (Leo) Nichols died in custody in June. Nichols was 65.", "James Leander (Leo) Nichols"),
+    ):
+        persons, _ = _facets(text)
+        assert persons == (name,), (text, persons)
+
+
+def test_a_country_in_brackets_between_two_names_joins_nothing():
+    persons, _ = _facets("Results: Mike Tyson (USA) Evander Holyfield won the title fight in Las Vegas.")
+    assert "Evander Holyfield" in persons and not any("(" in p for p in persons)

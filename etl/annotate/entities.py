@@ -92,6 +92,9 @@ _NAMED_AFTER_ENDS = frozenset(
 #: A capitalised word after a name, up to its first non-word character ("Airport" of "Airport's").
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d")
+#: A nickname or initials in brackets, then a surname: " (Pat) Jones", " (A.J.P.) Taylor"; group 1 the bracket's word.
+_NICK_BRACKET = re.compile(r"[ \t]\(([A-Z][a-z]+|(?:[A-Z]\.){2,4})\)[ \t]+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b(?![.'’]?\w)")
+_BRACKET_PLACES = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
 _SUFFIX_THEN_WORD = re.compile(r"\b[JS]r\.?[ \t]+[A-Z]")
 _LOWER_WORD4 = re.compile(r"\b[a-z]{4,}")
 #: Bodies among :data:`NAMED_BODY_ENDS`; the others are places.
@@ -675,7 +678,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
     if etype == "person":
         start, end = romanised.grow(text, start, end)  # "Moon Jae" + "-in", "Son" + "Heung-min"
         start, end = names.extend_name(text, start, _particle_surname(text, _extend_particle(text, end), places))
-        end = _regnal_number(text, start, end)
+        end = _bracketed_nickname(text, _regnal_number(text, start, end), places)
         start = _name_title_before(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
     lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
@@ -1127,6 +1130,19 @@ def titled(text: str, start: int) -> bool:
     return m is not None and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
 
 
+def _bracketed_nickname(text: str, end: int, places: frozenset[str]) -> int:
+    """End of a name written with a nickname or initials in brackets before its surname, which the model cuts at the
+    bracket ("J.W." + "(Pat) Jones", "James Leander" + "(Leo) Nichols", "Alan John Percivale" + "(A.J.P.) Taylor"):
+    the surname's end; ``end`` when no such bracket follows, when it holds a place ("Guy Forget (France) Pete
+    Sampras": a results line; ``places``: lower-case one-word places) or when another bracket follows the surname."""
+    if not text.startswith(" (", end):  # the common case
+        return end
+    m = _NICK_BRACKET.match(text, end)
+    if m is None or m.group(1).lower() in places or m.group(1) in _BRACKET_PLACES or text.startswith(" (", m.end()):
+        return end
+    return m.end()
+
+
 def _regnal_number(text: str, start: int, end: int) -> int:
     """End of a monarch's or pope's name with its number, which the model leaves out: a Roman numeral
     then no word character nor apostrophe, after a one-word name ("Pedro" + "II became") or a name after a
@@ -1300,6 +1316,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         " (",
     ):  # never across a line; "Big Machine, Braun" is two; "Draper (Australia"
         if stop in span:
+            if stop == " (" and (nick := _NICK_BRACKET.match(text, start + span.index(stop))) and nick.end() == end:
+                continue  # a nickname in brackets before the surname: "J.W. (Pat) Jones" (:func:`_bracketed_nickname`)
             end = start + span.index(stop)
             span = text[start:end]
     while start < end and text[start] in _EDGE_PUNCT:
