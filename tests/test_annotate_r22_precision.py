@@ -218,3 +218,20 @@ def test_a_nickname_or_initials_in_brackets_stay_inside_the_name():
 def test_a_country_in_brackets_between_two_names_joins_nothing():
     persons, _ = _facets("Results: Mike Tyson (USA) Evander Holyfield won the title fight in Las Vegas.")
     assert "Evander Holyfield" in persons and not any("(" in p for p in persons)
+
+
+def test_a_long_name_the_model_cut_in_two_is_one_person():
+    persons, _ = _facets(
+        "Chief Executive Carrie Lam Cheng Yuet-ngor, by botching affairs, played a role. Lam said she would stay."
+    )
+    assert persons == ("Carrie Lam Cheng Yuet-ngor",)
+
+
+
+
+def test_a_role_then_a_name_is_not_joined_into_one_name():
+    persons, _ = _facets(
+        '"We want to give a big thank you to the resort," says Baark Volunteer Coordinator Bonnie Young, adding that'
+        " the group is run by volunteers."
+    )
+    assert "Bonnie Young" in persons

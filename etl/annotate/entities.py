@@ -31,6 +31,7 @@ from etl.annotate.words import (
     ORG_WORDS,
     PARTICLES,
     PERSON_CUES,
+    ROLE_END_WORDS,
     ROLES,
     SPEECH_AFTER,
     STANDING_CUES,
@@ -443,6 +444,7 @@ def doc_mentions(
     junk = Covered(len(text), regions)
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
+    spans = _joined_person_spans(text, spans)
     not_last = _with_name_ends(places)
     for span in [part for whole in spans for part in _split_span(text, whole)]:
         if span[0] < covered or junk.hits(span[0], span[1]):
@@ -459,6 +461,36 @@ def doc_mentions(
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def _joined_person_spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` with two person spans of two words or more each, one space apart on a line that is no Title Case
+    headline, joined into one: the model cut a long name in two ("Carrie Lam" + "Cheng Yuet-ngor", "Zine
+    al-Abidine" + "Ben Ali"); not single words ("Trump Biden Debate")."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and _one_name(text, out[-1], span):
+            out[-1] = (out[-1][0], span[1], "PERSON")
+        else:
+            out.append(span)
+    return out
+
+
+def _one_name(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """True for two PERSON spans of two or more words each, one space between, five words at most together, no
+    role word among them ("Baark Volunteer Coordinator" + "Bonnie Young"), not in a Title Case line
+    (:func:`_joined_person_spans`)."""
+    if first[2] != "PERSON" or second[2] != "PERSON" or second[0] != first[1] + 1 or text[first[1]] != " ":
+        return False  # the common case
+    words = text[first[0] : second[1]].split()
+    if any(w.lower() in ROLE_END_WORDS or w.lower() in ROLES for w in words):
+        return False  # "says Baark Volunteer Coordinator" + "Bonnie Young": a role, then the name
+    return (
+        " " in text[first[0] : first[1]]
+        and " " in text[second[0] : second[1]]
+        and len(words) <= 5
+        and not _in_title_case_line(text, first[0])
+    )
 
 
 def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:

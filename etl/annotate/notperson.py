@@ -36,6 +36,7 @@ from etl.annotate.words import (
     PERSON_CUES,
     PLACE_MODIFIERS,
     PRONOUN_SPEECH,
+    ROLE_END_WORDS,
     ROLES,
     SPEECH_AFTER,
     STORM_WORDS,
@@ -68,13 +69,6 @@ COMPASS_WORDS = frozenset("north south east west northern southern eastern weste
 SPATIAL_WORDS = frozenset("atop near nearby outside inside across beneath along throughout".split())
 #: Facility words that end no person's name (not "Hall", "Park", "Field": surnames too).
 VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bowl".split())
-#: Role nouns that end no person's name: a role phrase read as a name ("says Baark Volunteer Coordinator
-#: Bonnie Young": the holder's name follows the role).
-ROLE_END_WORDS = frozenset(
-    """coordinator director manager officer editor consultant spokesperson spokesman spokeswoman assistant
-    supervisor president chairman chairwoman executive secretary administrator adviser advisor commissioner
-    superintendent correspondent producer""".split()
-)
 #: Lodging words no person's name holds, at any place in it ("Jinmao Hotel Lijiang", "Hôtel Martinez" after
 #: accents are folded, "An Mai Spa"): the name is the facility's.
 LODGING_WORDS = frozenset("hotel hotels motel hostel resort resorts spa casino".split())

@@ -78,6 +78,13 @@ EVENT_WORDS = frozenset(
     festival election elections prix marathon expo derby biennale award awards prize trophy medal
     recession depression migration famine""".split()
 )
+#: Role nouns that end no person's name: a role phrase read as a name ("says Baark Volunteer Coordinator
+#: Bonnie Young": the holder's name follows the role).
+ROLE_END_WORDS = frozenset(
+    """coordinator director manager officer editor consultant spokesperson spokesman spokeswoman assistant
+    supervisor president chairman chairwoman executive secretary administrator adviser advisor commissioner
+    superintendent correspondent producer""".split()
+)
 #: Last words of a body or a place named after a person ("Ronald Reagan Washington National Airport", "Abraham
 #: Lincoln High School", "Lyndon B. Johnson Space Center"): a name the model read as a person's and cut before them
 #: opens the body's name. Not "Hall", "Park", "Field", "Lane", "Street": surnames too.
