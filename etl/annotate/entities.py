@@ -467,6 +467,8 @@ def _joined_person_spans(text: str, spans: list[tuple[int, int, str]]) -> list[t
     """``spans`` with two person spans of two words or more each, one space apart on a line that is no Title Case
     headline, joined into one: the model cut a long name in two ("Carrie Lam" + "Cheng Yuet-ngor", "Zine
     al-Abidine" + "Ben Ali"); not single words ("Trump Biden Debate")."""
+    if not any(a[2] == b[2] == "PERSON" and b[0] == a[1] + 1 for a, b in zip(spans, spans[1:], strict=False)):
+        return spans  # the common case: no two person spans one character apart
     out: list[tuple[int, int, str]] = []
     for span in spans:
         if out and _one_name(text, out[-1], span):
