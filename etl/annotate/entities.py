@@ -23,13 +23,17 @@ from etl.annotate.words import (
     HEADLINE_VERBS,
     JUNK_WORDS,
     KIN_WORDS,
+    MONTH_ABBREVIATIONS,
     NAME_TITLES,
+    NAME_TRAILERS,
+    NAMED_BODY_ENDS,
     NOT_NAME_ENDS,
     OPENING_WORDS,
     ORG_WORDS,
     PARTICLES,
     PERSON_CUES,
     PLACE_ENDS,
+    ROLE_END_WORDS,
     ROLES,
     SPEECH_AFTER,
     STANDING_CUES,
@@ -86,8 +90,18 @@ _SURNAME_TITLES = frozenset(
 #: Last words of a body named after a person, which the model may read as the person's name.
 _NAMED_AFTER_ENDS = frozenset(
     "initiative scholarship scholarships fellowship fellowships foundation institute fund prize award awards trust medal"
-    .split()
+    " school university college academy".split()
 )
+#: A capitalised word after a name, up to its first non-word character ("Airport" of "Airport's").
+_CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d")
+#: A nickname or initials in brackets, then a surname: " (Pat) Jones", " (A.J.P.) Taylor"; group 1 the bracket's word.
+_NICK_BRACKET = re.compile(r"[ \t]\(([A-Z][a-z]+|(?:[A-Z]\.){2,4})\)[ \t]+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b(?![.'’]?\w)")
+_BRACKET_PLACES = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
+_SUFFIX_THEN_WORD = re.compile(r"\b[JS]r\.?[ \t]+[A-Z]")
+_LOWER_WORD4 = re.compile(r"\b[a-z]{4,}")
+#: Bodies among :data:`NAMED_BODY_ENDS`; the others are places.
+_BODY_ORG_ENDS = frozenset("school university college academy institute foundation".split())
 _LETTER_STOP = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
 _AFFILIATION_BEFORE = re.compile(r"\b(?:at|of)[ \t]+$")
 _COMPANY_AFTER = re.compile(r"\s*(?:[+&]|,?\s*(?:Inc|Corp|Co|LLC|Ltd|Group|Holdings|GmbH|AG|SA|plc)\b)")
@@ -196,13 +210,14 @@ _POSTED_BY = re.compile(
     r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+[A-Z][\w.'’-]*"
     r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
 )
-#: A photo credit ("Photo: Jane Doe/AP", "Image by ..."); not a caption's sentence after the label ("Header
+#: A photo credit ("Photo: Jane Doe/AP", "Image by ...", "Photo courtesy of Jane Doe", "© Jane Doe"; not "courtesy of"
+#: alone: "the goal came courtesy of Harry Kane" names the scorer); not a caption's sentence after the label ("Header
 #: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words), nor one
 #: after the credit on its line ("Photo: Jane Smith/Reuters. The minister, Andrew Holness, ...").
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
     r"(?:\s+(?:credits?|composite|montage|collage|illustration))?"
-    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s)|\b(?:credit|courtesy)\s*(?::|©))"
+    r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s|\s+courtesy(?:\s+of)?\b)|\b(?:credit|courtesy)\s*(?::|©)|©)"
     r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
     r"(?:[^\n.]|\.(?!(?-i:[ \t]+[A-Z][a-z]+[ \t]+[a-z]))){0,80}"  # up to a sentence after it ("... /Reuters. The minister")
 )
@@ -268,7 +283,7 @@ _AUTHOR_NOTE = re.compile(
 _JUNK_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_BYLINE, ("By", "by")),
     (_POSTED_BY, ("Posted by", "Written by")),
-    (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy")),
+    (_CREDIT, ("photo", "image", "pic", "video", "illustration", "credit", "courtesy", "©")),
     (_CREDIT_LIST, ("contributing", "contributors", "additional reporting", "[")),
     (_CREDIT_BARE, ("Picture ", "Pic ", "Photo ")),
     (_BOOK_CREDIT, ("excerpted", "adapted", "reprinted", "from the", "copyright")),
@@ -431,6 +446,7 @@ def doc_mentions(
     junk = Covered(len(text), regions)
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
+    spans = _joined_person_spans(text, spans)
     not_last = _with_name_ends(places)
     for span in [part for whole in spans for part in _split_span(text, whole)]:
         if span[0] < covered or junk.hits(span[0], span[1]):
@@ -447,6 +463,38 @@ def doc_mentions(
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def _joined_person_spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` with two person spans of two words or more each, one space apart on a line that is no Title Case
+    headline, joined into one: the model cut a long name in two ("Carrie Lam" + "Cheng Yuet-ngor", "Zine
+    al-Abidine" + "Ben Ali"); not single words ("Trump Biden Debate")."""
+    if not any(a[2] == b[2] == "PERSON" and b[0] == a[1] + 1 for a, b in zip(spans, spans[1:], strict=False)):
+        return spans  # the common case: no two person spans one character apart
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and _one_name(text, out[-1], span):
+            out[-1] = (out[-1][0], span[1], "PERSON")
+        else:
+            out.append(span)
+    return out
+
+
+def _one_name(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """True for two PERSON spans of two or more words each, one space between, five words at most together, no
+    role word among them ("Baark Volunteer Coordinator" + "Bonnie Young"), not in a Title Case line
+    (:func:`_joined_person_spans`)."""
+    if first[2] != "PERSON" or second[2] != "PERSON" or second[0] != first[1] + 1 or text[first[1]] != " ":
+        return False  # the common case
+    words = text[first[0] : second[1]].split()
+    if any(w.lower() in ROLE_END_WORDS or w.lower() in ROLES for w in words):
+        return False  # "says Baark Volunteer Coordinator" + "Bonnie Young": a role, then the name
+    return (
+        " " in text[first[0] : first[1]]
+        and " " in text[second[0] : second[1]]
+        and len(words) <= 5
+        and not _in_title_case_line(text, first[0])
+    )
 
 
 def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
@@ -665,10 +713,14 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         return None
     if etype == "person" and _firm_or_named_after(text[start:end]):
         return clean_mention(text, start, end, "organization", "ORG")
+    if etype == "person" and (named := _named_after_suffix(text, start, end)) is not None:
+        return clean_mention(text, start, end, named, "FAC" if named == "location" else "EVENT")  # "... Jr. Day"
+    if etype == "person" and (body := _named_body_after(text, end)) is not None and not titled(text, start):
+        return clean_mention(text, start, body[0], body[1], "ORG" if body[1] == "organization" else "FAC")
     if etype == "person":
         start, end = romanised.grow(text, start, end)  # "Moon Jae" + "-in", "Son" + "Heung-min"
         start, end = names.extend_name(text, start, _particle_surname(text, _extend_particle(text, end), places))
-        end = _regnal_number(text, start, end)
+        end = _bracketed_nickname(text, _regnal_number(text, start, end), places)
         start = _name_title_before(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
     lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
@@ -716,6 +768,45 @@ def _firm_or_named_after(span: str) -> bool:
     mention, the person's name alone ("grateful to Andrew Lloyd Webber") another."""
     words = span.split()
     return "&" in span or (len(words) >= 2 and words[-1].lower().strip(".,") in _NAMED_AFTER_ENDS)
+
+
+def _named_body_after(text: str, end: int) -> tuple[int, str] | None:
+    """(end, type) of the name of a body or place that the person's name ending at ``end`` opens, where the model
+    cut it before its other words: one to three capitalised words after it, the last a word of
+    :data:`NAMED_BODY_ENDS` ("Ronald Reagan" + "Washington National Airport" -> a place, "John Smith" + "High
+    School" -> an organization); None otherwise, at a Title Case headline's verb or noun or in a Title Case line
+    ("Joe Biden Visits Kennedy Center"), and before "of" ("Jane Doe University of Michigan": an affiliation)."""
+    if text[end : end + 1] not in (" ", "\t") or not text[end + 1 : end + 2].isupper():
+        return None  # the common case: no capitalised word right after the name
+    pos = end
+    for _ in range(3):
+        m = _CAP_WORD_AFTER.match(text, pos)
+        if m is None or m.group(1) in HEADLINE_VERBS or m.group(1) in HEADLINE_NOUNS:
+            return None
+        pos, word = m.end(), m.group(1).lower()
+        if word in NAMED_BODY_ENDS:  # "Jane Doe University of Michigan": a person and her affiliation
+            return None if text.startswith(" of ", pos) or _in_title_case_line(text, end) else (pos, "organization" if word in _BODY_ORG_ENDS else "location")
+    return None
+
+
+def _named_after_suffix(text: str, start: int, end: int) -> str | None:
+    """The type of what the person span ``text[start:end]`` names when a capitalised word follows a generational
+    suffix inside it ("Martin Luther King Jr. Day" -> "event", "Martin Luther King Jr. Stadium" -> "location"): a
+    name ends at "Jr."/"Sr."; None otherwise, and in a Title Case line ("Sammy Davis Jr. Sings Again")."""
+    span = text[start:end]
+    if " Jr" not in span and " Sr" not in span:  # the common case
+        return None
+    if _SUFFIX_THEN_WORD.search(text, start, end) is None or _in_title_case_line(text, start):
+        return None
+    return "location" if span.split()[-1].lower().strip(".,") in NAMED_BODY_ENDS else "event"
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """True when the line holding ``pos`` (read up to 200 characters either side) has no lower-case word of four
+    letters or more: a headline in Title Case, whose capitalised words run on after a name."""
+    start = text.rfind("\n", max(0, pos - 200), pos) + 1
+    end = text.find("\n", pos, pos + 200)
+    return _LOWER_WORD4.search(text, start, end if end >= 0 else min(len(text), pos + 200)) is None
 
 
 def _surname_after_given(text: str, start: int, end: int, etype: str, places: frozenset[str]) -> int | None:
@@ -1101,6 +1192,19 @@ def titled(text: str, start: int) -> bool:
     return m is not None and (m.group(1).lower() in PERSON_CUES or m.group(1).lower() in TITLES)
 
 
+def _bracketed_nickname(text: str, end: int, places: frozenset[str]) -> int:
+    """End of a name written with a nickname or initials in brackets before its surname, which the model cuts at the
+    bracket ("J.W." + "(Pat) Jones", "James Leander" + "(Leo) Nichols", "Alan John Percivale" + "(A.J.P.) Taylor"):
+    the surname's end; ``end`` when no such bracket follows, when it holds a place ("Guy Forget (France) Pete
+    Sampras": a results line; ``places``: lower-case one-word places) or when another bracket follows the surname."""
+    if not text.startswith(" (", end):  # the common case
+        return end
+    m = _NICK_BRACKET.match(text, end)
+    if m is None or m.group(1).lower() in places or m.group(1) in _BRACKET_PLACES or text.startswith(" (", m.end()):
+        return end
+    return m.end()
+
+
 def _regnal_number(text: str, start: int, end: int) -> int:
     """End of a monarch's or pope's name with its number, which the model leaves out: a Roman numeral
     then no word character nor apostrophe, after a one-word name ("Pedro" + "II became") or a name after a
@@ -1239,13 +1343,17 @@ def _before_group_word(text: str, start: int, end: int) -> int:
 def _before_headline_verb(text: str, start: int, end: int) -> int:
     """End of a person's name before a verb or noun that a headline in Title Case ran on into, from the name's second
     word on (:data:`HEADLINE_VERBS`, :data:`HEADLINE_NOUNS`: "Tom Hanks Reveals Secret" -> "Tom Hanks", "Messi
-    Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"); ``end`` when none follows a name word."""
+    Leaving" -> "Messi", "Harry Memoir Tops Charts" -> "Harry"), or before a platform or a credential it ran on into
+    (:data:`NAME_TRAILERS`: "Kylie Jenner Instagram", "Maria Lopez MD"), or before a month's abbreviation and a day
+    ending it ("Jane Doe Jan 5, 2024"); ``end`` when none follows a name word."""
     cut = text.find(" ", start, end)
     while cut >= 0:
         following = text.find(" ", cut + 1, end)
         word = text[cut + 1 : following if following >= 0 else end]
-        if word in HEADLINE_VERBS or word in HEADLINE_NOUNS:
+        if word in HEADLINE_VERBS or word in HEADLINE_NOUNS or word in NAME_TRAILERS:
             return cut
+        if word.rstrip(".") in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, following if following >= 0 else end):
+            return cut  # "Jane Doe Jan 5, 2024": an author line's date
         cut = following
     return end
 
@@ -1276,6 +1384,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         " (",
     ):  # never across a line; "Big Machine, Braun" is two; "Draper (Australia"
         if stop in span:
+            if stop == " (" and (nick := _NICK_BRACKET.match(text, start + span.index(stop))) and nick.end() == end:
+                continue  # a nickname in brackets before the surname: "J.W. (Pat) Jones" (:func:`_bracketed_nickname`)
             end = start + span.index(stop)
             span = text[start:end]
     while start < end and text[start] in _EDGE_PUNCT:

@@ -29,6 +29,7 @@ from etl.annotate.names import (
 from etl.annotate.places import PLACE_ENDING, coded_places, placed
 from etl.annotate.wordnames import (
     acts_as_person,
+    company_appositive,
     couple_member,
     meets_as_person,
     owns_as_person,
@@ -36,6 +37,7 @@ from etl.annotate.wordnames import (
     speaks_as_person,
 )
 from etl.annotate.words import (
+    COMPANY_OWNS,
     COMPANY_WORDS,
     GIVEN_CLAUSE,
     NOT_NAME_ENDS,
@@ -43,7 +45,10 @@ from etl.annotate.words import (
     PERSON_CUES,
     PLACE_MODIFIERS,
     PRONOUN_SPEECH,
+    ROLE_END_WORDS,
+    ROLES,
     SPEECH_AFTER,
+    STORM_WORDS,
     VESSEL_WORDS,
 )
 from etl.index.builder import fold
@@ -73,13 +78,6 @@ COMPASS_WORDS = frozenset("north south east west northern southern eastern weste
 SPATIAL_WORDS = frozenset("atop near nearby outside inside across beneath along throughout".split())
 #: Facility words that end no person's name (not "Hall", "Park", "Field": surnames too).
 VENUE_END_WORDS = FACILITY_WORDS - frozenset("hall park field garden gardens bowl".split())
-#: Role nouns that end no person's name: a role phrase read as a name ("says Baark Volunteer Coordinator
-#: Bonnie Young": the holder's name follows the role).
-ROLE_END_WORDS = frozenset(
-    """coordinator director manager officer editor consultant spokesperson spokesman spokeswoman assistant
-    supervisor president chairman chairwoman executive secretary administrator adviser advisor commissioner
-    superintendent correspondent producer""".split()
-)
 #: Lodging words no person's name holds, at any place in it ("Jinmao Hotel Lijiang", "Hôtel Martinez" after
 #: accents are folded, "An Mai Spa"): the name is the facility's.
 LODGING_WORDS = frozenset("hotel hotels motel hostel resort resorts spa casino".split())
@@ -87,6 +85,8 @@ LODGING_WORDS = frozenset("hotel hotels motel hostel resort resorts spa casino".
 #: ("Ben Gurion Airport", "Osborne Store", "Grand Central Station").
 PLACE_END_WORDS = frozenset(
     "airport airfield station terminal store mall hospital clinic museum library prison jail bridge tunnel cemetery".split()
+    # venues ("Arthur Ashe Stadium"; not "Arena", "Center": "Bruce Arena")
+    + "stadium theater theatre amphitheater amphitheatre auditorium coliseum ballroom pavilion".split()
     # streets and settlements ("Dresden Drive is closed", "Brookhaven Village"; not "Lane", "Street": surnames)
     + "drive road avenue boulevard highway parkway freeway expressway village".split()
 )
@@ -201,6 +201,12 @@ PLACE_LIST_NOUNS = frozenset(
     """places locations destinations cities towns villages countries islands regions provinces states
     counties resorts spots""".split()
 )
+#: Plural company nouns that open a list of companies ("brands such as Jimmy Choo, Michael Kors and Versace",
+#: "retailers including Harvey Nichols"; not "designers such as Tom Ford": persons).
+COMPANY_LIST_NOUNS = frozenset(
+    """companies firms brands labels retailers chains carmakers automakers manufacturers makers lenders banks
+    insurers startups start-ups publishers airlines conglomerates broadcasters outlets studios""".split()
+)
 #: List separators around an item: ", " before it; ", ", " and ", ", and ", " or " after it.
 _ITEM_BEFORE = re.compile(r",[ \t]+$")
 _ITEM_AFTER = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]+")
@@ -217,7 +223,8 @@ _PRESIDENCY_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
 LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency|campaign)\b")
 ORG_NOUNS = frozenset(
     """group company firm charity band startup start-up nonprofit organisation organization outlet website
-    brokerage label publisher retailer carrier airline broadcaster newspaper magazine""".split()
+    brokerage label publisher retailer carrier airline broadcaster newspaper magazine brand chain carmaker automaker
+    conglomerate insurer lender""".split()
 )
 _ORG_OR_TEAM_NOUNS = ORG_NOUNS | TEAM_NOUNS
 #: An organization noun (or "agency", "wire") in lower case right before a name: "investment company Prosus".
@@ -255,6 +262,23 @@ _SCORE_END = re.compile(_SIDE_TAG + r"[ \t]+\d{1,3}(?![\w.,/:-])")
 _SCORE_AFTER = re.compile(_SCORE + r"[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}" + _SCORE_END.pattern)
 _SCORE_BEFORE = re.compile(r"[A-Z][\w'’.-]*" + _SCORE + r"[ \t]+$")
 _NAMES_ONLY = re.compile(r"[\s,&.]*(?:(?:and|&)[\s,]+|[A-Z][\w'’.-]*(?:[\s,]+|$))*")  # one parse: linear
+#: A role between commas right before a mention: ", partner, ", ", president and CEO, ", ", executive director, South
+#: Florida, " (a place after the role); group 1 is the role's last word.
+_ROLE_BETWEEN_COMMAS = re.compile(
+    r",[ \t]+(?:[A-Za-z][\w-]*[ \t]+){0,4}([A-Za-z][\w-]*)(?:,[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?,[ \t]+$"
+)
+_EMPLOYEE_ROLES = ROLES | ROLE_END_WORDS | frozenset("ceo cfo coo cto partner principal founder owner".split())
+#: "Dear" capitalised inside a sentence before a name: a work's title ("the Broadway hit Dear Evan Hansen", "Dear
+#: Abby" the column), not a letter's greeting ("\nDear John,").
+_DEAR_MID_SENTENCE = re.compile(r"[a-z,][ \t]+Dear[ \t]+$")
+#: A noun, then "known as" (an adverb between: "also", "now", "better", "formerly") right before a mention.
+_KNOWN_AS = re.compile(r"\b([a-z]+),?[ \t]+(?:(?:also|now|better|formerly)[ \t]+)?known[ \t]+as[ \t]+$")
+#: Nouns of things and schemes besides :data:`THING_NOUNS` that a name "known as" after them names.
+_KNOWN_AS_NOUNS = frozenset(
+    "system systems program programme tool project operation strand technology scheme policy plan law bill rule".split()
+)
+#: Links between a name and its other name.
+_ALIAS_LINKS = (", aka ", ", a.k.a. ", ", also known as ", " aka ", " (aka ")
 #: Initials for given names ("T.J. Watt"), and the dotted initials of places that open organizations' names.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
@@ -319,6 +343,9 @@ def retype_persons(
             continue
         if _speaking_unknown_word(cluster, story):
             cluster.type = "person"  # "Swiatek (ORG) said she", "Kishida, the Japanese prime minister," (ORG)
+            continue
+        if " " in cluster.name and _storm_name(cluster, cluster.name.split(" ", 1)[0]):
+            cluster.type = "event"  # "Hurricane Milton weakened as Milton (PERSON) moved inland", "Storm Babet"
             continue
         cluster.type = _retyped_other(cluster, story)
         if cluster.type == "person":
@@ -429,6 +456,14 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         return "organization"
     if _owned_company(cluster, text):
         return "organization"  # "Shares in Morgan Grenfell fell", "a stake in Bilzin Sumberg"
+    if _employer_after_role(cluster, text, story.persons):
+        return "organization"  # "Albert E. Dotson Jr., partner, Bilzin Sumberg": a panel's name, role, employer
+    if all(_in_thing_list(text, m.start, COMPANY_LIST_NOUNS) for m in cluster.mentions) and not _person_cued(
+        cluster, text
+    ):
+        return "organization"  # "brands such as Jimmy Choo, Michael Kors and Versace"
+    if _company_named(cluster, text):
+        return "organization"  # "Harvey Nichols, the department store chain,", "Jimmy Choo's chief executive"
     if _venue(words):
         return "location"  # a venue ("Ak-Chin Pavilion", "Ben Gurion Airport"): the FAC label
     if all(_BUSINESS_AFTER.match(text, m.end) for m in cluster.mentions):
@@ -438,9 +473,19 @@ def _retyped_person(cluster: Cluster, story: _Story) -> str:
         or _saint_place(words, cluster, text)
         or _named_with_place_noun(cluster, text)
         or _listed_place(cluster, text, story.places)
+        or _place_alias(cluster, text, story.places)
     ):
         return "location"  # "a telescope atop Mauna Kea", "the parish of St Andrew"
     return "work" if _names_a_work(cluster, words, last, story) else "person"
+
+
+def _storm_name(cluster: Cluster, first: str) -> bool:
+    """A name opening with a storm word (:data:`STORM_WORDS`: "Hurricane Milton", "Typhoon Hinnamnor"); "Storm" only
+    where no mention of several words is read as a person's ("Storm Babet"; not the actress "Storm Reid")."""
+    low = first.lower()
+    if low not in STORM_WORDS:
+        return False
+    return low != "storm" or not any(m.label == "PERSON" and " " in m.text for m in cluster.mentions)
 
 
 def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) -> bool:
@@ -452,6 +497,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or _brand_line(words, cluster.name, story.brands)
         or any(_played_by(text, m.end) for m in cluster.mentions)
         or _ship(cluster, text)
+        or _thing_known_as(cluster, text)
         or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
         or _quoted_title_only(cluster, text)
         or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
@@ -791,6 +837,32 @@ def _owned_company(cluster: Cluster, text: str) -> bool:
     ) and not _person_cued(cluster, text)
 
 
+def _employer_after_role(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
+    """Every mention ends its line and follows a person's name and a role between commas ("Albert E. Dotson Jr.,
+    partner, Bilzin Sumberg", "Jay Pelham, president and CEO, TotalBank": a line naming a panel's member; ``persons``: the start
+    and end offsets of the person mentions), the role's last word a person's role (:data:`ROLES`, "ceo",
+    "partner", "principal", "director"): the person's employer."""
+    for m in cluster.mentions:
+        if not text.endswith(", ", 0, m.start) or text[m.end : m.end + 1] not in ("\n", ""):
+            return False  # the common case: no comma right before; or the employer does not end the line
+        hit = _ROLE_BETWEEN_COMMAS.search(text, max(0, m.start - 80), m.start)
+        if hit is None or hit.start() not in persons[1] or hit.group(1).lower() not in _EMPLOYEE_ROLES:
+            return False
+    return True
+
+
+def _company_named(cluster: Cluster, text: str) -> bool:
+    """A mention is a company's: a company noun heads an appositive right after it (", the department store
+    chain,": :func:`etl.annotate.wordnames.company_appositive`) or "'s" and what only a company holds follow it
+    (:data:`COMPANY_OWNS`: "Jimmy Choo's chief executive", "Tory Burch's shareholders"); and no mention is titled,
+    cued as a person's or speaking ("Ford's chief executive, Jim Farley," is Ford's, "Henry Ford said" a person)."""
+    return any(
+        (text.startswith(",", m.end) and company_appositive(text, m.end))
+        or (text.startswith(("'s", "’s"), m.end) and COMPANY_OWNS.match(text, m.end))
+        for m in cluster.mentions
+    ) and not _person_cued(cluster, text)
+
+
 def _org_noun_beside(text: str, start: int, end: int) -> bool:
     """An organization noun right before the mention ("whale rescue group Project Jonah") or right
     after it ("the Manu Taupunga group")."""
@@ -1084,6 +1156,19 @@ def _listed_place(cluster: Cluster, text: str, places: tuple[set[int], set[int]]
     ) and not _person_cued(cluster, text)
 
 
+def _place_alias(cluster: Cluster, text: str, places: tuple[set[int], set[int]]) -> bool:
+    """A mention is a place's other name: "aka", "a.k.a." or "also known as" between it and a place's mention before
+    it ("AT&T Stadium, aka Jerry World"; ``places``: the start and end offsets of the place mentions), and no mention
+    is titled, cued as a person's or speaking; not "Marshall Mathers, aka Eminem" (a person before)."""
+    for m in cluster.mentions:
+        if not text.endswith(_ALIAS_LINKS, 0, m.start):  # the common case: one call
+            continue
+        for link in _ALIAS_LINKS:
+            if text.endswith(link, 0, m.start) and m.start - len(link) in places[1]:
+                return not _person_cued(cluster, text)
+    return False
+
+
 def _listed_person(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
     """At a mention, an item of a list between two persons ("Brian Henninger, Tiger Woods, Steve Jurgenson";
     ``persons``: the start and end offsets of the person mentions of the story): a name, not a phrase."""
@@ -1115,6 +1200,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or bool(_TERM_BEFORE.search(text, max(0, start - 12), start))
         or bool(_OWNED_BEFORE.search(text, max(0, start - 24), start))
         or text[start - 1 : start] == "#"  # a hashtag: "#Hamilton Chicago show interrupted"
+        or (text.endswith("Dear ", 0, start) and _DEAR_MID_SENTENCE.search(text, max(0, start - 8), start) is not None)
         or bool(_CAPTION_DIRECTION.match(text, end))
         or (
             " " not in text[start:end]
@@ -1143,6 +1229,18 @@ def _ship(cluster: Cluster, text: str) -> bool:
     """A mention right after a vessel noun in lower case (:data:`VESSEL_WORDS`: "the aircraft carrier Carl Vinson",
     "the yacht Lady Moura") and none titled, cued as a person's or speaking: a ship named after a person."""
     return any(_after_vessel_word(text, m.start) for m in cluster.mentions) and not _person_cued(cluster, text)
+
+
+def _thing_known_as(cluster: Cluster, text: str) -> bool:
+    """A mention right after a thing noun and "known as" ("One strand of this software, known as Red Wolf,", "a
+    program known as Project Maven"; :data:`THING_NOUNS` and :data:`_KNOWN_AS_NOUNS`), and none titled, cued as a
+    person's or speaking: the thing's name; not "the rapper known as Drake"."""
+    for m in cluster.mentions:
+        if text.endswith("known as ", 0, m.start):  # the common case: no "known as" before
+            hit = _KNOWN_AS.search(text, max(0, m.start - 40), m.start)
+            if hit is not None and (hit.group(1) in THING_NOUNS or hit.group(1) in _KNOWN_AS_NOUNS):
+                return not _person_cued(cluster, text)
+    return False
 
 
 def _after_vessel_word(text: str, start: int) -> bool:

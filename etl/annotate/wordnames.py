@@ -23,6 +23,7 @@ from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
     BODY_PARTS,
+    COMPANY_NOUNS,
     FAMILY_WORDS,
     JUNK_WORDS,
     KIN_WORDS,
@@ -47,6 +48,7 @@ _ROLE_PHRASE = re.compile(
     r",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?(?:[\w'’.-]+[ \t]+){0,3}?([a-z][a-z-]{2,})"
     r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who|from)\b)"
 )
+_ARTICLE_OPENS = re.compile(r",[ \t]+(?:the|a|an)[ \t]")
 _REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
 _PERSON_ROLES = PERSON_CUES | OCCUPATIONS | {"seed"}
@@ -167,6 +169,14 @@ def relative_of(text: str, start: int) -> bool:
     """True when a relative or a regime "of" stands right before ``start`` ("the widow of ", "the military regime of
     "); False for "the minister of ". What follows is the caller's to check. Never raises."""
     return text.endswith("of ", 0, start) and _RELATIVE_OF.search(text, max(0, start - 20), start) is not None
+
+
+def company_appositive(text: str, end: int) -> bool:
+    """A company noun (:data:`COMPANY_NOUNS`) heading the noun phrase of an appositive right after ``end`` (",
+    the department store chain,", ", a luxury brand."); not a person's role in the company (", the firm's founder,",
+    ", a partner at the firm,"), nor one after a possessive ("Taylor Swift, her former record label, and": a list)."""
+    m = _ROLE_PHRASE.match(text, end)
+    return m is not None and m.group(1) in COMPANY_NOUNS and _ARTICLE_OPENS.match(text, end) is not None
 
 
 def couple_member(text: str, start: int, end: int) -> bool:

@@ -88,6 +88,34 @@ EVENT_WORDS = frozenset(
     festival election elections prix marathon expo derby biennale award awards prize trophy medal
     recession depression migration famine""".split()
 )
+#: Role nouns that end no person's name: a role phrase read as a name ("says Baark Volunteer Coordinator
+#: Bonnie Young": the holder's name follows the role).
+ROLE_END_WORDS = frozenset(
+    """coordinator director manager officer editor consultant spokesperson spokesman spokeswoman assistant
+    supervisor president chairman chairwoman executive secretary administrator adviser advisor commissioner
+    superintendent correspondent producer""".split()
+)
+#: Last words of a body or a place named after a person ("Ronald Reagan Washington National Airport", "Abraham
+#: Lincoln High School", "Lyndon B. Johnson Space Center"): a name the model read as a person's and cut before them
+#: opens the body's name. Not "Hall", "Park", "Field", "Lane", "Street": surnames too.
+NAMED_BODY_ENDS = frozenset(
+    """airport airfield station terminal hospital clinic museum library prison bridge tunnel cemetery boulevard
+    highway parkway freeway expressway school university college academy institute foundation center centre
+    stadium arena theater theatre""".split()
+)
+#: Nouns of a company at the head of an appositive right after a name (", the department store chain,", ", a
+#: luxury brand."): the name is the company's ("Harvey Nichols", "Jimmy Choo"), not its founder's.
+COMPANY_NOUNS = frozenset(
+    """company firm chain retailer brand label maker carmaker automaker manufacturer conglomerate insurer lender
+    startup start-up group publisher airline broadcaster brokerage""".split()
+)
+#: A company's possessions after a name and "'s" that no person holds ("Jimmy Choo's chief executive", "Tory Burch's
+#: shareholders", "Ralph Lauren's stores"): the name is the company's.
+COMPANY_OWNS = re.compile(
+    r"['’]s[ \t]+(?:(?:new|former|interim|incoming|outgoing)[ \t]+)?(?:chief[ \t]+(?:executive|financial|operating)"
+    r"|CEO|CFO|COO|shareholders|stockholders|stores|boutiques|subsidiary|subsidiaries|revenue|revenues|profits?"
+    r"|earnings|parent[ \t]+company)\b"
+)
 #: Words before a name that make it a storm's, not a person's ("storm Abigail", "Hurricane Katrina").
 STORM_WORDS = frozenset("storm hurricane typhoon cyclone tornado".split())
 #: Words before a name that make it a ship's ("the aircraft carrier Carl Vinson", "the yacht Lady Moura"; "carrier"
@@ -104,8 +132,11 @@ OPENING_WORDS = frozenset(
     said says replied replies added adds asked asks wrote writes recalled recalls continued explained
     countered quipped noted insisted responded answered""".split()  # speech verbs: 'Replied Stephen, "Well..."'
 )
+#: Words of places a name that holds one names, not a person ("Dolphin Cay", "Bikini Atoll", "Walnut Creek"); no
+#: surname or given name is spelled as one.
 PERSON_NOT_PLACE = frozenset(
     "falls city river lake county island islands bay beach valley mountains heights".split()
+    + "cay cays atoll reef lagoon canyon glacier creek harbor harbour fjord".split()
 )
 PLACE_WORDS = frozenset(
     "street square airport bridge river mountain island park city county province state".split()
@@ -218,6 +249,15 @@ HEADLINE_VERBS = frozenset(
     Shows Posts Calls Wants Files Drops Releases Unveils Cancels Tops Causes Matters Eyes Backs Rejects Blames Hails
     Nears Seeks Plans Hints Weighs""".split()
 )
+#: Words a name runs on into that are no part of it: social platforms of an embed's or a caption's line ("Kylie Jenner
+#: Instagram", "John Smith LinkedIn profile") and credentials in mixed case or dotted ("Maria Lopez MD", "Jane Doe
+#: Esq."; the honours in capitals are :data:`etl.annotate.canonical._POSTNOMINALS`).
+NAME_TRAILERS = frozenset(
+    """Instagram Twitter Facebook TikTok YouTube LinkedIn Snapchat MD M.D. Esq Esq. RN DDS MBA CPA""".split()
+)
+#: Months' abbreviations that a dated author line runs a name on into ("Jane Doe Jan 5, 2024"); not "May",
+#: "March", "June", "April", "Jun": surnames and given names too ("Lee Jun").
+MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jul Aug Sep Sept Oct Nov Dec".split())
 #: Nouns a headline in Title Case runs on after a name ("Prince Harry Memoir Tops Charts", "Boris Johnson Resignation
 #: Speech"): a person's name ends before them too; none is spelled as a surname.
 HEADLINE_NOUNS = frozenset(
