@@ -92,9 +92,7 @@ def unaccented(key: str) -> str:
 
 
 def _foldable(folded: str) -> bool:
-    """True for the unaccented form of an organization's canonical name that is no English word of its own
-    ("nestle": the verb stays one). Places are not folded: "San Jose" (California) is not "San José" (Costa
-    Rica)."""
+    """True for an unaccented canonical name that is no English word of its own ("nestle": the verb stays one)."""
     return " " in folded or folded not in english_words()
 
 
@@ -148,8 +146,10 @@ class AliasTable:
                 if variant and variant.replace(".", "").replace("-", "").isupper():
                     acronyms.add(alias_key(variant))
         for key, value in list(entries.items()):
+            # English news drops the accents: "Atletico Madrid". Organizations' canonical names only: places are
+            # not folded ("San Jose", California, is not Costa Rica's "San José"), nor other languages' variants
             if value[1] == "organization" and not key.isascii() and key == alias_key(value[0]):
-                if _foldable(folded := unaccented(key)):  # English news drops the accents: "Atletico Madrid"
+                if _foldable(folded := unaccented(key)):
                     entries.setdefault(folded, value)
         return cls(entries, acronyms)
 

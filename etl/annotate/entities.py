@@ -784,8 +784,11 @@ def _named_body_after(text: str, end: int) -> tuple[int, str] | None:
         if m is None or m.group(1) in HEADLINE_VERBS or m.group(1) in HEADLINE_NOUNS:
             return None
         pos, word = m.end(), m.group(1).lower()
-        if word in NAMED_BODY_ENDS:  # "Jane Doe University of Michigan": a person and her affiliation
-            return None if text.startswith(" of ", pos) or _in_title_case_line(text, end) else (pos, "organization" if word in _BODY_ORG_ENDS else "location")
+        if word not in NAMED_BODY_ENDS:
+            continue
+        if text.startswith(" of ", pos) or _in_title_case_line(text, end):
+            return None  # "Jane Doe University of Michigan": a person and her affiliation
+        return pos, "organization" if word in _BODY_ORG_ENDS else "location"
     return None
 
 

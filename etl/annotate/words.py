@@ -148,7 +148,7 @@ PLACE_ENDS = (
     | PERSON_NOT_PLACE
     | frozenset(
         """sound strait straits channel peninsula gulf sea coast cape parish district province region territory
-        land fjord inlet isthmus reef atoll archipelago glacier""".split()
+        land inlet isthmus archipelago""".split()
     )
 )
 #: Lower-case words that never end a person's name ("Christian Democrats", "Virginia Beach").
