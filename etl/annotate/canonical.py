@@ -155,9 +155,12 @@ class AliasTable:
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(canonical, type) for a surface form (its first word's adjective ending may differ:
-        "Deutschen Gewerkschaftsbund" finds "Deutscher Gewerkschaftsbund"), or None."""
+        "Deutschen Gewerkschaftsbund" finds "Deutscher Gewerkschaftsbund"), or None. An acronym that is an
+        English word matches only in capitals: "Us" (the song "Not Like Us" read as GPE) is not "US"."""
         key = alias_key(text)
         hit = self.entries.get(key)  # the key itself comes first among its inflections
+        if hit is not None and key in self.acronyms and not text.isupper() and key in english_words():
+            return None
         if hit is not None or " " not in key:
             return hit
         for form in _inflection_tuple(key)[1:]:
@@ -561,8 +564,10 @@ def _short_targets(c: Cluster, full: list[Cluster], text: str = "") -> list[Clus
     # x3, "Brookhaven" of "Brookhaven Village", "North America" of "Ascom North America"), no short form;
     # a lone word only when a mention reads as a place (`places.placed`: "in Columbus, Ohio"); a given
     # name read so once ("Kaveh writes:") is still the person's
+    # a name opening with a particle is a surname before a place of several words ("De Bruyne" read as a place in
+    # a team sheet is "Kevin De Bruyne"'s)
     place = all(m.type == "location" for m in c.mentions) and (
-        len(words) > 1 or any(placed(text, m) for m in c.mentions)
+        len(words) > 1 and words[0].lower() not in PARTICLES or any(placed(text, m) for m in c.mentions)
     )
     # a lone word placed not as an owner is no surname either: "in Lijiang, China" is not "Jinmao Hotel
     # Lijiang" ("in Lamar's first album" still joins "Kendrick Lamar")

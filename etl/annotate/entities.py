@@ -33,6 +33,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     PLACE_ENDS,
+    PRONOUNS,
     ROLE_END_WORDS,
     ROLES,
     SPEECH_AFTER,
@@ -123,8 +124,11 @@ _NICKNAME = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]+(?:-[a-z]{1,6})?)[ \t]+[\"“]([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})[\"”][ \t]+"
     r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+|-[a-z]{1,6})?)(?![\w'’-])"
 )
-#: A nickname in quotes between two words of a person's name, with the space before it.
-_INNER_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“][^\"“”\n]{1,40}[\"”](?=[ \t]+[A-Z])")
+#: A nickname in quotes between two words of a person's name, with the space before it: double quotes, or single
+#: ones around capitalised words ("Dwayne 'The Rock' Johnson"; not the apostrophe of "O'Neill").
+_INNER_NICKNAME = re.compile(
+    r"(?<=\w)[ \t]+(?:[\"“][^\"“”\n]{1,40}[\"”]|['‘][A-Z][^'‘’\n]{0,38}['’])(?=[ \t]+[A-Z])"
+)
 _NICKNAME_OPEN = re.compile(r"[ \t][\"“][A-Z]")  # the mark opening the nickname, as in _NICKNAME
 _TITLE_OF = re.compile(  # a title heading something: "Director of Product Management", "Minister of Finance"
     r"(?:Director|Head|Chief|Minister|Secretary|Commissioner|Chairman|Chairwoman|Chair|President|Governor|Dean"
@@ -458,11 +462,50 @@ def doc_mentions(
     out += titled_names(text, out, regions)
     out += kin_names(kin, out, regions, text)
     out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
+    if shared := _shared_surname_names(text, out, places):
+        out = [m for m in out if not in_regions(m.start, m.end, [(n.start, n.end) for n in shared])] + shared
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
         spans_of = [(n.start, n.end) for n in nicknamed]
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+#: A given name, then "and" or "&", ending right before a person's full name: "Noel and " of "Noel and Liam Gallagher".
+_SHARED_GIVEN = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
+#: A capitalised word (or a title's abbreviation) and a space ending a text: a given name after it is a longer name's end.
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
+#: A lower-case word or a comma and a space ending a text: a capitalised word after it is a name's.
+_LOWER_BEFORE = re.compile(r"(?:\b[a-z]+|,)[ \t]+$")
+
+
+def _shared_surname_names(text: str, found: list[RawMention], places: frozenset[str]) -> list[RawMention]:
+    """Person mentions for a given name joined by "and" or "&" to a two-word person's name whose surname it shares:
+    "Noel and Liam Gallagher" gives "Noel Gallagher" (at the offsets of "Noel"), "Venus and Serena Williams" "Venus
+    Williams". A given name that is also an English word counts only after a lower-case word ("brothers Mark and
+    Scott Kelly"). Not when a capitalised word or title stands before the given name ("Prince William and Kate
+    Middleton"), the text names someone else by it ("Elizabeth Warren ... Warren and Bernie Sanders", "Johnny Manziel
+    ... staring at Johnny and Zack Martin") or it is one of
+    ``places`` (the alias table's lower-case one-word names) or read as a place ("Officials in Austin and Mark Cuban").
+
+    Input: the annotated text, its mentions so far and ``places``. Output: the new mentions (label ``NAME``). Never raises."""
+    out = []
+    for m in found:
+        if m.type != "person" or not (text.endswith("and ", 0, m.start) or text.endswith("& ", 0, m.start)):
+            continue  # the common case: no "and" right before a person's name
+        words = m.text.split()
+        given = _SHARED_GIVEN.search(text, max(0, m.start - 30), m.start)
+        if len(words) != 2 or given is None or _CAPITALISED_BEFORE.search(text, max(0, given.start() - 30), given.start()):
+            continue
+        inside = _LOWER_BEFORE.search(text, max(0, given.start() - 30), given.start()) is not None
+        if given.group(1).lower() in places or any(p.start == given.start(1) and p.type == "location" for p in found):
+            continue  # "Officials in Austin (GPE) and Mark Cuban"
+        if not names.is_given(given.group(1), strict=not inside):
+            continue  # a sentence's first word must be no English word too ("Will and Grace Adler")
+        if re.search(rf"[A-Z][a-z]+[ \t]+{given.group(1)}\b|\b{given.group(1)}[ \t]+[A-Z]", text):
+            continue  # "Elizabeth Warren", "Johnny Manziel": someone else's name holds it
+        out.append(RawMention(given.start(1), given.end(1), f"{given.group(1)} {words[1]}", "person", "NAME"))
+    return out
 
 
 def _joined_person_spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1086,9 +1129,12 @@ _TWO_WORDS_BEFORE = re.compile(
 )
 #: Label of a one-word given name the model missed after a kin word (:func:`kin_names`).
 KIN_LABEL = "KIN"
-#: A kin word, singular or plural, then an optional comma: "his daughter Ivanka", "their two daughters, Esmeralda".
+#: A kin word, singular or plural, then a marriage's length and an optional comma: "his daughter Ivanka", "their
+#: two daughters, Esmeralda", "survived by his wife of 52 years, Margaret".
 _KIN_WORDS = tuple(sorted(FAMILY_WORDS))  # "child" opens "children" too
-_KIN_BEFORE = re.compile(rf"\b(?:(?:{'|'.join(_KIN_WORDS)})s?|children),?[ \t]+(?=[A-Z])")
+_KIN_BEFORE = re.compile(
+    rf"\b(?:(?:{'|'.join(_KIN_WORDS)})s?|children)(?:[ \t]+of[ \t]+(?:\d+|[a-z]+(?:-[a-z]+)?)[ \t]+years)?,?[ \t]+(?=[A-Z])"
+)
 #: One capitalised word, then a list joint (", ", " and ", ", and ") when another item follows.
 _KIN_ITEM = re.compile(r"([A-Z][a-z]+)(?![\w’'-]|\.\w|[ \t]+[A-Z])((?:,?[ \t]+and|,)[ \t]+(?=[A-Z]))?")
 
@@ -1279,7 +1325,7 @@ def clean_mention(text: str, start: int, end: int, etype: str, label: str = "") 
     end, etype = _of_year(text, start, end, etype)
     end = _before_possessive(text, start, end)  # "Obama’s 2008 campaign" -> "Obama’s" -> "Obama"
     surface = _INVISIBLE.sub("", text[start:end])
-    if etype == "person" and ("“" in surface or '"' in surface):
+    if etype == "person" and ("“" in surface or '"' in surface or " '" in surface or " ‘" in surface):
         surface = _INNER_NICKNAME.sub("", surface)  # 'Kemar “Bad Boy” Grant' -> "Kemar Grant"
     if end <= start or is_junk(surface, etype) or _product(text, start, end):
         return None
@@ -1559,7 +1605,7 @@ def is_junk(surface: str, etype: str) -> bool:
     """True when ``surface`` cannot be a facet value of type ``etype``.
 
     Junk: too short, no capital letter, times ("01:13 am PT"), numbers, slashes, @ or
-    URLs, lone titles or calendar words, and person names with digits or > 5 words (particles and
+    URLs, lone titles, calendar words or pronouns ("Us", not "US"), and person names with digits or > 5 words (particles and
     titles kept in a name, "bin", "Al", "Sheikh", not counted).
     """
     words = surface.split()
@@ -1568,7 +1614,7 @@ def is_junk(surface: str, etype: str) -> bool:
     if _NUMBERISH.match(surface) or _TIME.search(surface) or any(c in surface for c in "/@\\|"):
         return True
     lowered = [w.lower().strip(".,") for w in words]
-    if all(w in TITLES or w in JUNK_WORDS for w in lowered):
+    if all(w in TITLES or w in JUNK_WORDS for w in lowered) or surface[1:].islower() and lowered[0] in PRONOUNS:
         return True
     if etype == "person":  # "Dark Souls-ian", "Obama-era": an adjective made of a name
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):

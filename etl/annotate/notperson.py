@@ -49,6 +49,7 @@ from etl.annotate.words import (
     ROLES,
     SPEECH_AFTER,
     STORM_WORDS,
+    TITLES,
     VESSEL_WORDS,
 )
 from etl.index.builder import fold
@@ -246,6 +247,10 @@ _CLOSE_QUOTES = "\"”’'»"
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]*[\"“‘'«]?[ \t]*$")
 #: A character, not the actor: "played the small role of reporter Chess Roberts", "the character of Ann".
 _ROLE_OF = re.compile(r"\b(?:role|character|part) of[ \t]+(?:[a-z-]+[ \t]+){0,2}$")
+#: An office's title and a capitalised word right after a "person" whose first word is no given name: a nationality
+#: or place before a titled person's name ("Sri Lankan President Ranil Wickremesinghe", "Sri Lankan" read as PERSON).
+_OFFICES_AFTER = sorted(TITLES - frozenset("state father saint st sir dame lord lady crown officer official counsel chair".split()))
+_TITLED_NAME_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(_OFFICES_AFTER)})\.?[ \t]+[A-Z]")
 #: A brand's inner capital ("ScotRail", "PayPal"); not "McDonald", "MacLeod", "DeVoe", "LaToya", "O'Brien".
 _CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]))[A-Z][a-z]+[A-Z][a-z]+")
 _SEGMENT_REACH = 200  # characters read either side of a mention for its segment (linear on one-line texts)
@@ -498,6 +503,7 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         or any(_played_by(text, m.end) for m in cluster.mentions)
         or _ship(cluster, text)
         or _thing_known_as(cluster, text)
+        or _before_titled_name(cluster, words, text)
         or all(_ROLE_OF.search(text, max(0, m.start - 40), m.start) for m in cluster.mentions)
         or _quoted_title_only(cluster, text)
         or (len(words) >= 2 and last in _PRODUCT_OR_ROLE_END_WORDS)
@@ -521,6 +527,12 @@ def _names_a_work(cluster: Cluster, words: list[str], last: str, story: _Story) 
         )
         or all(_credit_segment(text, m.start, m.end, story.title) for m in cluster.mentions)
     )
+
+
+def _before_titled_name(cluster: Cluster, words: list[str], text: str) -> bool:
+    """Every mention right before an office's title and a name, the first word no given name: a nationality or place
+    modifying a titled person's name ("Sri Lankan President Ranil Wickremesinghe"), no person."""
+    return all(_TITLED_NAME_AFTER.match(text, m.end) for m in cluster.mentions) and not is_given(words[0], strict=False)
 
 
 def _venue(words: list[str]) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from etl.annotate.entities import Covered
 from etl.annotate.names import sex_of
 from etl.annotate.textscan import offsets
-from etl.annotate.words import PERSON_CUES, ROLES, TITLES
+from etl.annotate.words import GROUP_SPEAKERS, PERSON_CUES, ROLES, TITLES
 from etl.core.records import Quote
 
 _DOUBLE = '"“”„«»'
@@ -424,6 +424,8 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     subject = _PRONOUN_SUBJECT.search(window, 0, verb.start()) if after else None
     if subject is not None:  # '," she said, adding that Cook has been ...': the names after are no speaker
         return resolve_pronoun(text, quote_open, persons, subject.group(1).lower())
+    if not inside and _group_speaks(window, verb):
+        return _NOBODY  # 'her family said she was “a loving mother”': no person speaks, "she" is what is said of
     if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
         return _nearest(inside, start + verb.start(), start + verb.end()).name
     named = _surname_in(window, surnames)
@@ -517,6 +519,20 @@ def _reports_self(text: str, start: int, end: int, pronoun: str) -> bool:
     line_end = text.find("\n", start, end)
     m = _REPORTED_PRONOUN.search(text, start, end if line_end < 0 else line_end)
     return m is not None and m.group(1).lower() == pronoun
+
+
+#: The lower-case word right before a speech verb, and a comma after it perhaps: "police " of "police said".
+_WORD_BEFORE_VERB = re.compile(r"\b([a-z]+)[ \t]*,?[ \t]*$")
+
+
+def _group_speaks(window: str, verb: re.Match) -> bool:
+    """True when the noun next to the verb is a group or a document (:data:`GROUP_SPEAKERS`: "her family said",
+    "police said", "said the statement"), no person."""
+    before = _ROLE_BEFORE.search(window, 0, verb.start()) or _WORD_BEFORE_VERB.search(window, 0, verb.start())
+    after = _ROLE_AFTER.match(window, verb.end())
+    if after is not None and window.startswith(("’", "'"), after.end()):
+        after = None  # "He said his company’s lander": an owner, no speaker
+    return any(m is not None and m.group(1).lower() in GROUP_SPEAKERS for m in (before, after))
 
 
 def _role_in(window: str, verb: re.Match) -> str:

@@ -15,7 +15,8 @@ TITLES = frozenset(
     professor doctor coach manager official minister-president superintendent sheriff commander
     pastor rabbi imam bishop cardinal archbishop emir crown president-elect honourable honorable hon
     supervisor councillor councilor councilman councilwoman alderman assemblyman assemblywoman taoiseach
-    tanaiste tánaiste constable inspector detective corporal trooper det supt insp cllr dci""".split()
+    tanaiste tánaiste constable inspector detective corporal trooper det supt insp cllr dci magistrate
+    chaplain congressman congresswoman councilmember assemblymember selectman selectwoman coroner speaker""".split()
 )
 #: Kin words: right before a name, also after a comma ("his wife Grace", "his father, Hori
 #: Parata"), they make it a person (a company has no wife).
@@ -34,7 +35,8 @@ PERSON_CUES = KIN_WORDS | frozenset(
     captain lawyer attorney professor
     diver swimmer sprinter skier snowboarder boxer wrestler golfer pitcher quarterback linebacker
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
-    comedian novelist poet playwright filmmaker songwriter chef""".split()
+    comedian novelist poet playwright filmmaker songwriter chef congressman congresswoman councilmember lawmaker
+    legislator""".split()
 )
 #: Occupations only a person has, heading an appositive (", a 34-year-old nurse from Lagos,", ", a retired teacher,"):
 #: a person's role after a name (:func:`etl.annotate.wordnames.person_appositive`); not before one (no cue word:
@@ -60,12 +62,19 @@ PERSON_CUES |= frozenset(
 NAME_TITLES = frozenset(
     "king queen prince princess pope sheikh lord lady dame sir saint st emir crown".split()
 )
+#: Words no facet value is made of alone (with :data:`TITLES`): institutions' generic words, calendar words and
+#: holidays ("his Easter address": no place), photo labels, generic place words.
 JUNK_WORDS = frozenset(
     """state government ministry department administration
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow pt et ct mt
     gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
-    agency officials official town village county district province region""".split()
+    agency officials official town village county district province region
+    christmas easter thanksgiving halloween ramadan hanukkah diwali passover""".split()
+)
+#: Pronouns: a one-word name of them in lower case after its capital ("Us" of the song "Not Like Us", read as a
+#: place) is no facet value; in capitals it may be one ("US").
+PRONOUNS = frozenset("us we me you it he she him her they them our their".split()
 )
 PARTICLES = frozenset(
     "von van der den de des da del della di du la le ter ten bin bint ibn al el dos das".split()
@@ -264,4 +273,11 @@ HEADLINE_NOUNS = frozenset(
     """Memoir Tweet Tweets Injury Interview Retirement Divorce Comeback Resignation Speech Album Review Trial Verdict
     Funeral Wedding Engagement Pregnancy Lawsuit Scandal Documentary Biopic Statement Impeachment Indictment
     Testimony Exclusive Update""".split()
+)
+#: Speakers that are no person: a family, a body or a document "said" ('her family said she was “a loving mother”',
+#: '“...,” police said', 'the statement said'): a quote they give has no person's speaker, not the last one named.
+GROUP_SPEAKERS = frozenset(
+    """family families relatives statement statements police officials authorities company government ministry
+    department court report lawsuit complaint indictment letter filing agency council organisers organizers club
+    prosecutors investigators spokespeople""".split()
 )
