@@ -7,6 +7,7 @@ import pytest
 
 from etl.annotate import annotate_text, entity_facets
 from etl.annotate.canonical import load_aliases
+from etl.annotate.names import is_given
 from etl.core.settings import Settings
 
 FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
@@ -146,3 +147,35 @@ def test_a_nickname_in_single_quotes_leaves_the_name():
     assert {"Dwayne Johnson", "Tom O'Brien"} <= set(persons)
     text = "José Álvarez-Ruiz, 41, and Siobhán O'Neill-McCarthy were arrested in Dublin, gardaí said."
     assert "Siobhán O'Neill-McCarthy" in entity_facets("", text + FILL)["persons"]  # an apostrophe opens no nickname
+
+
+def test_a_name_ending_a_quoted_title_with_small_words_is_no_person():
+    text = "She won her first Oscar for “The Prime of Miss Jean Brodie” in 1969, the academy said."
+    assert "Jean Brodie" not in entity_facets("", text + FILL)["persons"]
+    guard = "“Congratulations to John Smith,” the mayor said after the vote in Leeds."
+    assert "John Smith" in entity_facets("", guard + FILL)["persons"]  # a sentence, one capitalised word before
+
+
+def test_a_given_name_with_an_inner_apostrophe_opens_a_persons_name():
+    text = "Ja'Marr Chase caught six passes for 35 yards as the Bengals lost to the Chiefs in Kansas City."
+    assert "Ja'Marr Chase" in entity_facets("", text + FILL)["persons"]
+    assert not is_given("O'Neal", strict=False) and not is_given("L'Oreal", strict=False)
+
+
+def test_a_posts_caption_and_a_written_reply_have_their_writers():
+    text = (
+        "Selena Gomez is engaged to the producer Benny Blanco. “Forever begins now,” Gomez, 32, captioned the post."
+        " Blanco commented: “Hey wait... that's my wife.”\nTaylor Swift was among the first to react, writing “yes I"
+        " will be the flower girl.”"
+    )
+    quotes = annotate_text(text, Settings.from_env()).quotes
+    assert [q.speaker for q in quotes] == ["Selena Gomez", "Benny Blanco", "Taylor Swift"]
+
+
+def test_words_ending_in_a_colon_after_a_quote_introduce_the_next_one():
+    text = (
+        "Mark Taylor spoke on Monday in Leeds. Police said: “The man was arrested at 7am.” Smith said: “I am glad.”"
+        " Later the council met."
+    )
+    quotes = annotate_text(text, Settings.from_env()).quotes
+    assert [(q.speaker, q.text[:8]) for q in quotes] == [("", "The man "), ("Smith", "I am gla")]

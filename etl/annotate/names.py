@@ -212,14 +212,20 @@ def after_question_verb(text: str, start: int, end: int) -> int:
     return m.end() if close is not None and close.group() == "?" else start
 
 
+#: A given name of two capitalised parts joined by an apostrophe after two or three letters ("Ja'Marr", "De'Aaron",
+#: "La'Keisha"); not after one letter, as the surnames "O'Neal", "D'Souza" and the French article in "L'Oréal".
+_APOSTROPHE_GIVEN = re.compile(r"[A-Z][a-z]{1,2}['’][A-Z][a-z]{2,}")
+
+
 def is_given(word: str, *, strict: bool) -> bool:
-    """True for a given name ("Eva-Marie": every hyphen part); ``strict``: not a common word too. A rare
+    """True for a given name ("Eva-Marie": every hyphen part; "Ja'Marr": :data:`_APOSTROPHE_GIVEN`); ``strict``: not
+    a common word too. A rare
     given name (:func:`rare_given`) is none here: the rules that doubt a name opening with no given name
     ("Sephora Black", "Ansar al-Sharia") still doubt it."""
     known = given_names()
     if "-" not in word:  # most words: no generator
-        word = _as_listed(word)
-        return word in known.names and not (strict and word in known.common)
+        listed = _as_listed(word)
+        return listed in known.names and not (strict and listed in known.common) or _APOSTROPHE_GIVEN.fullmatch(word) is not None
     parts = [_as_listed(p) for p in word.split("-")]
     return all(p in known.names and not (strict and p in known.common) for p in parts)
 

@@ -239,6 +239,11 @@ _ACTOR_AFTER = re.compile(r"[ \t]*\(([A-Z][\w'’.-]+)(?:[ \t]+[A-Z][\w'’.-]*)
 _TERM_BEFORE = re.compile(r"\b(?:so-called|so called|dubbed|nicknamed)[ \t]+$", re.I)
 #: An opening quote mark and one to three capitalised words right before a mention ('"Super Mario Run"').
 _QUOTED_HEAD = re.compile(r"[\"“‘'«](?:[A-Z][\w'’.-]*[ \t]+){1,3}$")
+#: An opening quote mark and the head of a title in Title Case, small words allowed ("“The Prime of Miss " of "“The
+#: Prime of Miss Jean Brodie”"): two capitalised words at least (:func:`_quoted_title`).
+_QUOTED_TITLE_HEAD = re.compile(
+    r"[\"“‘«][A-Z][\w'’.-]*[ \t]+(?:(?:[A-Z][\w'’.-]*|of|the|a|an|and|in|on|at|for|to|from|with)[ \t]+){1,6}$"
+)
 #: A caption's reading direction after its first word: "Clockwise from top: small whale bones; ...".
 _CAPTION_DIRECTION = re.compile(r"[ \t]+from[ \t]+(?:top|left|right|bottom|above|below)\b")
 _ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")
@@ -1298,10 +1303,19 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     ("the film Mary Poppins")."""
     before, after = text[start - 1 : start], text[end : end + 2]
     closed = after[:1] in _CLOSE_QUOTES or (after[:1] in ",.?!" and after[1:2] in _CLOSE_QUOTES)
-    if closed and (before and before in _OPEN_QUOTES or _QUOTED_HEAD.search(text, max(0, start - 40), start)):
+    if closed and (before and before in _OPEN_QUOTES or _quoted_head(text, start)):
         return True  # "“Mary Poppins”", or the end of a quoted title: '"Super Mario Run,"'
     m = _PREV_WORD.search(text, max(0, start - 20), start)
     return m is not None and m.group(1).lower() in WORK_CUES
+
+
+def _quoted_head(text: str, start: int) -> bool:
+    """A quoted title's capitalised words open right before ``start`` ('"Super Mario Run', "“The Prime of Miss Jean
+    Brodie"); not a quote's sentence ("“Congratulations to John Smith”": one capitalised word before the name)."""
+    if _QUOTED_HEAD.search(text, max(0, start - 40), start):
+        return True
+    head = _QUOTED_TITLE_HEAD.search(text, max(0, start - 60), start)
+    return head is not None and sum(w[:1].isupper() for w in head.group()[1:].split()) >= 2
 
 
 def _thing_modifier(text: str, end: int) -> bool:

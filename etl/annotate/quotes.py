@@ -45,7 +45,10 @@ _VERBS = (
     # a debate's or hearing's turns ('“But … there is some risk,” Alito interjected', '“...,” he rejoined')
     r"interjected|interjects|rejoined|rejoins|shot back|pressed|persisted|objected|interrupted|wondered|wonders|"
     # a paraphrase's speaker ('“...,” as Smith put it'; "As Smith puts it, “...”")
-    r"put it|puts it"
+    r"put it|puts it|"
+    # a post's or a message's writer and other turns ('“Forever begins now,” Gomez captioned the post')
+    r"captioned|captions|texted|gushed|gushes|teased|teases|hinted|hints|reflected|reflects|shouted|yelled|whispered|"
+    r"writing"
 )
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
@@ -256,7 +259,9 @@ def attribute(text: str, q: _Found, persons: list[PersonRef], surnames: dict[str
     """Canonical speaker of quote ``q``: after-quote attribution first, then the lead-in."""
     after_end = _after_window_end(text, q.close)
     speaker = None
-    if not _new_sentence(text, q) or _opens_with_speaker(text, q.close, after_end, persons):
+    if (not _new_sentence(text, q) or _opens_with_speaker(text, q.close, after_end, persons)) and not _introduces_next(
+        text, q.close, after_end
+    ):
         speaker = _speaker_in(text, q.close, after_end, q.open, persons, surnames, after=True)
     if speaker is None:
         speaker = _dash_speaker(text, q.close, persons)
@@ -377,6 +382,12 @@ def _previous_paragraph_attribution(text: str, para_start: int, persons: list[Pe
     return _speaker_in(text, last, start, last, persons, surnames, after=False) or ""
 
 
+def _introduces_next(text: str, start: int, end: int) -> bool:
+    """The words after a quote (``text[start:end]``, up to the next quote mark) end in a colon right before that mark:
+    they introduce the next quote ('...” Smith said: “I am glad.”'), they attribute no quote before them."""
+    return end < len(text) and text[end] in _DOUBLE and text[start:end].rstrip().endswith(":")
+
+
 def _after_window_end(text: str, pos: int) -> int:
     limit = min(len(text), pos + _AFTER_CHARS)
     stops = [text.find(c, pos, limit) for c in _DOUBLE + "\n"]
@@ -424,7 +435,7 @@ def _speaker_in(text, start, end, quote_open, persons, surnames, *, after: bool)
     subject = _PRONOUN_SUBJECT.search(window, 0, verb.start()) if after else None
     if subject is not None:  # '," she said, adding that Cook has been ...': the names after are no speaker
         return resolve_pronoun(text, quote_open, persons, subject.group(1).lower())
-    if not inside and _group_speaks(window, verb):
+    if _group_speaks(window, verb, [p.start - start for p in inside]):
         return _NOBODY  # 'her family said she was “a loving mother”': no person speaks, "she" is what is said of
     if inside:  # "Putin's spokesman Dmitry Peskov said": the name next to the verb, not the possessor
         return _nearest(inside, start + verb.start(), start + verb.end()).name
@@ -521,18 +532,24 @@ def _reports_self(text: str, start: int, end: int, pronoun: str) -> bool:
     return m is not None and m.group(1).lower() == pronoun
 
 
-#: The lower-case word right before a speech verb, and a comma after it perhaps: "police " of "police said".
-_WORD_BEFORE_VERB = re.compile(r"\b([a-z]+)[ \t]*,?[ \t]*$")
+#: The word right before a speech verb, and a comma after it perhaps: "police " of "police said".
+_WORD_BEFORE_VERB = re.compile(r"\b([A-Za-z]+)[ \t]*,?[ \t]*$")
 
 
-def _group_speaks(window: str, verb: re.Match) -> bool:
+def _group_speaks(window: str, verb: re.Match, named: list[int]) -> bool:
     """True when the noun next to the verb is a group or a document (:data:`GROUP_SPEAKERS`: "her family said",
-    "police said", "said the statement"), no person."""
+    "police said", "said the statement"), no person, and no person is named before it (``named``: the persons'
+    offsets in ``window``: "Patrol Chief James Hall with the New York Police Department said"); after the verb only
+    where no person is named in the window ('," said the New York City police commissioner, William J. Bratton')."""
+    if any(at < verb.start() for at in named):
+        return False
     before = _ROLE_BEFORE.search(window, 0, verb.start()) or _WORD_BEFORE_VERB.search(window, 0, verb.start())
+    if before is not None and before.group(1).lower() in GROUP_SPEAKERS:
+        return True
     after = _ROLE_AFTER.match(window, verb.end())
-    if after is not None and window.startswith(("’", "'"), after.end()):
-        after = None  # "He said his company’s lander": an owner, no speaker
-    return any(m is not None and m.group(1).lower() in GROUP_SPEAKERS for m in (before, after))
+    if named or after is None or window.startswith(("’", "'"), after.end()):
+        return False  # "He said his company’s lander": an owner, no speaker
+    return after.group(1).lower() in GROUP_SPEAKERS
 
 
 def _role_in(window: str, verb: re.Match) -> str:
