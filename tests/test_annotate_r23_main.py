@@ -179,3 +179,26 @@ def test_words_ending_in_a_colon_after_a_quote_introduce_the_next_one():
     )
     quotes = annotate_text(text, Settings.from_env()).quotes
     assert [(q.speaker, q.text[:8]) for q in quotes] == [("", "The man "), ("Smith", "I am gla")]
+
+
+MATCH_REPORT = (
+    "Manchester City beat Brentford 3-1 on Saturday as Erling Haaland scored twice at the Etihad Stadium.\n"
+    "The Norwegian opened the scoring, sweeping home a cross from Kevin De Bruyne, and added a penalty after Ethan"
+    " Pinnock fouled Phil Foden.\n"
+    "City manager Pep Guardiola praised Ruben Dias. Rodri is expected to return from a knee injury on Tuesday.\n"
+    "Teams: Manchester City (4-2-3-1): Ederson; Walker, Dias, Akanji, Gvardiol; Rodri, Kovacic; Foden, De Bruyne"
+    " (Grealish 75), Doku; Haaland.\n"
+)
+
+
+def test_a_team_sheet_with_a_label_and_semicolons_names_persons():
+    facets = entity_facets("", MATCH_REPORT + FILL)
+    assert {"Ederson", "Walker", "Akanji", "Gvardiol", "Rodri", "Kovacic", "Doku"} <= set(facets["persons"])
+    assert not {"Rodri", "Gvardiol"} & set(facets["organizations"] + facets["locations"])
+    assert "Manchester City" in facets["organizations"]
+
+
+def test_a_labelled_list_of_topics_names_no_english_word_a_person():
+    text = "Donald Trump and Joe Biden clashed again on Tuesday in Ohio.\nTopics: Trump, Biden, Harris, Election, Politics, Economy"
+    persons = entity_facets("", text + FILL)["persons"]
+    assert not {"Election", "Politics", "Economy"} & set(persons)

@@ -60,9 +60,16 @@ TYPES = ("person", "organization", "location", "event")
 _COMPOUND = re.compile(r"-|['’]s\s")  # "U.S.-Russia", "Alphabet's Google"
 _WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names start with a capital
 _WORD_AFTER = re.compile(r"[\w-]")
-#: A line-up: a line of five or more single capitalised words between commas, with a period at most after.
-_LINEUP = re.compile(r"(?m)^(?:[A-Z][\w'’-]+,[ \t]+){4,}[A-Z][\w'’-]+\.?[ \t]*$")
-_LINEUP_ITEM = re.compile(r"[A-Z][\w'’-]+")
+#: A line-up's item: a capitalised word, perhaps after a capitalised particle ("De Bruyne", "Van Dijk"), then perhaps
+#: a substitute in brackets ("Foden (Grealish 75)"); group 1 is the name.
+_LINEUP_NAME = r"((?:(?:De|Van|Von|Da|Di|Du|Dos|Le|La|El|Al|Ter|Ten)[ \t]+)?[A-Z][\w'’-]+)(?:[ \t]+\([^()\n]{1,40}\))?"
+#: A line-up: a line of five or more such items between commas or semicolons, with a period at most after, perhaps
+#: after a label or two ending in colons (group "head": "Teams: Manchester City (4-2-3-1): Ederson; Walker, Dias,
+#: ...; Haaland.", "Given, Breen, Staunton, Irwin, McAteer").
+_LINEUP = re.compile(
+    rf"(?m)^(?P<head>(?:[^\n:;,]{{1,40}}:[ \t]+){{0,2}})(?:{_LINEUP_NAME}[,;][ \t]+){{4,}}{_LINEUP_NAME}\.?[ \t]*$"
+)
+_LINEUP_ITEM = re.compile(_LINEUP_NAME)
 #: A table row opening with a name cell: an optional position code, two or three capitalised words, then a number
 #: ("DL Devaroe Lawrence 28 38% No stats registered.", "LB Mack Wilson 74 100% 1 tackle").
 _ROW = re.compile(r"(?m)^(?:[A-Z]{1,4}[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]+\d")
@@ -739,36 +746,51 @@ def best_name(cluster: Cluster) -> str:
 
 def lineup_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:
     """Clusters of the other names of a line-up, found in place: a line listing five or more single
-    capitalised words between commas ("Given, Breen, Staunton, Irwin, McAteer, Harte, ... Quinn, O'Neill."),
+    capitalised words between commas or semicolons, after a label perhaps (:data:`_LINEUP`: "Given, Breen, Staunton,
+    Irwin, McAteer, Harte, ... Quinn, O'Neill.", "Manchester City: Ederson; Walker, Dias, ..., De Bruyne; Haaland."),
     two or more of them persons of the story, more than those of other types, and each of those named in that
-    line only ("Houghton", "Townsend" read as places), names persons only: those others become persons, and
+    line only ("Houghton", "Townsend" read as places) or a name no alias names, placed nowhere ("Rodri (GPE) is
+    expected to return"), names persons only: those others become persons, and
     each word of no entity joins the person whose last word it is, else becomes a person of its own (label
-    ``LINEUP``); not inside ``covered`` spans (credits). Returns the new clusters (append them)."""
+    ``LINEUP``; after a label in a list of commas only, no English word: "Topics: Trump, Biden, Election, Politics");
+    not inside ``covered`` spans (credits). Returns the new clusters (append them)."""
     starts = {m.start: c for c in clusters for m in c.mentions}
     taken = Covered(len(text), covered)
     by_last = {_core(c.name)[-1]: c for c in clusters if c.type == "person"}
     new: list[Cluster] = []
     for line in _LINEUP.finditer(text):
-        items = list(_LINEUP_ITEM.finditer(text, line.start(), line.end()))
+        items = list(_LINEUP_ITEM.finditer(text, line.end("head"), line.end()))
         owners = [starts.get(m.start()) for m in items]
         others = {id(c): c for c in owners if c is not None and c.type != "person"}
         persons = sum(1 for c in owners if c is not None and c.type == "person")
-        inside = all(
-            line.start() <= m.start and m.end <= line.end() for c in others.values() for m in c.mentions
-        )
+        inside = all(_lineup_only(c, text, line.start(), line.end()) for c in others.values())
         if persons < 2 or persons <= len(others) or not inside:
             continue
         for c in others.values():
             c.type = "person"
+        # after a label, commas only: "Topics: Trump, Biden, Harris, Election, Politics", no word a person's name
+        labelled = bool(line.group("head")) and ";" not in line.group()
         for m, owner in zip(items, owners, strict=True):
-            if owner is None and not taken.hits(m.start(), m.end()):
-                mention = RawMention(m.start(), m.end(), m.group(), "person", "LINEUP")
-                cluster = by_last.get(m.group())
+            if owner is None and not taken.hits(m.start(1), m.end(1)) and not (labelled and _word(m.group(1))):
+                mention = RawMention(m.start(1), m.end(1), m.group(1), "person", "LINEUP")
+                cluster = by_last.get(m.group(1).split()[-1])
                 if cluster is None:
-                    cluster = by_last[m.group()] = Cluster(m.group(), type="person")
+                    cluster = by_last[m.group(1).split()[-1]] = Cluster(m.group(1), type="person")
                     new.append(cluster)
                 cluster.mentions.append(mention)
     return new
+
+
+def _word(name: str) -> bool:
+    """True for one capitalised English word ("Election")."""
+    return " " not in name and name.lower() in english_words()
+
+
+def _lineup_only(cluster: Cluster, text: str, start: int, end: int) -> bool:
+    """The cluster is named in ``text[start:end]`` only, or is a name no alias names, placed at no mention."""
+    if all(start <= m.start and m.end <= end for m in cluster.mentions):
+        return True
+    return not cluster.from_alias and not any(placed(text, m) for m in cluster.mentions)
 
 
 def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:
