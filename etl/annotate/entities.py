@@ -19,6 +19,7 @@ from etl.annotate.words import (
     AGE_AFTER,
     ARABIC_NOT_NAMES,
     FAMILY_WORDS,
+    GOVERNMENT_BODY_ENDS,
     HEADLINE_NOUNS,
     HEADLINE_VERBS,
     JUNK_WORDS,
@@ -1569,13 +1570,24 @@ def is_junk(surface: str, etype: str) -> bool:
         return True
     lowered = [w.lower().strip(".,") for w in words]
     if all(w in TITLES or w in JUNK_WORDS for w in lowered):
-        return True
+        return not _government_body(words, lowered, etype)
     if etype == "person":  # "Dark Souls-ian", "Obama-era": an adjective made of a name
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
             return True
         long = sum(w not in PARTICLES and w not in NAME_TITLES for w in lowered) > 5  # "Sheikh Tamim bin Hamad Al Thani"
         return long or not (words[-1][0].isupper() or _particle_name(words))
     return False
+
+
+def _government_body(words: list[str], lowered: list[str], etype: str) -> bool:
+    """True for an organization's name of a title and a department noun, every word capitalised ("State
+    Department", "Defence Ministry", "Justice Ministry"; not one word, "Department", nor a person's type)."""
+    return (
+        etype != "person"
+        and len(words) >= 2
+        and lowered[-1] in GOVERNMENT_BODY_ENDS
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def _particle_name(words: list[str]) -> bool:

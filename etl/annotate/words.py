@@ -67,6 +67,9 @@ JUNK_WORDS = frozenset(
     gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
     agency officials official town village county district province region""".split()
 )
+#: Nouns that make a name of title and junk words an organization's when they end it in Title Case ("the State
+#: Department", "the Defence Ministry", "a Justice Ministry spokesman": every word a title or junk word otherwise).
+GOVERNMENT_BODY_ENDS = frozenset("department ministry".split())
 PARTICLES = frozenset(
     "von van der den de des da del della di du la le ter ten bin bint ibn al el dos das".split()
 )
