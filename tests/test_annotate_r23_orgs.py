@@ -26,3 +26,47 @@ def test_a_department_noun_alone_or_a_titled_person_is_no_organization():
     facets = entity_facets("", "Justice Kennedy wrote the opinion for the department. Chief Justice John Roberts dissented." + FILL)
     assert "John Roberts" in facets["persons"]
     assert not any("Department" in o or o == "Justice" for o in facets["organizations"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Former deputy prime minister Nick Clegg now works for Facebook, the company said in a statement.", "Facebook"),
+        ("Erin Spiceland is a software engineer for SpaceX. She lives in Seattle.", "SpaceX"),
+        ("The deal was announced after Uber and Lyft both cut prices in the city.", "Uber"),
+    ],
+)
+def test_a_table_organization_the_model_missed_is_found(text, name):
+    assert name in entity_facets("", text + FILL)["organizations"]
+
+
+def test_a_table_name_the_model_cut_is_read_whole():
+    text = (
+        "The agency picked Astrobotic, Deep Space Systems, Draper, Firefly Aerospace, Intuitive Machines, Lockheed"
+        " Martin, Masten Space Systems, Moon Express and OrbitBeyond for the programme."
+    )
+    facets = entity_facets("", text + FILL)
+    assert "Lockheed Martin" in facets["organizations"]
+    assert "Lockheed" not in facets["organizations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Curious about how to retire early? Focus on earning, saving and investing as much as you can.", "Focus"),
+        ("Sen. Ted Cruz, R-Texas, said the vote was a disgrace.", "Texas"),
+        ("Fonts\nGeorgia\nArial\n\nThe page loads slowly.", "Georgia"),
+    ],
+)
+def test_a_table_word_opening_a_sentence_after_a_hyphen_or_alone_on_its_line_is_no_entity(text, absent):
+    facets = entity_facets("", text + FILL)
+    assert all(absent not in values for values in facets.values())
+
+
+def test_table_names_leave_persons_and_longer_names_alone():
+    facets = entity_facets(
+        "",
+        "Paris Hilton said she would attend. Jordan Spieth won the Masters. Her son studies at Georgia Tech." + FILL,
+    )
+    assert {"Paris Hilton", "Jordan Spieth"} <= set(facets["persons"])
+    assert "Paris" not in facets["locations"] and "Georgia" not in facets["locations"]

@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
+
 from etl.annotate.entities import Covered, RawMention, person_cue
 from etl.annotate.names import english_words, is_given, particle_surname, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
@@ -68,6 +70,7 @@ _LINEUP_ITEM = re.compile(r"[A-Z][\w'’-]+")
 _ROW = re.compile(r"(?m)^(?:[A-Z]{1,4}[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]+\d")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _SPACES = re.compile(r"\s+")
+FIRST_WORD_SLOTS = 1 << 20  # AliasTable.first_word_table
 _NON_SPACE = re.compile(r"\S+")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _OWNER_AFTER = re.compile(r"['’]s?\b")
@@ -130,6 +133,7 @@ class AliasTable:
     def __init__(self, entries: dict[str, tuple[str, str]] | None = None, acronyms: set[str] | None = None):
         self.entries = dict(entries or {})
         self.acronyms = frozenset(acronyms or ())
+        self._first_table: tuple[numpy.ndarray, frozenset[int]] | None = None
 
     @classmethod
     def load(cls, *paths: str | Path) -> AliasTable:
@@ -177,6 +181,33 @@ class AliasTable:
     def one_word_organizations(self) -> frozenset[str]:
         """Lower-case one-word variants of organizations ("nato", "democrats", "tories")."""
         return frozenset(k for k, (_, t) in self.entries.items() if " " not in k and t == "organization")
+
+    def first_word_table(self, strings) -> tuple[numpy.ndarray, frozenset[int]]:
+        """How a doc's tokens are told to open a typed key (:func:`etl.annotate.gazetteer.with_table_names`):
+        a 2**20-slot table of the low bits of the spaCy hashes (``strings``: a vocabulary's StringStore) of the
+        capitalised forms of the keys' first words ("Facebook", "FACEBOOK", "SpaceX" as the canonical name
+        writes it, each also with a dot: the tokenizer keeps "SpaceX." whole), and the hashes themselves to
+        check the few tokens the table lets through. Memoised: one vocabulary per process."""
+        if self._first_table is None:
+            firsts = {(key.split(" ")[0], name.split(" ")[0]) for key, (name, t) in self.entries.items() if t}
+            written = {name for key, name in firsts if alias_key(name) == key}  # "SpaceX"; not "The" (Guardian)
+            forms = {f for w in {key for key, _ in firsts} | written for f in (w[:1].upper() + w[1:], w.title(), w.upper())}
+            forms = {f for f in forms if f[:1].isalpha()}  # not "1" ("1. FC Köln"): digits open many lines
+            hashes = frozenset(strings[f] for w in forms for f in (w, w + "."))
+            table = numpy.zeros(FIRST_WORD_SLOTS, dtype=bool)
+            table[numpy.array(sorted(hashes), dtype=numpy.uint64) & numpy.uint64(FIRST_WORD_SLOTS - 1)] = True
+            self._first_table = (table, hashes)
+        return self._first_table
+
+    @functools.cached_property
+    def key_prefixes(self) -> frozenset[str]:
+        """Every typed key's opening words, one word and more ("bank", "bank of", "bank of england"): a name
+        being read word by word goes on only while it is one of these."""
+        out: set[str] = set()
+        for key, (_, etype) in self.entries.items():
+            words = key.split(" ") if etype else ()
+            out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        return frozenset(out)
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
