@@ -70,3 +70,19 @@ def test_table_names_leave_persons_and_longer_names_alone():
     )
     assert {"Paris Hilton", "Jordan Spieth"} <= set(facets["persons"])
     assert "Paris" not in facets["locations"] and "Georgia" not in facets["locations"]
+
+
+def test_two_table_names_joined_by_and_in_one_span_are_two_organizations():
+    text = "Regulators in Brussels are charging forward against Facebook and Google, officials said."
+    organizations = entity_facets("", text + FILL)["organizations"]
+    assert {"Facebook", "Google"} <= set(organizations)
+    assert "Facebook and Google" not in organizations
+
+
+def test_a_name_holding_and_that_the_table_does_not_split_stays_whole():
+    text = (
+        "Shares of Procter and Gamble rose on Tuesday. The Securities and Exchange Commission fined the bank on"
+        " Friday."
+    )
+    organizations = entity_facets("", text + FILL)["organizations"]
+    assert {"Procter and Gamble", "Securities and Exchange Commission"} <= set(organizations)

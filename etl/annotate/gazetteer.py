@@ -14,6 +14,7 @@ ending is allowed ("Germany's", "Deutschlands"). Never raises.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy
@@ -129,19 +130,20 @@ def with_table_names(
     starts = _table_starts(doc, text, aliases)
     if not starts:
         return mentions  # the common case: no capitalised word opens a table name
-    taken = Covered(len(text), [(m.start + 1, m.end) for m in mentions] + list(regions))
-    ends = {m.start: m.end for m in mentions}
+    opens = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
     hits = [
         h
         for i in starts
-        if not taken.hits(i, i + 1)
-        and (i not in ends or _goes_on(text, ends[i]))
-        and (h := _english_match(text, i, aliases)) is not None
+        if _may_open(text, i, opens, ends) and (h := _english_match(text, i, aliases)) is not None
     ]
     if not hits:
         return mentions
     out = list(mentions)
+    junk = Covered(len(text), regions)
     for start, end, etype in hits:
+        if junk.hits(start, end):
+            continue
         inner = [m for m in out if m.start < end and start < m.end]
         if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in inner):
             continue  # read already, or part of a longer mention
@@ -151,6 +153,15 @@ def with_table_names(
             continue  # the model read a longer name ("Showa Denko K.K.", "I Left My Hat In Haiti")
         out = [m for m in out if m not in inner] + [RawMention(start, end, text[start:end], etype, LABEL)]
     return sorted(out, key=lambda m: m.start)
+
+
+def _may_open(text: str, i: int, opens: list[int], ends: list[int]) -> bool:
+    """True when a table name may open at ``i``: inside no mention (``opens``/``ends``: the mentions' bounds, in
+    text order), or opening one that a name may go on after (:func:`_goes_on`)."""
+    j = bisect.bisect_right(opens, i) - 1
+    if j < 0 or ends[j] <= i:
+        return True
+    return opens[j] == i and _goes_on(text, ends[j])
 
 
 def _table_starts(doc, text: str, aliases: AliasTable) -> list[int]:
