@@ -10,6 +10,9 @@ Matching: up to six words starting at a capitalised word; case, dots and a leadi
 "the" are ignored as in the alias table, except that a name written in capitals in the
 table ("EU", "UNO") must be in capitals in the text. A possessive or German genitive
 ending is allowed ("Germany's", "Deutschlands"). Never raises.
+
+English pages the model reads get the table's names it missed or cut too (:func:`with_table_names`: "works for
+Facebook", "Lockheed" + "Martin"), from the doc's tokens, without a scan of the text.
 """
 
 from __future__ import annotations
