@@ -86,3 +86,13 @@ def test_a_name_holding_and_that_the_table_does_not_split_stays_whole():
     )
     organizations = entity_facets("", text + FILL)["organizations"]
     assert {"Procter and Gamble", "Securities and Exchange Commission"} <= set(organizations)
+
+
+def test_a_show_named_after_its_host_is_no_person():
+    facets = entity_facets("", "She appeared on Jimmy Kimmel Live! to promote the film on Tuesday night." + FILL)
+    assert not any(p.endswith("Live") or p.endswith("Live!") for p in facets["persons"])
+
+
+def test_the_host_named_alone_stays_a_person():
+    facets = entity_facets("", "Jimmy Kimmel said he would host the ceremony again next year, ABC said." + FILL)
+    assert "Jimmy Kimmel" in facets["persons"]

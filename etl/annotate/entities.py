@@ -36,6 +36,7 @@ from etl.annotate.words import (
     PLACE_ENDS,
     ROLE_END_WORDS,
     ROLES,
+    SHOW_END_WORDS,
     SPEECH_AFTER,
     STANDING_CUES,
     STORM_WORDS,
@@ -1575,7 +1576,8 @@ def is_junk(surface: str, etype: str) -> bool:
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
             return True
         long = sum(w not in PARTICLES and w not in NAME_TITLES for w in lowered) > 5  # "Sheikh Tamim bin Hamad Al Thani"
-        return long or not (words[-1][0].isupper() or _particle_name(words))
+        show = len(words) > 1 and words[-1] in SHOW_END_WORDS  # "Jimmy Kimmel Live!": a show, not its host
+        return long or show or not (words[-1][0].isupper() or _particle_name(words))
     return False
 
 
