@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from etl.annotate import entity_facets
+from etl.annotate.entities import is_junk
 
 FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
 
@@ -96,3 +97,21 @@ def test_a_show_named_after_its_host_is_no_person():
 def test_the_host_named_alone_stays_a_person():
     facets = entity_facets("", "Jimmy Kimmel said he would host the ceremony again next year, ABC said." + FILL)
     assert "Jimmy Kimmel" in facets["persons"]
+
+
+def test_a_service_ending_in_live_is_left_as_read():
+    assert is_junk("Jimmy Kimmel Live!", "person")
+    assert not is_junk("Xbox Live", "person")  # no given name opens it: read as the model read it
+    assert not is_junk("Olivia Live", "person")  # a given name and "Live" alone: too short for a show's title
+
+
+def test_an_unknown_place_one_works_for_is_an_organization():
+    text = "He worked as a driver for a contractor in Liberia. He did not work for FedEx, the company said Thursday."
+    facets = entity_facets("", text + FILL)
+    assert "FedEx" in facets["organizations"] and "FedEx" not in facets["locations"]
+    assert "Liberia" in facets["locations"]
+
+
+def test_a_known_place_one_works_for_stays_a_place():
+    facets = entity_facets("", "He has worked for Texas since 2010, campaigning across Austin and Dallas." + FILL)
+    assert "Texas" in facets["locations"]

@@ -1576,7 +1576,8 @@ def is_junk(surface: str, etype: str) -> bool:
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
             return True
         long = sum(w not in PARTICLES and w not in NAME_TITLES for w in lowered) > 5  # "Sheikh Tamim bin Hamad Al Thani"
-        show = len(words) > 1 and words[-1] in SHOW_END_WORDS  # "Jimmy Kimmel Live!": a show, not its host
+        # "Jimmy Kimmel Live!": a show named after its host (a given name opens it; not "Xbox Live")
+        show = len(words) > 2 and words[-1] in SHOW_END_WORDS and names.is_given(words[0], strict=False)
         return long or show or not (words[-1][0].isupper() or _particle_name(words))
     return False
 

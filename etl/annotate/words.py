@@ -67,7 +67,8 @@ JUNK_WORDS = frozenset(
     gmt utc bst cet est edt pst pdt am pm file photo photos image images video group company
     agency officials official town village county district province region""".split()
 )
-#: Last words of a TV show's title named after its host, which the model reads as a person's ("Jimmy Kimmel Live!").
+#: Last words of a TV show's title named after its host, which the model reads as a person's ("Jimmy Kimmel Live!";
+#: after a given name and a surname only: "Xbox Live" is left as it was read).
 SHOW_END_WORDS = frozenset({"Live", "Live!"})
 #: Nouns that make a name of title and junk words an organization's when they end it in Title Case ("the State
 #: Department", "the Defence Ministry", "a Justice Ministry spokesman": every word a title or junk word otherwise).
