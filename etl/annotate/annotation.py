@@ -38,7 +38,7 @@ from etl.annotate.entities import (
     shape_mentions,
     titled,
 )
-from etl.annotate.gazetteer import find_names
+from etl.annotate.gazetteer import find_names, with_table_names
 from etl.annotate.names import (
     english_words,
     fictional_character,
@@ -149,6 +149,7 @@ def build_annotation(
     if doc is not None:
         found = doc_mentions(doc, skip, text, one_word, aliases.one_word_organizations, kin_spans)
         found = with_coded_places(found, text, skip)
+        found = with_table_names(found, doc, text, aliases, skip)
     else:
         found = _gazetteer_and_shapes(text, aliases, skip)
     mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)

@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
+
 from etl.annotate.entities import Covered, RawMention, person_cue
 from etl.annotate.names import english_words, is_given, particle_surname, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
@@ -75,6 +77,7 @@ _LINEUP_ITEM = re.compile(_LINEUP_NAME)
 _ROW = re.compile(r"(?m)^(?:[A-Z]{1,4}[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]+\d")
 _ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:en|er|es|e)$")  # German adjective endings
 _SPACES = re.compile(r"\s+")
+FIRST_WORD_SLOTS = 1 << 20  # AliasTable.first_word_table
 _NON_SPACE = re.compile(r"\S+")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _OWNER_AFTER = re.compile(r"['’]s?\b")
@@ -137,6 +140,7 @@ class AliasTable:
     def __init__(self, entries: dict[str, tuple[str, str]] | None = None, acronyms: set[str] | None = None):
         self.entries = dict(entries or {})
         self.acronyms = frozenset(acronyms or ())
+        self._first_table: tuple[numpy.ndarray, frozenset[int]] | None = None
 
     @classmethod
     def load(cls, *paths: str | Path) -> AliasTable:
@@ -187,6 +191,33 @@ class AliasTable:
     def one_word_organizations(self) -> frozenset[str]:
         """Lower-case one-word variants of organizations ("nato", "democrats", "tories")."""
         return frozenset(k for k, (_, t) in self.entries.items() if " " not in k and t == "organization")
+
+    def first_word_table(self, strings) -> tuple[numpy.ndarray, frozenset[int]]:
+        """How a doc's tokens are told to open a typed key (:func:`etl.annotate.gazetteer.with_table_names`):
+        a 2**20-slot table of the low bits of the spaCy hashes (``strings``: a vocabulary's StringStore) of the
+        capitalised forms of the keys' first words ("Facebook", "FACEBOOK", "SpaceX" as the canonical name
+        writes it, each also with a dot: the tokenizer keeps "SpaceX." whole), and the hashes themselves to
+        check the few tokens the table lets through. Memoised: one vocabulary per process."""
+        if self._first_table is None:
+            firsts = {(key.split(" ")[0], name.split(" ")[0]) for key, (name, t) in self.entries.items() if t}
+            written = {name for key, name in firsts if alias_key(name) == key}  # "SpaceX"; not "The" (Guardian)
+            forms = {f for w in {key for key, _ in firsts} | written for f in (w[:1].upper() + w[1:], w.title(), w.upper())}
+            forms = {f for f in forms if f[:1].isalpha()}  # not "1" ("1. FC Köln"): digits open many lines
+            hashes = frozenset(strings[f] for w in forms for f in (w, w + "."))
+            table = numpy.zeros(FIRST_WORD_SLOTS, dtype=bool)
+            table[numpy.array(sorted(hashes), dtype=numpy.uint64) & numpy.uint64(FIRST_WORD_SLOTS - 1)] = True
+            self._first_table = (table, hashes)
+        return self._first_table
+
+    @functools.cached_property
+    def key_prefixes(self) -> frozenset[str]:
+        """Every typed key's opening words, one word and more ("bank", "bank of", "bank of england"): a name
+        being read word by word goes on only while it is one of these."""
+        out: set[str] = set()
+        for key, (_, etype) in self.entries.items():
+            words = key.split(" ") if etype else ()
+            out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        return frozenset(out)
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -277,13 +308,31 @@ def join_named_after(mentions: list[RawMention], text: str) -> list[RawMention]:
 
 
 def split_compounds(mentions: list[RawMention], aliases: AliasTable) -> list[RawMention]:
-    """Split "U.S.-Russia" style mentions whose every hyphen part is a known name."""
+    """Split "U.S.-Russia" style mentions whose every hyphen part is a known name, and two table names joined
+    by "and" the model read as one ("Facebook and Google")."""
     known = {alias_key(m.text) for m in mentions}
     out = []
     for m in mentions:
-        parts = _compound_parts(m, aliases, known) or _person_then_known(m, aliases, known)
+        parts = _compound_parts(m, aliases, known) or _person_then_known(m, aliases, known) or _and_parts(m, aliases)
         out.extend(parts or [m])
     return out
+
+
+def _and_parts(m: RawMention, aliases: AliasTable) -> list[RawMention]:
+    """Two names of the alias table joined by "and" in one mention that is no person's and no table name of its
+    own ("Facebook and Google" read as one ORG -> "Facebook" + "Google"; not "Procter and Gamble", "Customs
+    and Border Protection": a part the table does not know); [] otherwise."""
+    if " and " not in m.text or m.type == "person" or aliases.lookup(m.text):
+        return []
+    cut = m.text.find(" and ")
+    first, second = m.text[:cut], m.text[cut + 5 :]
+    one, other = aliases.lookup(first), aliases.lookup(second)
+    if one is None or other is None or not one[1] or not other[1] or not second[:1].isupper():
+        return []
+    return [
+        RawMention(m.start, m.start + cut, first, one[1], m.label),
+        RawMention(m.start + cut + 5, m.end, second, other[1], m.label),
+    ]
 
 
 def _person_then_known(m: RawMention, aliases: AliasTable, known: set[str]) -> list[RawMention]:

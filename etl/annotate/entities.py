@@ -19,6 +19,7 @@ from etl.annotate.words import (
     AGE_AFTER,
     ARABIC_NOT_NAMES,
     FAMILY_WORDS,
+    GOVERNMENT_BODY_ENDS,
     HEADLINE_NOUNS,
     HEADLINE_VERBS,
     JUNK_WORDS,
@@ -36,6 +37,7 @@ from etl.annotate.words import (
     PRONOUNS,
     ROLE_END_WORDS,
     ROLES,
+    SHOW_END_WORDS,
     SPEECH_AFTER,
     STANDING_CUES,
     STORM_WORDS,
@@ -1614,14 +1616,29 @@ def is_junk(surface: str, etype: str) -> bool:
     if _NUMBERISH.match(surface) or _TIME.search(surface) or any(c in surface for c in "/@\\|"):
         return True
     lowered = [w.lower().strip(".,") for w in words]
-    if all(w in TITLES or w in JUNK_WORDS for w in lowered) or surface[1:].islower() and lowered[0] in PRONOUNS:
+    if all(w in TITLES or w in JUNK_WORDS for w in lowered):
+        return not _government_body(words, lowered, etype)
+    if surface[1:].islower() and lowered[0] in PRONOUNS:
         return True
     if etype == "person":  # "Dark Souls-ian", "Obama-era": an adjective made of a name
         if any(c.isdigit() for c in surface) or _ADJECTIVE_SUFFIX.search(surface):
             return True
         long = sum(w not in PARTICLES and w not in NAME_TITLES for w in lowered) > 5  # "Sheikh Tamim bin Hamad Al Thani"
-        return long or not (words[-1][0].isupper() or _particle_name(words))
+        # "Jimmy Kimmel Live!": a show named after its host (a given name opens it; not "Xbox Live")
+        show = len(words) > 2 and words[-1] in SHOW_END_WORDS and names.is_given(words[0], strict=False)
+        return long or show or not (words[-1][0].isupper() or _particle_name(words))
     return False
+
+
+def _government_body(words: list[str], lowered: list[str], etype: str) -> bool:
+    """True for an organization's name of a title and a department noun, every word capitalised ("State
+    Department", "Defence Ministry", "Justice Ministry"; not one word, "Department", nor a person's type)."""
+    return (
+        etype != "person"
+        and len(words) >= 2
+        and lowered[-1] in GOVERNMENT_BODY_ENDS
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def _particle_name(words: list[str]) -> bool:

@@ -230,6 +230,7 @@ ORG_NOUNS = frozenset(
 _ORG_OR_TEAM_NOUNS = ORG_NOUNS | TEAM_NOUNS
 #: An organization noun (or "agency", "wire") in lower case right before a name: "investment company Prosus".
 _ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS | {'agency', 'wire'}))})[ \t]+$")
+_WORKS_FOR_BEFORE = re.compile(r"\bwork(?:s|ed|ing)?[ \t]+for[ \t]+$")  # "He did not work for FedEx"
 _ORG_OR_GROUP_END_WORDS = ORG_END_WORDS | GROUP_END_WORDS
 _PRODUCT_OR_ROLE_END_WORDS = PRODUCT_END_WORDS | ROLE_END_WORDS
 #: A person's name in brackets right after a mention: the mention is the part an actor plays ("Luke
@@ -593,14 +594,22 @@ def _never_placed(cluster: Cluster, text: str) -> bool:
 
 
 def _org_noun_placed_nowhere(cluster: Cluster, text: str) -> bool:
-    """A "place" the alias table does not know, after an organization noun at a mention and never after a
-    preposition of place: a company or agency the model misread ("owned by Dutch investment company Prosus",
-    "reported by news agency Ritzau")."""
+    """A "place" the alias table does not know, after an organization noun or "works for" at a mention and never
+    after a preposition of place: a company or agency the model misread ("owned by Dutch investment company Prosus",
+    "reported by news agency Ritzau", "did not work for FedEx")."""
     return (
         not cluster.from_alias
-        and any(_ORG_NOUN_BEFORE.search(text, max(0, m.start - 20), m.start) for m in cluster.mentions)
+        and any(_org_noun_or_employer(text, m.start) for m in cluster.mentions)
         and not any(placed(text, m) for m in cluster.mentions)
     )
+
+
+def _org_noun_or_employer(text: str, start: int) -> bool:
+    """An organization noun right before ``start`` ("news agency Ritzau") or "work(s/ed) for" ("He did not
+    work for FedEx": one works for an employer, in a place)."""
+    if _ORG_NOUN_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return text.endswith(" for ", 0, start) and _WORKS_FOR_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _named_with_place_noun(cluster: Cluster, text: str) -> bool:

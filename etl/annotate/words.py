@@ -76,6 +76,12 @@ JUNK_WORDS = frozenset(
 #: place) is no facet value; in capitals it may be one ("US").
 PRONOUNS = frozenset("us we me you it he she him her they them our their".split()
 )
+#: Last words of a TV show's title named after its host, which the model reads as a person's ("Jimmy Kimmel Live!";
+#: after a given name and a surname only: "Xbox Live" is left as it was read).
+SHOW_END_WORDS = frozenset({"Live", "Live!"})
+#: Nouns that make a name of title and junk words an organization's when they end it in Title Case ("the State
+#: Department", "the Defence Ministry", "a Justice Ministry spokesman": every word a title or junk word otherwise).
+GOVERNMENT_BODY_ENDS = frozenset("department ministry".split())
 PARTICLES = frozenset(
     "von van der den de des da del della di du la le ter ten bin bint ibn al el dos das".split()
 )
