@@ -115,3 +115,9 @@ def test_an_unknown_place_one_works_for_is_an_organization():
 def test_a_known_place_one_works_for_stays_a_place():
     facets = entity_facets("", "He has worked for Texas since 2010, campaigning across Austin and Dallas." + FILL)
     assert "Texas" in facets["locations"]
+
+
+def test_a_table_name_that_is_an_english_word_opens_a_sentence_when_it_acts_as_a_company():
+    text = "Apple shares fell 1% on the Nasdaq. Google, which makes the rival Pixel phones, launched its own last month."
+    assert "Google" in entity_facets("", text + FILL)["organizations"]
+    assert not entity_facets("", "Focus on saving money, experts say." + FILL)["organizations"]

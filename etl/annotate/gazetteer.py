@@ -38,6 +38,9 @@ _NUMBER_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".s
 _GAPS = ("", " ")
 _JOINERS = ("of ", "and ", "for ", "de ")
 _SENTENCE_ENDS = frozenset('.?!:"“”\n')
+#: What follows a name opening a sentence that no English word opening one is followed by: an owner's "'s", a relative
+#: "which", a report's verb ("Google, which makes", "Google said", "Twitter's shares").
+_ACTS_AFTER = re.compile(r"['’]s\b|,[ \t]+which\b|[ \t]+(?:said|says|announced|reported)\b")
 
 
 def find_names(
@@ -204,8 +207,8 @@ def _lone_word_ok(text: str, start: int, end: int) -> bool:
     opening a sentence, not alone on its line, no capitalised word after it."""
     if start and text[start - 1] in "-‐/":
         return False  # "Sen. Ted Cruz, R-Texas,": part of a party's and state's label
-    if text[start:end].lower() in english_words() and _opens_sentence(text, start):
-        return False  # "Focus on saving", "Current", "Chase": an English word opening a sentence
+    if text[start:end].lower() in english_words() and _opens_sentence(text, start) and not _ACTS_AFTER.match(text, end):
+        return False  # "Focus on saving", "Current", "Chase": an English word opening a sentence (not "Google, which")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip(" .,"):
