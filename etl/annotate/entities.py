@@ -71,6 +71,7 @@ _NAMED_BEFORE = re.compile(
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
 _WORK_LABELS = frozenset(("WORK_OF_ART", "PRODUCT"))  # a name there is a person's only by its context
 _RETYPE_OR_WORK_LABELS = _RETYPE_LABELS | _WORK_LABELS
+_LISTED_PERSON_LABELS = _WORK_LABELS | {"ORG"}  # a name listed with a person's: :func:`_listed_with_person`
 _ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
 #: Labels of a span that names a person when it is a notable person's surname (:func:`names.notable_alone`); not
 #: ORG: companies bear their founders' names ("Disney", "Goldman").
@@ -446,6 +447,7 @@ def doc_mentions(
     junk = Covered(len(text), regions)
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
+    spans = _aged_surnames(text, _listed_with_person(text, spans, places))
     spans = _joined_person_spans(text, spans)
     not_last = _with_name_ends(places)
     for span in [part for whole in spans for part in _split_span(text, whole)]:
@@ -646,6 +648,69 @@ def _nickname_matches(text: str) -> Iterator[re.Match]:
             yield m
 
 
+#: After a name that an age adjective opens, a verb or a clause's end: the name heads its noun phrase ("The
+#: 38-year-old Applewhite had been"; not "the 20-year-old Norwich striker").
+_AFTER_AGED = re.compile(
+    r"[ \t]*[,.;:!?)]|[ \t]+(?:[a-z]+ed|was|is|has|had|have|will|would|could|can|said|says|told|who|and|scored|won|"
+    r"became|made|took|left|spent|joined|signed|faces|faced|played|plays|gets|got)\b"
+)
+#: What joins two items of a list: "Benj Pasek and Justin Paul", "Pasek, Paul and ...".
+_LIST_JOINTS = frozenset({" and ", ", ", ", and "})
+
+
+def _listed_with_person(
+    text: str, spans: list[tuple[int, int, str]], places: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """``spans`` with a name of two or three words read as a work, a product or an organization relabelled PERSON
+    where a list joins it to a person's name whose first word is a strict given name ("our lyricists Benj Pasek
+    (WORK_OF_ART) and Justin Paul", "Emma Stone and Willem Dafoe" (ORG); :func:`_person_shaped`); not "Goldman
+    Sachs and Morgan Stanley" (both ORG), "Taylor Swift and Sony Music"."""
+    out = list(spans)
+    for i in range(len(spans) - 1):
+        if text[spans[i][1] : spans[i + 1][0]] not in _LIST_JOINTS:  # the common case: no list
+            continue
+        person, other = (i, i + 1) if spans[i][2] == "PERSON" else (i + 1, i)
+        (ps, pe, plabel), (xs, xe, xlabel) = spans[person], spans[other]
+        if (
+            plabel == "PERSON"
+            and xlabel in _LISTED_PERSON_LABELS
+            and names.is_given(text[ps:pe].split()[0], strict=True)
+            and _person_shaped(text[xs:xe], places, xlabel == "ORG")
+        ):
+            out[other] = (xs, xe, "PERSON")
+    return out
+
+
+def _person_shaped(name: str, places: frozenset[str], given: bool) -> bool:
+    """True for two or three capitalised words, no organization, place or name-ending word among them nor a one-word
+    name of the alias table (``places``), that open with a listed given name or hold no English word ("Benj Pasek";
+    not "Sony Music", "Blue Origin", "Royal Mail"); ``given``: only the former (an organization's name: "Rio
+    Tinto")."""
+    words = name.split()
+    if not (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words)):
+        return False
+    if any(w.lower() in _ORG_OR_END_WORDS or w.lower() in places for w in words):
+        return False
+    known = english_words()
+    return names.is_given(words[0], strict=False) or not given and all(w.lower() not in known for w in words)
+
+
+def _aged_surnames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` with a one-word group label (NORP) after an age adjective relabelled PERSON where the model reads
+    the same word as a person's name, or its last word, elsewhere ("Major Applewhite" (PERSON) ... "The 38-year-old
+    Applewhite" (NORP) had been": a surname the model takes for a demonym there; not "the 31-year-old Texan")."""
+    groups = [i for i, (s, e, label) in enumerate(spans) if label == "NORP" and text.endswith("-year-old ", 0, s)]
+    if not groups:  # the common case
+        return spans
+    surnames = {text[s:e].split()[-1] for s, e, label in spans if label == "PERSON"}
+    out = list(spans)
+    for i in groups:
+        start, end, _ = spans[i]
+        if text[start:end] in surnames and aged(text, start, end):
+            out[i] = (start, end, "PERSON")
+    return out
+
+
 def _party(text: str, start: int, end: int, organizations: frozenset[str]) -> str:
     """The label of a group entity (NORP) ``text[start:end]``: ORG when the alias table knows it as an
     organization ("Democrats", "Tories": parties named as a noun), else NORP."""
@@ -723,7 +788,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         end = _bracketed_nickname(text, _regnal_number(text, start, end), places)
         start = _name_title_before(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
-    lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
+    lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) or aged(text, start, end) else None
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
@@ -1174,13 +1239,26 @@ def _after_title(text: str, start: int) -> bool:
     return plural_role and first is not None and first.group(1).lower() not in english_words()
 
 
+def aged(text: str, start: int, end: int) -> bool:
+    """True when an age of one or two digits as an adjective stands right before the name ``text[start:end]`` and
+    a verb or a clause's end follows it (:data:`_AFTER_AGED`): "The 38-year-old Applewhite had been", "the
+    27-year-old Okonkwo was arrested"; not "the 150-year-old Unilever", "a kidnapped 8-year-old Fort Worth girl",
+    "20-year-old Norwich striker" (the name is an adjective there)."""
+    if not text.endswith("-year-old ", 0, start) or _AFTER_AGED.match(text, end) is None:  # the common case first
+        return False
+    number = text[max(0, start - 13) : start - 10]
+    return number[-1:].isdigit() and not number[:1].isdigit()  # " 38", not "150"
+
+
 def person_cue(text: str, start: int, end: int) -> bool:
     """True when the text around the mention ``text[start:end]`` says it names a person: a
     person cue word before it ("CEO", "wife"; a kin word also before a comma: "his father, Hori
-    Parata"; "his name is", "a woman named") or an age after it ("Parata, 75, has")."""
+    Parata"; "his name is", "a woman named") or an age after it ("Parata, 75, has") or before it ("the 38-year-old
+    Applewhite had been": :func:`aged`)."""
     if (
         _after_title(text, start)
         or AGE_AFTER.match(text, end)
+        or aged(text, start, end)
         or _SCORECARD_BEFORE.search(text, max(0, start - 8), start)
         or _NAMED_BEFORE.search(text, max(0, start - 40), start)
     ):

@@ -22,6 +22,7 @@ import re
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    AUTHORED_WORKS,
     BODY_PARTS,
     COMPANY_NOUNS,
     FAMILY_WORDS,
@@ -30,6 +31,7 @@ from etl.annotate.words import (
     LIFE_EVENTS,
     OCCUPATIONS,
     PERSON_CUES,
+    PERSON_FATES,
     PRONOUN_SPEECH,
     ROLES,
     SPEECH_AFTER,
@@ -86,14 +88,18 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
 _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
 _KIN_OWNED = "|".join(sorted(KIN_WORDS | {"girlfriend", "boyfriend", "parents"}, key=len, reverse=True))
 #: A life's event ending its phrase ("Murray's retirement in", "Biden's birthday."; not "Nvidia's retirement plan").
-_EVENT = rf"(?:{'|'.join(sorted(LIFE_EVENTS))})(?=[ \t]*[,.;:!?)]|[ \t]+(?:in|on|at|to|was|is|has|had|will|and|with|after|before|last|this|next)\b)"
+_PHRASE_END = r"(?=[ \t]*[,.;:!?)]|[ \t]+(?:in|on|at|to|was|is|has|had|will|and|with|after|before|last|this|next)\b)"
+_EVENT = rf"(?:{'|'.join(sorted(LIFE_EVENTS))}){_PHRASE_END}"
+_FATE = rf"(?:{'|'.join(sorted(PERSON_FATES))}){_PHRASE_END}"
 _UP_TO_TWO = r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
-#: After a name, what only a person owns: a body part or a life's event owned by the name ("Nadal's left knee",
-#: "Murray's retirement in"), or those or a relative owned by "whose" or by "his"/"her" after one verb ("Bukele, whose
-#: wife", "Zelensky thanked his wife", "Alcaraz injured her ankle"). A relative owned by the name is left out: a
-#: blog's persona and a film's character have them ("Gulliver's daughter", "Sebastian’s sister").
+#: After a name, what only a person owns: a body part, a work only a person writes, a life's event or a fate owned by
+#: the name ("Nadal's left knee", "Langston Hughes's poem", "Murray's retirement in", "Kariuki's arrest on"), or a body
+#: part, a life's event or a relative owned by "whose" or by "his"/"her" after one verb ("Bukele, whose wife",
+#: "Zelensky thanked his wife", "Alcaraz injured her ankle"). A relative owned by the name is left out: a blog's
+#: persona and a film's character have them ("Gulliver's daughter", "Sebastian’s sister").
+_WORKS = "|".join(sorted(AUTHORED_WORKS, key=len, reverse=True))
 _OWNS_AFTER = re.compile(
-    rf"['’]s{_UP_TO_TWO}(?:(?:{_BODY})(?![\w'’-])|{_EVENT})"
+    rf"['’]s{_UP_TO_TWO}(?:(?:{_BODY}|{_WORKS})(?![\w'’-])|{_EVENT}|{_FATE})"
     rf"|(?:,[ \t]+whose|[ \t]+[a-z]+[ \t]+(?:his|her)){_UP_TO_TWO}(?:(?:{_BODY}|{_KIN_OWNED})(?![\w'’-])|{_EVENT})"
 )
 #: Right before a name, a relative or a regime "of" it: "the widow of Desi Bouterse", "the military regime of Desi

@@ -220,6 +220,13 @@ BODY_PARTS = frozenset(
 #: A life's events a person's name owns where the phrase ends with them ("Murray's retirement.", "Biden's birthday
 #: on"; not "Coldplay's wedding song", "Nvidia's retirement plan").
 LIFE_EVENTS = frozenset("career retirement resignation funeral birthday marriage wedding divorce".split())
+#: What befalls a person, after a name's possessive only ("Kariuki's arrest on", "Prince's death."; not after "her":
+#: "helped Juliet fake her death", a character's).
+PERSON_FATES = frozenset("death arrest murder assassination".split())
+#: Works only a person writes, after a name's possessive ("Langston Hughes's poem", "Tolkien's unfinished memoir"): the
+#: name is the author's. Not "song", "album", "film", "book", "essay": a band, a studio, a publisher or a magazine has
+#: them too ("Coldplay's song", "Disney's film"), nor plural novels or memoirs (a publisher's).
+AUTHORED_WORKS = frozenset("poem poems poetry sonnet sonnets novel novella memoir autobiography".split())
 #: Arabic words that open or close the names of armed groups, parties, media, mosques and places, not persons'
 #: ("Ansar al-Sharia", "Jabhat al-Nusra", "Asaib Ahl al-Haq", "Masjid al-Aqsa", "Umm al-Quwain", "Ras al-Ain";
 #: the "al-" part in lower case, its particle taken off: "al-Qaeda" is "qaeda").

@@ -1,0 +1,104 @@
+"""Session 23 (person recall on unseen news): works only a person writes and a person's fate after a possessive, an
+age adjective before a name, a name read as a work or an organization listed with a person's, a surname read as a
+demonym after an age adjective. Sentences written for the purpose; each behaviour test fails on the session's start
+(``115ca14``), the guards beside them pin what the rules must not do."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.annotate import entity_facets
+
+FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
+
+
+def facets(text: str) -> dict[str, list[str]]:
+    """Facets of ``text`` as a story's body (no title), with a neutral sentence after it."""
+    return entity_facets("", text + FILL)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('In the spirit of Langston Hughes\'s poem "I, Too," the museum opens its doors.', "Langston Hughes"),
+        ("Tolkien's memoir was never finished.", "Tolkien"),
+    ],
+)
+def test_a_work_only_a_person_writes_names_its_author(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Disney's film broke box office records.", "Disney"),
+        ("Coldplay's song topped the charts.", "Coldplay"),
+    ],
+)
+def test_a_work_a_company_or_band_has_too_names_no_person(text, organization):
+    found = facets(text)
+    assert organization in found["organizations"]
+    assert not found["persons"]
+
+
+def test_a_fate_after_a_possessive_is_a_persons():
+    assert "Okonjo" in facets("Okonjo's arrest on Monday sparked protests across the city.")["persons"]
+
+
+def test_a_fate_owned_by_her_names_no_person():
+    """A character "fakes her death" too; only the possessive counts."""
+    found = facets("Friar Laurence married the young couple then helped Juliet fake her death.")
+    assert "Juliet" not in found["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The 27-year-old Okonkwo was arrested on Tuesday, police said.", "Okonkwo"),
+        (
+            "Houston promoted Major Applewhite to head coach. The 38-year-old Applewhite had been the offensive "
+            "coordinator.",
+            "Applewhite",
+        ),
+    ],
+)
+def test_an_age_adjective_before_a_name_is_a_person_cue(text, person):
+    found = facets(text)
+    assert person in found["persons"]
+    assert person not in found["locations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A video showing the moment a kidnapped 8-year-old Fort Worth girl was rescued was released Monday.", "Fort Worth"),
+        ("The 150-year-old Unilever said profits rose in the third quarter.", "Unilever"),
+    ],
+)
+def test_an_age_adjective_before_a_place_or_an_old_company_is_no_cue(text, name):
+    found = facets(text)
+    assert name not in found["persons"]
+    assert name in found["locations"] + found["organizations"]
+
+
+def test_an_age_adjective_before_a_demonym_is_no_person():
+    found = facets("The 31-year-old Texan won the race by two seconds. The 29-year-old Brazilian scored twice.")
+    assert not found["persons"]
+
+
+def test_a_name_read_as_a_work_listed_with_a_person_is_a_person():
+    assert "Benj Pasek" in facets("The lyricists Benj Pasek and Justin Paul wrote the songs.")["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("The deal between Goldman Sachs and Morgan Stanley collapsed.", "Morgan Stanley"),
+        ("Tickets for Taylor Swift and Sony Music were sold out.", "Sony Music"),
+        ("He thanked John Smith, Blue Origin and Royal Mail for their help.", "Blue Origin"),
+    ],
+)
+def test_a_company_listed_with_a_person_stays_a_company(text, organization):
+    found = facets(text)
+    assert organization in found["organizations"]
+    assert organization not in found["persons"]
