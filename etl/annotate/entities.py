@@ -656,6 +656,7 @@ _AFTER_AGED = re.compile(
 )
 #: What joins two items of a list: "Benj Pasek and Justin Paul", "Pasek, Paul and ...".
 _LIST_JOINTS = frozenset({" and ", ", ", ", and "})
+_JOINT_LENGTHS = frozenset(len(j) for j in _LIST_JOINTS)
 
 
 def _listed_with_person(
@@ -667,7 +668,8 @@ def _listed_with_person(
     Sachs and Morgan Stanley" (both ORG), "Taylor Swift and Sony Music"."""
     out = list(spans)
     for i in range(len(spans) - 1):
-        if text[spans[i][1] : spans[i + 1][0]] not in _LIST_JOINTS:  # the common case: no list
+        gap = spans[i + 1][0] - spans[i][1]  # the common case: no list joint's length
+        if gap not in _JOINT_LENGTHS or text[spans[i][1] : spans[i + 1][0]] not in _LIST_JOINTS:
             continue
         person, other = (i, i + 1) if spans[i][2] == "PERSON" else (i + 1, i)
         (ps, pe, plabel), (xs, xe, xlabel) = spans[person], spans[other]
