@@ -102,3 +102,23 @@ def test_a_company_listed_with_a_person_stays_a_company(text, organization):
     found = facets(text)
     assert organization in found["organizations"]
     assert organization not in found["persons"]
+
+
+def test_one_name_word_after_a_title_the_model_missed_is_a_person():
+    text = (
+        "Three members--Dallas Fed President Fisher, Minneapolis Fed President Kocherlakota, and Philadelphia Fed "
+        "President Plosser--dissented."
+    )
+    assert "Plosser" in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fans cheered for Captain America at the premiere.",
+        "Shoppers queued at Coach Outlet in the mall.",
+        "Fishermen in Prince Edward Island said the season was poor.",
+    ],
+)
+def test_a_title_before_an_english_word_or_a_place_names_no_person(text):
+    assert not facets(text)["persons"]

@@ -56,6 +56,8 @@ _NAME_AFTER_CUE = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}\b"
 )
 _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
+#: One capitalised name word after a title, no name word after it: "President Plosser--dissented".
+_ONE_NAME_AFTER_CUE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b(?![ \t]+[A-Z]|['’]?\w|-\w)")
 #: A cricket scorecard's dismissal before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st
 #: Kaluwitharana", "c and b Jayasuriya", "lbw b Wasim".
 _SCORECARD_BEFORE = re.compile(r"(?<![\w.'’-])(?:c|b|st)[ \t]+$")
@@ -457,7 +459,7 @@ def doc_mentions(
         if mention is not None:
             covered = max(span[1], mention.end)
             out.append(mention)
-    out += titled_names(text, out, regions)
+    out += titled_names(text, out, regions, places)
     out += kin_names(kin, out, regions, text)
     out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
@@ -1114,16 +1116,22 @@ def _known_occurrence(text: str, mention: RawMention, known: set[str]) -> RawMen
 _ROYAL_CUES = frozenset({"prince", "princess", "sheikh", "emir"})
 
 
-def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
+def titled_names(
+    text: str, found: list[RawMention], regions: list[tuple[int, int]], places: frozenset[str] = frozenset()
+) -> list[RawMention]:
     """Names the model missed after a title: "Fed Chair Eleanor Whitfield" -> person "Eleanor Whitfield".
 
-    Only 2-3 capitalised words right after a word of PERSON_CUES, overlapping no mention found.
+    Only 2-3 capitalised words right after a word of PERSON_CUES, or one such word no capitalised word follows that
+    is no English word nor one of ``places`` (the alias table's one-word names): "Philadelphia Fed President
+    Plosser--dissented"; not "Captain America", "Coach Outlet"; overlapping no mention found.
     """
     out = []
     taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     for cue in _CUE_WORD.finditer(text):
         cue_word = cue.group(1).lower()
-        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue_word in PERSON_CUES or cue_word in _ROYAL_CUES else None
+        if cue_word not in PERSON_CUES and cue_word not in _ROYAL_CUES:
+            continue
+        m = _NAME_AFTER_CUE.match(text, cue.end()) or _one_titled_word(text, cue.end(), cue_word, places)
         if m is None:
             continue
         start, end = m.span()
@@ -1134,6 +1142,18 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
             continue  # "Prince Edward Island", "Prince Albert Hall": a place named after a royal
         out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
+
+
+def _one_titled_word(text: str, pos: int, cue_word: str, places: frozenset[str]) -> re.Match | None:
+    """The one capitalised word at ``pos`` after the title ``cue_word`` (:data:`_ONE_NAME_AFTER_CUE`: no capitalised
+    word after it) when it is no English word nor one of ``places``, the title no royal one ("Prince" alone opens a
+    place's name too); else None."""
+    if cue_word in _ROYAL_CUES or cue_word in KIN_WORDS:  # "his daughter Ivanka": :func:`kin_items`
+        return None
+    m = _ONE_NAME_AFTER_CUE.match(text, pos)
+    if m is None or m.group().lower() in english_words() or m.group().lower() in places:
+        return None
+    return m
 
 
 #: What may follow a speaking word of :func:`speaking_words`: an appositive's article or age, a speech verb and a
