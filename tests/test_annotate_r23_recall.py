@@ -122,3 +122,22 @@ def test_one_name_word_after_a_title_the_model_missed_is_a_person():
 )
 def test_a_title_before_an_english_word_or_a_place_names_no_person(text):
     assert not facets(text)["persons"]
+
+
+def test_a_one_word_name_that_speaks_then_he_opens_the_next_sentence_is_a_person():
+    found = facets("Tinubu said the subsidy was gone. He added that prices would fall.")
+    assert "Tinubu" in found["persons"]
+    assert "Tinubu" not in found["organizations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrova said profits rose in the quarter. It added that sales would grow.",
+        "Officials at Kestrova said profits rose in the quarter. He declined to say more.",
+    ],
+)
+def test_a_company_that_speaks_is_no_person_without_he_after_it(text):
+    found = facets(text)
+    assert "Kestrova" in found["organizations"]
+    assert "Kestrova" not in found["persons"]

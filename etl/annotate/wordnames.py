@@ -234,6 +234,13 @@ def _alone(text: str, word: str):
             after_hit = end
 
 
+def speaks_then_pronoun(text: str, start: int, end: int) -> bool:
+    """True when the name ``text[start:end]`` opens its sentence, a speech verb follows it and the next sentence
+    opens with "He" or "She" ("Tinubu said the subsidy was gone. He added that ..."); False for "Pfizer said the
+    vaccine was safe. It added" or a name inside its sentence. Never raises."""
+    return SPEECH_AFTER.match(text, end) is not None and _pronoun_follows(text, start, end)
+
+
 def _pronoun_follows(text: str, start: int, end: int) -> bool:
     """The name opens its sentence and the next sentence opens with "He" or "She"."""
     if start and not _SENTENCE_START.search(text, max(0, start - 4), start):
