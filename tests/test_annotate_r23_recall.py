@@ -141,3 +141,19 @@ def test_a_company_that_speaks_is_no_person_without_he_after_it(text):
     found = facets(text)
     assert "Kestrova" in found["organizations"]
     assert "Kestrova" not in found["persons"]
+
+
+def test_a_persons_shaped_name_after_a_role_the_model_missed_is_a_person():
+    assert "Hakainde Hichilema" in facets("Economist Hakainde Hichilema said inflation would ease.")["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Student Union Council met on Monday.",
+        "Founder Institute said the programme would expand.",
+        "The deal was reported by Editor Publishing Group.",
+    ],
+)
+def test_a_role_word_before_an_organization_names_no_person(text):
+    assert not facets(text)["persons"]

@@ -33,6 +33,7 @@ from etl.annotate.words import (
     PARTICLES,
     PERSON_CUES,
     PLACE_ENDS,
+    ROLE_CUES,
     ROLE_END_WORDS,
     ROLES,
     SPEECH_AFTER,
@@ -679,13 +680,13 @@ def _listed_with_person(
             plabel == "PERSON"
             and xlabel in _LISTED_PERSON_LABELS
             and names.is_given(text[ps:pe].split()[0], strict=True)
-            and _person_shaped(text[xs:xe], places, xlabel == "ORG")
+            and _person_shaped(text[xs:xe], places, given=xlabel == "ORG")
         ):
             out[other] = (xs, xe, "PERSON")
     return out
 
 
-def _person_shaped(name: str, places: frozenset[str], given: bool) -> bool:
+def _person_shaped(name: str, places: frozenset[str], *, given: bool) -> bool:
     """True for two or three capitalised words, no organization, place or name-ending word among them nor a one-word
     name of the alias table (``places``), that open with a listed given name or hold no English word ("Benj Pasek";
     not "Sony Music", "Blue Origin", "Royal Mail"); ``given``: only the former (an organization's name: "Rio
@@ -1123,15 +1124,22 @@ def titled_names(
 
     Only 2-3 capitalised words right after a word of PERSON_CUES, or one such word no capitalised word follows that
     is no English word nor one of ``places`` (the alias table's one-word names): "Philadelphia Fed President
-    Plosser--dissented"; not "Captain America", "Coach Outlet"; overlapping no mention found.
+    Plosser--dissented"; not "Captain America", "Coach Outlet"; or 2-3 words of a person's shape
+    (:func:`_person_shaped`) after a role of ROLE_CUES ("Economist Maria Okafor said"; not "the Student Union
+    Council"); overlapping no mention found.
     """
     out = []
     taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     for cue in _CUE_WORD.finditer(text):
         cue_word = cue.group(1).lower()
-        if cue_word not in PERSON_CUES and cue_word not in _ROYAL_CUES:
+        if cue_word in ROLE_CUES and cue_word not in PERSON_CUES:
+            m = _NAME_AFTER_CUE.match(text, cue.end())
+            if m is None or not _person_shaped(m.group(), places, given=False):
+                continue
+        elif cue_word in PERSON_CUES or cue_word in _ROYAL_CUES:
+            m = _NAME_AFTER_CUE.match(text, cue.end()) or _one_titled_word(text, cue.end(), cue_word, places)
+        else:
             continue
-        m = _NAME_AFTER_CUE.match(text, cue.end()) or _one_titled_word(text, cue.end(), cue_word, places)
         if m is None:
             continue
         start, end = m.span()

@@ -46,6 +46,10 @@ OCCUPATIONS = frozenset(
     musician writer author historian scientist researcher economist lecturer chemist physicist teenager schoolgirl
     schoolboy grandmother grandfather mother-of-two father-of-two mother-of-three father-of-three""".split()
 )
+#: Roles before a name of a person's shape the model missed ("Economist Maria Okafor said", "Manager Pep Guardiola
+#: said" opening a sentence; :func:`etl.annotate.entities.titled_names`): occupations only a person has and roles no
+#: company holds. Not "dealer", "broker", "retailer" ("car dealer Arnold Clark": a company named after a person).
+ROLE_CUES = OCCUPATIONS | frozenset("founder boss manager analyst prosecutor producer editor".split())
 #: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
 #: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
 STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())
