@@ -157,3 +157,38 @@ def test_a_persons_shaped_name_after_a_role_the_model_missed_is_a_person():
 )
 def test_a_role_word_before_an_organization_names_no_person(text):
     assert not facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The album, produced by Rick Rubin, was released in May.", "Rick Rubin"),
+        ("The photo by Annie Leibovitz was sold for $50,000.", "Annie Leibovitz"),
+        ("Written by Sally Rooney, the novel sold a million copies.", "Sally Rooney"),
+    ],
+)
+def test_a_credits_words_inside_a_sentence_open_no_credit(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resigned.\n(Reporting by Jane Smith; Editing by Tom Brown)",
+        "The minister resigned. Reporting by Jane Smith; Editing by Tom Brown",
+        "The minister resigned.\nAdditional editing and production by Jane Smith and Tom Brown.",
+        "The minister resigned.\nWritten by: Jane Smith",
+        "The minister resigned.\nPhoto by Jane Smith/AP",
+    ],
+)
+def test_credit_lines_still_name_no_person(text):
+    assert not facets(text)["persons"]
+
+
+def test_the_author_of_a_work_is_a_person():
+    assert "Phoebe Waller-Bridge" in facets("The show, written by Phoebe Waller-Bridge, won six awards.")["persons"]
+
+
+def test_a_studio_making_a_work_is_no_person():
+    found = facets("The film, produced by Pixar Animation Studios, won six awards.")
+    assert not found["persons"]

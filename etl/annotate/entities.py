@@ -209,17 +209,20 @@ _BYLINE = re.compile(
     r"|^[ \t]*By[ \t]+(?:[A-Z](?:[a-z][\w'’-]*|\.)[ \t]+){0,3}[A-Z][a-z][\w'’-]*(?=[ \t]*:|[ \t]+[A-Z]{2,}\b)"
 )
 #: A posting line naming the authors ("Posted by Nathan Parker, Varun Khaneja and Kiran C Nair - Chrome team",
-#: "Written by: Kimberly White"): the names only, what follows on the line is text.
+#: "Written by: Kimberly White"): the names only, what follows on the line is text; not a sentence's opening
+#: participle ("Written by Sally Rooney, the novel sold").
 _POSTED_BY = re.compile(
-    r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+[A-Z][\w.'’-]*"
-    r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
+    r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+(?>[A-Z][\w.'’-]*"
+    r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15})"
+    r"(?![ \t]*,[ \t]*(?:the|a|an|this|his|her|its|their)[ \t])"  # "Written by Sally Rooney, the novel ...": prose
 )
 #: A photo credit ("Photo: Jane Doe/AP", "Image by ...", "Photo courtesy of Jane Doe", "© Jane Doe"; not "courtesy of"
-#: alone: "the goal came courtesy of Harry Kane" names the scorer); not a caption's sentence after the label ("Header
+#: alone: "the goal came courtesy of Harry Kane" names the scorer; not after an article or a demonstrative: "The photo
+#: by Annie Leibovitz was sold" is prose); not a caption's sentence after the label ("Header
 #: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words), nor one
 #: after the credit on its line ("Photo: Jane Smith/Reuters. The minister, Andrew Holness, ...").
 _CREDIT = re.compile(
-    r"(?i)(?:\b(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
+    r"(?i)(?:\b(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
     r"(?:\s+(?:credits?|composite|montage|collage|illustration))?"
     r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s|\s+courtesy(?:\s+of)?\b)|\b(?:credit|courtesy)\s*(?::|©)|©)"
     r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
@@ -246,8 +249,9 @@ _CREDIT_PAREN = re.compile(
 _SLASH_CHAIN = re.compile(  # parts of at most six words: linear on long runs of capitalised words
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5}(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5})+"
 )
-_STAFF = re.compile(
-    r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced|(?:editing|reporting|writing) and production)"
+_STAFF = re.compile(  # a credit opens its line, a bracket or a clause: not "The album, produced by Rick Rubin, was"
+    r"(?im)(?:^|(?<=[(\[;.!?])|(?<=[(\[;.!?][ \t]))[ \t]*(?:with[ \t]+|additional[ \t]+)?"
+    r"(?:reporting|writing|editing|compiled|produced|(?:editing|reporting|writing) and production)"
     r" by\b[^\n]*"
     r"|\b(?:blog post|post|article|column) by\b[^\n.!?]{0,80}"  # "Read this blog post by X on Signal Strength."
 )

@@ -71,6 +71,10 @@ _RESULT_FIGURES = 3  # numbers on a line that make it a results list or a table 
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
 _VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _SENTENCE_OPEN = re.compile(r"(?m)(?:^|[.!?:;]['’\"”]?)[ \t\"“‘']*$")
+#: A verb of making a work only a person does, then "by", before a name: the name is the author's.
+_AUTHORED_BY = re.compile(
+    r"\b(?:written|co-written|penned|directed|composed|painted|sung|narrated|illustrated|choreographed)[ \t]+by[ \t]+$"
+)
 _SENTENCE_CLOSE = re.compile(r"[.!?](?=[\s\"”’']|$)")
 _QUESTION_REACH = 300
 _AROUND = " \t-–—:;,.()0123456789"  # what may surround a name inside a model span
@@ -459,13 +463,22 @@ def person_context(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a quote's speaker does (:func:`speaker_position`)
     or the text treats it as a person's name (:func:`etl.annotate.wordnames.acts_as_person`): a
     given name that is also a word ("Will Power", "Rich Lowry") counts there; or it is an item of a team
-    sheet (:func:`squad_item`) or of a results list (:func:`results_item`)."""
+    sheet (:func:`squad_item`) or of a results list (:func:`results_item`), or a work's author
+    (:func:`authored_by`: "written by Phoebe Waller-Bridge")."""
     return (
         speaker_position(text, start, end)
         or acts_as_person(text, start, end)
         or squad_item(text, start)
         or results_item(text, end)
+        or authored_by(text, start)
     )
+
+
+def authored_by(text: str, start: int) -> bool:
+    """True when a verb of making a work that only a person does and "by" stand right before ``start``
+    (:data:`_AUTHORED_BY`: "The show, written by Phoebe Waller-Bridge, won"; not "produced by", "developed by",
+    "published by": a studio or a company does those)."""
+    return text.endswith("by ", 0, start) and _AUTHORED_BY.search(text, max(0, start - 20), start) is not None
 
 
 def results_item(text: str, end: int) -> bool:
