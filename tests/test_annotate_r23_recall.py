@@ -192,3 +192,38 @@ def test_the_author_of_a_work_is_a_person():
 def test_a_studio_making_a_work_is_no_person():
     found = facets("The film, produced by Pixar Animation Studios, won six awards.")
     assert not found["persons"]
+
+
+def test_a_pair_owning_children_after_the_second_name_are_persons():
+    found = facets("He is the fourth of Stephen and Karen's four kids, and the youngest.")
+    assert {"Stephen", "Karen"} <= set(found["persons"])
+    assert "Ama" in facets("Kwame and Ama's son was among the victims.")["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers bought Johnson and Johnson's baby shampoo in bulk.",
+        "Marks and Spencer's kids range was cut.",
+    ],
+)
+def test_a_company_named_with_and_owning_a_childrens_range_is_no_couple(text):
+    assert not facets(text)["persons"]
+
+
+def test_two_names_in_one_organization_span_are_two_persons():
+    found = facets("France's tries came from Laurent Cabannes and Laurent Benezech in the second half.")
+    assert {"Laurent Cabannes", "Laurent Benezech"} <= set(found["persons"])
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("The deal with Procter and Gamble was signed on Monday.", "Procter and Gamble"),
+        ("Highland Capital Partners and Technology Crossover Ventures led the round.", "Highland Capital Partners"),
+    ],
+)
+def test_an_organization_named_with_and_is_not_split_into_persons(text, organization):
+    found = facets(text)
+    assert not found["persons"]
+    assert any(organization in o for o in found["organizations"])

@@ -454,7 +454,7 @@ def doc_mentions(
     junk = Covered(len(text), regions)
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
-    spans = _aged_surnames(text, _listed_with_person(text, spans, places))
+    spans = _aged_surnames(text, _listed_with_person(text, _joined_persons(text, spans, places), places))
     spans = _joined_person_spans(text, spans)
     not_last = _with_name_ends(places)
     for span in [part for whole in spans for part in _split_span(text, whole)]:
@@ -687,6 +687,28 @@ def _listed_with_person(
             and _person_shaped(text[xs:xe], places, given=xlabel == "ORG")
         ):
             out[other] = (xs, xe, "PERSON")
+    return out
+
+
+def _joined_persons(
+    text: str, spans: list[tuple[int, int, str]], places: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """``spans`` with a span read as an organization, a work or a product that holds two names of a person's shape
+    opening with a listed given name joined by one "and" split in two person spans (CoNLL "Laurent Cabannes and
+    Laurent Benezech" (ORG); :func:`_person_shaped`); not "Procter and Gamble", "Highland Capital Partners and
+    Technology Crossover Ventures"."""
+    out = []
+    for start, end, label in spans:
+        cut = text.find(" and ", start, end) if label in _LISTED_PERSON_LABELS else -1  # the common case: none
+        if (
+            cut < 0
+            or text.find(" and ", cut + 5, end) >= 0
+            or not _person_shaped(text[start:cut], places, given=True)
+            or not _person_shaped(text[cut + 5 : end], places, given=True)
+        ):
+            out.append((start, end, label))
+            continue
+        out += [(start, cut, "PERSON"), (cut + 5, end, "PERSON")]
     return out
 
 

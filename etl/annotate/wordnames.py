@@ -64,6 +64,10 @@ _KIN = "|".join(sorted(FAMILY_WORDS | {"baby"}))
 _COUPLE_AFTER = re.compile(
     rf"[^.!?\n]{{0,80}}?\b(?:their[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)|the[ \t]+couple)\b"
     r"|[^.!?\n]{0,80}[.!?][ \t]+The[ \t]+couple\b"
+    # the pair's children owned by the second name, ending the phrase: "Stephen and Karen's four kids," (not
+    # "Johnson and Johnson's baby shampoo")
+    rf"|(?:(?<=['’]s)|['’]s)[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)"
+    r"(?=[ \t]*[,.;:!?)]|[ \t]+[A-Z]|[ \t]+(?:was|were|is|are|has|have|had|who|and)\b)"
 )
 #: Verbs whose subject and object are persons, between two one-word names: "Xi met Biden in California", "Putin
 #: spoke with Erdogan" (the model: GPE), "Trump praised Netanyahu for".
@@ -188,7 +192,8 @@ def company_appositive(text: str, end: int) -> bool:
 def couple_member(text: str, start: int, end: int) -> bool:
     """True when the one-word name ``text[start:end]`` is one of a pair joined by "and" whom their sentence then
     gives children or calls a couple: "Beyoncé and Jay-Z arrived with their daughter Blue Ivy", "Kim and Kanye
-    ... the couple"; not "Apple and Google said their profits rose". Never raises."""
+    ... the couple", "Stephen and Karen's four kids,"; not "Apple and Google said their profits rose". Never
+    raises."""
     partner = _PARTNER_AFTER.match(text, end)
     after = partner.end() if partner is not None else end
     if partner is None and not _PARTNER_BEFORE.search(text, max(0, start - 40), start):
