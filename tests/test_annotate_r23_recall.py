@@ -227,3 +227,34 @@ def test_an_organization_named_with_and_is_not_split_into_persons(text, organiza
     found = facets(text)
     assert not found["persons"]
     assert any(organization in o for o in found["organizations"])
+
+
+def test_the_names_a_list_of_persons_holds_are_persons():
+    text = (
+        "Sri Lanka - Arjuna Ranatunga (captain), Sanath Jayasuriya,\nRomesh Kaluwitharana, Asanka Gurusinha, "
+        "Aravinda de Silva,\nHashan Tillekeratne, Roshan Mahanama, Kumara Dharmasena,\nChaminda Vaas, Muthiah "
+        "Muralitharan, Upul Chandana."
+    )
+    persons = set(entity_facets("Cricket", text)["persons"])
+    assert {"Romesh Kaluwitharana", "Asanka Gurusinha", "Upul Chandana"} <= persons
+    assert "Chandana" not in persons
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        (
+            "The tour visits New York, Los Angeles, San Francisco, Las Vegas and Palm Springs, with John Smith and "
+            "Mary Jones.",
+            "locations",
+        ),
+        (
+            "Lenders include Goldman Sachs, Morgan Stanley, Credit Suisse, Deutsche Bank, John Smith and Mary Jones.",
+            "organizations",
+        ),
+    ],
+)
+def test_a_list_mostly_of_places_or_companies_names_no_more_persons(text, others):
+    found = facets(text)
+    assert set(found["persons"]) <= {"John Smith", "Mary Jones"}
+    assert len(found[others]) >= 4
