@@ -258,3 +258,17 @@ def test_a_list_mostly_of_places_or_companies_names_no_more_persons(text, others
     found = facets(text)
     assert set(found["persons"]) <= {"John Smith", "Mary Jones"}
     assert len(found[others]) >= 4
+
+
+def test_a_players_position_before_a_name_is_a_person_cue():
+    text = "The home team scored only one try through England scrum-half Kyran Bracken."
+    assert "Kyran Bracken" in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares in Spinner Media Group rose on Monday.", "Fullback Partners raised a new fund on Monday."]
+)
+def test_a_company_named_with_a_position_word_is_no_person(text):
+    found = facets(text)
+    assert not found["persons"]
+    assert found["organizations"]

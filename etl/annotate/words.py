@@ -34,7 +34,10 @@ PERSON_CUES = KIN_WORDS | frozenset(
     captain lawyer attorney professor
     diver swimmer sprinter skier snowboarder boxer wrestler golfer pitcher quarterback linebacker
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
-    comedian novelist poet playwright filmmaker songwriter chef""".split()
+    comedian novelist poet playwright filmmaker songwriter chef
+    scrum-half fly-half outside-half half-back full-back fullback flanker hooker left-back right-back centre-back
+    center-back centre-half wing-back playmaker all-rounder wicketkeeper wicket-keeper spinner paceman seamer
+    shortstop outfielder infielder""".split()
 )
 #: Occupations only a person has, heading an appositive (", a 34-year-old nurse from Lagos,", ", a retired teacher,"):
 #: a person's role after a name (:func:`etl.annotate.wordnames.person_appositive`); not before one (no cue word:
