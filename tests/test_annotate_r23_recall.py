@@ -272,3 +272,13 @@ def test_a_company_named_with_a_position_word_is_no_person(text):
     found = facets(text)
     assert not found["persons"]
     assert found["organizations"]
+
+
+def test_a_given_name_and_particles_before_a_surname_the_model_read_alone_join_it():
+    assert "Maarten den Bakker" in facets("8. Maarten den Bakker (Netherlands) TVM 1:33")["persons"]
+
+
+def test_a_place_and_particles_before_a_surname_do_not_join_it():
+    found = facets("He flew to Amsterdam van der Bakker said.")
+    assert "Amsterdam" in found["locations"]
+    assert not any("Amsterdam" in p for p in found["persons"])

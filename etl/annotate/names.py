@@ -71,6 +71,10 @@ _RESULT_FIGURES = 3  # numbers on a line that make it a results list or a table 
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
 _VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _SENTENCE_OPEN = re.compile(r"(?m)(?:^|[.!?:;]['’\"”]?)[ \t\"“‘']*$")
+#: A capitalised word, then one or two name particles in lower case, ending where a person span opens: "Maarten den ".
+_PARTICLES_BEFORE = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:(?:van|von|den|der|de|ten|ter|da|di|du|dos|del|le|la)[ \t]+){1,2}$"
+)
 #: A verb of making a work only a person does, then "by", before a name: the name is the author's.
 _AUTHORED_BY = re.compile(
     r"\b(?:written|co-written|penned|directed|composed|painted|sung|narrated|illustrated|choreographed)[ \t]+by[ \t]+$"
@@ -368,7 +372,9 @@ def person_run(
 
 def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller"), and
-    by a second one before that ("3.Charlotte" + "Jones" + "Anderson")."""
+    by a second one before that ("3.Charlotte" + "Jones" + "Anderson"), or by a given name and the particles
+    between (:func:`_given_and_particles`: "Maarten den" + "Bakker")."""
+    start = _given_and_particles(text, start)
     for i in range(2):
         m = _GIVEN_BEFORE.search(text, word_search_start(text, start, 30), start)
         if m is None or not (
@@ -377,6 +383,16 @@ def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
             break
         start = m.start(1)
     return start, end
+
+
+def _given_and_particles(text: str, start: int) -> int:
+    """Start of a listed given name (not a common word too) and one or two name particles in lower case right
+    before ``start`` ("Maarten den" + "Bakker", "Joost van der" + "Westhuizen"); ``start`` when there are none (the
+    common case: no lower-case letter and space right before it)."""
+    if start < 4 or text[start - 1] != " " or not text[start - 2].islower():
+        return start
+    m = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
+    return m.start(1) if m is not None and is_given(m.group(1), strict=True) else start
 
 
 def _rare_before(given: str, span: str) -> bool:
