@@ -775,11 +775,11 @@ def name_list_persons(clusters: list[Cluster], text: str, covered: list[tuple[in
     ``LINEUP``; not inside ``covered`` spans (credits) nor a name of English words only), and another type's cluster
     named only inside the list's names is no entity (type "work": "Chandana" (GPE) of "Upul Chandana"). Returns the
     new clusters (append them)."""
-    persons = sorted(m.start for c in clusters if c.type == "person" for m in c.mentions)
+    persons = sorted((m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions)
     new: list[Cluster] = []
     done = -1
-    for start in persons:
-        if start <= done:
+    for start, end in persons:
+        if start <= done or text[end : end + 1] != "," and not text.startswith(" (", end):  # the common case
             continue
         items = _list_names(text, start)
         if len(items) < 5:

@@ -697,9 +697,11 @@ def _joined_persons(
     opening with a listed given name joined by one "and" split in two person spans (CoNLL "Laurent Cabannes and
     Laurent Benezech" (ORG); :func:`_person_shaped`); not "Procter and Gamble", "Highland Capital Partners and
     Technology Crossover Ventures"."""
+    if not any(label in _LISTED_PERSON_LABELS and text.find(" and ", s, e) >= 0 for s, e, label in spans):
+        return spans  # the common case
     out = []
     for start, end, label in spans:
-        cut = text.find(" and ", start, end) if label in _LISTED_PERSON_LABELS else -1  # the common case: none
+        cut = text.find(" and ", start, end) if label in _LISTED_PERSON_LABELS else -1
         if (
             cut < 0
             or text.find(" and ", cut + 5, end) >= 0
