@@ -21,6 +21,7 @@ from etl.annotate.canonical import (
     canonicalize,
     core_words,
     lineup_persons,
+    name_list_persons,
     propagate_persons,
     roster_persons,
 )
@@ -165,6 +166,7 @@ def build_annotation(
     propagate_persons(clusters, text, skip + dropped, common, one_word)
     clusters += lineup_persons(clusters, text, skip)
     clusters += roster_persons(clusters, text, skip)
+    clusters += name_list_persons(clusters, text, skip)
     entities = _entities(clusters, composed)
     persons = [PersonRef(m.start, m.end, c.name) for c in clusters if c.type == "person" for m in c.mentions]
     quotes = find_quotes(text, sorted(persons, key=lambda p: p.start), _surnames(clusters)) if doc else []

@@ -842,6 +842,68 @@ def _lineup_only(cluster: Cluster, text: str, start: int, end: int) -> bool:
     return not cluster.from_alias and not any(placed(text, m) for m in cluster.mentions)
 
 
+def name_list_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:
+    """Clusters of the other names of a list of full names, found in place: five or more names of two or three
+    capitalised words (particles between: "Aravinda de Silva") between commas (a line break may follow a comma; a
+    role in brackets may follow a name: "Arjuna Ranatunga (captain), Sanath Jayasuriya,\nRomesh Kaluwitharana, ..."),
+    walked from a person's mention opening one, two or more of them touched by persons' mentions and more than by
+    other types', names persons only: a name no person's mention touches becomes a person of its own (label
+    ``LINEUP``; not inside ``covered`` spans (credits) nor a name of English words only), and another type's cluster
+    named only inside the list's names is no entity (type "work": "Chandana" (GPE) of "Upul Chandana"). Returns the
+    new clusters (append them)."""
+    persons = sorted((m.start, m.end) for c in clusters if c.type == "person" for m in c.mentions)
+    new: list[Cluster] = []
+    done = -1
+    for start, end in persons:
+        if start <= done or text[end : end + 1] != "," and not text.startswith(" (", end):  # the common case
+            continue
+        items = _list_names(text, start)
+        if len(items) < 5:
+            continue
+        done = items[-1][1]
+        touching = [[c for c in clusters for m in c.mentions if m.start < b and m.end > a] for a, b in items]
+        named = sum(any(c.type == "person" for c in cs) for cs in touching)
+        if named < 2 or named <= sum(bool(cs) and all(c.type != "person" for c in cs) for cs in touching):
+            continue
+        taken = Covered(len(text), covered)
+        for (a, b), cs in zip(items, touching, strict=True):
+            name = text[a:b]
+            if any(c.type == "person" for c in cs) or taken.hits(a, b):
+                continue
+            if not all(w.lower() in english_words() for w in name.split()):
+                new.append(Cluster(name, [RawMention(a, b, name, "person", "LINEUP")], type="person"))
+            for c in cs:
+                if all(any(x <= m.start and m.end <= y for x, y in items) for m in c.mentions):
+                    c.type = "work"
+    return new
+
+
+#: A full name in a list: two or three capitalised words, then an optional role in brackets and the joint to the
+#: next name (a comma, a line break may follow it; or "and"); group 1 is the name.
+_LIST_PARTICLES = r"(?:(?:de|da|van|von|der|den|du|dos|del|la|le|bin)[ \t]+)*"
+_LIST_NAME = re.compile(
+    rf"([A-Z][\w'’-]+(?:[ \t]+{_LIST_PARTICLES}[A-Z][\w'’-]+){{1,2}})(?:[ \t]+\([^()\n]{{1,25}}\))?"
+    r"(?:,[ \t]*\n?[ \t]*|[ \t]+and[ \t]+)"
+)
+
+
+def _list_names(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each name of the comma list that opens at ``start`` (:data:`_LIST_NAME`), up to its last
+    name; [] when no comma follows the first name (the common case)."""
+    items: list[tuple[int, int]] = []
+    pos = start
+    while (m := _LIST_NAME.match(text, pos)) is not None:
+        items.append(m.span(1))
+        pos = m.end()
+    last = _LIST_LAST.match(text, pos) if items else None
+    if last is not None:
+        items.append(last.span())
+    return items
+
+
+_LIST_LAST = re.compile(rf"[A-Z][\w'’-]+(?:[ \t]+{_LIST_PARTICLES}[A-Z][\w'’-]+){{1,2}}(?![\w'’-])")
+
+
 def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:
     """Clusters of the other names of a roster table, found in place: three or more consecutive lines opening with a
     name cell (:data:`_ROW`: "DL Chris Smith 29 39% 1 assist"), at least half of the cells and two a person's

@@ -35,6 +35,7 @@ from etl.annotate.words import (
     PERSON_CUES,
     PLACE_ENDS,
     PRONOUNS,
+    ROLE_CUES,
     ROLE_END_WORDS,
     ROLES,
     SHOW_END_WORDS,
@@ -59,6 +60,8 @@ _NAME_AFTER_CUE = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}\b"
 )
 _PREV_WORD = re.compile(r"\b([A-Za-z-]+)\.?[ \t]+$")
+#: One capitalised name word after a title, no name word after it: "President Plosser--dissented".
+_ONE_NAME_AFTER_CUE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b(?![ \t]+[A-Z]|['’]?\w|-\w)")
 #: A cricket scorecard's dismissal before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st
 #: Kaluwitharana", "c and b Jayasuriya", "lbw b Wasim".
 _SCORECARD_BEFORE = re.compile(r"(?<![\w.'’-])(?:c|b|st)[ \t]+$")
@@ -74,6 +77,7 @@ _NAMED_BEFORE = re.compile(
 _RETYPE_LABELS = frozenset("ORG GPE LOC FAC CARDINAL PERCENT QUANTITY MONEY DATE TIME ORDINAL".split())
 _WORK_LABELS = frozenset(("WORK_OF_ART", "PRODUCT"))  # a name there is a person's only by its context
 _RETYPE_OR_WORK_LABELS = _RETYPE_LABELS | _WORK_LABELS
+_LISTED_PERSON_LABELS = _WORK_LABELS | {"ORG"}  # a name listed with a person's: :func:`_listed_with_person`
 _ORG_OR_END_WORDS = ORG_WORDS | NOT_NAME_ENDS
 #: Labels of a span that names a person when it is a notable person's surname (:func:`names.notable_alone`); not
 #: ORG: companies bear their founders' names ("Disney", "Goldman").
@@ -211,17 +215,20 @@ _BYLINE = re.compile(
     r"|^[ \t]*By[ \t]+(?:[A-Z](?:[a-z][\w'’-]*|\.)[ \t]+){0,3}[A-Z][a-z][\w'’-]*(?=[ \t]*:|[ \t]+[A-Z]{2,}\b)"
 )
 #: A posting line naming the authors ("Posted by Nathan Parker, Varun Khaneja and Kiran C Nair - Chrome team",
-#: "Written by: Kimberly White"): the names only, what follows on the line is text.
+#: "Written by: Kimberly White"): the names only, what follows on the line is text; not a sentence's opening
+#: participle ("Written by Sally Rooney, the novel sold").
 _POSTED_BY = re.compile(
-    r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+[A-Z][\w.'’-]*"
-    r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15}"
+    r"(?m)^[ \t]*(?:Posted|Written)[ \t]+by:?[ \t]+(?>[A-Z][\w.'’-]*"
+    r"(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w.'’-]*){0,15})"
+    r"(?![ \t]*,[ \t]*(?:the|a|an|this|his|her|its|their)[ \t])"  # "Written by Sally Rooney, the novel ...": prose
 )
 #: A photo credit ("Photo: Jane Doe/AP", "Image by ...", "Photo courtesy of Jane Doe", "© Jane Doe"; not "courtesy of"
-#: alone: "the goal came courtesy of Harry Kane" names the scorer); not a caption's sentence after the label ("Header
+#: alone: "the goal came courtesy of Harry Kane" names the scorer; not after an article or a demonstrative: "The photo
+#: by Annie Leibovitz was sold" is prose); not a caption's sentence after the label ("Header
 #: Image: People have lived in Ecuador's Amazon ...": a capitalised word, then two lower-case words), nor one
 #: after the credit on its line ("Photo: Jane Smith/Reuters. The minister, Andrew Holness, ...").
 _CREDIT = re.compile(
-    r"(?i)(?:\b(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
+    r"(?i)(?:\b(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|video|illustration)"
     r"(?:\s+(?:credits?|composite|montage|collage|illustration))?"
     r"(?:\s*(?:\bby\b|:|©)|\s[-–—]\s|\s+courtesy(?:\s+of)?\b)|\b(?:credit|courtesy)\s*(?::|©)|©)"
     r"(?!(?-i:[ \t]*[A-Z][a-z'’-]*(?:[ \t]+(?!(?:of|via|for|and|by|images?|photos?)\b)[a-z]+){2}\b))"  # a caption
@@ -248,8 +255,9 @@ _CREDIT_PAREN = re.compile(
 _SLASH_CHAIN = re.compile(  # parts of at most six words: linear on long runs of capitalised words
     r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5}(?:[ \t]*/[ \t]*[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,5})+"
 )
-_STAFF = re.compile(
-    r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|produced|(?:editing|reporting|writing) and production)"
+_STAFF = re.compile(  # a credit opens its line, a bracket or a clause: not "The album, produced by Rick Rubin, was"
+    r"(?im)(?:^|(?<=[(\[;.!?])|(?<=[(\[;.!?][ \t]))[ \t]*(?:with[ \t]+|additional[ \t]+)?"
+    r"(?:reporting|writing|editing|compiled|produced|(?:editing|reporting|writing) and production)"
     r" by\b[^\n]*"
     r"|\b(?:blog post|post|article|column) by\b[^\n.!?]{0,80}"  # "Read this blog post by X on Signal Strength."
 )
@@ -452,6 +460,7 @@ def doc_mentions(
     junk = Covered(len(text), regions)
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = [(s, e, _party(text, s, e, organizations) if label == "NORP" else label) for s, e, label in spans]
+    spans = _aged_surnames(text, _listed_with_person(text, _joined_persons(text, spans, places), places))
     spans = _joined_person_spans(text, spans)
     not_last = _with_name_ends(places)
     for span in [part for whole in spans for part in _split_span(text, whole)]:
@@ -461,7 +470,7 @@ def doc_mentions(
         if mention is not None:
             covered = max(span[1], mention.end)
             out.append(mention)
-    out += titled_names(text, out, regions)
+    out += titled_names(text, out, regions, places)
     out += kin_names(kin, out, regions, text)
     out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
     if shared := _shared_surname_names(text, out, places):
@@ -691,6 +700,95 @@ def _nickname_matches(text: str) -> Iterator[re.Match]:
             yield m
 
 
+#: After a name that an age adjective opens, a verb or a clause's end: the name heads its noun phrase ("The
+#: 38-year-old Applewhite had been"; not "the 20-year-old Norwich striker").
+_AFTER_AGED = re.compile(
+    r"[ \t]*[,.;:!?)]|[ \t]+(?:[a-z]+ed|was|is|has|had|have|will|would|could|can|said|says|told|who|and|scored|won|"
+    r"became|made|took|left|spent|joined|signed|faces|faced|played|plays|gets|got)\b"
+)
+#: What joins two items of a list: "Benj Pasek and Justin Paul", "Pasek, Paul and ...".
+_LIST_JOINTS = frozenset({" and ", ", ", ", and "})
+_JOINT_LENGTHS = frozenset(len(j) for j in _LIST_JOINTS)
+
+
+def _listed_with_person(
+    text: str, spans: list[tuple[int, int, str]], places: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """``spans`` with a name of two or three words read as a work, a product or an organization relabelled PERSON
+    where a list joins it to a person's name whose first word is a strict given name ("our lyricists Benj Pasek
+    (WORK_OF_ART) and Justin Paul", "Emma Stone and Willem Dafoe" (ORG); :func:`_person_shaped`); not "Goldman
+    Sachs and Morgan Stanley" (both ORG), "Taylor Swift and Sony Music"."""
+    out = list(spans)
+    for i in range(len(spans) - 1):
+        gap = spans[i + 1][0] - spans[i][1]  # the common case: no list joint's length
+        if gap not in _JOINT_LENGTHS or text[spans[i][1] : spans[i + 1][0]] not in _LIST_JOINTS:
+            continue
+        person, other = (i, i + 1) if spans[i][2] == "PERSON" else (i + 1, i)
+        (ps, pe, plabel), (xs, xe, xlabel) = spans[person], spans[other]
+        if (
+            plabel == "PERSON"
+            and xlabel in _LISTED_PERSON_LABELS
+            and names.is_given(text[ps:pe].split()[0], strict=True)
+            and _person_shaped(text[xs:xe], places, given=xlabel == "ORG")
+        ):
+            out[other] = (xs, xe, "PERSON")
+    return out
+
+
+def _joined_persons(
+    text: str, spans: list[tuple[int, int, str]], places: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """``spans`` with a span read as an organization, a work or a product that holds two names of a person's shape
+    opening with a listed given name joined by one "and" split in two person spans (CoNLL "Laurent Cabannes and
+    Laurent Benezech" (ORG); :func:`_person_shaped`); not "Procter and Gamble", "Highland Capital Partners and
+    Technology Crossover Ventures"."""
+    if not any(label in _LISTED_PERSON_LABELS and text.find(" and ", s, e) >= 0 for s, e, label in spans):
+        return spans  # the common case
+    out = []
+    for start, end, label in spans:
+        cut = text.find(" and ", start, end) if label in _LISTED_PERSON_LABELS else -1
+        if (
+            cut < 0
+            or text.find(" and ", cut + 5, end) >= 0
+            or not _person_shaped(text[start:cut], places, given=True)
+            or not _person_shaped(text[cut + 5 : end], places, given=True)
+        ):
+            out.append((start, end, label))
+            continue
+        out += [(start, cut, "PERSON"), (cut + 5, end, "PERSON")]
+    return out
+
+
+def _person_shaped(name: str, places: frozenset[str], *, given: bool) -> bool:
+    """True for two or three capitalised words, no organization, place or name-ending word among them nor a one-word
+    name of the alias table (``places``), that open with a listed given name or hold no English word ("Benj Pasek";
+    not "Sony Music", "Blue Origin", "Royal Mail"); ``given``: only the former (an organization's name: "Rio
+    Tinto")."""
+    words = name.split()
+    if not (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words)):
+        return False
+    if any(w.lower() in _ORG_OR_END_WORDS or w.lower() in places for w in words):
+        return False
+    known = english_words()
+    return names.is_given(words[0], strict=False) or not given and all(w.lower() not in known for w in words)
+
+
+def _aged_surnames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` with a one-word group label (NORP) after an age adjective relabelled PERSON where the model reads
+    the same word as a person's name, or its last word, elsewhere ("Major Applewhite" (PERSON) ... "The 38-year-old
+    Applewhite" (NORP) had been": a surname the model takes for a demonym there; not "the 31-year-old Texan")."""
+    groups = [i for i, (s, e, label) in enumerate(spans) if label == "NORP" and text.endswith("-year-old ", 0, s)]
+    if not groups:  # the common case
+        return spans
+    surnames = {text[s:e].split()[-1] for s, e, label in spans if label == "PERSON"}
+    out = list(spans)
+    for i in groups:
+        start, end, _ = spans[i]
+        if text[start:end] in surnames and aged(text, start, end):
+            out[i] = (start, end, "PERSON")
+    return out
+
+
 def _party(text: str, start: int, end: int, organizations: frozenset[str]) -> str:
     """The label of a group entity (NORP) ``text[start:end]``: ORG when the alias table knows it as an
     organization ("Democrats", "Tories": parties named as a noun), else NORP."""
@@ -768,7 +866,7 @@ def _ent_mention(text: str, span: tuple[int, int, str], places: frozenset[str], 
         end = _bracketed_nickname(text, _regnal_number(text, start, end), places)
         start = _name_title_before(text, start, end)
         return clean_mention(text, _after_places(text, start, end, places), end, etype, label)
-    lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) else None
+    lowered = {w.lower() for w in text[start:end].split()} if _after_title(text, start) or aged(text, start, end) else None
     if lowered is not None and lowered.isdisjoint(places) and lowered.isdisjoint(ORG_WORDS):
         etype = "person"  # "SoftBank COO Marcelo Claure"; not "President Ascom North America"
     return clean_mention(text, start, end, etype, label)
@@ -1092,16 +1190,29 @@ def _known_occurrence(text: str, mention: RawMention, known: set[str]) -> RawMen
 _ROYAL_CUES = frozenset({"prince", "princess", "sheikh", "emir"})
 
 
-def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, int]]) -> list[RawMention]:
+def titled_names(
+    text: str, found: list[RawMention], regions: list[tuple[int, int]], places: frozenset[str] = frozenset()
+) -> list[RawMention]:
     """Names the model missed after a title: "Fed Chair Eleanor Whitfield" -> person "Eleanor Whitfield".
 
-    Only 2-3 capitalised words right after a word of PERSON_CUES, overlapping no mention found.
+    Only 2-3 capitalised words right after a word of PERSON_CUES, or one such word no capitalised word follows that
+    is no English word nor one of ``places`` (the alias table's one-word names): "Philadelphia Fed President
+    Plosser--dissented"; not "Captain America", "Coach Outlet"; or 2-3 words of a person's shape
+    (:func:`_person_shaped`) after a role of ROLE_CUES ("Economist Maria Okafor said"; not "the Student Union
+    Council"); overlapping no mention found.
     """
     out = []
     taken = Covered(len(text), regions + [(f.start, f.end) for f in found])
     for cue in _CUE_WORD.finditer(text):
         cue_word = cue.group(1).lower()
-        m = _NAME_AFTER_CUE.match(text, cue.end()) if cue_word in PERSON_CUES or cue_word in _ROYAL_CUES else None
+        if cue_word in ROLE_CUES and cue_word not in PERSON_CUES:
+            m = _NAME_AFTER_CUE.match(text, cue.end())
+            if m is None or not _person_shaped(m.group(), places, given=False):
+                continue
+        elif cue_word in PERSON_CUES or cue_word in _ROYAL_CUES:
+            m = _NAME_AFTER_CUE.match(text, cue.end()) or _one_titled_word(text, cue.end(), cue_word, places)
+        else:
+            continue
         if m is None:
             continue
         start, end = m.span()
@@ -1112,6 +1223,18 @@ def titled_names(text: str, found: list[RawMention], regions: list[tuple[int, in
             continue  # "Prince Edward Island", "Prince Albert Hall": a place named after a royal
         out.append(RawMention(start, end, m.group(), "person", "TITLE"))
     return out
+
+
+def _one_titled_word(text: str, pos: int, cue_word: str, places: frozenset[str]) -> re.Match | None:
+    """The one capitalised word at ``pos`` after the title ``cue_word`` (:data:`_ONE_NAME_AFTER_CUE`: no capitalised
+    word after it) when it is no English word nor one of ``places``, the title no royal one ("Prince" alone opens a
+    place's name too); else None."""
+    if cue_word in _ROYAL_CUES or cue_word in KIN_WORDS:  # "his daughter Ivanka": :func:`kin_items`
+        return None
+    m = _ONE_NAME_AFTER_CUE.match(text, pos)
+    if m is None or m.group().lower() in english_words() or m.group().lower() in places:
+        return None
+    return m
 
 
 #: What may follow a speaking word of :func:`speaking_words`: an appositive's article or age, a speech verb and a
@@ -1222,13 +1345,26 @@ def _after_title(text: str, start: int) -> bool:
     return plural_role and first is not None and first.group(1).lower() not in english_words()
 
 
+def aged(text: str, start: int, end: int) -> bool:
+    """True when an age of one or two digits as an adjective stands right before the name ``text[start:end]`` and
+    a verb or a clause's end follows it (:data:`_AFTER_AGED`): "The 38-year-old Applewhite had been", "the
+    27-year-old Okonkwo was arrested"; not "the 150-year-old Unilever", "a kidnapped 8-year-old Fort Worth girl",
+    "20-year-old Norwich striker" (the name is an adjective there)."""
+    if not text.endswith("-year-old ", 0, start) or _AFTER_AGED.match(text, end) is None:  # the common case first
+        return False
+    number = text[max(0, start - 13) : start - 10]
+    return number[-1:].isdigit() and not number[:1].isdigit()  # " 38", not "150"
+
+
 def person_cue(text: str, start: int, end: int) -> bool:
     """True when the text around the mention ``text[start:end]`` says it names a person: a
     person cue word before it ("CEO", "wife"; a kin word also before a comma: "his father, Hori
-    Parata"; "his name is", "a woman named") or an age after it ("Parata, 75, has")."""
+    Parata"; "his name is", "a woman named") or an age after it ("Parata, 75, has") or before it ("the 38-year-old
+    Applewhite had been": :func:`aged`)."""
     if (
         _after_title(text, start)
         or AGE_AFTER.match(text, end)
+        or aged(text, start, end)
         or _SCORECARD_BEFORE.search(text, max(0, start - 8), start)
         or _NAMED_BEFORE.search(text, max(0, start - 40), start)
     ):

@@ -71,6 +71,16 @@ _RESULT_FIGURES = 3  # numbers on a line that make it a results list or a table 
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
 _VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _SENTENCE_OPEN = re.compile(r"(?m)(?:^|[.!?:;]['’\"”]?)[ \t\"“‘']*$")
+#: Name particles in lower case before a surname (:func:`_given_and_particles`).
+_LIST_PARTICLES = frozenset("van von den der de ten ter da di du dos del le la".split())
+#: A capitalised word, then one or two name particles in lower case, ending where a person span opens: "Maarten den ".
+_PARTICLES_BEFORE = re.compile(
+    rf"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:(?:{'|'.join(sorted(_LIST_PARTICLES))})[ \t]+){{1,2}}$"
+)
+#: A verb of making a work only a person does, then "by", before a name: the name is the author's.
+_AUTHORED_BY = re.compile(
+    r"\b(?:written|co-written|penned|directed|composed|painted|sung|narrated|illustrated|choreographed)[ \t]+by[ \t]+$"
+)
 _SENTENCE_CLOSE = re.compile(r"[.!?](?=[\s\"”’']|$)")
 _QUESTION_REACH = 300
 _AROUND = " \t-–—:;,.()0123456789"  # what may surround a name inside a model span
@@ -370,7 +380,9 @@ def person_run(
 
 def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A person span the model cut short, grown by a given name just before it ("Jan" + "Allan Mueller"), and
-    by a second one before that ("3.Charlotte" + "Jones" + "Anderson")."""
+    by a second one before that ("3.Charlotte" + "Jones" + "Anderson"), or by a given name and the particles
+    between (:func:`_given_and_particles`: "Maarten den" + "Bakker")."""
+    start = _given_and_particles(text, start)
     for i in range(2):
         m = _GIVEN_BEFORE.search(text, word_search_start(text, start, 30), start)
         if m is None or not (
@@ -379,6 +391,17 @@ def extend_name(text: str, start: int, end: int) -> tuple[int, int]:
             break
         start = m.start(1)
     return start, end
+
+
+def _given_and_particles(text: str, start: int) -> int:
+    """Start of a listed given name (not a common word too) and one or two name particles in lower case right
+    before ``start`` ("Maarten den" + "Bakker", "Joost van der" + "Westhuizen"); ``start`` when there are none (the
+    common case: the word right before it no particle)."""
+    word = text.rfind(" ", max(0, start - 5), start - 1) + 1
+    if not word or text[word : start - 1] not in _LIST_PARTICLES or text[start - 1] != " ":
+        return start
+    m = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
+    return m.start(1) if m is not None and is_given(m.group(1), strict=True) else start
 
 
 def _rare_before(given: str, span: str) -> bool:
@@ -465,13 +488,22 @@ def person_context(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a quote's speaker does (:func:`speaker_position`)
     or the text treats it as a person's name (:func:`etl.annotate.wordnames.acts_as_person`): a
     given name that is also a word ("Will Power", "Rich Lowry") counts there; or it is an item of a team
-    sheet (:func:`squad_item`) or of a results list (:func:`results_item`)."""
+    sheet (:func:`squad_item`) or of a results list (:func:`results_item`), or a work's author
+    (:func:`authored_by`: "written by Phoebe Waller-Bridge")."""
     return (
         speaker_position(text, start, end)
         or acts_as_person(text, start, end)
         or squad_item(text, start)
         or results_item(text, end)
+        or authored_by(text, start)
     )
+
+
+def authored_by(text: str, start: int) -> bool:
+    """True when a verb of making a work that only a person does and "by" stand right before ``start``
+    (:data:`_AUTHORED_BY`: "The show, written by Phoebe Waller-Bridge, won"; not "produced by", "developed by",
+    "published by": a studio or a company does those)."""
+    return text.endswith("by ", 0, start) and _AUTHORED_BY.search(text, max(0, start - 20), start) is not None
 
 
 def results_item(text: str, end: int) -> bool:

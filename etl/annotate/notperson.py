@@ -35,6 +35,7 @@ from etl.annotate.wordnames import (
     owns_as_person,
     person_appositive,
     speaks_as_person,
+    speaks_then_pronoun,
 )
 from etl.annotate.words import (
     COMPANY_OWNS,
@@ -397,7 +398,8 @@ def _speaking_place_word(cluster: Cluster, text: str) -> bool:
 def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
     """A one-word name (of any type) no alias names (``story.known``), in capitals only at its first letter,
     placed nowhere, that speaks as a person somewhere (:func:`etl.annotate.wordnames.speaks_as_person`: "Swiatek
-    said she", "Kishida, the Japanese prime minister,") or is one of a couple with children
+    said she", "Kishida, the Japanese prime minister,"; opening a sentence before a speech verb, the next one opening
+    with "He"/"She": :func:`etl.annotate.wordnames.speaks_then_pronoun`) or is one of a couple with children
     (:func:`etl.annotate.wordnames.couple_member`: "Beyoncé and Jay-Z ... their daughter") or, read as a place,
     meets a person (:func:`etl.annotate.wordnames.meets_as_person`: "Xi met Biden in California"; an organization
     meets others: "Hamas met Fatah in Cairo"); not "Nvidia said it", "in Kyiv"."""
@@ -408,6 +410,7 @@ def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
         return False
     return speaks_as_person(text, name) or any(
         couple_member(text, m.start, m.end)
+        or speaks_then_pronoun(text, m.start, m.end)
         or owns_as_person(text, m.end)
         or cluster.type == "location" and meets_as_person(text, m.start, m.end)
         for m in cluster.mentions

@@ -22,6 +22,7 @@ import re
 from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
+    AUTHORED_WORKS,
     BODY_PARTS,
     COMPANY_NOUNS,
     FAMILY_WORDS,
@@ -30,6 +31,7 @@ from etl.annotate.words import (
     LIFE_EVENTS,
     OCCUPATIONS,
     PERSON_CUES,
+    PERSON_FATES,
     PRONOUN_SPEECH,
     ROLES,
     SPEECH_AFTER,
@@ -62,6 +64,10 @@ _KIN = "|".join(sorted(FAMILY_WORDS | {"baby"}))
 _COUPLE_AFTER = re.compile(
     rf"[^.!?\n]{{0,80}}?\b(?:their[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)|the[ \t]+couple)\b"
     r"|[^.!?\n]{0,80}[.!?][ \t]+The[ \t]+couple\b"
+    # the pair's children owned by the second name, ending the phrase: "Stephen and Karen's four kids," (not
+    # "Johnson and Johnson's baby shampoo")
+    rf"|(?:(?<=['’]s)|['’]s)[ \t]+(?:[\w-]+[ \t]+)?(?:(?:{_KIN})s?|children)"
+    r"(?=[ \t]*[,.;:!?)]|[ \t]+[A-Z]|[ \t]+(?:was|were|is|are|has|have|had|who|and)\b)"
 )
 #: Verbs whose subject and object are persons, between two one-word names: "Xi met Biden in California", "Putin
 #: spoke with Erdogan" (the model: GPE), "Trump praised Netanyahu for".
@@ -86,14 +92,18 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
 _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
 _KIN_OWNED = "|".join(sorted(KIN_WORDS | {"girlfriend", "boyfriend", "parents"}, key=len, reverse=True))
 #: A life's event ending its phrase ("Murray's retirement in", "Biden's birthday."; not "Nvidia's retirement plan").
-_EVENT = rf"(?:{'|'.join(sorted(LIFE_EVENTS))})(?=[ \t]*[,.;:!?)]|[ \t]+(?:in|on|at|to|was|is|has|had|will|and|with|after|before|last|this|next)\b)"
+_PHRASE_END = r"(?=[ \t]*[,.;:!?)]|[ \t]+(?:in|on|at|to|was|is|has|had|will|and|with|after|before|last|this|next)\b)"
+_EVENT = rf"(?:{'|'.join(sorted(LIFE_EVENTS))}){_PHRASE_END}"
+_FATE = rf"(?:{'|'.join(sorted(PERSON_FATES))}){_PHRASE_END}"
 _UP_TO_TWO = r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
-#: After a name, what only a person owns: a body part or a life's event owned by the name ("Nadal's left knee",
-#: "Murray's retirement in"), or those or a relative owned by "whose" or by "his"/"her" after one verb ("Bukele, whose
-#: wife", "Zelensky thanked his wife", "Alcaraz injured her ankle"). A relative owned by the name is left out: a
-#: blog's persona and a film's character have them ("Gulliver's daughter", "Sebastian’s sister").
+#: After a name, what only a person owns: a body part, a work only a person writes, a life's event or a fate owned by
+#: the name ("Nadal's left knee", "Langston Hughes's poem", "Murray's retirement in", "Kariuki's arrest on"), or a body
+#: part, a life's event or a relative owned by "whose" or by "his"/"her" after one verb ("Bukele, whose wife",
+#: "Zelensky thanked his wife", "Alcaraz injured her ankle"). A relative owned by the name is left out: a blog's
+#: persona and a film's character have them ("Gulliver's daughter", "Sebastian’s sister").
+_WORKS = "|".join(sorted(AUTHORED_WORKS, key=len, reverse=True))
 _OWNS_AFTER = re.compile(
-    rf"['’]s{_UP_TO_TWO}(?:(?:{_BODY})(?![\w'’-])|{_EVENT})"
+    rf"['’]s{_UP_TO_TWO}(?:(?:{_BODY}|{_WORKS})(?![\w'’-])|{_EVENT}|{_FATE})"
     rf"|(?:,[ \t]+whose|[ \t]+[a-z]+[ \t]+(?:his|her)){_UP_TO_TWO}(?:(?:{_BODY}|{_KIN_OWNED})(?![\w'’-])|{_EVENT})"
 )
 #: Right before a name, a relative or a regime "of" it: "the widow of Desi Bouterse", "the military regime of Desi
@@ -182,7 +192,8 @@ def company_appositive(text: str, end: int) -> bool:
 def couple_member(text: str, start: int, end: int) -> bool:
     """True when the one-word name ``text[start:end]`` is one of a pair joined by "and" whom their sentence then
     gives children or calls a couple: "Beyoncé and Jay-Z arrived with their daughter Blue Ivy", "Kim and Kanye
-    ... the couple"; not "Apple and Google said their profits rose". Never raises."""
+    ... the couple", "Stephen and Karen's four kids,"; not "Apple and Google said their profits rose". Never
+    raises."""
     partner = _PARTNER_AFTER.match(text, end)
     after = partner.end() if partner is not None else end
     if partner is None and not _PARTNER_BEFORE.search(text, max(0, start - 40), start):
@@ -226,6 +237,13 @@ def _alone(text: str, word: str):
         if at >= after_hit and (at == 0 or not _NAME_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
             yield at
             after_hit = end
+
+
+def speaks_then_pronoun(text: str, start: int, end: int) -> bool:
+    """True when the name ``text[start:end]`` opens its sentence, a speech verb follows it and the next sentence
+    opens with "He" or "She" ("Tinubu said the subsidy was gone. He added that ..."); False for "Pfizer said the
+    vaccine was safe. It added" or a name inside its sentence. Never raises."""
+    return SPEECH_AFTER.match(text, end) is not None and _pronoun_follows(text, start, end)
 
 
 def _pronoun_follows(text: str, start: int, end: int) -> bool:

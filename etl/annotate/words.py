@@ -36,7 +36,9 @@ PERSON_CUES = KIN_WORDS | frozenset(
     diver swimmer sprinter skier snowboarder boxer wrestler golfer pitcher quarterback linebacker
     cornerback winger keeper batsman jockey cyclist guitarist drummer bassist vocalist frontman
     comedian novelist poet playwright filmmaker songwriter chef congressman congresswoman councilmember lawmaker
-    legislator""".split()
+    legislator scrum-half fly-half outside-half half-back full-back fullback flanker hooker left-back right-back centre-back
+    center-back centre-half wing-back playmaker all-rounder wicketkeeper wicket-keeper spinner paceman seamer
+    shortstop outfielder infielder""".split()
 )
 #: Occupations only a person has, heading an appositive (", a 34-year-old nurse from Lagos,", ", a retired teacher,"):
 #: a person's role after a name (:func:`etl.annotate.wordnames.person_appositive`); not before one (no cue word:
@@ -48,6 +50,10 @@ OCCUPATIONS = frozenset(
     musician writer author historian scientist researcher economist lecturer chemist physicist teenager schoolgirl
     schoolboy grandmother grandfather mother-of-two father-of-two mother-of-three father-of-three""".split()
 )
+#: Roles before a name of a person's shape the model missed ("Economist Maria Okafor said", "Manager Pep Guardiola
+#: said" opening a sentence; :func:`etl.annotate.entities.titled_names`): occupations only a person has and roles no
+#: company holds. Not "dealer", "broker", "retailer" ("car dealer Arnold Clark": a company named after a person).
+ROLE_CUES = OCCUPATIONS | frozenset("founder boss manager analyst prosecutor producer editor".split())
 #: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
 #: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
 STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())
@@ -235,6 +241,13 @@ BODY_PARTS = frozenset(
 #: A life's events a person's name owns where the phrase ends with them ("Murray's retirement.", "Biden's birthday
 #: on"; not "Coldplay's wedding song", "Nvidia's retirement plan").
 LIFE_EVENTS = frozenset("career retirement resignation funeral birthday marriage wedding divorce".split())
+#: What befalls a person, after a name's possessive only ("Kariuki's arrest on", "Prince's death."; not after "her":
+#: "helped Juliet fake her death", a character's).
+PERSON_FATES = frozenset("death arrest murder assassination".split())
+#: Works only a person writes, after a name's possessive ("Langston Hughes's poem", "Tolkien's unfinished memoir"): the
+#: name is the author's. Not "song", "album", "film", "book", "essay": a band, a studio, a publisher or a magazine has
+#: them too ("Coldplay's song", "Disney's film"), nor plural novels or memoirs (a publisher's).
+AUTHORED_WORKS = frozenset("poem poems poetry sonnet sonnets novel novella memoir autobiography".split())
 #: Arabic words that open or close the names of armed groups, parties, media, mosques and places, not persons'
 #: ("Ansar al-Sharia", "Jabhat al-Nusra", "Asaib Ahl al-Haq", "Masjid al-Aqsa", "Umm al-Quwain", "Ras al-Ain";
 #: the "al-" part in lower case, its particle taken off: "al-Qaeda" is "qaeda").
