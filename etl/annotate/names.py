@@ -227,6 +227,7 @@ def after_question_verb(text: str, start: int, end: int) -> int:
 _APOSTROPHE_GIVEN = re.compile(r"[A-Z][a-z]{1,2}['’][A-Z][a-z]{2,}")
 
 
+@functools.lru_cache(maxsize=65536)  # pure; a story asks of the same words again and again
 def is_given(word: str, *, strict: bool) -> bool:
     """True for a given name ("Eva-Marie": every hyphen part; "Ja'Marr": :data:`_APOSTROPHE_GIVEN`); ``strict``: not
     a common word too. A rare
