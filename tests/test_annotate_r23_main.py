@@ -202,3 +202,25 @@ def test_a_labelled_list_of_topics_names_no_english_word_a_person():
     text = "Donald Trump and Joe Biden clashed again on Tuesday in Ohio.\nTopics: Trump, Biden, Harris, Election, Politics, Economy"
     persons = entity_facets("", text + FILL)["persons"]
     assert not {"Election", "Politics", "Economy"} & set(persons)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Blanco has produced hits for Katy Perry, Ed Sheeran and Rihanna over the past decade.", "Rihanna"),
+        ("Swift, 35, beat Beyoncé, Billie Eilish and Sabrina Carpenter for the night's top prize.", "Beyoncé"),
+    ],
+)
+def test_a_one_word_name_listed_between_full_names_is_a_person(text, name):
+    facets = entity_facets("", text + FILL)
+    assert name in facets["persons"]
+    assert name not in facets["organizations"] + facets["locations"]
+
+
+def test_places_companies_and_words_listed_beside_persons_stay_out():
+    text = (
+        "Tim Cook met leaders from Apple, Google and Microsoft in Seattle. Fans flew in from Paris, London and Madrid to"
+        " see Lionel Messi and Cristiano Ronaldo. Investors including Jeff Bezos, Bill Gates and Acme backed it."
+    )
+    facets = entity_facets("", text + FILL)
+    assert not {"Apple", "Google", "Microsoft", "Paris", "London", "Madrid", "Acme"} & set(facets["persons"])

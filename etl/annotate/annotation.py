@@ -47,7 +47,14 @@ from etl.annotate.names import (
     is_given,
     notable_alone,
 )
-from etl.annotate.notperson import LEADERS_TERM, SPEECH_AFTER, mention_bounds, paired, retype_persons
+from etl.annotate.notperson import (
+    LEADERS_TERM,
+    SPEECH_AFTER,
+    listed_neighbours,
+    mention_bounds,
+    paired,
+    retype_persons,
+)
 from etl.annotate.orgshape import LABEL as ORG_SHAPE_LABEL
 from etl.annotate.orgshape import org_shapes
 from etl.annotate.places import CODES, with_coded_places
@@ -231,7 +238,8 @@ def _doubtful(
     said", "the Dole campaign" stay; nor one read as a person twice beside a full name, ``persons``: "both
     Trump and Sanders"; nor a given name after a kin word, ``kin``: "their two daughters, Esmeralda and
     Amada"; nor a given name before a relative "who" or a speech verb after a comma, :data:`GIVEN_CLAUSE`:
-    "Tommy — who", "Another student, Megan, said"); a one-word name the text also uses as a lower-case word
+    "Tommy — who", "Another student, Megan, said"; nor an item of a list whose two nearest items are full names:
+    "hits for Katy Perry, Ed Sheeran and Rihanna"); a one-word name the text also uses as a lower-case word
     ("Meth" / "meth").
     """
     if cluster.from_alias:
@@ -253,6 +261,7 @@ def _doubtful(
             m.start in kin
             or _person_evidence(text, m.start, m.end)
             or (len(cluster.mentions) > 2 and appositive(text, m.end))
+            or listed_neighbours(text, m.start, m.end, persons) >= 2  # "Katy Perry, Ed Sheeran and Rihanna"
             for m in cluster.mentions
         ) and not _paired_twice(cluster, text, persons)
     return " " not in cluster.name and cluster.name.lower() in common

@@ -220,6 +220,12 @@ TEAM_NOUNS = frozenset("team club side outfit".split())
 #: A leader's term after a one-word name: "the Trump administration", "the Obama presidency", "the Dole
 #: campaign" name a person.
 _JOIN_BEFORE = re.compile(r"[ \t]+(?:and|or)[ \t]+$")
+#: A list's joint between two names: a comma, "and" or ", and" ("Katy Perry, Ed Sheeran and Rihanna").
+_LIST_JOINT_BEFORE = re.compile(r"(?:,|,?[ \t]+and)[ \t]+$")
+_LIST_JOINT_AFTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+")
+#: A name of one to four capitalised words ending a text, and one opening it (a list's neighbouring item).
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*$")
+_NAME_AFTER = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?![\w'’-])")
 _JOIN_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+")
 _PRESIDENCY_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
 LEADERS_TERM = re.compile(r"[ \t]+(?:administration|presidency|campaign)\b")
@@ -355,6 +361,9 @@ def retype_persons(
             continue
         if _speaking_unknown_word(cluster, story):
             cluster.type = "person"  # "Swiatek (ORG) said she", "Kishida, the Japanese prime minister," (ORG)
+            continue
+        if cluster.type in ("organization", "location") and _listed_among_persons(cluster, text, story.persons):
+            cluster.type = "person"  # "hits for Katy Perry, Ed Sheeran and Rihanna" (GPE), "beat Beyoncé (ORG), Billie"
             continue
         if " " in cluster.name and _storm_name(cluster, cluster.name.split(" ", 1)[0]):
             cluster.type = "event"  # "Hurricane Milton weakened as Milton (PERSON) moved inland", "Storm Babet"
@@ -770,6 +779,41 @@ def mention_bounds(mentions: Iterable[RawMention]) -> tuple[set[int], set[int]]:
     """The start offsets and the end offsets of ``mentions`` (what :func:`paired` and list checks look up)."""
     mentions = list(mentions)
     return {m.start for m in mentions}, {m.end for m in mentions}
+
+
+def _listed_among_persons(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
+    """A one-word name no alias names, in Title Case, placed nowhere, of which a mention is an item of a list whose two
+    nearest items are persons' mentions (``persons``: their start and end offsets): "hits for Katy Perry, Ed Sheeran
+    and Rihanna", "beat Beyoncé, Billie Eilish and Sabrina Carpenter"; not "Apple, Google and Tim Cook" (one person),
+    nor an English word ("Jeff Bezos, Bill Gates and Acme")."""
+    name = cluster.name
+    if " " in name or not name[1:].islower() or name.lower() in english_words():
+        return False  # "Acme": a word
+    return not any(placed(text, m) for m in cluster.mentions) and any(
+        listed_neighbours(text, m.start, m.end, persons) >= 2 for m in cluster.mentions
+    )
+
+
+def listed_neighbours(text: str, start: int, end: int, persons: tuple[set[int], set[int]]) -> int:
+    """How many of the (up to two) list items on either side of ``text[start:end]`` are persons' full names (two words
+    or more, mentions by ``persons``' offsets), counted outward from it and stopping at the first that is not (not
+    "Athens, Clanton, Falkville, Huntsville, Madison (PERSON), Montgomery and Prattville")."""
+    count = 0
+    pos = start
+    for _ in range(2):  # before: "Katy Perry, Ed Sheeran and " Rihanna
+        joint = _LIST_JOINT_BEFORE.search(text, max(0, pos - 6), pos)
+        item = _NAME_BEFORE.search(text, max(0, joint.start() - 60), joint.start()) if joint else None
+        if item is None or " " not in item.group() or item.start() not in persons[0] or item.end() not in persons[1]:
+            break
+        count, pos = count + 1, item.start()
+    pos = end
+    for _ in range(2):  # after: Beyoncé ", Billie Eilish and Sabrina Carpenter"
+        joint = _LIST_JOINT_AFTER.match(text, pos)
+        item = _NAME_AFTER.match(text, joint.end()) if joint else None
+        if item is None or " " not in item.group() or item.start() not in persons[0] or item.end() not in persons[1]:
+            break
+        count, pos = count + 1, item.end()
+    return count
 
 
 def paired(text: str, start: int, end: int, persons: tuple[set[int], set[int]]) -> bool:
