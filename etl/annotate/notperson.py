@@ -785,11 +785,12 @@ def _listed_among_persons(cluster: Cluster, text: str, persons: tuple[set[int], 
     """A one-word name no alias names, in Title Case, placed nowhere, of which a mention is an item of a list whose two
     nearest items are persons' mentions (``persons``: their start and end offsets): "hits for Katy Perry, Ed Sheeran
     and Rihanna", "beat Beyoncé, Billie Eilish and Sabrina Carpenter"; not "Apple, Google and Tim Cook" (one person),
-    nor an English word ("Jeff Bezos, Bill Gates and Acme")."""
+    an English word ("Jeff Bezos, Bill Gates and Acme") nor a list a company noun opens ("brands such as Jimmy Choo,
+    Michael Kors and Versace")."""
     name = cluster.name
     if " " in name or not name[1:].islower() or name.lower() in english_words():
         return False  # "Acme": a word
-    return not any(placed(text, m) for m in cluster.mentions) and any(
+    return not any(placed(text, m) or _in_thing_list(text, m.start, COMPANY_LIST_NOUNS) for m in cluster.mentions) and any(
         listed_neighbours(text, m.start, m.end, persons) >= 2 for m in cluster.mentions
     )
 
