@@ -64,7 +64,9 @@ _WORD_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*\.?")  # names st
 _WORD_AFTER = re.compile(r"[\w-]")
 #: A line-up's item: a capitalised word, perhaps after a capitalised particle ("De Bruyne", "Van Dijk"), then perhaps
 #: a substitute in brackets ("Foden (Grealish 75)"); group 1 is the name.
-_LINEUP_NAME = r"((?:(?:De|Van|Von|Da|Di|Du|Dos|Le|La|El|Al|Ter|Ten)[ \t]+)?[A-Z][\w'’-]+)(?:[ \t]+\([^()\n]{1,40}\))?"
+_LINEUP_NAME = (
+    rf"((?:(?:{'|'.join(sorted(p.capitalize() for p in PARTICLES))})[ \t]+)?[A-Z][\w'’-]+)(?:[ \t]+\([^()\n]{{1,40}}\))?"
+)
 #: A line-up: a line of five or more such items between commas or semicolons, with a period at most after, perhaps
 #: after a label or two ending in colons (group "head": "Teams: Manchester City (4-2-3-1): Ederson; Walker, Dias,
 #: ...; Haaland.", "Given, Breen, Staunton, Irwin, McAteer").
@@ -822,9 +824,10 @@ def lineup_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, 
         for m, owner in zip(items, owners, strict=True):
             if owner is None and not taken.hits(m.start(1), m.end(1)) and not (labelled and _word(m.group(1))):
                 mention = RawMention(m.start(1), m.end(1), m.group(1), "person", "LINEUP")
-                cluster = by_last.get(m.group(1).split()[-1])
+                last = m.group(1).split()[-1]
+                cluster = by_last.get(last)
                 if cluster is None:
-                    cluster = by_last[m.group(1).split()[-1]] = Cluster(m.group(1), type="person")
+                    cluster = by_last[last] = Cluster(m.group(1), type="person")
                     new.append(cluster)
                 cluster.mentions.append(mention)
     return new
@@ -880,11 +883,14 @@ def name_list_persons(clusters: list[Cluster], text: str, covered: list[tuple[in
 
 #: A full name in a list: two or three capitalised words, then an optional role in brackets and the joint to the
 #: next name (a comma, a line break may follow it; or "and"); group 1 is the name.
-_LIST_PARTICLES = r"(?:(?:de|da|van|von|der|den|du|dos|del|la|le|bin)[ \t]+)*"
+_LIST_PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)*"
 _LIST_NAME = re.compile(
     rf"([A-Z][\w'’-]+(?:[ \t]+{_LIST_PARTICLES}[A-Z][\w'’-]+){{1,2}})(?:[ \t]+\([^()\n]{{1,25}}\))?"
     r"(?:,[ \t]*\n?[ \t]*|[ \t]+and[ \t]+)"
 )
+
+#: The list's last name: two or three capitalised words, no joint after it.
+_LIST_LAST = re.compile(rf"[A-Z][\w'’-]+(?:[ \t]+{_LIST_PARTICLES}[A-Z][\w'’-]+){{1,2}}(?![\w'’-])")
 
 
 def _list_names(text: str, start: int) -> list[tuple[int, int]]:
@@ -900,8 +906,6 @@ def _list_names(text: str, start: int) -> list[tuple[int, int]]:
         items.append(last.span())
     return items
 
-
-_LIST_LAST = re.compile(rf"[A-Z][\w'’-]+(?:[ \t]+{_LIST_PARTICLES}[A-Z][\w'’-]+){{1,2}}(?![\w'’-])")
 
 
 def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:

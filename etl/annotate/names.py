@@ -71,11 +71,10 @@ _RESULT_FIGURES = 3  # numbers on a line that make it a results list or a table 
 QUESTION_VERBS = frozenset("Will Can May Did Does Do Is Was Has Have Had Could Would Should Shall".split())
 _VERB_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _SENTENCE_OPEN = re.compile(r"(?m)(?:^|[.!?:;]['’\"”]?)[ \t\"“‘']*$")
-#: Name particles in lower case before a surname (:func:`_given_and_particles`).
-_LIST_PARTICLES = frozenset("van von den der de ten ter da di du dos del le la".split())
-#: A capitalised word, then one or two name particles in lower case, ending where a person span opens: "Maarten den ".
+#: A capitalised word, then one or two name particles in lower case (:data:`PARTICLES`), ending where a person span
+#: opens: "Maarten den ".
 _PARTICLES_BEFORE = re.compile(
-    rf"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:(?:{'|'.join(sorted(_LIST_PARTICLES))})[ \t]+){{1,2}}$"
+    rf"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{1,2}}$"
 )
 #: A verb of making a work only a person does, then "by", before a name: the name is the author's.
 _AUTHORED_BY = re.compile(
@@ -399,7 +398,7 @@ def _given_and_particles(text: str, start: int) -> int:
     before ``start`` ("Maarten den" + "Bakker", "Joost van der" + "Westhuizen"); ``start`` when there are none (the
     common case: the word right before it no particle)."""
     word = text.rfind(" ", max(0, start - 5), start - 1) + 1
-    if not word or text[word : start - 1] not in _LIST_PARTICLES or text[start - 1] != " ":
+    if not word or text[word : start - 1] not in PARTICLES or text[start - 1] != " ":
         return start
     m = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
     return m.start(1) if m is not None and is_given(m.group(1), strict=True) else start
