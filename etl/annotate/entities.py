@@ -627,9 +627,24 @@ def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
     case ("Swift said"; not "The", "Over")."""
     if not word[:1].isupper() or not word.isalpha():
         return False
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-    hits = [hit for hit in pattern.finditer(text) if not start <= hit.start() < end]
-    return bool(hits) and all(hit.group()[0].isupper() for hit in hits)
+    hay = text.lower()
+    if word.isascii() and len(hay) == len(text):  # str.find in lower case: no pattern compiled and run per word
+        hits = [at for at in _word_offsets(hay, word.lower()) if not start <= at < end]
+    else:  # other letters, or a lower case of another length ("İ"): case-blind matching by the regex
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+        hits = [hit.start() for hit in pattern.finditer(text) if not start <= hit.start() < end]
+    return bool(hits) and all(text[at].isupper() for at in hits)
+
+
+def _word_offsets(hay: str, word: str) -> list[int]:
+    """Offsets of ``word`` (ASCII letters) in ``hay`` as a whole word: no letter, digit, "_", apostrophe or
+    hyphen before it, no letter, digit, "_" or hyphen after it."""
+    out = []
+    for at in offsets(hay, word):
+        before, after = hay[at - 1 : at] if at else "", hay[at + len(word) : at + len(word) + 1]
+        if not (before and (before.isalnum() or before in "_'’-")) and not (after and (after.isalnum() or after in "_-")):
+            out.append(at)
+    return out
 
 
 def _person_of_org(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
