@@ -64,9 +64,9 @@ def extract_keywords(
     early = {p for p, (_, end) in zip(lowered, placed, strict=True) if end <= cutoff}
     in_title = {p.lower() for p in candidate_phrases(title)} if title else set()
     scores = {
-        p: -_score(p, counts, words, p in early, p in in_title)
-        for p in counts
-        if p not in exclude and len(p) > 2
+        p: -_score(p, n, words, p in early, p in in_title)
+        for p, n in counts.items()
+        if len(p) > 2 and p not in exclude
     }
     scored = sorted(scores, key=scores.__getitem__)
     chosen = _diverse(scored, top)
@@ -119,10 +119,13 @@ def _flush(run: list[str], out: list[tuple[str, int]], end: int) -> None:
         out.extend((w, end) for w in run)
 
 
-def _score(phrase: str, counts: Counter, words: Counter, early: bool, in_title: bool) -> float:
+def _score(phrase: str, count: int, words: Counter, early: bool, in_title: bool) -> float:
+    """A phrase's score from its ``count``, its words' counts (``words``), its length and where it stands."""
+    if " " not in phrase:  # one word (most phrases): its own count is its words' weight
+        return count + 0.3 * words[phrase] + early + 2 * in_title
     parts = phrase.split()
     word_weight = sum(map(words.__getitem__, parts)) / len(parts)
-    return counts[phrase] * (1 + 0.5 * (len(parts) - 1)) + 0.3 * word_weight + early + 2 * in_title
+    return count * (1 + 0.5 * (len(parts) - 1)) + 0.3 * word_weight + early + 2 * in_title
 
 
 def _display_forms(phrases: list[str], wanted: AbstractSet[str]) -> dict[str, str]:
