@@ -73,8 +73,10 @@ from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
 #: A whitespace-separated word without a letter or digit ("—", "..."): not counted.
-_NO_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
-_LOWER_WORDS = re.compile(r"(?<![\w'’./@-])[a-z][a-z]+(?![\w'’/@-]|\.\w)")  # not in URLs or e-mails
+_NO_WORD = re.compile(r"[^\w\s](?<!\S.)[^\w\s]*(?!\S)")  # the character first: scanned faster than a look-behind first
+#: Lower-case words, not in URLs or e-mails; the letter first, then the look behind it (a pattern that opens with a
+#: character class is scanned faster than one that opens with a look-behind).
+_LOWER_WORDS = re.compile(r"[a-z](?<![\w'’./@-].)[a-z]+(?![\w'’/@-]|\.\w)")
 #: A source named before a mention ("According to Russell, the year ..."): said of a person the model read.
 _ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording[ \t]+to[ \t]+$")
 #: Provenance of an entity (``Entity.sources``) by the label of its mentions; other labels: "model".

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from etl.annotate import names, romanised, wordnames
 from etl.annotate.names import english_words
-from etl.annotate.textscan import offsets
+from etl.annotate.textscan import alternation, offsets
 from etl.annotate.words import (
     AGE_AFTER,
     ARABIC_NOT_NAMES,
@@ -169,7 +169,7 @@ _CAP_FUNCTION = frozenset(
     "The Of To In For And On At With Is Are As By From A An Be Has Have Will After Over".split()
 )
 #: The word after a space or tab (the match's first character: a scan that starts with a character class is fast).
-_CAP_FUNCTION_WORD = re.compile(r"[ \t](?:" + "|".join(sorted(_CAP_FUNCTION)) + r")\b")
+_CAP_FUNCTION_WORD = re.compile(r"[ \t](?:" + alternation(sorted(_CAP_FUNCTION)) + r")\b")
 #: Particles and a surname after a given name: " ten Hag", " van Dijk", " de la Cruz", " bin Salman".
 _PARTICLE_SURNAME = re.compile(
     r"(?:[ \t]+(?:van|von|der|den|ten|ter|da|dos|das|de|del|della|di|du|la|le|bin|ibn|al|el)){1,3}[ \t]+"

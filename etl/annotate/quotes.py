@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from etl.annotate.entities import Covered
 from etl.annotate.names import sex_of
-from etl.annotate.textscan import offsets
+from etl.annotate.textscan import alternation, offsets
 from etl.annotate.words import GROUP_SPEAKERS, PERSON_CUES, ROLES, TITLES
 from etl.core.records import Quote
 
@@ -51,7 +51,7 @@ _VERBS = (
     r"writing"
 )
 _MARK = re.compile(f"[{_DOUBLE}]|’’|''(?!')")  # typewriter pairs of single marks stand for a double one
-_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.I)
+_VERB = re.compile(rf"\b(?:{alternation(_VERBS.split('|'), ignore_case=True)})\b", re.I)  # a long list: grouped
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 #: A speech verb reporting its subject's words with a pronoun: "saying she did not think", "added that he".
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|saying|added|adding|explained|explaining)[ \t]+(?:that[ \t]+)?(he|she)\b")
