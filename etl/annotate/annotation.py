@@ -117,8 +117,7 @@ def compose(title: str = "", lead: str = "", body: str = "", captions: tuple[str
     title, lead, body = title.strip(), lead.strip(), body.strip()
     if lead and _squash(lead) in _squash(body[: len(lead) * 2 + 200]):
         lead = ""
-    seen = _squash(" ".join((title, lead, body)))
-    extra = "\n".join(dict.fromkeys(c.strip() for c in captions if c.strip() and _squash(c) not in seen))
+    extra = _new_captions(captions, title, lead, body) if captions else ""
     spans: dict[str, tuple[int, int]] = {}
     parts: list[str] = []
     pos = 0
@@ -130,6 +129,12 @@ def compose(title: str = "", lead: str = "", body: str = "", captions: tuple[str
             parts.append(part)
             pos += len(part)
     return Composed(SEPARATOR.join(parts), spans["title"], spans["lead"], spans["body"], spans["captions"])
+
+
+def _new_captions(captions: tuple[str, ...], title: str, lead: str, body: str) -> str:
+    """The captions not already in the title, lead or body (letters and digits compared, case-blind), one a line."""
+    seen = _squash(" ".join((title, lead, body)))
+    return "\n".join(dict.fromkeys(c.strip() for c in captions if c.strip() and _squash(c) not in seen))
 
 
 def _squash(text: str) -> str:
