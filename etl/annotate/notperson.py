@@ -885,7 +885,7 @@ def _scored_side(cluster: Cluster, text: str) -> bool:
     36", :data:`_SCORE_AFTER`), never titled, cued as a person's or speaking: a team."""
     return any(
         _SCORE_AFTER.match(text, m.end)
-        or _SCORE_BEFORE.search(text, max(0, m.start - 120), m.start) and _SCORE_END.match(text, m.end)
+        or _SCORE_END.match(text, m.end) and _SCORE_BEFORE.search(text, max(0, m.start - 120), m.start)
         or _standings_row(text, m.end)
         for m in cluster.mentions
     ) and not _person_cued(cluster, text)
