@@ -61,7 +61,7 @@ def extract_keywords(
     counts = Counter(lowered)
     words = Counter(" ".join(lowered).split())  # every word of every phrase (words hold no space)
     cutoff = max(200, len(text) // 5)
-    early = {p for p, (_, end) in zip(lowered, placed, strict=True) if end <= cutoff}
+    early = set(lowered[: _count_until(placed, cutoff)])
     in_title = {p.lower() for p in candidate_phrases(title)} if title else set()
     scores = {
         p: -_score(p, n, words, p in early, p in in_title)
@@ -70,8 +70,18 @@ def extract_keywords(
     }
     scored = sorted(scores, key=scores.__getitem__)
     chosen = _diverse(scored, top)
-    surface = _display_forms(phrases, set(chosen))
+    surface = _display_forms(phrases, lowered, set(chosen))
     return [surface[p] for p in chosen]
+
+
+def _count_until(placed: list[tuple[str, int]], cutoff: int) -> int:
+    """How many of ``placed`` (in text order: their ends never decrease) end at or before ``cutoff``."""
+    count = 0
+    for _, end in placed:
+        if end > cutoff:
+            break
+        count += 1
+    return count
 
 
 def candidate_phrases(text: str) -> list[str]:
@@ -128,14 +138,13 @@ def _score(phrase: str, count: int, words: Counter, early: bool, in_title: bool)
     return count * (1 + 0.5 * (len(parts) - 1)) + 0.3 * word_weight + early + 2 * in_title
 
 
-def _display_forms(phrases: list[str], wanted: AbstractSet[str]) -> dict[str, str]:
+def _display_forms(phrases: list[str], lowered: list[str], wanted: AbstractSet[str]) -> dict[str, str]:
     """Lower case, except phrases always written capitalised (names) keep their case; for the lower-case
-    phrases in ``wanted`` only (the few chosen)."""
+    phrases in ``wanted`` only (the few chosen; ``lowered``: ``phrases`` in lower case)."""
     forms: dict[str, list[tuple[str, int]]] = {}
-    counts = Counter(phrases)
-    for (p, n), key in zip(counts.items(), map(str.lower, counts), strict=True):  # in order of first use
-        if key in wanted:  # ties go to the first form
-            forms.setdefault(key, []).append((p, n))
+    counts = Counter(p for p, key in zip(phrases, lowered, strict=True) if key in wanted)  # in order of first use
+    for p, n in counts.items():  # ties go to the first form
+        forms.setdefault(p.lower(), []).append((p, n))
     return {
         k: (max(fs, key=lambda f: f[1])[0] if all(f[:1].isupper() for f, _ in fs) else k)
         for k, fs in forms.items()
