@@ -1,7 +1,9 @@
 """Session 24's faster scans keep their answers: each rewritten piece against the behaviour it had."""
 
+import random
 import re
 
+from etl.annotate import keywords as kw
 from etl.annotate.annotation import _LOWER_WORDS, compose, word_count
 from etl.annotate.canonical import Cluster
 from etl.annotate.entities import RawMention, _named_elsewhere
@@ -68,3 +70,34 @@ def test_a_results_line_side_is_a_team_only_where_a_score_follows():
     later = text.find("Falkirk fans")
     fans = Cluster(name="Falkirk", type="person", mentions=[RawMention(later, later + 7, "Falkirk", "person", "PERSON")])
     assert not _scored_side(fans, text)
+
+
+def _phrases_token_by_token(text: str, cutoff: int) -> tuple[list[str], int]:
+    """Keyword candidates as read before session 24: every token with its offset, a phrase early when the break
+    or stop word after it opens at or before ``cutoff``."""
+    out: list[tuple[str, int]] = []
+    run: list[str] = []
+
+    def flush(end: int) -> None:
+        out.extend([(" ".join(run), end)] if len(run) <= 3 else [(w, end) for w in run])
+
+    for m in kw._TOKEN.finditer(text):
+        word = kw._content_word(m[1]) if m[1] else ""
+        if word:
+            run.append(word)
+        elif run:
+            flush(m.start())
+            run = []
+    if run:
+        flush(len(text))
+    return [p for p, _ in out], sum(1 for _, end in out if end <= cutoff)
+
+
+def test_keyword_phrases_read_run_by_run_are_those_read_token_by_token():
+    rng = random.Random(7)
+    pieces = ["the", "The", "of", "Smith", "stadium", "roof", "U.S.", "don't", "Obama's", "a", "I", "café", "'", "-",
+              ".", ",", "3", " ", "  ", "\t", "\n", "\xa0", "said", "Solar", "City", "rock-'n'-roll", "é", "“", "—"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", ", "]) for _ in range(rng.randint(0, 40)))
+        for cutoff in (-1, 0, 20, len(text) // 2, len(text)):
+            assert kw._phrases(text, cutoff) == _phrases_token_by_token(text, cutoff), (text, cutoff)
