@@ -41,6 +41,7 @@ from etl.annotate.names import english_words, is_given, particle_surname, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
 from etl.annotate.textscan import offsets
+from etl.annotate.wordnames import person_role_after
 from etl.annotate.words import (
     COMPANY_WORDS,
     EVENT_WORDS,
@@ -84,6 +85,8 @@ _NON_SPACE = re.compile(r"\S+")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _OWNER_AFTER = re.compile(r"['’]s?\b")
 _ORG_EVENT_PLACE_WORDS = ORG_WORDS | EVENT_WORDS | PLACE_WORDS
+#: An article right before a mention: "the Red Sox, who are" names a team.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)[ \t]+$")
 _ORG_COMPANY_WORDS = ORG_WORDS | COMPANY_WORDS
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
@@ -402,14 +405,24 @@ def initials(name: str) -> str:
 def cued_person(cluster: Cluster, text: str) -> bool:
     """A name of two to four capitalised words the model did not read as a person, none of them an
     organization, place or event word, that the text marks as a person's at one mention at least
-    (:func:`etl.annotate.entities.person_cue`: "his father, Hori Parata", "Parata, 75,"): a person."""
+    (:func:`etl.annotate.entities.person_cue`: "his father, Hori Parata", "Parata, 75,") or by the clause after it:
+    "who" or a role only a person holds (:func:`_clause_after`: "Shou Chew, the chief executive of", "Scooter
+    Braun, who"; not "Ralph Lauren, the fashion house,", "Warner Music, the owner of", "the White Sox, who"): a
+    person."""
     words = _name_words(cluster.name)
     if cluster.from_alias or not 2 <= len(words) <= 4 or vote_type(cluster) == "person":
         return False
     lowered = {w.lower().strip(".,") for w in words}
     if lowered & _ORG_EVENT_PLACE_WORDS or not all(w[:1].isupper() for w in words):
         return False
-    return any(person_cue(text, m.start, m.end) for m in cluster.mentions)
+    return any(person_cue(text, m.start, m.end) or _clause_after(text, m.start, m.end) for m in cluster.mentions)
+
+
+def _clause_after(text: str, start: int, end: int) -> bool:
+    """True when the clause after the mention ``text[start:end]`` says it names a person
+    (:func:`etl.annotate.wordnames.person_role_after`) and no article stands before it ("the Chicago White Sox,
+    who turned": a team)."""
+    return person_role_after(text, end) and not _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
 
 
 def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:

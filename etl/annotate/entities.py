@@ -567,10 +567,32 @@ def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, s
         return names_in_run
     if (cut := _DETERMINER_INSIDE.search(text, start, end)) is not None:
         return [(start, cut.start(), label)]  # "Romney Some Trump loyalists": a new sentence's determiner
+    if text.count(" ", start, end) >= 3 and (cut := _second_full_name(text, start, end)) is not None:
+        return [(start, cut - 1, label), (cut, end, label)]  # "Donald Trump Melania Trump": two full names
     m = _SPLIT_NAMES.search(text, start, end)
     if m is None or m.end() != end:
         return [span]
     return [(start, m.start(), label), (m.start(1), end, label)]
+
+
+def _second_full_name(text: str, start: int, end: int) -> int | None:
+    """Start of a second full name inside the person span ``text[start:end]`` of four words or more, one space
+    between words: a listed given name (strict) after a capitalised word no given name (a surname) that a given
+    name precedes, two words at least from the cut on ("Donald Trump Melania Trump", "Joe Biden Kamala Harris"
+    joined from two spans); None for one long name ("Zine al-Abidine Ben Ali", "Jose Maria Aznar Lopez", "Mary
+    Kate Olsen")."""
+    words = text[start:end].split(" ")
+    for i in range(2, len(words) - 1):
+        before = words[i - 1]
+        if (
+            names.is_given(words[i], strict=True)
+            and before[:1].isupper()
+            and before.isalpha()
+            and not names.is_given(before, strict=False)
+            and any(names.is_given(w, strict=False) for w in words[: i - 1])
+        ):
+            return start + len(" ".join(words[:i])) + 1
+    return None
 
 
 _RUN_WORD = re.compile(r"\S+")

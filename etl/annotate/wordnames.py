@@ -30,6 +30,7 @@ from etl.annotate.words import (
     KIN_WORDS,
     LIFE_EVENTS,
     OCCUPATIONS,
+    PERSON_APPOSITIVE_ROLES,
     PERSON_CUES,
     PERSON_FATES,
     PRONOUN_SPEECH,
@@ -166,6 +167,18 @@ def person_appositive(text: str, end: int) -> bool:
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
+
+
+def person_role_after(text: str, end: int) -> bool:
+    """True when a comma right after ``end`` opens a clause with "who" (", who runs the firm,") or an appositive
+    with an age or a role only a person holds (:data:`PERSON_APPOSITIVE_ROLES`: ", the chief executive of", ", 34,");
+    False for ", the owner of", ", the investment bank,". The comma is looked at first. Never raises."""
+    if not text.startswith(",", end):
+        return False
+    if text.startswith(", who ", end) or AGE_AFTER.match(text, end):
+        return True
+    m = _ROLE_PHRASE.match(text, end)
+    return m is not None and m.group(1) in PERSON_APPOSITIVE_ROLES
 
 
 def owns_as_person(text: str, end: int) -> bool:

@@ -54,6 +54,12 @@ OCCUPATIONS = frozenset(
 #: said" opening a sentence; :func:`etl.annotate.entities.titled_names`): occupations only a person has and roles no
 #: company holds. Not "dealer", "broker", "retailer" ("car dealer Arnold Clark": a company named after a person).
 ROLE_CUES = OCCUPATIONS | frozenset("founder boss manager analyst prosecutor producer editor".split())
+#: Roles heading an appositive after a name of two words or more that only a person holds (", the chief executive
+#: of", ", a co-founder of"; :func:`etl.annotate.wordnames.person_role_after`): occupations, offices and the roles a
+#: company never is. Not "owner", "manager", "producer", "dealer", "host" (", the owner of", ", the asset manager,").
+PERSON_APPOSITIVE_ROLES = (
+    OCCUPATIONS | PERSON_CUES | frozenset("founder co-founder cofounder executive exec boss analyst prosecutor editor".split())
+)
 #: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
 #: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
 STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())

@@ -1,0 +1,71 @@
+"""Session 24 (names of two words or more at the person / organization boundary on unseen news): a clause after a
+name that only a person takes ("who", an age, a person's role), two full names the model ran into one span.
+Sentences written for the purpose; each behaviour test fails on the session's start (``c6f64db``), the guards
+beside them pin what the rules must not do."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.annotate import entity_facets
+
+FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
+
+
+def facets(text: str) -> dict[str, list[str]]:
+    """Facets of ``text`` as a story's body (no title), with a neutral sentence after it."""
+    return entity_facets("", text + FILL)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Shou Chew, the chief executive of the company, said sales rose.", "Shou Chew"),
+        ("Scooter Braun, who runs the firm, declined to comment.", "Scooter Braun"),
+        ("Debola Lagos, a co-founder of the label, said the tour would go ahead.", "Debola Lagos"),
+    ],
+)
+def test_a_clause_only_a_person_takes_makes_a_name_read_as_an_organization_a_person(text, person):
+    found = facets(text)
+    assert person in found["persons"]
+    assert person not in found["organizations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Ralph Lauren, the fashion house, said it would cut 200 jobs.", "Ralph Lauren"),
+        ("Morgan Stanley, the investment bank, said profits rose.", "Morgan Stanley"),
+        ("Boston Dynamics, the robot maker, said it would not arm its robots.", "Boston Dynamics"),
+        ("The fans cheered the Chicago White Sox, who won again on Sunday.", "Chicago White Sox"),
+    ],
+)
+def test_a_company_or_a_team_in_such_a_clause_stays_no_person(text, organization):
+    found = facets(text)
+    assert organization not in found["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Donald Trump Melania Trump arrive at the White House.", ["Donald Trump", "Melania Trump"]),
+        ("Present were Joe Biden Kamala Harris and two senators.", ["Joe Biden", "Kamala Harris"]),
+    ],
+)
+def test_two_full_names_run_into_one_span_are_two_persons(text, persons):
+    found = facets(text)["persons"]
+    assert all(p in found for p in persons)
+    assert " ".join(persons) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The talks were led by Zine al-Abidine Ben Ali, the president.", "Zine al-Abidine Ben Ali"),
+        ("Sarah Jessica Parker arrived late.", "Sarah Jessica Parker"),
+        ("Carrie Lam Cheng Yuet-ngor said the bill was dead.", "Carrie Lam Cheng Yuet-ngor"),
+        ("George Herbert Walker Bush died on Friday.", "George Herbert Walker Bush"),
+    ],
+)
+def test_one_long_name_stays_whole(text, person):
+    assert person in facets(text)["persons"]
