@@ -567,8 +567,8 @@ def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, s
         return names_in_run
     if (cut := _DETERMINER_INSIDE.search(text, start, end)) is not None:
         return [(start, cut.start(), label)]  # "Romney Some Trump loyalists": a new sentence's determiner
-    if text.count(" ", start, end) >= 3 and (cut := _second_full_name(text, start, end)) is not None:
-        return [(start, cut - 1, label), (cut, end, label)]  # "Donald Trump Melania Trump": two full names
+    if text.count(" ", start, end) >= 3 and (second := _second_full_name(text, start, end)) is not None:
+        return [(start, second - 1, label), (second, end, label)]  # "Donald Trump Melania Trump": two full names
     m = _SPLIT_NAMES.search(text, start, end)
     if m is None or m.end() != end:
         return [span]
