@@ -69,3 +69,50 @@ def test_two_full_names_run_into_one_span_are_two_persons(text, persons):
 )
 def test_one_long_name_stays_whole(text, person):
     assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The event was hosted by media mogul, Debola Lagos.", "Debola Lagos"),
+        ("The label's co-founder, Scooter Braun, said the tour would go ahead.", "Scooter Braun"),
+    ],
+)
+def test_a_role_only_a_person_holds_and_a_comma_before_a_name_make_it_a_person(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The bank's owner, Morgan Stanley, said profits rose.", "Morgan Stanley"),
+        ("Its biggest lender, Goldman Sachs, cut the loan.", "Goldman Sachs"),
+    ],
+)
+def test_a_role_a_company_holds_before_a_name_makes_no_person(text, name):
+    assert name not in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Tory Burch collection sold out quickly.", "Tory Burch"),
+        ("The Michael Kors store on Fifth Avenue closed.", "Michael Kors"),
+        ("He bought a pair of Stuart Weitzman boots.", "Stuart Weitzman"),
+        ("The Ellen DeGeneres Show ended in 2022.", "Ellen DeGeneres Show"),
+    ],
+)
+def test_a_brand_or_show_named_after_a_person_is_no_person(text, name):
+    assert name not in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tory Burch opened a store in Paris.", "Tory Burch"),
+        ("Michael Kors said the collection would be cheaper.", "Michael Kors"),
+        ("Ellen DeGeneres ended her show in 2022.", "Ellen DeGeneres"),
+    ],
+)
+def test_the_designer_or_host_named_as_a_person_stays_a_person(text, person):
+    assert person in facets(text)["persons"]

@@ -41,7 +41,7 @@ from etl.annotate.names import english_words, is_given, particle_surname, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
 from etl.annotate.textscan import offsets
-from etl.annotate.wordnames import person_role_after
+from etl.annotate.wordnames import person_role_after, person_role_before
 from etl.annotate.words import (
     COMPANY_WORDS,
     EVENT_WORDS,
@@ -421,8 +421,11 @@ def cued_person(cluster: Cluster, text: str) -> bool:
 def _clause_after(text: str, start: int, end: int) -> bool:
     """True when the clause after the mention ``text[start:end]`` says it names a person
     (:func:`etl.annotate.wordnames.person_role_after`) and no article stands before it ("the Chicago White Sox,
-    who turned": a team)."""
-    return person_role_after(text, end) and not _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    who turned": a team), or a person's role and a comma stand before it
+    (:func:`etl.annotate.wordnames.person_role_before`: "chief executive, Shou Chew")."""
+    return (
+        person_role_after(text, end) and not _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    ) or person_role_before(text, start)
 
 
 def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
