@@ -116,3 +116,30 @@ def test_a_brand_or_show_named_after_a_person_is_no_person(text, name):
 )
 def test_the_designer_or_host_named_as_a_person_stays_a_person(text, person):
     assert person in facets(text)["persons"]
+
+
+def test_a_surname_read_alone_names_the_full_name_the_model_missed():
+    text = (
+        "Olumide Akpata won the election in July. Akpata had promised reform. Supporters of Akpata celebrated in"
+        " Lagos. Akpata thanked them on Twitter. Akpata takes office in August."
+    )
+    found = facets(text)
+    assert "Olumide Akpata" in found["persons"]
+    assert "Akpata" not in found["organizations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # a company called by its first word: the surname is the last one
+            "Goldman Sachs cut jobs. Goldman said costs rose, and Goldman expects more cuts.",
+            "Goldman Sachs",
+        ),
+        (  # a byline's name is a credit
+            "By Olumide Akpata\nAkpata Holdings said sales rose. Akpata said costs fell, and Akpata expects more.",
+            "Olumide Akpata",
+        ),
+    ],
+)
+def test_no_full_name_is_made_from_a_company_or_a_byline(text, name):
+    assert name not in facets(text)["persons"]

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy
 
 from etl.annotate.entities import Covered, RawMention, person_cue
-from etl.annotate.names import english_words, is_given, particle_surname, sex_of
+from etl.annotate.names import english_words, is_given, particle_surname, rare_given, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
 from etl.annotate.textscan import offsets
@@ -49,10 +49,12 @@ from etl.annotate.words import (
     NOT_NAME_ENDS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_CUES,
     PERSON_NOT_PLACE,
     PLACE_MODIFIERS,
     PLACE_WORDS,
     PRONOUN_SPEECH,
+    TITLES,
 )
 from etl.core.errors import ConfigError
 
@@ -284,6 +286,8 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = ""
         if text and cued_person(cluster, text):
             cluster.mentions = [replace(m, type="person") for m in cluster.mentions]
     adopt_surnames(clusters, aliases)
+    if text:
+        unlabelled_full_names(clusters, text, aliases)
     clusters = merge_legal_forms(merge_short_names(clusters, text))
     for cluster in clusters:
         cluster.type = vote_type(cluster)
@@ -507,6 +511,67 @@ def adopt_surnames(clusters: list[Cluster], aliases: AliasTable | None = None) -
         if all(w[:1].isupper() for w in words) and not lowered & _ORG_EVENT_PLACE_WORDS:
             c.mentions = [_without_known_head(replace(m, type="person"), aliases) for m in c.mentions]
             c.name = c.mentions[0].text
+
+
+#: A capitalised word and one space ending a text: the word before a surname ("Olumide " of "Olumide Akpata").
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
+#: A byline's "By" opening a line before a name: the name is a credit's.
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*By[ \t]+$")
+
+
+def unlabelled_full_names(clusters: list[Cluster], text: str, aliases: AliasTable) -> None:
+    """A one-word name the model read two times or more (any type, no alias-table name, no English word), that the
+    text writes once after a given name (:func:`_given_before_surname`) no mention covers (the surname itself may
+    be read there), no alias-table name, and no capitalised word after: the model missed the full name, and the word is its surname ("Olumide Akpata won
+    the election ... Akpata had promised reform": "Akpata" ORG x4, "Olumide Akpata" nothing). The cluster becomes
+    that person's, the full name one of its mentions. Not "in Lagos" after a known word; not a company called by
+    its first word ("Goldman Sachs" ... "Goldman"): the surname is the last word."""
+    covered = Covered(len(text), [(m.start, m.end) for c in clusters for m in c.mentions])
+    named = {alias_key(c.name) for c in clusters}
+    for c in clusters:
+        if c.from_alias or len(c.mentions) < 2 or not _surname_word(c.name):
+            continue
+        full = _full_name_before(text, c.name, covered, aliases)
+        if full is not None and alias_key(text[full[0] : full[1]]) not in named:  # not "Waqar Younis" twice
+            mentions = [replace(m, type="person") for m in c.mentions if m.end != full[1]]  # the surname read alone
+            mentions.append(RawMention(full[0], full[1], text[full[0] : full[1]], "person", "NAME"))
+            c.mentions = sorted(mentions, key=lambda m: m.start)
+            c.name = text[full[0] : full[1]]
+
+
+def _surname_word(name: str) -> bool:
+    """One capitalised word of letters, the rest lower case, no English word: a surname's shape ("Akpata")."""
+    return " " not in name and name.isalpha() and name[1:].islower() and name.lower() not in english_words()
+
+
+def _full_name_before(
+    text: str, surname: str, covered: Covered, aliases: AliasTable
+) -> tuple[int, int] | None:
+    """(start, end) of the first "Given Surname" of ``text`` no mention covers (:func:`unlabelled_full_names`)."""
+    for at in offsets(text, " " + surname):
+        end = at + 1 + len(surname)
+        if text[end : end + 1].isalpha() or (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
+            continue  # a longer word, or a longer name ("Akpata Holdings")
+        m = _CAP_WORD_BEFORE.search(text, max(0, at - 25), at + 1)
+        if m is None or covered.hits(m.start(1), m.end(1)) or _BYLINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        given = m.group(1)
+        if _given_before_surname(given) and not aliases.lookup(given):
+            return m.start(1), end
+    return None
+
+
+def _given_before_surname(word: str) -> bool:
+    """A listed given name or a rare one (:func:`etl.annotate.names.rare_given`: "Olumide"), no English word, title
+    or person cue ("Friday Mitchell", "American Olympic", "Cambridge Analytica" are none)."""
+    lowered = word.lower()
+    return (
+        (is_given(word, strict=False) or rare_given(word))
+        and lowered not in english_words()
+        and lowered not in TITLES
+        and lowered not in PERSON_CUES
+    )
+    return None
 
 
 def _without_known_head(m: RawMention, aliases: AliasTable | None) -> RawMention:
