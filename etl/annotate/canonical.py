@@ -526,12 +526,13 @@ def unlabelled_full_names(clusters: list[Cluster], text: str, aliases: AliasTabl
     the election ... Akpata had promised reform": "Akpata" ORG x4, "Olumide Akpata" nothing). The cluster becomes
     that person's, the full name one of its mentions. Not "in Lagos" after a known word; not a company called by
     its first word ("Goldman Sachs" ... "Goldman"): the surname is the last word."""
-    covered = Covered(len(text), [(m.start, m.end) for c in clusters for m in c.mentions])
+    candidates = [c for c in clusters if len(c.mentions) > 1 and not c.from_alias and _surname_word(c.name)]
+    if not candidates:
+        return  # the common case
+    bounds = [(m.start, m.end) for c in clusters for m in c.mentions]
     named = {alias_key(c.name) for c in clusters}
-    for c in clusters:
-        if c.from_alias or len(c.mentions) < 2 or not _surname_word(c.name):
-            continue
-        full = _full_name_before(text, c.name, covered, aliases)
+    for c in candidates:
+        full = _full_name_before(text, c.name, bounds, aliases)
         if full is not None and alias_key(text[full[0] : full[1]]) not in named:  # not "Waqar Younis" twice
             mentions = [replace(m, type="person") for m in c.mentions if m.end != full[1]]  # the surname read alone
             mentions.append(RawMention(full[0], full[1], text[full[0] : full[1]], "person", "NAME"))
@@ -545,18 +546,20 @@ def _surname_word(name: str) -> bool:
 
 
 def _full_name_before(
-    text: str, surname: str, covered: Covered, aliases: AliasTable
+    text: str, surname: str, bounds: list[tuple[int, int]], aliases: AliasTable
 ) -> tuple[int, int] | None:
-    """(start, end) of the first "Given Surname" of ``text`` no mention covers (:func:`unlabelled_full_names`)."""
+    """(start, end) of the first "Given Surname" of ``text`` whose given name no mention (``bounds``) overlaps
+    (:func:`unlabelled_full_names`)."""
     for at in offsets(text, " " + surname):
         end = at + 1 + len(surname)
         if text[end : end + 1].isalpha() or (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
             continue  # a longer word, or a longer name ("Akpata Holdings")
         m = _CAP_WORD_BEFORE.search(text, max(0, at - 25), at + 1)
-        if m is None or covered.hits(m.start(1), m.end(1)) or _BYLINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        if m is None or not _given_before_surname(m.group(1)) or aliases.lookup(m.group(1)):
             continue
-        given = m.group(1)
-        if _given_before_surname(given) and not aliases.lookup(given):
+        if _BYLINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        if not any(a < at and b > m.start(1) for a, b in bounds):
             return m.start(1), end
     return None
 
