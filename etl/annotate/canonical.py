@@ -26,6 +26,7 @@ Rules, in order (each is general; the alias table only adds cross-document knowl
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -529,7 +530,7 @@ def unlabelled_full_names(clusters: list[Cluster], text: str, aliases: AliasTabl
     candidates = [c for c in clusters if len(c.mentions) > 1 and not c.from_alias and _surname_word(c.name)]
     if not candidates:
         return  # the common case
-    bounds = [(m.start, m.end) for c in clusters for m in c.mentions]
+    bounds = sorted((m.start, m.end) for c in clusters for m in c.mentions)
     named = {alias_key(c.name) for c in clusters}
     for c in candidates:
         full = _full_name_before(text, c.name, bounds, aliases)
@@ -548,18 +549,22 @@ def _surname_word(name: str) -> bool:
 def _full_name_before(
     text: str, surname: str, bounds: list[tuple[int, int]], aliases: AliasTable
 ) -> tuple[int, int] | None:
-    """(start, end) of the first "Given Surname" of ``text`` whose given name no mention (``bounds``) overlaps
-    (:func:`unlabelled_full_names`)."""
+    """(start, end) of the first "Given Surname" of ``text`` whose given name no mention (``bounds``, sorted)
+    overlaps (:func:`unlabelled_full_names`)."""
     for at in offsets(text, " " + surname):
         end = at + 1 + len(surname)
         if text[end : end + 1].isalpha() or (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
             continue  # a longer word, or a longer name ("Akpata Holdings")
+        low = max(0, at - 25)
+        if not text[max(text.rfind(" ", low, at), text.rfind("\n", low, at), low - 1) + 1 : at][:1].isupper():
+            continue  # the common case: no capitalised word before
         m = _CAP_WORD_BEFORE.search(text, max(0, at - 25), at + 1)
         if m is None or not _given_before_surname(m.group(1)) or aliases.lookup(m.group(1)):
             continue
         if _BYLINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue
-        if not any(a < at and b > m.start(1) for a, b in bounds):
+        near = bisect.bisect_left(bounds, (at, 0))
+        if not any(b > m.start(1) for _, b in bounds[max(0, near - 3) : near]):  # mentions start in text order
             return m.start(1), end
     return None
 
