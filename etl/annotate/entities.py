@@ -536,13 +536,22 @@ def _joined_person_spans(text: str, spans: list[tuple[int, int, str]]) -> list[t
 
 def _one_name(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
     """True for two PERSON spans of two or more words each, one space between, five words at most together, no
-    role word among them ("Baark Volunteer Coordinator" + "Bonnie Young"), not in a Title Case line
+    role word among them ("Baark Volunteer Coordinator" + "Bonnie Young"), not both opening with a listed given name
+    after a surname ("Elizabeth Warren" + "Bernie Sanders": two names), not in a Title Case line
     (:func:`_joined_person_spans`)."""
     if first[2] != "PERSON" or second[2] != "PERSON" or second[0] != first[1] + 1 or text[first[1]] != " ":
         return False  # the common case
     words = text[first[0] : second[1]].split()
     if any(w.lower() in ROLE_END_WORDS or w.lower() in ROLES for w in words):
         return False  # "says Baark Volunteer Coordinator" + "Bonnie Young": a role, then the name
+    second_first = text[second[0] : second[1]].split(" ", 1)[0]
+    first_last = text[first[0] : first[1]].rsplit(" ", 1)[-1]
+    if (
+        names.is_given(words[0], strict=True)
+        and names.is_given(second_first, strict=True)
+        and not names.is_given(first_last, strict=True)  # the name would grow back over it ("Jessica Parker")
+    ):
+        return False  # "Elizabeth Warren" + "Bernie Sanders": two full names, a comma left out
     return (
         " " in text[first[0] : first[1]]
         and " " in text[second[0] : second[1]]
