@@ -51,6 +51,10 @@ def test_a_company_or_a_team_in_such_a_clause_stays_no_person(text, organization
         ("Donald Trump Melania Trump arrive at the White House.", ["Donald Trump", "Melania Trump"]),
         ("Present were Joe Biden Kamala Harris and two senators.", ["Joe Biden", "Kamala Harris"]),
         ("Sen. Elizabeth Warren Bernie Sanders and others spoke at the rally.", ["Elizabeth Warren", "Bernie Sanders"]),
+        (
+            "The panel included Sarah Jessica Parker Matthew Broderick and their son.",
+            ["Sarah Jessica Parker", "Matthew Broderick"],
+        ),
     ],
 )
 def test_two_full_names_run_into_one_span_are_two_persons(text, persons):
