@@ -26,6 +26,7 @@ Rules, in order (each is general; the alias table only adds cross-document knowl
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -37,10 +38,11 @@ from pathlib import Path
 import numpy
 
 from etl.annotate.entities import Covered, RawMention, person_cue
-from etl.annotate.names import english_words, is_given, particle_surname, sex_of
+from etl.annotate.names import english_words, is_given, particle_surname, rare_given, sex_of
 from etl.annotate.orgshape import LABEL as ORG_SHAPE
 from etl.annotate.places import placed
 from etl.annotate.textscan import offsets
+from etl.annotate.wordnames import person_role_after, person_role_before
 from etl.annotate.words import (
     COMPANY_WORDS,
     EVENT_WORDS,
@@ -48,10 +50,12 @@ from etl.annotate.words import (
     NOT_NAME_ENDS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_CUES,
     PERSON_NOT_PLACE,
     PLACE_MODIFIERS,
     PLACE_WORDS,
     PRONOUN_SPEECH,
+    TITLES,
 )
 from etl.core.errors import ConfigError
 
@@ -84,6 +88,8 @@ _NON_SPACE = re.compile(r"\S+")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _OWNER_AFTER = re.compile(r"['’]s?\b")
 _ORG_EVENT_PLACE_WORDS = ORG_WORDS | EVENT_WORDS | PLACE_WORDS
+#: An article right before a mention: "the Red Sox, who are" names a team.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)[ \t]+$")
 _ORG_COMPANY_WORDS = ORG_WORDS | COMPANY_WORDS
 _ACRONYM_SKIP = frozenset("of the and for in on de du des la le for to at & y".split())
 
@@ -281,6 +287,8 @@ def canonicalize(mentions: list[RawMention], aliases: AliasTable, text: str = ""
         if text and cued_person(cluster, text):
             cluster.mentions = [replace(m, type="person") for m in cluster.mentions]
     adopt_surnames(clusters, aliases)
+    if text:
+        unlabelled_full_names(clusters, text, aliases)
     clusters = merge_legal_forms(merge_short_names(clusters, text))
     for cluster in clusters:
         cluster.type = vote_type(cluster)
@@ -402,14 +410,27 @@ def initials(name: str) -> str:
 def cued_person(cluster: Cluster, text: str) -> bool:
     """A name of two to four capitalised words the model did not read as a person, none of them an
     organization, place or event word, that the text marks as a person's at one mention at least
-    (:func:`etl.annotate.entities.person_cue`: "his father, Hori Parata", "Parata, 75,"): a person."""
+    (:func:`etl.annotate.entities.person_cue`: "his father, Hori Parata", "Parata, 75,") or by the clause after it:
+    "who" or a role only a person holds (:func:`_clause_after`: "Shou Chew, the chief executive of", "Scooter
+    Braun, who"; not "Ralph Lauren, the fashion house,", "Warner Music, the owner of", "the White Sox, who"): a
+    person."""
     words = _name_words(cluster.name)
     if cluster.from_alias or not 2 <= len(words) <= 4 or vote_type(cluster) == "person":
         return False
     lowered = {w.lower().strip(".,") for w in words}
     if lowered & _ORG_EVENT_PLACE_WORDS or not all(w[:1].isupper() for w in words):
         return False
-    return any(person_cue(text, m.start, m.end) for m in cluster.mentions)
+    return any(person_cue(text, m.start, m.end) or _clause_after(text, m.start, m.end) for m in cluster.mentions)
+
+
+def _clause_after(text: str, start: int, end: int) -> bool:
+    """True when the clause after the mention ``text[start:end]`` says it names a person
+    (:func:`etl.annotate.wordnames.person_role_after`) and no article stands before it ("the Chicago White Sox,
+    who turned": a team), or a person's role and a comma stand before it
+    (:func:`etl.annotate.wordnames.person_role_before`: "chief executive, Shou Chew")."""
+    return (
+        person_role_after(text, end) and not _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    ) or person_role_before(text, start)
 
 
 def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
@@ -491,6 +512,74 @@ def adopt_surnames(clusters: list[Cluster], aliases: AliasTable | None = None) -
         if all(w[:1].isupper() for w in words) and not lowered & _ORG_EVENT_PLACE_WORDS:
             c.mentions = [_without_known_head(replace(m, type="person"), aliases) for m in c.mentions]
             c.name = c.mentions[0].text
+
+
+#: A capitalised word and one space ending a text: the word before a surname ("Olumide " of "Olumide Akpata").
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
+#: A byline's "By" opening a line before a name: the name is a credit's.
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*By[ \t]+$")
+
+
+def unlabelled_full_names(clusters: list[Cluster], text: str, aliases: AliasTable) -> None:
+    """A one-word name the model read two times or more (any type, no alias-table name, no English word), that the
+    text writes once after a given name (:func:`_given_before_surname`) no mention covers (the surname itself may
+    be read there), no alias-table name, and no capitalised word after: the model missed the full name, and the word is its surname ("Olumide Akpata won
+    the election ... Akpata had promised reform": "Akpata" ORG x4, "Olumide Akpata" nothing). The cluster becomes
+    that person's, the full name one of its mentions. Not "in Lagos" after a known word; not a company called by
+    its first word ("Goldman Sachs" ... "Goldman"): the surname is the last word."""
+    candidates = [c for c in clusters if len(c.mentions) > 1 and not c.from_alias and _surname_word(c.name)]
+    if not candidates:
+        return  # the common case
+    bounds = sorted((m.start, m.end) for c in clusters for m in c.mentions)
+    named = {alias_key(c.name) for c in clusters}
+    for c in candidates:
+        full = _full_name_before(text, c.name, bounds, aliases)
+        if full is not None and alias_key(text[full[0] : full[1]]) not in named:  # not "Waqar Younis" twice
+            mentions = [replace(m, type="person") for m in c.mentions if m.end != full[1]]  # the surname read alone
+            mentions.append(RawMention(full[0], full[1], text[full[0] : full[1]], "person", "NAME"))
+            c.mentions = sorted(mentions, key=lambda m: m.start)
+            c.name = text[full[0] : full[1]]
+
+
+def _surname_word(name: str) -> bool:
+    """One capitalised word of letters, the rest lower case, no English word: a surname's shape ("Akpata")."""
+    return " " not in name and name.isalpha() and name[1:].islower() and name.lower() not in english_words()
+
+
+def _full_name_before(
+    text: str, surname: str, bounds: list[tuple[int, int]], aliases: AliasTable
+) -> tuple[int, int] | None:
+    """(start, end) of the first "Given Surname" of ``text`` whose given name no mention (``bounds``, sorted)
+    overlaps (:func:`unlabelled_full_names`)."""
+    for at in offsets(text, " " + surname):
+        end = at + 1 + len(surname)
+        if text[end : end + 1].isalpha() or (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
+            continue  # a longer word, or a longer name ("Akpata Holdings")
+        low = max(0, at - 25)
+        if not text[max(text.rfind(" ", low, at), text.rfind("\n", low, at), low - 1) + 1 : at][:1].isupper():
+            continue  # the common case: no capitalised word before
+        m = _CAP_WORD_BEFORE.search(text, max(0, at - 25), at + 1)
+        if m is None or not _given_before_surname(m.group(1)) or aliases.lookup(m.group(1)):
+            continue
+        if _BYLINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        near = bisect.bisect_left(bounds, (at, 0))
+        if not any(b > m.start(1) for _, b in bounds[max(0, near - 3) : near]):  # mentions start in text order
+            return m.start(1), end
+    return None
+
+
+def _given_before_surname(word: str) -> bool:
+    """A listed given name or a rare one (:func:`etl.annotate.names.rare_given`: "Olumide"), no English word, title
+    or person cue ("Friday Mitchell", "American Olympic", "Cambridge Analytica" are none)."""
+    lowered = word.lower()
+    return (
+        (is_given(word, strict=False) or rare_given(word))
+        and lowered not in english_words()
+        and lowered not in TITLES
+        and lowered not in PERSON_CUES
+    )
+    return None
 
 
 def _without_known_head(m: RawMention, aliases: AliasTable | None) -> RawMention:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.annotate import names, romanised, wordnames
 from etl.annotate.names import english_words
@@ -454,7 +454,7 @@ def doc_mentions(
     names that organization ("Democrats", "Tories"), other NORP spans are adjectives. ``kin``: the spans of
     :func:`kin_items` of the text; those the model missed become persons (:func:`kin_names`).
     """
-    out = []
+    out: list[RawMention] = []
     covered = 0
     text = doc.text if text is None else text  # doc.text is rebuilt from tokens on each access
     junk = Covered(len(text), regions)
@@ -467,6 +467,9 @@ def doc_mentions(
         if span[0] < covered or junk.hits(span[0], span[1]):
             continue
         mention = _ent_mention(text, span, places, not_last)
+        if mention is not None and mention.start < covered <= span[0] and _grown_over_full_name(mention, out):
+            # grown back over the name before ("Sarah Jessica Parker" + "Matthew Broderick"): the model's start
+            mention = replace(mention, start=span[0], text=text[span[0] : mention.end])
         if mention is not None:
             covered = max(span[1], mention.end)
             out.append(mention)
@@ -480,6 +483,14 @@ def doc_mentions(
         out = [m for m in out if not in_regions(m.start, m.end, spans_of)] + nicknamed
     seen = [(start, end) for start, end, _ in spans] + [(m.start, m.end) for m in out]
     return sorted(out + shape_mentions(text, regions + seen), key=lambda m: m.start)
+
+
+def _grown_over_full_name(mention: RawMention, out: list[RawMention]) -> bool:
+    """True when the person ``mention`` starts inside the last mention of ``out``, a person's full name: its
+    growth by given names ran back over that name ("Sarah Jessica Parker" + "Matthew Broderick"; not "Jan" (a
+    date) + "Allan Mueller")."""
+    last = out[-1] if out else None
+    return mention.type == "person" and last is not None and last.type == "person" and " " in last.text
 
 
 #: A given name, then "and" or "&", ending right before a person's full name: "Noel and " of "Noel and Liam Gallagher".
@@ -536,13 +547,17 @@ def _joined_person_spans(text: str, spans: list[tuple[int, int, str]]) -> list[t
 
 def _one_name(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
     """True for two PERSON spans of two or more words each, one space between, five words at most together, no
-    role word among them ("Baark Volunteer Coordinator" + "Bonnie Young"), not in a Title Case line
-    (:func:`_joined_person_spans`)."""
+    role word among them ("Baark Volunteer Coordinator" + "Bonnie Young"), not both opening with a listed given name
+    ("Elizabeth Warren" + "Bernie Sanders", "Sarah Jessica Parker" + "Matthew Broderick": two names), not in a Title
+    Case line (:func:`_joined_person_spans`)."""
     if first[2] != "PERSON" or second[2] != "PERSON" or second[0] != first[1] + 1 or text[first[1]] != " ":
         return False  # the common case
     words = text[first[0] : second[1]].split()
     if any(w.lower() in ROLE_END_WORDS or w.lower() in ROLES for w in words):
         return False  # "says Baark Volunteer Coordinator" + "Bonnie Young": a role, then the name
+    second_first = text[second[0] : second[1]].split(" ", 1)[0]
+    if names.is_given(words[0], strict=True) and names.is_given(second_first, strict=True):
+        return False  # "Elizabeth Warren" + "Bernie Sanders": two full names, a comma left out
     return (
         " " in text[first[0] : first[1]]
         and " " in text[second[0] : second[1]]
@@ -567,10 +582,32 @@ def _split_span(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, s
         return names_in_run
     if (cut := _DETERMINER_INSIDE.search(text, start, end)) is not None:
         return [(start, cut.start(), label)]  # "Romney Some Trump loyalists": a new sentence's determiner
+    if text.count(" ", start, end) >= 3 and (second := _second_full_name(text, start, end)) is not None:
+        return [(start, second - 1, label), (second, end, label)]  # "Donald Trump Melania Trump": two full names
     m = _SPLIT_NAMES.search(text, start, end)
     if m is None or m.end() != end:
         return [span]
     return [(start, m.start(), label), (m.start(1), end, label)]
+
+
+def _second_full_name(text: str, start: int, end: int) -> int | None:
+    """Start of a second full name inside the person span ``text[start:end]`` of four words or more, one space
+    between words: a listed given name (strict) after a capitalised word no given name (a surname) that a given
+    name precedes, two words at least from the cut on ("Donald Trump Melania Trump", "Joe Biden Kamala Harris"
+    joined from two spans); None for one long name ("Zine al-Abidine Ben Ali", "Jose Maria Aznar Lopez", "Mary
+    Kate Olsen")."""
+    words = text[start:end].split(" ")
+    for i in range(2, len(words) - 1):
+        before = words[i - 1]
+        if (
+            names.is_given(words[i], strict=True)
+            and before[:1].isupper()
+            and before.isalpha()
+            and not names.is_given(before, strict=False)
+            and any(names.is_given(w, strict=False) for w in words[: i - 1])
+        ):
+            return start + len(" ".join(words[:i])) + 1
+    return None
 
 
 _RUN_WORD = re.compile(r"\S+")

@@ -38,6 +38,7 @@ from etl.annotate.wordnames import (
     speaks_then_pronoun,
 )
 from etl.annotate.words import (
+    BRAND_GOODS,
     COMPANY_OWNS,
     COMPANY_WORDS,
     GIVEN_CLAUSE,
@@ -939,11 +940,12 @@ def _company_named(cluster: Cluster, text: str) -> bool:
 
 def _org_noun_beside(text: str, start: int, end: int) -> bool:
     """An organization noun right before the mention ("whale rescue group Project Jonah") or right
-    after it ("the Manu Taupunga group")."""
+    after it ("the Manu Taupunga group"), or a brand's goods or shop after it (:data:`BRAND_GOODS`: "the Tory
+    Burch collection", "a Michael Kors store")."""
     before = _PREV_WORD.search(text, max(0, start - 20), start)
     after = _NEXT_LOWER.match(text, end)
     return (before is not None and before.group(1) in _ORG_OR_TEAM_NOUNS) or (
-        after is not None and after.group(1) in ORG_NOUNS
+        after is not None and (after.group(1) in ORG_NOUNS or after.group(1) in BRAND_GOODS)
     )
 
 

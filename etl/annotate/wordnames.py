@@ -30,6 +30,7 @@ from etl.annotate.words import (
     KIN_WORDS,
     LIFE_EVENTS,
     OCCUPATIONS,
+    PERSON_APPOSITIVE_ROLES,
     PERSON_CUES,
     PERSON_FATES,
     PRONOUN_SPEECH,
@@ -89,6 +90,7 @@ _HEAD_ROLES = frozenset({"head", "co-founder", "cofounder", "boss"})
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n[ \t]*)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?[ \t]+([A-Z][a-z]*)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)(\.?)[ \t]+$")
+_WORD_COMMA_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t]+$")  # "chief executive, " before a name
 _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
 _KIN_OWNED = "|".join(sorted(KIN_WORDS | {"girlfriend", "boyfriend", "parents"}, key=len, reverse=True))
 #: A life's event ending its phrase ("Murray's retirement in", "Biden's birthday."; not "Nvidia's retirement plan").
@@ -166,6 +168,28 @@ def person_appositive(text: str, end: int) -> bool:
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
+
+
+def person_role_after(text: str, end: int) -> bool:
+    """True when a comma right after ``end`` opens a clause with "who" (", who runs the firm,") or an appositive
+    with an age or a role only a person holds (:data:`PERSON_APPOSITIVE_ROLES`: ", the chief executive of", ", 34,");
+    False for ", the owner of", ", the investment bank,". The comma is looked at first. Never raises."""
+    if not text.startswith(",", end):
+        return False
+    if text.startswith(", who ", end) or AGE_AFTER.match(text, end):
+        return True
+    m = _ROLE_PHRASE.match(text, end)
+    return m is not None and m.group(1) in PERSON_APPOSITIVE_ROLES
+
+
+def person_role_before(text: str, start: int) -> bool:
+    """True when a role only a person holds (:data:`PERSON_APPOSITIVE_ROLES`) and a comma stand right before
+    ``start`` ("The company's chief executive, Shou Chew, said", "hosted by media mogul, Debola Lagos."); False for
+    "the owner, " or "the bank, ". The comma is looked at first. Never raises."""
+    if not text.endswith(", ", 0, start):
+        return False
+    m = _WORD_COMMA_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) in PERSON_APPOSITIVE_ROLES
 
 
 def owns_as_person(text: str, end: int) -> bool:

@@ -54,6 +54,17 @@ OCCUPATIONS = frozenset(
 #: said" opening a sentence; :func:`etl.annotate.entities.titled_names`): occupations only a person has and roles no
 #: company holds. Not "dealer", "broker", "retailer" ("car dealer Arnold Clark": a company named after a person).
 ROLE_CUES = OCCUPATIONS | frozenset("founder boss manager analyst prosecutor producer editor".split())
+#: Roles heading an appositive after a name of two words or more, or right before it and a comma, that only a person
+#: holds (", the chief executive of", ", a co-founder of", "media mogul, "; :func:`etl.annotate.wordnames.person_role_after`,
+#: :func:`etl.annotate.wordnames.person_role_before`): occupations, offices and the roles a company never is. Not "owner", "manager", "producer", "dealer", "host" (", the owner of", ", the asset manager,").
+PERSON_APPOSITIVE_ROLES = (
+    OCCUPATIONS
+    | PERSON_CUES
+    | frozenset(
+        """founder co-founder cofounder executive exec boss analyst prosecutor editor mogul tycoon billionaire
+        entrepreneur businessman businesswoman designer""".split()
+    )
+)
 #: A competitor's standing before a name, singular only ("Defending champion Swiatek", "top seed Sabalenka"; not
 #: "defending champions Fenerbahce", a team): a person cue of :func:`etl.annotate.entities.person_cue`.
 STANDING_CUES = frozenset("seed champion finalist semifinalist runner-up".split())
@@ -82,9 +93,15 @@ JUNK_WORDS = frozenset(
 #: place) is no facet value; in capitals it may be one ("US").
 PRONOUNS = frozenset("us we me you it he she him her they them our their".split()
 )
-#: Last words of a TV show's title named after its host, which the model reads as a person's ("Jimmy Kimmel Live!";
-#: after a given name and a surname only: "Xbox Live" is left as it was read).
-SHOW_END_WORDS = frozenset({"Live", "Live!"})
+#: Last words of a TV show's title named after its host, which the model reads as a person's ("Jimmy Kimmel Live!",
+#: "The Ellen DeGeneres Show"; after a given name and a surname only: "Xbox Live" is left as it was read).
+SHOW_END_WORDS = frozenset({"Live", "Live!", "Show", "Podcast"})
+#: Goods and shops in lower case right after a name of a person's shape: the name is a brand's, named after its
+#: designer ("the Tory Burch collection", "a Michael Kors store", "Stuart Weitzman boots"; every mention so).
+BRAND_GOODS = frozenset(
+    """store stores boutique boutiques shop shops flagship handbag handbags bag bags shoes boots sneakers
+    dress dresses gown gowns perfume perfumes fragrance fragrances collection collections""".split()
+)
 #: Nouns that make a name of title and junk words an organization's when they end it in Title Case ("the State
 #: Department", "the Defence Ministry", "a Justice Ministry spokesman": every word a title or junk word otherwise).
 GOVERNMENT_BODY_ENDS = frozenset("department ministry".split())
