@@ -66,7 +66,9 @@ from etl.annotate.wordnames import (
     meets_as_person,
     owns_as_person,
     person_appositive,
+    plays_as_person,
     relative_of,
+    thinks_as_person,
 )
 from etl.annotate.words import GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
@@ -301,6 +303,8 @@ def _person_evidence(text: str, start: int, end: int) -> bool:
         or couple_member(text, start, end)
         or meets_as_person(text, start, end)
         or owns_as_person(text, end)
+        or plays_as_person(text, start, end)
+        or thinks_as_person(text, end)
         or relative_of(text, start)
     )
 

@@ -472,7 +472,9 @@ def doc_mentions(
             out.append(mention)
     out += titled_names(text, out, regions, places)
     out += kin_names(kin, out, regions, text)
-    out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
+    taken = regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out]
+    out += speaking_words(text, taken, places)
+    out += playing_words(text, taken + [(m.start, m.end) for m in out], places)
     if shared := _shared_surname_names(text, out, places):
         out = [m for m in out if not in_regions(m.start, m.end, [(n.start, n.end) for n in shared])] + shared
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
@@ -1311,6 +1313,32 @@ def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[
         if wordnames.speaks_after(text, cue.start()) and not taken.hits(start, cue.start()):
             out.append(RawMention(start, cue.start(), name, "person", "NAME"))
     return sorted(out, key=lambda m: m.start)
+
+
+#: A capitalised word (a hyphen may join two) standing alone: a name a player's cue may follow (:func:`playing_words`).
+_LONE_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
+
+
+def playing_words(text: str, covered: list[tuple[int, int]], places: frozenset[str]) -> list[RawMention]:
+    """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that does what only a
+    player does (:func:`etl.annotate.wordnames.plays_as_person`: "Vlasic limped off", "Ruiz made his debut", "Rodri
+    is expected to return from injury"): found from the cues' literal pieces (:func:`etl.annotate.wordnames.player_cues`),
+    the last capitalised word of the 50 characters before one that the cue's shape follows. Not the end of a longer
+    name (:func:`_name_before`), no English word, title or one of ``places``, not inside ``covered``. Never raises."""
+    out: list[RawMention] = []
+    taken: Covered | None = None
+    for cue in wordnames.player_cues(text):
+        words = list(_LONE_CAPITAL.finditer(text, max(0, cue - 50), cue))
+        hit = next((w for w in reversed(words) if wordnames.plays_as_person(text, w.start(), w.end())), None)
+        if hit is None or _name_before(text, hit.end()) != hit.start():
+            continue
+        name = hit.group()
+        if name.lower() in english_words() or name.lower() in places or name.lower() in TITLES:
+            continue
+        taken = taken or Covered(len(text), covered)
+        if not taken.hits(hit.start(), hit.end()) and all(m.start != hit.start() for m in out):
+            out.append(RawMention(hit.start(), hit.end(), name, "person", "NAME"))
+    return out
 
 
 def _name_before(text: str, end: int) -> int:

@@ -248,6 +248,14 @@ PERSON_FATES = frozenset("death arrest murder assassination".split())
 #: name is the author's. Not "song", "album", "film", "book", "essay": a band, a studio, a publisher or a magazine has
 #: them too ("Coldplay's song", "Disney's film"), nor plural novels or memoirs (a publisher's).
 AUTHORED_WORKS = frozenset("poem poems poetry sonnet sonnets novel novella memoir autobiography".split())
+#: What only a player makes, after a one-word name's possessive ("Saka's cross", "Isak's brace") or before "from"/"by"
+#: and the name ("a brace from Isak", "a header by Havertz"): the name is a player's. Not "goal", "strike", "win",
+#: "penalty", "double": a club's or a union's too ("Arsenal's goal", "a strike by Unite", "a late penalty from Leeds").
+PLAYER_OWNS = frozenset("cross crosses header headers volley brace hat-trick hat-tricks free-kick assist".split())
+#: Ordinals and firsts after "his"/"her" and a player's verb ("Shiffrin won her 90th race", "Isak made his debut").
+PLAYER_FIRSTS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth maiden debut career-best""".split()
+)
 #: Arabic words that open or close the names of armed groups, parties, media, mosques and places, not persons'
 #: ("Ansar al-Sharia", "Jabhat al-Nusra", "Asaib Ahl al-Haq", "Masjid al-Aqsa", "Umm al-Quwain", "Ras al-Ain";
 #: the "al-" part in lower case, its particle taken off: "al-Qaeda" is "qaeda").

@@ -1,0 +1,120 @@
+"""Session 24 (one-word persons on unseen news): a lone surname or mononym that does or owns what only a player does
+("Stones remains doubtful for", "Saka's cross", "a brace from Isak", "Vlasic limped off"), or that thinks as a person
+("Halvorsen knew she"). Sentences written for the purpose; each behaviour test fails on the session's start
+(``c6f64db``), the guards beside them pin what the rules must not do (clubs, companies, places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.annotate import entity_facets
+from etl.annotate.wordnames import plays_as_person, thinks_as_person
+
+FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
+
+
+def facets(text: str) -> dict[str, list[str]]:
+    """Facets of ``text`` as a story's body (no title), with a neutral sentence after it."""
+    return entity_facets("", text + FILL)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the model reads an organization
+        ("Stones remains doubtful for the weekend's match against Fulham, the coach said.", "Stones"),
+        ("Marquez has been ruled out with a knee injury, the team confirmed on Friday.", "Marquez"),
+        # the model reads a place
+        ("Rodri is expected to return from injury before the end of the season.", "Rodri"),
+        ("A brace from Isak gave Newcastle the win in the league match on Saturday.", "Isak"),
+        ("The winner was headed in by Okonkwo after a corner in the second half of the match.", "Okonkwo"),
+        # the model reads a person, doubted for lack of evidence
+        ("Saka's cross was met at the far post in the second half of the match.", "Saka"),
+        ("Kane converted the penalty in the 78th minute to seal the match for Bayern.", "Kane"),
+        ("The penalty was converted by Martinez in the 90th minute.", "Martinez"),
+    ],
+)
+def test_a_player_read_as_something_else_is_a_person(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Vlasic limped off early in the second half and the coach said the injury was serious.", "Vlasic"),
+        ("Ruiz made his debut for the club in the cup tie on Tuesday night, the manager said.", "Ruiz"),
+    ],
+)
+def test_a_player_the_model_missed_is_found(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal won the match 2-0 and moved top of the league.",
+        "Leeds remain unbeaten this season after a draw with Burnley.",
+        "A late goal from Liverpool sealed the win at Anfield on Saturday.",
+        "Chelsea was ruled out of the race to sign the striker, the club said.",
+        "Tottenham has been ruled out for the season from the European competition after the ban.",
+        "Madrid made their debut in the new stadium on Sunday.",
+        "The match was won by Arsenal after extra time.",
+        "The shares were bought by Vanguard in the second quarter.",
+        "Apple's header image on the website was changed on Monday.",
+        "Ferrari remains a doubt for the Grand Prix after the engine failure.",
+    ],
+)
+def test_clubs_companies_and_places_stay_out_of_persons(text):
+    assert not facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Saka's cross was headed in.", 0, 4, True),
+        ("a brace from Isak gave", 13, 17, True),
+        ("Kane converted the penalty", 0, 4, True),
+        ("Shiffrin won her 90th race", 0, 8, True),
+        ("Isak made his debut on", 0, 4, True),
+        ("Arsenal's goal came late", 0, 7, False),
+        ("a late goal from Liverpool", 17, 26, False),
+        ("Arsenal won the match", 0, 7, False),
+        ("Arsenal won his heart", 0, 7, False),
+        ("the plant was fired by Ford", 23, 27, False),
+    ],
+)
+def test_what_only_a_player_does(text, start, end, expected):
+    assert plays_as_person(text, start, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("Rowling knew she was writing", 7, True),
+        ("Prince was married when he died", 6, True),
+        ("Halvorsen felt that she had won", 9, True),
+        ("Nvidia knew it was ahead", 6, False),
+        ("Google thought the deal would close", 6, False),
+        ("Google knew shares would rise", 6, False),
+    ],
+)
+def test_what_only_a_person_thinks(text, end, expected):
+    assert thinks_as_person(text, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("After the race, Okafor thought he had done enough to qualify for the final.", "Okafor"),
+        ("In the end Marchetti realised he could not continue, and he retired in May.", "Marchetti"),
+        ("Kowalczyk was married when he died, his lawyer said.", "Kowalczyk"),
+    ],
+)
+def test_a_one_word_name_that_thinks_or_marries_is_no_doubt(text, person):
+    """The model reads the name as a person once and nothing else cues it: doubted at the start."""
+    assert person in facets(text)["persons"]
+
+
+def test_a_company_that_knows_stays_an_organization():
+    found = facets("Nvidia knew it was ahead of its rivals in the chip race.")
+    assert "Nvidia" not in found["persons"]
