@@ -34,6 +34,7 @@ from etl.annotate.entities import (
     junk_regions,
     kin_items,
     person_cue,
+    playing_words,
     reseat_headline_persons,
     said_after_quote,
     shape_mentions,
@@ -61,6 +62,7 @@ from etl.annotate.places import CODES, with_coded_places
 from etl.annotate.places import LABEL as PLACE_LABEL
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.annotate.wordnames import (
+    PLAYER_WORDS,
     appositive,
     couple_member,
     meets_as_person,
@@ -162,8 +164,10 @@ def build_annotation(
         found = with_table_names(found, doc, text, aliases, skip)
     else:
         found = _gazetteer_and_shapes(text, aliases, skip)
-    mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     common = set(_LOWER_WORDS.findall(text))
+    if doc is not None and not PLAYER_WORDS.isdisjoint(common):  # "Vlasic limped off": the model saw nothing
+        found += playing_words(text, skip + _ent_bounds(doc) + [(m.start, m.end) for m in found], one_word, common)
+    mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, one_word, kin)
     full_names = mention_bounds(m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions)
@@ -191,6 +195,11 @@ def build_annotation(
         model=model,
         **by_type,
     )
+
+
+def _ent_bounds(doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the model's entities in ``doc``."""
+    return [(e.start_char, e.end_char) for e in doc.ents]
 
 
 def _gazetteer_and_shapes(text: str, aliases: AliasTable, skip: list[tuple[int, int]]) -> list[RawMention]:

@@ -472,9 +472,7 @@ def doc_mentions(
             out.append(mention)
     out += titled_names(text, out, regions, places)
     out += kin_names(kin, out, regions, text)
-    taken = regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out]
-    out += speaking_words(text, taken, places)
-    out += playing_words(text, taken + [(m.start, m.end) for m in out], places)
+    out += speaking_words(text, regions + [(s, e) for s, e, _ in spans] + [(m.start, m.end) for m in out], places)
     if shared := _shared_surname_names(text, out, places):
         out = [m for m in out if not in_regions(m.start, m.end, [(n.start, n.end) for n in shared])] + shared
     if nicknamed := [m for m in _nicknamed(text) if not junk.hits(m.start, m.end)]:
@@ -1319,17 +1317,20 @@ def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[
 _LONE_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
 
 
-def playing_words(text: str, covered: list[tuple[int, int]], places: frozenset[str]) -> list[RawMention]:
+def playing_words(
+    text: str, covered: list[tuple[int, int]], places: frozenset[str], words: set[str] | frozenset[str]
+) -> list[RawMention]:
     """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that does what only a
     player does (:func:`etl.annotate.wordnames.plays_as_person`: "Vlasic limped off", "Ruiz made his debut", "Rodri
-    is expected to return from injury"): found from the cues' literal pieces (:func:`etl.annotate.wordnames.player_cues`),
+    is expected to return from injury"): found from the cues' literal pieces whose word is among ``words`` (the
+    text's lower-case words; :func:`etl.annotate.wordnames.player_cues`),
     the last capitalised word of the 50 characters before one that the cue's shape follows. Not the end of a longer
     name (:func:`_name_before`), no English word, title or one of ``places``, not inside ``covered``. Never raises."""
     out: list[RawMention] = []
     taken: Covered | None = None
-    for cue in wordnames.player_cues(text):
-        words = list(_LONE_CAPITAL.finditer(text, max(0, cue - 50), cue))
-        hit = next((w for w in reversed(words) if wordnames.plays_as_person(text, w.start(), w.end())), None)
+    for cue in wordnames.player_cues(text, words):
+        capitals = list(_LONE_CAPITAL.finditer(text, max(0, cue - 50), cue))
+        hit = next((w for w in reversed(capitals) if wordnames.plays_as_person(text, w.start(), w.end())), None)
         if hit is None or _name_before(text, hit.end()) != hit.start():
             continue
         name = hit.group()

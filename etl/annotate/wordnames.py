@@ -127,11 +127,25 @@ _PLAYS_AFTER = re.compile(
     rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(sorted(PLAYER_FIRSTS))})(?![\w'’-])"
     r"|(?:[a-z]+[ \t]+){0,3}?return(?:s|ed|ing)?[ \t]+from[ \t]+(?:[a-z]+[ \t]+){0,2}?injury)"
 )
-#: Literal pieces of :data:`_PLAYS_AFTER`'s shapes, found with ``str.find`` (:func:`player_cues`).
-_PLAYS_LITERALS = (
-    " limped off", " hobbled off", " stretchered off", " was substituted", " was sent off", " converted the penalty",
-    " doubtful for", " doubt for", " ruled out with", " injury", " threw for", " rushed for",
-) + tuple(f" {verb} {pronoun} " for verb in ("won", "claimed", "made", "scored", "hit") for pronoun in ("his", "her"))
+#: Literal pieces of :data:`_PLAYS_AFTER`'s shapes (:func:`player_cues`), each under the lower-case word the text
+#: must hold for the piece to be looked for (``str.find`` only then).
+_PLAYS_LITERALS: dict[str, tuple[str, ...]] = {
+    "limped": (" limped off",),
+    "hobbled": (" hobbled off",),
+    "stretchered": (" stretchered off",),
+    "substituted": (" was substituted",),
+    "sent": (" was sent off",),
+    "converted": (" converted the penalty", " converted a penalty"),
+    "doubtful": (" doubtful for",),
+    "doubt": (" a doubt for",),
+    "ruled": (" ruled out with",),
+    "injury": (" injury",),
+    "threw": (" threw for",),
+    "rushed": (" rushed for",),
+    **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("won", "claimed", "made", "scored", "hit")},
+}
+#: The lower-case words that open :data:`_PLAYS_LITERALS`' pieces.
+PLAYER_WORDS = frozenset(_PLAYS_LITERALS)
 _PLAYER_THING = "|".join(sorted(PLAYER_OWNS, key=len, reverse=True))
 #: A player's thing after the name's possessive or ", whose", one word allowed between ("Saka's cross", "Isak's late
 #: brace", "Salah, whose cross").
@@ -229,11 +243,13 @@ def plays_as_person(text: str, start: int, end: int) -> bool:
     return _PLAYS_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
-def player_cues(text: str) -> list[int]:
-    """Offsets in ``text`` of the literal pieces of what only a player does (" limped off", " his debut", " from
-    injury"; ``str.find``, no regex), in order: where a name the model left unlabelled may end before. Never
-    raises."""
-    return sorted(at for literal in _PLAYS_LITERALS for at in offsets(text, literal))
+def player_cues(text: str, words: set[str] | frozenset[str]) -> list[int]:
+    """Offsets in ``text`` of the literal pieces of what only a player does (" limped off", " made his ", " injury";
+    ``str.find``, no regex) whose word is among ``words`` (the text's lower-case words), in order: where a name the
+    model left unlabelled may end before. Never raises."""
+    return sorted(
+        at for word in PLAYER_WORDS.intersection(words) for literal in _PLAYS_LITERALS[word] for at in offsets(text, literal)
+    )
 
 
 def thinks_as_person(text: str, end: int) -> bool:
