@@ -1321,8 +1321,8 @@ def playing_words(
     text: str, covered: list[tuple[int, int]], places: frozenset[str], words: set[str] | frozenset[str]
 ) -> list[RawMention]:
     """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that does what only a
-    player does (:func:`etl.annotate.wordnames.plays_as_person`: "Vlasic limped off", "Ruiz made his debut", "Rodri
-    is expected to return from injury"): found from the cues' literal pieces whose word is among ``words`` (the
+    player or a performer does or thinks as a person (:func:`_plays_or_thinks`: "Vlasic limped off", "Ruiz made his
+    debut", "Rodri is expected to return from injury", "Adele performed her hit", "Shakira was born in"): found from the cues' literal pieces whose word is among ``words`` (the
     text's lower-case words; :func:`etl.annotate.wordnames.player_cues`),
     the last capitalised word of the 50 characters before one that the cue's shape follows. Not the end of a longer
     name (:func:`_name_before`), no English word, title or one of ``places``, not inside ``covered``. Never raises."""
@@ -1330,7 +1330,7 @@ def playing_words(
     taken: Covered | None = None
     for cue in wordnames.player_cues(text, words):
         capitals = list(_LONE_CAPITAL.finditer(text, max(0, cue - 50), cue))
-        hit = next((w for w in reversed(capitals) if wordnames.plays_as_person(text, w.start(), w.end())), None)
+        hit = next((w for w in reversed(capitals) if _plays_or_thinks(text, w.start(), w.end())), None)
         if hit is None or _name_before(text, hit.end()) != hit.start():
             continue
         name = hit.group()
@@ -1340,6 +1340,12 @@ def playing_words(
         if not taken.hits(hit.start(), hit.end()) and all(m.start != hit.start() for m in out):
             out.append(RawMention(hit.start(), hit.end(), name, "person", "NAME"))
     return out
+
+
+def _plays_or_thinks(text: str, start: int, end: int) -> bool:
+    """The one word ``text[start:end]`` does what only a player or performer does or thinks as a person
+    (:func:`etl.annotate.wordnames.plays_as_person`, :func:`etl.annotate.wordnames.thinks_as_person`)."""
+    return wordnames.plays_as_person(text, start, end) or wordnames.thinks_as_person(text, end)
 
 
 def _name_before(text: str, end: int) -> int:

@@ -114,8 +114,9 @@ _RELATIVE_OF = re.compile(rf"\b(?:{_KIN_OWNED}|regime)[ \t]+of[ \t]+$")
 #: What only a player does or suffers after a one-word name (:func:`plays_as_person`): "limped off", "was stretchered
 #: off", "converted the penalty", "remains doubtful for", "has been ruled out with" (not "for the season": "Tottenham has been ruled out for the
 #: season from European competition"), "won her 90th", "made his debut",
-#: "is expected to return from injury", "threw for 300 yards", "hit his 50th". Not "scored", "won", "beat", "remain
-#: unbeaten", "was dropped": a club's or a company's too.
+#: "is expected to return from injury", "threw for 300 yards", "hit his 50th"; a performer's ("Adele performed her hit",
+#: "Rosalia debuted her new single"). Not "scored", "won", "beat", "remain unbeaten", "was dropped", "released her
+#: album": a club's, a company's or a record label's too; not "performed their hit": a band's.
 _PLAYS_AFTER = re.compile(
     r"[ \t]+(?:(?:limped|hobbled)[ \t]+off"
     r"|was[ \t]+(?:substituted|stretchered[ \t]+off|sent[ \t]+off|booked|subbed[ \t]+off|carried[ \t]+off)"
@@ -125,9 +126,11 @@ _PLAYS_AFTER = re.compile(
     r"|(?:threw|rushed|passed)[ \t]+for[ \t]+\d"
     r"|(?:won|claimed|clinched|scored|made|earned|recorded|secured|notched|bagged|celebrated|hit)[ \t]+(?:his|her)[ \t]+"
     rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(sorted(PLAYER_FIRSTS))})(?![\w'’-])"
-    r"|(?:[a-z]+[ \t]+){0,3}?return(?:s|ed|ing)?[ \t]+from[ \t]+(?:[a-z]+[ \t]+){0,2}?injury)"
+    r"|(?:[a-z]+[ \t]+){0,3}?return(?:s|ed|ing)?[ \t]+from[ \t]+(?:[a-z]+[ \t]+){0,2}?injury"
+    r"|(?:performed|sang|debuted|rapped)[ \t]+(?:his|her)[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
+    r"(?:hit|hits|song|songs|single|album|set|verse|track|anthem|ballad)(?![\w'’-]))"
 )
-#: Literal pieces of :data:`_PLAYS_AFTER`'s shapes (:func:`player_cues`), each under the lower-case word the text
+#: Literal pieces of :data:`_PLAYS_AFTER`'s and :data:`_THINKS_AFTER`'s shapes (:func:`player_cues`), each under the lower-case word the text
 #: must hold for the piece to be looked for (``str.find`` only then).
 _PLAYS_LITERALS: dict[str, tuple[str, ...]] = {
     "limped": (" limped off",),
@@ -142,7 +145,11 @@ _PLAYS_LITERALS: dict[str, tuple[str, ...]] = {
     "injury": (" injury",),
     "threw": (" threw for",),
     "rushed": (" rushed for",),
+    "born": (" was born ",),
+    "married": (" was married",),
     **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("won", "claimed", "made", "scored", "hit")},
+    **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("performed", "sang", "debuted")},
+    **{verb: (f" {verb} he ", f" {verb} she ", f" {verb} that ") for verb in ("knew", "thought", "felt", "realised")},
 }
 #: The lower-case words that open :data:`_PLAYS_LITERALS`' pieces.
 PLAYER_WORDS = frozenset(_PLAYS_LITERALS)
@@ -156,10 +163,12 @@ _PLAYS_BEFORE = re.compile(
     r"|converted[ \t]+by)[ \t]+$"
 )
 #: A verb of the mind and "he"/"she" after a name, or a person's marriage or birth ("Rowling knew she was
-#: producing", "Prince was married when", "was born to"): what no company or club does (:func:`thinks_as_person`).
+#: producing", "Prince was married when", "Shakira was born in Barranquilla", "was born to"): what no company or club
+#: does (a company "was founded"; not "born in 2009" nor "in the middle of": a coin's or a firm's;
+#: :func:`thinks_as_person`).
 _THINKS_AFTER = re.compile(
     r"[ \t]+(?:(?:knew|thought|felt|hoped|feared|realised|realized|wondered|recalled|remembered|joked)[ \t]+"
-    r"(?:that[ \t]+)?(?:he|she)[ \t]+[a-z]|(?:was|is|got)[ \t]+(?:married|born[ \t]+to)\b)"
+    r"(?:that[ \t]+)?(?:he|she)[ \t]+[a-z]|(?:was|is|got)[ \t]+married\b|was[ \t]+born[ \t]+(?:to[ \t]|in[ \t]+[A-Z]))"
 )
 _NAME_CHAR = re.compile(r"[\w'’-]")
 _REACH = 300  # characters read to find the end of the name's sentence

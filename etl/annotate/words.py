@@ -222,10 +222,11 @@ ROLES = (
 )
 #: A speech verb right after a name ("Trump said"): the name is a person's.
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
-#: A speech verb and a personal pronoun after a name ("Swiatek said she", "Kishida told reporters he"): the name is
+#: A speech verb, "that" allowed, and a personal pronoun after a name ("Swiatek said she", "Kishida told reporters he",
+#: "Jansher said that he"): the name is
 #: a person's, as a company is taken up by "it"; group 1 is "he", group 2 "she".
 PRONOUN_SPEECH = re.compile(
-    r"[ \t]+(?:said|says|added|told[ \t]+(?:reporters|journalists))[ \t]+(?:(he)|(she))[ \t]+[a-z]"
+    r"[ \t]+(?:said|says|added|told[ \t]+(?:reporters|journalists))[ \t]+(?:that[ \t]+)?(?:(he)|(she))[ \t]+[a-z]"
 )
 #: An age right after a name ("Parata, 75, has overseen"): the name is a person's.
 AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
