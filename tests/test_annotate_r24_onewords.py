@@ -118,3 +118,42 @@ def test_a_one_word_name_that_thinks_or_marries_is_no_doubt(text, person):
 def test_a_company_that_knows_stays_an_organization():
     found = facets("Nvidia knew it was ahead of its rivals in the chip race.")
     assert "Nvidia" not in found["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Shakira was born in Barranquilla and began singing at an early age.", "Shakira"),
+        ("Kennedy was born in Brookline, Massachusetts, in 1917.", "Kennedy"),
+        ('Adele performed her hit "Hello" at the awards show on Sunday.', "Adele"),
+        ("Ozuna sang his new single for the first time in Miami.", "Ozuna"),
+        ("Rosalia debuted her new single at the festival on Friday.", "Rosalia"),
+    ],
+)
+def test_a_performer_or_a_birth_names_a_person(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Coldplay performed their hit "Yellow" at the festival.',
+        "Motown released her debut album in 1961.",
+        "Bitcoin was born in 2009 out of the wreckage of the financial crisis.",
+        "Solana was born in the middle of a crypto boom, its founders said.",
+        "Netflix knew that subscribers would leave after the price rise.",
+        "Hamas thought he was an informant, his family said.",
+        "Spotify scored her a record deal in 2019.",
+    ],
+)
+def test_bands_labels_coins_and_companies_stay_out_of_persons(text):
+    assert not facets(text)["persons"]
+
+
+def test_said_that_she_is_a_persons_speech():
+    """The model reads "Okoye" as an organization; "said that she" was no cue at the start."""
+    assert "Okoye" in facets("Okoye said that she would appeal the ruling on Monday.")["persons"]
+
+
+def test_said_that_it_stays_a_companys():
+    assert not facets("Pfizer said that it would raise prices next year.")["persons"]
