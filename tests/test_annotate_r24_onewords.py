@@ -157,3 +157,39 @@ def test_said_that_she_is_a_persons_speech():
 
 def test_said_that_it_stays_a_companys():
     assert not facets("Pfizer said that it would raise prices next year.")["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He is the fourth of Stephen and Karen’s four kids, whose names are all biblical.", {"Stephen", "Karen"}),
+    ],
+)
+def test_a_pair_owning_children_the_model_missed_are_persons(text, names):
+    assert names <= set(facets(text)["persons"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Johnson and Johnson's baby shampoo was recalled on Monday.",
+        "Marks and Spencer's kids range sold well over Christmas.",
+    ],
+)
+def test_a_companys_pair_of_names_owns_no_children(text):
+    assert not facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Critics have long admired Okonjo. As if Okonjo knew she was producing her life's work, the novel runs "
+            "to 900 pages.",
+            "Okonjo",
+        ),
+        ("Fans cheered for Ferreira in Lisbon. Ferreira thought he had won the race before the photo finish.", "Ferreira"),
+    ],
+)
+def test_a_name_that_thinks_as_a_person_anywhere_is_one(text, person):
+    assert person in facets(text)["persons"]

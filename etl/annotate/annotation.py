@@ -27,9 +27,11 @@ from etl.annotate.canonical import (
 )
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import (
+    COUPLE_CHILDREN,
     KIN_LABEL,
     Covered,
     RawMention,
+    couple_words,
     doc_mentions,
     junk_regions,
     kin_items,
@@ -70,6 +72,7 @@ from etl.annotate.wordnames import (
     person_appositive,
     plays_as_person,
     relative_of,
+    speaks_as_person,
     thinks_as_person,
 )
 from etl.annotate.words import GIVEN_CLAUSE
@@ -167,6 +170,8 @@ def build_annotation(
     common = set(_LOWER_WORDS.findall(text))
     if doc is not None and not PLAYER_WORDS.isdisjoint(common):  # "Vlasic limped off": the model saw nothing
         found += playing_words(text, skip + _ent_bounds(doc) + [(m.start, m.end) for m in found], one_word, common)
+    if doc is not None and not COUPLE_CHILDREN.isdisjoint(common):  # "Stephen and Karen’s four kids"
+        found += couple_words(text, skip + _ent_bounds(doc) + [(m.start, m.end) for m in found], one_word, common)
     mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, one_word, kin)
@@ -250,7 +255,9 @@ def _doubtful(
     Trump and Sanders"; nor a given name after a kin word, ``kin``: "their two daughters, Esmeralda and
     Amada"; nor a given name before a relative "who" or a speech verb after a comma, :data:`GIVEN_CLAUSE`:
     "Tommy — who", "Another student, Megan, said"; nor an item of a list whose two nearest items are full names:
-    "hits for Katy Perry, Ed Sheeran and Rihanna"); a one-word name the text also uses as a lower-case word
+    "hits for Katy Perry, Ed Sheeran and Rihanna"; nor one whose word, where the model read nothing, speaks or thinks
+    as a person: :func:`speaks_as_person`, "as if Rowling knew she was"); a one-word name the text also uses as a
+    lower-case word
     ("Meth" / "meth").
     """
     if cluster.from_alias:
@@ -274,7 +281,7 @@ def _doubtful(
             or (len(cluster.mentions) > 2 and appositive(text, m.end))
             or listed_neighbours(text, m.start, m.end, persons) >= 2  # "Katy Perry, Ed Sheeran and Rihanna"
             for m in cluster.mentions
-        ) and not _paired_twice(cluster, text, persons)
+        ) and not _paired_twice(cluster, text, persons) and not speaks_as_person(text, cluster.name)
     return " " not in cluster.name and cluster.name.lower() in common
 
 

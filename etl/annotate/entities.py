@@ -1342,6 +1342,37 @@ def playing_words(
     return out
 
 
+#: A pair's names owning what follows ("Stephen and Karen’s four " before "kids"): groups 1 and 2 are the names.
+_PAIR_OWNS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)['’]s[ \t]+(?:[\w-]+[ \t]+)?$")
+#: The children a couple owns after the pair's possessive (:func:`couple_words`).
+COUPLE_CHILDREN = frozenset("kids children sons daughters twins son daughter baby".split())
+
+
+def couple_words(
+    text: str, covered: list[tuple[int, int]], places: frozenset[str], words: set[str] | frozenset[str]
+) -> list[RawMention]:
+    """Person mentions (label ``NAME``) of the one-word names of a pair owning children that the model left
+    unlabelled ("the fourth of Stephen and Karen’s four kids," :func:`etl.annotate.wordnames.couple_member`; not
+    "Johnson and Johnson's baby shampoo", "Marks and Spencer's kids range"): looked for before each of
+    :data:`COUPLE_CHILDREN` among ``words`` (the text's lower-case words). No English word, title or one of
+    ``places``, not inside ``covered``. Never raises."""
+    out: list[RawMention] = []
+    taken: Covered | None = None
+    for at in sorted(at for word in COUPLE_CHILDREN.intersection(words) for at in offsets(text, f" {word}")):
+        pair = _PAIR_OWNS.search(text, max(0, at - 50), at + 1)
+        if pair is None:
+            continue
+        for group in (1, 2):
+            start, end = pair.span(group)
+            name = pair.group(group)
+            if name.lower() in english_words() or name.lower() in places or name.lower() in TITLES:
+                continue
+            taken = taken or Covered(len(text), covered)
+            if not taken.hits(start, end) and wordnames.couple_member(text, start, end):
+                out.append(RawMention(start, end, name, "person", "NAME"))
+    return out
+
+
 def _plays_or_thinks(text: str, start: int, end: int) -> bool:
     """The one word ``text[start:end]`` does what only a player or performer does or thinks as a person
     (:func:`etl.annotate.wordnames.plays_as_person`, :func:`etl.annotate.wordnames.thinks_as_person`)."""
