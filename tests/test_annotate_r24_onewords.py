@@ -193,3 +193,48 @@ def test_a_companys_pair_of_names_owns_no_children(text):
 )
 def test_a_name_that_thinks_as_a_person_anywhere_is_one(text, person):
     assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The bill was blocked by Hagerty (R-Tenn.) on Thursday.", "Hagerty"),  # PERSON, doubted at the start
+        ("Tillis (R-N.C.) has opposed the nominee.", "Tillis"),  # ORG
+        ("Vance, R-Ohio, said the deal was bad for workers.", "Vance"),  # nothing
+        ("Okonkwo, a Democrat, voted against the measure on Tuesday.", "Okonkwo"),  # ORG
+        ("Manchin, the West Virginia Democrat, opposed the plan.", "Manchin"),  # nothing
+        ("The measure was backed by Kowalski, a Republican from Ohio, and opposed by most Democrats.", "Kowalski"),
+    ],
+)
+def test_a_legislators_party_names_a_person(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate, a Democrat-controlled chamber, passed the bill.",
+        "Voters in Ohio, a Republican state, backed the measure.",
+        "Ohio, a Republican-led state, passed the law.",
+        "The poll by Gallup, a Washington firm, found support fell.",
+    ],
+)
+def test_a_partys_word_before_a_noun_names_no_person(text):
+    assert not facets(text)["persons"]
+
+
+def test_a_senators_state_after_a_full_name_is_no_person():
+    found = facets("Sen. Ted Cruz, R-Texas, said the bill would fail.")
+    assert found["persons"] == ["Ted Cruz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Okafor, the Labour MP for Hackney North, said the cuts were unfair.", "Okafor"),
+        ("The report was welcomed by Whitfield, the Conservative MP, on Monday.", "Whitfield"),
+        ("Blanchard, the SNP MP, opposed the bill.", "Blanchard"),
+    ],
+)
+def test_a_member_of_parliament_names_a_person(text, person):
+    assert person in facets(text)["persons"]

@@ -1241,7 +1241,7 @@ def _one_titled_word(text: str, pos: int, cue_word: str, places: frozenset[str])
 #: pronoun (checked in full by :func:`etl.annotate.wordnames.speaks_after`); two patterns, each opening with a
 #: literal character, scan faster than their union.
 _SPEAKING_CUES = (
-    re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d)"),
+    re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d|[RDI]-[A-Z])"),
     re.compile(r" (?:said|says|added|told)[ \t]+(?:he|she|reporters|journalists)\b"),
 )
 #: One capitalised word (a hyphen may join two): a speaking word's shape.

@@ -53,6 +53,15 @@ _ROLE_PHRASE = re.compile(
     r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who|from)\b)"
 )
 _ARTICLE_OPENS = re.compile(r",[ \t]+(?:the|a|an)[ \t]")
+#: A US legislator's party and state after a name ("Hagerty (R-Tenn.)", "Vance, R-Ohio,", "Schumer (D-N.Y.)"), or a
+#: party's member or a member of a parliament heading an appositive (", a Democrat,", ", the West Virginia
+#: Democrat,", ", a Republican from Ohio,", ", the Labour MP for Hackney North,"; not ", a Democratic senator", ", a
+#: Republican-led panel": the word must end its phrase).
+_PARTY_AFTER = re.compile(
+    r"(?:[ \t]*\(|,[ \t]+)[RDI]-[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?[),]"
+    r"|,[ \t]+(?:a|an|the)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}?(?:Democrat|Republican|MP|MEP|MSP|MLA)"
+    r"(?=[ \t]*[,.;)]|[ \t]+(?:from|for|of|who|and|in)\b)"
+)
 _REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
 _PERSON_ROLES = PERSON_CUES | OCCUPATIONS | {"seed"}
@@ -221,9 +230,9 @@ def person_appositive(text: str, end: int) -> bool:
     """An age or a role only a person holds (:data:`_PERSON_ROLES`: an office, a sports position or seed, a
     relative) ending the noun phrase of an appositive right after ``end`` (", 66, said", ", the Japanese prime
     minister,", ", the top seed,", ", chairman of"), or "herself"/"himself" opening it (", herself a one-time
-    revolutionary"); not the roles a company holds too (", the owner of", ", the
-    biggest player in")."""
-    if AGE_AFTER.match(text, end) or _REFLEXIVE.match(text, end):
+    revolutionary"), or a legislator's party and state or a party's member (:data:`_PARTY_AFTER`: "Hagerty
+    (R-Tenn.)", ", a Democrat,"); not the roles a company holds too (", the owner of", ", the biggest player in")."""
+    if AGE_AFTER.match(text, end) or _REFLEXIVE.match(text, end) or _PARTY_AFTER.match(text, end):
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
