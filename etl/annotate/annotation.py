@@ -27,7 +27,6 @@ from etl.annotate.canonical import (
 )
 from etl.annotate.dateline import find_dateline
 from etl.annotate.entities import (
-    COUPLE_CHILDREN,
     KIN_LABEL,
     Covered,
     RawMention,
@@ -75,7 +74,7 @@ from etl.annotate.wordnames import (
     speaks_as_person,
     thinks_as_person,
 )
-from etl.annotate.words import GIVEN_CLAUSE
+from etl.annotate.words import COUPLE_CHILDREN, GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"

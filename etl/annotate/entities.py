@@ -18,6 +18,7 @@ from etl.annotate.textscan import offsets
 from etl.annotate.words import (
     AGE_AFTER,
     ARABIC_NOT_NAMES,
+    COUPLE_CHILDREN,
     FAMILY_WORDS,
     GOVERNMENT_BODY_ENDS,
     HEADLINE_NOUNS,
@@ -1344,8 +1345,6 @@ def playing_words(
 
 #: A pair's names owning what follows ("Stephen and Karen’s four " before "kids"): groups 1 and 2 are the names.
 _PAIR_OWNS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)['’]s[ \t]+(?:[\w-]+[ \t]+)?$")
-#: The children a couple owns after the pair's possessive (:func:`couple_words`).
-COUPLE_CHILDREN = frozenset("kids children sons daughters twins son daughter baby".split())
 
 
 def couple_words(

@@ -253,6 +253,9 @@ AUTHORED_WORKS = frozenset("poem poems poetry sonnet sonnets novel novella memoi
 #: and the name ("a brace from Isak", "a header by Havertz"): the name is a player's. Not "goal", "strike", "win",
 #: "penalty", "double": a club's or a union's too ("Arsenal's goal", "a strike by Unite", "a late penalty from Leeds").
 PLAYER_OWNS = frozenset("cross crosses header headers volley brace hat-trick hat-tricks free-kick assist".split())
+#: The children a couple owns after the pair's possessive ("Stephen and Karen’s four kids,":
+#: :func:`etl.annotate.entities.couple_words`).
+COUPLE_CHILDREN = frozenset("kids children sons daughters twins son daughter baby".split())
 #: Ordinals and firsts after "his"/"her" and a player's verb ("Shiffrin won her 90th race", "Isak made his debut").
 PLAYER_FIRSTS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth maiden debut career-best""".split()
