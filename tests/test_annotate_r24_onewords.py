@@ -238,3 +238,27 @@ def test_a_senators_state_after_a_full_name_is_no_person():
 )
 def test_a_member_of_parliament_names_a_person(text, person):
     assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Arsenal were without skipper Odegaard and centre-back Saliba for the trip.", "Odegaard"),  # FAC
+        ("Boss Arteta praised teammate Saka after the match.", "Saka"),  # PERSON, doubted at the start
+        ("Boss Arteta praised teammate Saka after the match.", "Arteta"),  # nothing
+        ("The Spurs rookie Wembanyama scored 40 points on Sunday.", "Wembanyama"),  # nothing
+    ],
+)
+def test_a_players_standing_in_the_team_before_a_name_is_a_person_cue(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo Boss reported higher sales in Europe.",
+        "The board put forward Tuesday's proposal to cut costs.",
+    ],
+)
+def test_boss_in_a_brand_and_forward_are_no_person_cue(text):
+    assert not facets(text)["persons"]

@@ -38,7 +38,7 @@ PERSON_CUES = KIN_WORDS | frozenset(
     comedian novelist poet playwright filmmaker songwriter chef congressman congresswoman councilmember lawmaker
     legislator scrum-half fly-half outside-half half-back full-back fullback flanker hooker left-back right-back centre-back
     center-back centre-half wing-back playmaker all-rounder wicketkeeper wicket-keeper spinner paceman seamer
-    shortstop outfielder infielder""".split()
+    shortstop outfielder infielder skipper teammate team-mate rookie youngster compatriot boss""".split()
 )
 #: Occupations only a person has, heading an appositive (", a 34-year-old nurse from Lagos,", ", a retired teacher,"):
 #: a person's role after a name (:func:`etl.annotate.wordnames.person_appositive`); not before one (no cue word:
