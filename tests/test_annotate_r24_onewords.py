@@ -262,3 +262,7 @@ def test_a_players_standing_in_the_team_before_a_name_is_a_person_cue(text, pers
 )
 def test_boss_in_a_brand_and_forward_are_no_person_cue(text):
     assert not facets(text)["persons"]
+
+
+def test_said_that_she_finds_a_name_the_model_missed():
+    assert "Okafor" in facets("Okafor said that she had not been told of the decision.")["persons"]

@@ -1243,7 +1243,7 @@ def _one_titled_word(text: str, pos: int, cue_word: str, places: frozenset[str])
 #: literal character, scan faster than their union.
 _SPEAKING_CUES = (
     re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d|[RDI]-[A-Z])"),
-    re.compile(r" (?:said|says|added|told)[ \t]+(?:he|she|reporters|journalists)\b"),
+    re.compile(r" (?:said|says|added|told)[ \t]+(?:(?:that[ \t]+)?(?:he|she)|reporters|journalists)\b"),
 )
 #: One capitalised word (a hyphen may join two): a speaking word's shape.
 _SPEAKING_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
