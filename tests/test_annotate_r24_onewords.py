@@ -266,3 +266,26 @@ def test_boss_in_a_brand_and_forward_are_no_person_cue(text):
 
 def test_said_that_she_finds_a_name_the_model_missed():
     assert "Okafor" in facets("Okafor said that she had not been told of the decision.")["persons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Okonkwo's childhood in Enugu shaped the novel, critics say.", "Okonkwo"),  # ORG
+        ("Saka's metatarsal injury will keep him out for a month.", "Saka"),  # PERSON, doubted at the start
+        ("Mensah's collarbone was broken in the crash.", "Mensah"),
+    ],
+)
+def test_a_childhood_or_an_injured_bone_is_a_persons(text, person):
+    assert person in facets(text)["persons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple's honeymoon period with regulators is over.",
+        "Beijing's pregnancy policy was loosened in 2015.",
+    ],
+)
+def test_a_companys_or_places_phrase_owns_no_life_event(text):
+    assert not facets(text)["persons"]

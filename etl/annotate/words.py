@@ -237,11 +237,15 @@ GIVEN_CLAUSE = re.compile(r"(?:,|[ \t]+[—–])?[ \t]+who\b|,[ \t]+(?:said|says
 #: "hand", "head", "back", "eye", "heart": a company's too ("Apple's chip arm", "Google's head of").
 BODY_PARTS = frozenset(
     """knee knees ankle ankles hamstring hamstrings wrist wrists shoulder shoulders elbow hip hips calf groin thigh
-    achilles foot toe neck spine jaw""".split()
+    achilles foot toe neck spine jaw collarbone rib ribs shin heel finger fingers thumb ligament cruciate metatarsal
+    pelvis""".split()
 )
 #: A life's events a person's name owns where the phrase ends with them ("Murray's retirement.", "Biden's birthday
 #: on"; not "Coldplay's wedding song", "Nvidia's retirement plan").
-LIFE_EVENTS = frozenset("career retirement resignation funeral birthday marriage wedding divorce".split())
+LIFE_EVENTS = frozenset(
+    """career retirement resignation funeral birthday marriage wedding divorce childhood upbringing boyhood girlhood
+    pregnancy honeymoon obituary""".split()
+)
 #: What befalls a person, after a name's possessive only ("Kariuki's arrest on", "Prince's death."; not after "her":
 #: "helped Juliet fake her death", a character's).
 PERSON_FATES = frozenset("death arrest murder assassination".split())
