@@ -280,8 +280,15 @@ def _doubtful(
             or (len(cluster.mentions) > 2 and appositive(text, m.end))
             or listed_neighbours(text, m.start, m.end, persons) >= 2  # "Katy Perry, Ed Sheeran and Rihanna"
             for m in cluster.mentions
-        ) and not _paired_twice(cluster, text, persons) and not speaks_as_person(text, cluster.name)
+        ) and not _paired_twice(cluster, text, persons) and not _speaks_unread(cluster, text)
     return " " not in cluster.name and cluster.name.lower() in common
+
+
+def _speaks_unread(cluster: Cluster, text: str) -> bool:
+    """The cluster's one word, at an occurrence the model did not read (the word is in ``text`` more often than the
+    cluster has mentions: ``str.count`` first), speaks or thinks as a person (:func:`speaks_as_person`: "As if
+    Rowling knew she")."""
+    return text.count(cluster.name) > len(cluster.mentions) and speaks_as_person(text, cluster.name)
 
 
 def _paired_twice(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
