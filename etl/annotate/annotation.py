@@ -168,9 +168,9 @@ def build_annotation(
         found = _gazetteer_and_shapes(text, aliases, skip)
     common = set(_LOWER_WORDS.findall(text))
     if doc is not None and not PLAYER_WORDS.isdisjoint(common):  # "Vlasic limped off": the model saw nothing
-        found += playing_words(text, skip + _ent_bounds(doc) + [(m.start, m.end) for m in found], one_word, common)
+        found += playing_words(text, skip + [(m.start, m.end) for m in found], one_word, common)
     if doc is not None and not COUPLE_CHILDREN.isdisjoint(common):  # "Stephen and Karen’s four kids"
-        found += couple_words(text, skip + _ent_bounds(doc) + [(m.start, m.end) for m in found], one_word, common)
+        found += couple_words(text, skip + [(m.start, m.end) for m in found], one_word, common)
     mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, one_word, kin)
@@ -199,11 +199,6 @@ def build_annotation(
         model=model,
         **by_type,
     )
-
-
-def _ent_bounds(doc) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the model's entities in ``doc``."""
-    return [(e.start_char, e.end_char) for e in doc.ents]
 
 
 def _gazetteer_and_shapes(text: str, aliases: AliasTable, skip: list[tuple[int, int]]) -> list[RawMention]:
