@@ -30,10 +30,12 @@ from etl.annotate.entities import (
     KIN_LABEL,
     Covered,
     RawMention,
+    couple_words,
     doc_mentions,
     junk_regions,
     kin_items,
     person_cue,
+    playing_words,
     reseat_headline_persons,
     said_after_quote,
     shape_mentions,
@@ -61,14 +63,18 @@ from etl.annotate.places import CODES, with_coded_places
 from etl.annotate.places import LABEL as PLACE_LABEL
 from etl.annotate.quotes import PersonRef, find_quotes
 from etl.annotate.wordnames import (
+    PLAYER_WORDS,
     appositive,
     couple_member,
     meets_as_person,
     owns_as_person,
     person_appositive,
+    plays_as_person,
     relative_of,
+    speaks_as_person,
+    thinks_as_person,
 )
-from etl.annotate.words import GIVEN_CLAUSE
+from etl.annotate.words import COUPLE_CHILDREN, GIVEN_CLAUSE
 from etl.core.records import Annotation, Entity, Mention
 
 SEPARATOR = "\n\n"
@@ -167,8 +173,12 @@ def build_annotation(
         found = with_table_names(found, doc, text, aliases, skip)
     else:
         found = _gazetteer_and_shapes(text, aliases, skip)
-    mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     common = set(_LOWER_WORDS.findall(text))
+    if doc is not None and not PLAYER_WORDS.isdisjoint(common):  # "Vlasic limped off": the model saw nothing
+        found += playing_words(text, skip + [(m.start, m.end) for m in found], one_word, common)
+    if doc is not None and not COUPLE_CHILDREN.isdisjoint(common):  # "Stephen and Karen’s four kids"
+        found += couple_words(text, skip + [(m.start, m.end) for m in found], one_word, common)
+    mentions = _with_dateline(reseat_headline_persons(sorted(found, key=lambda m: m.start), text), dateline)
     found_clusters = canonicalize(mentions, aliases, text)
     retype_persons(found_clusters, text, composed.title, common, one_word, kin)
     full_names = mention_bounds(m for c in found_clusters if c.type == "person" and " " in c.name for m in c.mentions)
@@ -246,7 +256,9 @@ def _doubtful(
     Trump and Sanders"; nor a given name after a kin word, ``kin``: "their two daughters, Esmeralda and
     Amada"; nor a given name before a relative "who" or a speech verb after a comma, :data:`GIVEN_CLAUSE`:
     "Tommy — who", "Another student, Megan, said"; nor an item of a list whose two nearest items are full names:
-    "hits for Katy Perry, Ed Sheeran and Rihanna"); a one-word name the text also uses as a lower-case word
+    "hits for Katy Perry, Ed Sheeran and Rihanna"; nor one whose word, where the model read nothing, speaks or thinks
+    as a person: :func:`speaks_as_person`, "as if Rowling knew she was"); a one-word name the text also uses as a
+    lower-case word
     ("Meth" / "meth").
     """
     if cluster.from_alias:
@@ -270,8 +282,15 @@ def _doubtful(
             or (len(cluster.mentions) > 2 and appositive(text, m.end))
             or listed_neighbours(text, m.start, m.end, persons) >= 2  # "Katy Perry, Ed Sheeran and Rihanna"
             for m in cluster.mentions
-        ) and not _paired_twice(cluster, text, persons)
+        ) and not _paired_twice(cluster, text, persons) and not _speaks_unread(cluster, text)
     return " " not in cluster.name and cluster.name.lower() in common
+
+
+def _speaks_unread(cluster: Cluster, text: str) -> bool:
+    """The cluster's one word, at an occurrence the model did not read (the word is in ``text`` more often than the
+    cluster has mentions: ``str.count`` first), speaks or thinks as a person (:func:`speaks_as_person`: "As if
+    Rowling knew she")."""
+    return text.count(cluster.name) > len(cluster.mentions) and speaks_as_person(text, cluster.name)
 
 
 def _paired_twice(cluster: Cluster, text: str, persons: tuple[set[int], set[int]]) -> bool:
@@ -308,6 +327,8 @@ def _person_evidence(text: str, start: int, end: int) -> bool:
         or couple_member(text, start, end)
         or meets_as_person(text, start, end)
         or owns_as_person(text, end)
+        or plays_as_person(text, start, end)
+        or thinks_as_person(text, end)
         or relative_of(text, start)
     )
 

@@ -18,6 +18,7 @@ from etl.annotate.textscan import alternation, offsets
 from etl.annotate.words import (
     AGE_AFTER,
     ARABIC_NOT_NAMES,
+    COUPLE_CHILDREN,
     FAMILY_WORDS,
     GOVERNMENT_BODY_ENDS,
     HEADLINE_NOUNS,
@@ -1293,8 +1294,8 @@ def _one_titled_word(text: str, pos: int, cue_word: str, places: frozenset[str])
 #: pronoun (checked in full by :func:`etl.annotate.wordnames.speaks_after`); two patterns, each opening with a
 #: literal character, scan faster than their union.
 _SPEAKING_CUES = (
-    re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d)"),
-    re.compile(r" (?:said|says|added|told)[ \t]+(?:he|she|reporters|journalists)\b"),
+    re.compile(r",[ \t]+(?:the|a|an|his|her|their|herself|himself|\d|[RDI]-[A-Z])"),
+    re.compile(r" (?:said|says|added|told)[ \t]+(?:(?:that[ \t]+)?(?:he|she)|reporters|journalists)\b"),
 )
 #: One capitalised word (a hyphen may join two): a speaking word's shape.
 _SPEAKING_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -1363,6 +1364,70 @@ def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[
         if wordnames.speaks_after(text, cue.start()) and not taken.hits(start, cue.start()):
             out.append(RawMention(start, cue.start(), name, "person", "NAME"))
     return sorted(out, key=lambda m: m.start)
+
+
+#: A capitalised word (a hyphen may join two) standing alone: a name a player's cue may follow (:func:`playing_words`).
+_LONE_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
+
+
+def playing_words(
+    text: str, covered: list[tuple[int, int]], places: frozenset[str], words: set[str] | frozenset[str]
+) -> list[RawMention]:
+    """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that does what only a
+    player or a performer does or thinks as a person (:func:`_plays_or_thinks`: "Vlasic limped off", "Ruiz made his
+    debut", "Rodri is expected to return from injury", "Adele performed her hit", "Shakira was born in"): found from the cues' literal pieces whose word is among ``words`` (the
+    text's lower-case words; :func:`etl.annotate.wordnames.player_cues`),
+    the last capitalised word of the 50 characters before one that the cue's shape follows. Not the end of a longer
+    name (:func:`_name_before`), no English word, title or one of ``places``, not inside ``covered``. Never raises."""
+    out: list[RawMention] = []
+    taken: Covered | None = None
+    for cue in wordnames.player_cues(text, words):
+        capitals = list(_LONE_CAPITAL.finditer(text, max(0, cue - 50), cue))
+        hit = next((w for w in reversed(capitals) if _plays_or_thinks(text, w.start(), w.end())), None)
+        if hit is None or _name_before(text, hit.end()) != hit.start():
+            continue
+        name = hit.group()
+        if name.lower() in english_words() or name.lower() in places or name.lower() in TITLES:
+            continue
+        taken = taken or Covered(len(text), covered)
+        if not taken.hits(hit.start(), hit.end()) and all(m.start != hit.start() for m in out):
+            out.append(RawMention(hit.start(), hit.end(), name, "person", "NAME"))
+    return out
+
+
+#: A pair's names owning what follows ("Stephen and Karen’s four " before "kids"): groups 1 and 2 are the names.
+_PAIR_OWNS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)['’]s[ \t]+(?:[\w-]+[ \t]+)?$")
+
+
+def couple_words(
+    text: str, covered: list[tuple[int, int]], places: frozenset[str], words: set[str] | frozenset[str]
+) -> list[RawMention]:
+    """Person mentions (label ``NAME``) of the one-word names of a pair owning children that the model left
+    unlabelled ("the fourth of Stephen and Karen’s four kids," :func:`etl.annotate.wordnames.couple_member`; not
+    "Johnson and Johnson's baby shampoo", "Marks and Spencer's kids range"): looked for before each of
+    :data:`COUPLE_CHILDREN` among ``words`` (the text's lower-case words). No English word, title or one of
+    ``places``, not inside ``covered``. Never raises."""
+    out: list[RawMention] = []
+    taken: Covered | None = None
+    for at in sorted(at for word in COUPLE_CHILDREN.intersection(words) for at in offsets(text, f" {word}")):
+        pair = _PAIR_OWNS.search(text, max(0, at - 50), at + 1)
+        if pair is None:
+            continue
+        for group in (1, 2):
+            start, end = pair.span(group)
+            name = pair.group(group)
+            if name.lower() in english_words() or name.lower() in places or name.lower() in TITLES:
+                continue
+            taken = taken or Covered(len(text), covered)
+            if not taken.hits(start, end) and wordnames.couple_member(text, start, end):
+                out.append(RawMention(start, end, name, "person", "NAME"))
+    return out
+
+
+def _plays_or_thinks(text: str, start: int, end: int) -> bool:
+    """The one word ``text[start:end]`` does what only a player or performer does or thinks as a person
+    (:func:`etl.annotate.wordnames.plays_as_person`, :func:`etl.annotate.wordnames.thinks_as_person`)."""
+    return wordnames.plays_as_person(text, start, end) or wordnames.thinks_as_person(text, end)
 
 
 def _name_before(text: str, end: int) -> int:

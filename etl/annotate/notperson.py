@@ -34,8 +34,10 @@ from etl.annotate.wordnames import (
     meets_as_person,
     owns_as_person,
     person_appositive,
+    plays_as_person,
     speaks_as_person,
     speaks_then_pronoun,
+    thinks_as_person,
 )
 from etl.annotate.words import (
     BRAND_GOODS,
@@ -422,6 +424,8 @@ def _speaking_unknown_word(cluster: Cluster, story: _Story) -> bool:
         couple_member(text, m.start, m.end)
         or speaks_then_pronoun(text, m.start, m.end)
         or owns_as_person(text, m.end)
+        or plays_as_person(text, m.start, m.end)
+        or thinks_as_person(text, m.end)
         or cluster.type == "location" and meets_as_person(text, m.start, m.end)
         for m in cluster.mentions
     )

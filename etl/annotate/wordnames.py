@@ -33,6 +33,8 @@ from etl.annotate.words import (
     PERSON_APPOSITIVE_ROLES,
     PERSON_CUES,
     PERSON_FATES,
+    PLAYER_FIRSTS,
+    PLAYER_OWNS,
     PRONOUN_SPEECH,
     ROLES,
     SPEECH_AFTER,
@@ -52,6 +54,15 @@ _ROLE_PHRASE = re.compile(
     r"(?=[ \t]*[,.;]|[ \t]+(?:of|for|at|in|to|and|who|from)\b)"
 )
 _ARTICLE_OPENS = re.compile(r",[ \t]+(?:the|a|an)[ \t]")
+#: A US legislator's party and state after a name ("Hagerty (R-Tenn.)", "Vance, R-Ohio,", "Schumer (D-N.Y.)"), or a
+#: party's member or a member of a parliament heading an appositive (", a Democrat,", ", the West Virginia
+#: Democrat,", ", a Republican from Ohio,", ", the Labour MP for Hackney North,"; not ", a Democratic senator", ", a
+#: Republican-led panel": the word must end its phrase).
+_PARTY_AFTER = re.compile(
+    r"(?:[ \t]*\(|,[ \t]+)[RDI]-[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?[),]"
+    r"|,[ \t]+(?:a|an|the)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}?(?:Democrat|Republican|MP|MEP|MSP|MLA)"
+    r"(?=[ \t]*[,.;)]|[ \t]+(?:from|for|of|who|and|in)\b)"
+)
 _REFLEXIVE = re.compile(r",[ \t]+(?:herself|himself)\b")
 #: Roles in an appositive only a person holds: offices, sports positions, relatives, a tournament's seed.
 _PERSON_ROLES = PERSON_CUES | OCCUPATIONS | {"seed"}
@@ -111,6 +122,65 @@ _OWNS_AFTER = re.compile(
 #: Right before a name, a relative or a regime "of" it: "the widow of Desi Bouterse", "the military regime of Desi
 #: Bouterse" (ORG), "a son of Srettha Thavisin" (FAC).
 _RELATIVE_OF = re.compile(rf"\b(?:{_KIN_OWNED}|regime)[ \t]+of[ \t]+$")
+#: What only a player does or suffers after a one-word name (:func:`plays_as_person`): "limped off", "was stretchered
+#: off", "converted the penalty", "remains doubtful for", "has been ruled out with" (not "for the season": "Tottenham has been ruled out for the
+#: season from European competition"), "won her 90th", "made his debut",
+#: "is expected to return from injury", "threw for 300 yards", "hit his 50th"; a performer's ("Adele performed her hit",
+#: "Rosalia debuted her new single"). Not "scored", "won", "beat", "remain unbeaten", "was dropped", "released her
+#: album": a club's, a company's or a record label's too; not "performed their hit": a band's.
+_PLAYS_AFTER = re.compile(
+    r"[ \t]+(?:(?:limped|hobbled)[ \t]+off"
+    r"|was[ \t]+(?:substituted|stretchered[ \t]+off|sent[ \t]+off|booked|subbed[ \t]+off|carried[ \t]+off)"
+    r"|converted[ \t]+(?:the|a|his|her)[ \t]+(?:penalty|spot-kick|free-kick)"
+    r"|(?:remains|is|was|looks)[ \t]+(?:a[ \t]+doubt|doubtful)[ \t]+for"
+    r"|(?:has[ \t]+been|was|is)[ \t]+ruled[ \t]+out[ \t]+(?:with|for[ \t]+\w+[ \t]+(?:weeks|months))"
+    r"|(?:threw|rushed|passed)[ \t]+for[ \t]+\d"
+    r"|(?:won|claimed|clinched|scored|made|earned|recorded|secured|notched|bagged|celebrated|hit)[ \t]+(?:his|her)[ \t]+"
+    rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(sorted(PLAYER_FIRSTS))})(?![\w'’-])"
+    r"|(?:[a-z]+[ \t]+){0,3}?return(?:s|ed|ing)?[ \t]+from[ \t]+(?:[a-z]+[ \t]+){0,2}?injury"
+    r"|(?:performed|sang|debuted|rapped)[ \t]+(?:his|her)[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
+    r"(?:hit|hits|song|songs|single|album|set|verse|track|anthem|ballad)(?![\w'’-]))"
+)
+#: Literal pieces of :data:`_PLAYS_AFTER`'s and :data:`_THINKS_AFTER`'s shapes (:func:`player_cues`), each under the lower-case word the text
+#: must hold for the piece to be looked for (``str.find`` only then).
+_PLAYS_LITERALS: dict[str, tuple[str, ...]] = {
+    "limped": (" limped off",),
+    "hobbled": (" hobbled off",),
+    "stretchered": (" stretchered off",),
+    "substituted": (" was substituted",),
+    "sent": (" was sent off",),
+    "converted": (" converted the penalty", " converted a penalty"),
+    "doubtful": (" doubtful for",),
+    "doubt": (" a doubt for",),
+    "ruled": (" ruled out with",),
+    "injury": (" injury",),
+    "threw": (" threw for",),
+    "rushed": (" rushed for",),
+    "born": (" was born ",),
+    "married": (" was married",),
+    **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("won", "claimed", "made", "scored", "hit")},
+    **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("performed", "sang", "debuted")},
+    **{verb: (f" {verb} he ", f" {verb} she ", f" {verb} that ") for verb in ("knew", "thought", "felt", "realised")},
+}
+#: The lower-case words that open :data:`_PLAYS_LITERALS`' pieces.
+PLAYER_WORDS = frozenset(_PLAYS_LITERALS)
+_PLAYER_THING = "|".join(sorted(PLAYER_OWNS, key=len, reverse=True))
+#: A player's thing after the name's possessive or ", whose", one word allowed between ("Saka's cross", "Isak's late
+#: brace", "Salah, whose cross").
+_PLAYS_OWNED = re.compile(rf"(?:['’]s|,[ \t]+whose)[ \t]+(?:[a-z-]+[ \t]+)?(?:{_PLAYER_THING})(?![\w'’-])")
+#: A player's thing and "from"/"by" right before the name ("a brace from ", "a header by ").
+_PLAYS_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?:{_PLAYER_THING})[ \t]+(?:from|by)|(?:headed|nodded|tapped|slotted|turned|poked)[ \t]+(?:in|home)[ \t]+by"
+    r"|converted[ \t]+by)[ \t]+$"
+)
+#: A verb of the mind and "he"/"she" after a name, or a person's marriage or birth ("Rowling knew she was
+#: producing", "Prince was married when", "Shakira was born in Barranquilla", "was born to"): what no company or club
+#: does (a company "was founded"; not "born in 2009" nor "in the middle of": a coin's or a firm's;
+#: :func:`thinks_as_person`).
+_THINKS_AFTER = re.compile(
+    r"[ \t]+(?:(?:knew|thought|felt|hoped|feared|realised|realized|wondered|recalled|remembered|joked)[ \t]+"
+    r"(?:that[ \t]+)?(?:he|she)[ \t]+[a-z]|(?:was|is|got)[ \t]+married\b|was[ \t]+born[ \t]+(?:to[ \t]|in[ \t]+[A-Z]))"
+)
 _NAME_CHAR = re.compile(r"[\w'’-]")
 _REACH = 300  # characters read to find the end of the name's sentence
 
@@ -147,8 +217,8 @@ def appositive(text: str, end: int) -> bool:
 
 def speaks_as_person(text: str, word: str) -> bool:
     """True when the one word ``word`` (a name), standing alone somewhere in ``text``, speaks as a person there
-    (:func:`speaks_after`). Never raises."""
-    return any(speaks_after(text, at + len(word)) for at in _alone(text, word))
+    (:func:`speaks_after`) or thinks as one (:func:`thinks_as_person`: "Rowling knew she"). Never raises."""
+    return any(speaks_after(text, at + len(word)) or thinks_as_person(text, at + len(word)) for at in _alone(text, word))
 
 
 def speaks_after(text: str, end: int) -> bool:
@@ -162,9 +232,9 @@ def person_appositive(text: str, end: int) -> bool:
     """An age or a role only a person holds (:data:`_PERSON_ROLES`: an office, a sports position or seed, a
     relative) ending the noun phrase of an appositive right after ``end`` (", 66, said", ", the Japanese prime
     minister,", ", the top seed,", ", chairman of"), or "herself"/"himself" opening it (", herself a one-time
-    revolutionary"); not the roles a company holds too (", the owner of", ", the
-    biggest player in")."""
-    if AGE_AFTER.match(text, end) or _REFLEXIVE.match(text, end):
+    revolutionary"), or a legislator's party and state or a party's member (:data:`_PARTY_AFTER`: "Hagerty
+    (R-Tenn.)", ", a Democrat,"); not the roles a company holds too (", the owner of", ", the biggest player in")."""
+    if AGE_AFTER.match(text, end) or _REFLEXIVE.match(text, end) or _PARTY_AFTER.match(text, end):
         return True
     m = _ROLE_PHRASE.match(text, end)
     return m is not None and m.group(1) in _PERSON_ROLES
@@ -197,6 +267,38 @@ def owns_as_person(text: str, end: int) -> bool:
     knee", "Bukele, whose wife", "Zelensky thanked his wife"); False for "Apple's chip arm", "Google thanked its
     staff", "Sebastian’s sister". Never raises."""
     return _OWNS_AFTER.match(text, end) is not None
+
+
+def plays_as_person(text: str, start: int, end: int) -> bool:
+    """True when the one-word name ``text[start:end]`` does or owns what only a player does (:data:`_PLAYS_AFTER`:
+    "Stones remains doubtful for", "Kane converted the penalty", "Shiffrin won her 90th race"; :data:`_PLAYS_OWNED`:
+    "Saka's cross"; :data:`_PLAYS_BEFORE`: "a brace from Isak"); False for "Arsenal won the match", "Leeds remain
+    unbeaten", "Arsenal's goal". Each shape is tested by a character or ``str.endswith`` before its regex. Never
+    raises."""
+    after = text[end : end + 1]
+    if after in "'’," and after and _PLAYS_OWNED.match(text, end):
+        return True
+    if after in " \t" and after and _PLAYS_AFTER.match(text, end):
+        return True
+    if not (text.endswith(" by ", 0, start) or text.endswith(" from ", 0, start)):
+        return False
+    return _PLAYS_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+def player_cues(text: str, words: set[str] | frozenset[str]) -> list[int]:
+    """Offsets in ``text`` of the literal pieces of what only a player does (" limped off", " made his ", " injury";
+    ``str.find``, no regex) whose word is among ``words`` (the text's lower-case words), in order: where a name the
+    model left unlabelled may end before. Never raises."""
+    return sorted(
+        at for word in PLAYER_WORDS.intersection(words) for literal in _PLAYS_LITERALS[word] for at in offsets(text, literal)
+    )
+
+
+def thinks_as_person(text: str, end: int) -> bool:
+    """True when a verb of the mind and "he"/"she", or "was married"/"was born to", follow a name ending at ``end``
+    (:data:`_THINKS_AFTER`: "Rowling knew she was", "Prince was married when he died"); False for "Apple knew it
+    was", "Google thought the deal". Never raises."""
+    return text[end : end + 1] == " " and _THINKS_AFTER.match(text, end) is not None
 
 
 def relative_of(text: str, start: int) -> bool:

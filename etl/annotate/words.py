@@ -38,7 +38,7 @@ PERSON_CUES = KIN_WORDS | frozenset(
     comedian novelist poet playwright filmmaker songwriter chef congressman congresswoman councilmember lawmaker
     legislator scrum-half fly-half outside-half half-back full-back fullback flanker hooker left-back right-back centre-back
     center-back centre-half wing-back playmaker all-rounder wicketkeeper wicket-keeper spinner paceman seamer
-    shortstop outfielder infielder""".split()
+    shortstop outfielder infielder skipper teammate team-mate rookie youngster compatriot boss""".split()
 )
 #: Occupations only a person has, heading an appositive (", a 34-year-old nurse from Lagos,", ", a retired teacher,"):
 #: a person's role after a name (:func:`etl.annotate.wordnames.person_appositive`); not before one (no cue word:
@@ -239,10 +239,11 @@ ROLES = (
 )
 #: A speech verb right after a name ("Trump said"): the name is a person's.
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
-#: A speech verb and a personal pronoun after a name ("Swiatek said she", "Kishida told reporters he"): the name is
+#: A speech verb, "that" allowed, and a personal pronoun after a name ("Swiatek said she", "Kishida told reporters he",
+#: "Jansher said that he"): the name is
 #: a person's, as a company is taken up by "it"; group 1 is "he", group 2 "she".
 PRONOUN_SPEECH = re.compile(
-    r"[ \t]+(?:said|says|added|told[ \t]+(?:reporters|journalists))[ \t]+(?:(he)|(she))[ \t]+[a-z]"
+    r"[ \t]+(?:said|says|added|told[ \t]+(?:reporters|journalists))[ \t]+(?:that[ \t]+)?(?:(he)|(she))[ \t]+[a-z]"
 )
 #: An age right after a name ("Parata, 75, has overseen"): the name is a person's.
 AGE_AFTER = re.compile(r",[ \t]+\d{1,3},[ \t]+[a-z]")
@@ -253,11 +254,15 @@ GIVEN_CLAUSE = re.compile(r"(?:,|[ \t]+[—–])?[ \t]+who\b|,[ \t]+(?:said|says
 #: "hand", "head", "back", "eye", "heart": a company's too ("Apple's chip arm", "Google's head of").
 BODY_PARTS = frozenset(
     """knee knees ankle ankles hamstring hamstrings wrist wrists shoulder shoulders elbow hip hips calf groin thigh
-    achilles foot toe neck spine jaw""".split()
+    achilles foot toe neck spine jaw collarbone rib ribs shin heel finger fingers thumb ligament cruciate metatarsal
+    pelvis""".split()
 )
 #: A life's events a person's name owns where the phrase ends with them ("Murray's retirement.", "Biden's birthday
 #: on"; not "Coldplay's wedding song", "Nvidia's retirement plan").
-LIFE_EVENTS = frozenset("career retirement resignation funeral birthday marriage wedding divorce".split())
+LIFE_EVENTS = frozenset(
+    """career retirement resignation funeral birthday marriage wedding divorce childhood upbringing boyhood girlhood
+    pregnancy honeymoon obituary""".split()
+)
 #: What befalls a person, after a name's possessive only ("Kariuki's arrest on", "Prince's death."; not after "her":
 #: "helped Juliet fake her death", a character's).
 PERSON_FATES = frozenset("death arrest murder assassination".split())
@@ -265,6 +270,17 @@ PERSON_FATES = frozenset("death arrest murder assassination".split())
 #: name is the author's. Not "song", "album", "film", "book", "essay": a band, a studio, a publisher or a magazine has
 #: them too ("Coldplay's song", "Disney's film"), nor plural novels or memoirs (a publisher's).
 AUTHORED_WORKS = frozenset("poem poems poetry sonnet sonnets novel novella memoir autobiography".split())
+#: What only a player makes, after a one-word name's possessive ("Saka's cross", "Isak's brace") or before "from"/"by"
+#: and the name ("a brace from Isak", "a header by Havertz"): the name is a player's. Not "goal", "strike", "win",
+#: "penalty", "double": a club's or a union's too ("Arsenal's goal", "a strike by Unite", "a late penalty from Leeds").
+PLAYER_OWNS = frozenset("cross crosses header headers volley brace hat-trick hat-tricks free-kick assist".split())
+#: The children a couple owns after the pair's possessive ("Stephen and Karen’s four kids,":
+#: :func:`etl.annotate.entities.couple_words`).
+COUPLE_CHILDREN = frozenset("kids children sons daughters twins son daughter baby".split())
+#: Ordinals and firsts after "his"/"her" and a player's verb ("Shiffrin won her 90th race", "Isak made his debut").
+PLAYER_FIRSTS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth maiden debut career-best""".split()
+)
 #: Arabic words that open or close the names of armed groups, parties, media, mosques and places, not persons'
 #: ("Ansar al-Sharia", "Jabhat al-Nusra", "Asaib Ahl al-Haq", "Masjid al-Aqsa", "Umm al-Quwain", "Ras al-Ain";
 #: the "al-" part in lower case, its particle taken off: "al-Qaeda" is "qaeda").
