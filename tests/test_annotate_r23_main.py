@@ -9,8 +9,7 @@ from etl.annotate import annotate_text, entity_facets
 from etl.annotate.canonical import load_aliases
 from etl.annotate.names import is_given
 from etl.core.settings import Settings
-
-FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
+from tests.annotate_text import FILL
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ import pytest
 
 from etl.annotate import entity_facets
 from etl.annotate.entities import is_junk
-
-FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
+from tests.annotate_text import FILL
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.annotate import entity_facets
-
-FILL = " The council met on Tuesday to discuss the budget, and members said the plan would be published next week."
-
-
-def facets(text: str) -> dict[str, list[str]]:
-    """Facets of ``text`` as a story's body (no title), with a neutral sentence after it."""
-    return entity_facets("", text + FILL)
+from tests.annotate_text import facets
 
 
 @pytest.mark.parametrize(

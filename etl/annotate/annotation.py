@@ -258,8 +258,7 @@ def _doubtful(
     "Tommy — who", "Another student, Megan, said"; nor an item of a list whose two nearest items are full names:
     "hits for Katy Perry, Ed Sheeran and Rihanna"; nor one whose word, where the model read nothing, speaks or thinks
     as a person: :func:`speaks_as_person`, "as if Rowling knew she was"); a one-word name the text also uses as a
-    lower-case word
-    ("Meth" / "meth").
+    lower-case word ("Meth" / "meth").
     """
     if cluster.from_alias:
         return False

@@ -523,8 +523,9 @@ _BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*By[ \t]+$")
 def unlabelled_full_names(clusters: list[Cluster], text: str, aliases: AliasTable) -> None:
     """A one-word name the model read two times or more (any type, no alias-table name, no English word), that the
     text writes once after a given name (:func:`_given_before_surname`) no mention covers (the surname itself may
-    be read there), no alias-table name, and no capitalised word after: the model missed the full name, and the word is its surname ("Olumide Akpata won
-    the election ... Akpata had promised reform": "Akpata" ORG x4, "Olumide Akpata" nothing). The cluster becomes
+    be read there), no alias-table name, and no capitalised word after: the model missed the full name, and the word
+    is its surname ("Olumide Akpata won the election ... Akpata had promised reform": "Akpata" ORG x4, "Olumide
+    Akpata" nothing). The cluster becomes
     that person's, the full name one of its mentions. Not "in Lagos" after a known word; not a company called by
     its first word ("Goldman Sachs" ... "Goldman"): the surname is the last word."""
     candidates = [c for c in clusters if len(c.mentions) > 1 and not c.from_alias and _surname_word(c.name)]
@@ -558,7 +559,7 @@ def _full_name_before(
         low = max(0, at - 25)
         if not text[max(text.rfind(" ", low, at), text.rfind("\n", low, at), low - 1) + 1 : at][:1].isupper():
             continue  # the common case: no capitalised word before
-        m = _CAP_WORD_BEFORE.search(text, max(0, at - 25), at + 1)
+        m = _CAP_WORD_BEFORE.search(text, low, at + 1)
         if m is None or not _given_before_surname(m.group(1)) or aliases.lookup(m.group(1)):
             continue
         if _BYLINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
@@ -579,7 +580,6 @@ def _given_before_surname(word: str) -> bool:
         and lowered not in TITLES
         and lowered not in PERSON_CUES
     )
-    return None
 
 
 def _without_known_head(m: RawMention, aliases: AliasTable | None) -> RawMention:
@@ -994,7 +994,6 @@ def _list_names(text: str, start: int) -> list[tuple[int, int]]:
     if last is not None:
         items.append(last.span())
     return items
-
 
 
 def roster_persons(clusters: list[Cluster], text: str, covered: list[tuple[int, int]]) -> list[Cluster]:

@@ -1358,12 +1358,19 @@ def speaking_words(text: str, covered: list[tuple[int, int]], places: frozenset[
     for cue in (m for pattern in _SPEAKING_CUES for m in pattern.finditer(text)):
         start = _name_before(text, cue.start())
         name = text[start : cue.start()]
-        if not name or any(w.lower() in english_words() or w.lower() in places or w.lower() in TITLES for w in name.split()):
+        if not name or any(_no_name_word(w, places) for w in name.split()):
             continue
         taken = taken or Covered(len(text), covered)
         if wordnames.speaks_after(text, cue.start()) and not taken.hits(start, cue.start()):
             out.append(RawMention(start, cue.start(), name, "person", "NAME"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _no_name_word(word: str, places: frozenset[str]) -> bool:
+    """True for a word no unlabelled one-word name found by a cue may be: an English word, one of ``places`` (the
+    alias table's one-word names) or a title."""
+    low = word.lower()
+    return low in english_words() or low in places or low in TITLES
 
 
 #: A capitalised word (a hyphen may join two) standing alone: a name a player's cue may follow (:func:`playing_words`).
@@ -1375,9 +1382,10 @@ def playing_words(
 ) -> list[RawMention]:
     """Person mentions (label ``NAME``) of one capitalised word the model left unlabelled that does what only a
     player or a performer does or thinks as a person (:func:`_plays_or_thinks`: "Vlasic limped off", "Ruiz made his
-    debut", "Rodri is expected to return from injury", "Adele performed her hit", "Shakira was born in"): found from the cues' literal pieces whose word is among ``words`` (the
-    text's lower-case words; :func:`etl.annotate.wordnames.player_cues`),
-    the last capitalised word of the 50 characters before one that the cue's shape follows. Not the end of a longer
+    debut", "Rodri is expected to return from injury", "Adele performed her hit", "Shakira was born in"): found from
+    the cues' literal pieces whose word is among ``words`` (the text's lower-case words;
+    :func:`etl.annotate.wordnames.player_cues`), the last capitalised word of the 50 characters before one that the
+    cue's shape follows. Not the end of a longer
     name (:func:`_name_before`), no English word, title or one of ``places``, not inside ``covered``. Never raises."""
     out: list[RawMention] = []
     taken: Covered | None = None
@@ -1387,7 +1395,7 @@ def playing_words(
         if hit is None or _name_before(text, hit.end()) != hit.start():
             continue
         name = hit.group()
-        if name.lower() in english_words() or name.lower() in places or name.lower() in TITLES:
+        if _no_name_word(name, places):
             continue
         taken = taken or Covered(len(text), covered)
         if not taken.hits(hit.start(), hit.end()) and all(m.start != hit.start() for m in out):
@@ -1416,7 +1424,7 @@ def couple_words(
         for group in (1, 2):
             start, end = pair.span(group)
             name = pair.group(group)
-            if name.lower() in english_words() or name.lower() in places or name.lower() in TITLES:
+            if _no_name_word(name, places):
                 continue
             taken = taken or Covered(len(text), covered)
             if not taken.hits(start, end) and wordnames.couple_member(text, start, end):

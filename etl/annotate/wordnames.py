@@ -123,10 +123,10 @@ _OWNS_AFTER = re.compile(
 #: Bouterse" (ORG), "a son of Srettha Thavisin" (FAC).
 _RELATIVE_OF = re.compile(rf"\b(?:{_KIN_OWNED}|regime)[ \t]+of[ \t]+$")
 #: What only a player does or suffers after a one-word name (:func:`plays_as_person`): "limped off", "was stretchered
-#: off", "converted the penalty", "remains doubtful for", "has been ruled out with" (not "for the season": "Tottenham has been ruled out for the
-#: season from European competition"), "won her 90th", "made his debut",
-#: "is expected to return from injury", "threw for 300 yards", "hit his 50th"; a performer's ("Adele performed her hit",
-#: "Rosalia debuted her new single"). Not "scored", "won", "beat", "remain unbeaten", "was dropped", "released her
+#: off", "converted the penalty", "remains doubtful for", "has been ruled out with" (not "for the season": "Tottenham
+#: has been ruled out for the season from European competition"), "won her 90th", "made his debut", "is expected to
+#: return from injury", "threw for 300 yards", "hit his 50th"; a performer's ("Adele performed her hit", "Rosalia
+#: debuted her new single"). Not "scored", "won", "beat", "remain unbeaten", "was dropped", "released her
 #: album": a club's, a company's or a record label's too; not "performed their hit": a band's.
 _PLAYS_AFTER = re.compile(
     r"[ \t]+(?:(?:limped|hobbled)[ \t]+off"
@@ -141,8 +141,8 @@ _PLAYS_AFTER = re.compile(
     r"|(?:performed|sang|debuted|rapped)[ \t]+(?:his|her)[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
     r"(?:hit|hits|song|songs|single|album|set|verse|track|anthem|ballad)(?![\w'’-]))"
 )
-#: Literal pieces of :data:`_PLAYS_AFTER`'s and :data:`_THINKS_AFTER`'s shapes (:func:`player_cues`), each under the lower-case word the text
-#: must hold for the piece to be looked for (``str.find`` only then).
+#: Literal pieces of :data:`_PLAYS_AFTER`'s and :data:`_THINKS_AFTER`'s shapes (:func:`player_cues`), each under the
+#: lower-case word the text must hold for the piece to be looked for (``str.find`` only then).
 _PLAYS_LITERALS: dict[str, tuple[str, ...]] = {
     "limped": (" limped off",),
     "hobbled": (" hobbled off",),
@@ -158,8 +158,10 @@ _PLAYS_LITERALS: dict[str, tuple[str, ...]] = {
     "rushed": (" rushed for",),
     "born": (" was born ",),
     "married": (" was married",),
-    **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("won", "claimed", "made", "scored", "hit")},
-    **{verb: (f" {verb} his ", f" {verb} her ") for verb in ("performed", "sang", "debuted")},
+    **{
+        verb: (f" {verb} his ", f" {verb} her ")
+        for verb in ("won", "claimed", "made", "scored", "hit", "performed", "sang", "debuted")
+    },
     **{verb: (f" {verb} he ", f" {verb} she ", f" {verb} that ") for verb in ("knew", "thought", "felt", "realised")},
 }
 #: The lower-case words that open :data:`_PLAYS_LITERALS`' pieces.
@@ -276,9 +278,9 @@ def plays_as_person(text: str, start: int, end: int) -> bool:
     unbeaten", "Arsenal's goal". Each shape is tested by a character or ``str.endswith`` before its regex. Never
     raises."""
     after = text[end : end + 1]
-    if after in "'’," and after and _PLAYS_OWNED.match(text, end):
+    if after and after in "'’," and _PLAYS_OWNED.match(text, end):
         return True
-    if after in " \t" and after and _PLAYS_AFTER.match(text, end):
+    if after and after in " \t" and _PLAYS_AFTER.match(text, end):
         return True
     if not (text.endswith(" by ", 0, start) or text.endswith(" from ", 0, start)):
         return False

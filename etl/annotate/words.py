@@ -55,8 +55,10 @@ OCCUPATIONS = frozenset(
 #: company holds. Not "dealer", "broker", "retailer" ("car dealer Arnold Clark": a company named after a person).
 ROLE_CUES = OCCUPATIONS | frozenset("founder boss manager analyst prosecutor producer editor".split())
 #: Roles heading an appositive after a name of two words or more, or right before it and a comma, that only a person
-#: holds (", the chief executive of", ", a co-founder of", "media mogul, "; :func:`etl.annotate.wordnames.person_role_after`,
-#: :func:`etl.annotate.wordnames.person_role_before`): occupations, offices and the roles a company never is. Not "owner", "manager", "producer", "dealer", "host" (", the owner of", ", the asset manager,").
+#: holds (", the chief executive of", ", a co-founder of", "media mogul, ";
+#: :func:`etl.annotate.wordnames.person_role_after`, :func:`etl.annotate.wordnames.person_role_before`): occupations,
+#: offices and the roles a company never is. Not "owner", "manager", "producer", "dealer", "host" (", the owner of",
+#: ", the asset manager,").
 PERSON_APPOSITIVE_ROLES = (
     OCCUPATIONS
     | PERSON_CUES
@@ -240,8 +242,7 @@ ROLES = (
 #: A speech verb right after a name ("Trump said"): the name is a person's.
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|tweeted|wrote|added|asked)\b")
 #: A speech verb, "that" allowed, and a personal pronoun after a name ("Swiatek said she", "Kishida told reporters he",
-#: "Jansher said that he"): the name is
-#: a person's, as a company is taken up by "it"; group 1 is "he", group 2 "she".
+#: "Jansher said that he"): the name is a person's, as a company is taken up by "it"; group 1 is "he", group 2 "she".
 PRONOUN_SPEECH = re.compile(
     r"[ \t]+(?:said|says|added|told[ \t]+(?:reporters|journalists))[ \t]+(?:that[ \t]+)?(?:(he)|(she))[ \t]+[a-z]"
 )
