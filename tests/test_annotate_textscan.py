@@ -1,4 +1,4 @@
-"""etl.annotate.textscan: the one str.find scan the rules share."""
+"""etl.annotate.textscan: the str.find scan and the grouped word alternation the rules share."""
 
 import re
 
